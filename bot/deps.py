@@ -1,0 +1,39 @@
+"""The one frozen bundle of dependencies that reaches every listener through Bolt's `context`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from slack_sdk import WebClient
+
+from bot.background import Background
+from bot.capture import CaptureService
+from bot.directory import UserDirectory
+from bot.settings import Settings
+from storage.db import Database
+
+Clock = Callable[[], dt.datetime]
+
+
+def system_clock() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+@dataclass(frozen=True)
+class Deps:
+    settings: Settings
+    db: Database
+    slack: WebClient
+    clock: Clock
+    directory: UserDirectory
+    background: Background
+    capture: CaptureService
+    # Services added by later features (digest, home) are attached by `create_app`.
+    extras: dict[str, Any]
+
+
+def deps_of(context: Any) -> Deps:
+    return context["deps"]  # type: ignore[no-any-return]

@@ -1,0 +1,134 @@
+"""Who is who: `users.info`, cached in the database, for bots, deleted users and time zones."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError, SlackClientError
+
+from bot.log import get_logger
+from storage.db import Database
+from storage.users import cached_users, save_user
+
+log = get_logger(__name__)
+FRESH_FOR = dt.timedelta(hours=24)
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    user_id: str
+    name: str | None
+    real_name: str | None
+    tz: str | None
+    is_bot: bool
+    deleted: bool
+    refreshed_at: dt.datetime | None = None
+
+    @property
+    def display_name(self) -> str:
+        return self.real_name or self.name or self.user_id
+
+    @property
+    def can_be_credited(self) -> bool:
+        return not (self.is_bot or self.deleted)
+
+
+class UnknownUser(Exception):
+    """Slack says there is no such user in this workspace."""
+
+
+class UserDirectory:
+    def __init__(self, db: Database, slack: WebClient, clock: Callable[[], dt.datetime]) -> None:
+        self._db, self._slack, self._clock = db, slack, clock
+
+    def known(self, team_id: str, user_ids: Iterable[str]) -> dict[str, Person]:
+        """Only what the cache knows; never calls Slack (safe on the ack path)."""
+        with self._db.reader() as session:
+            rows = cached_users(session, team_id, user_ids)
+            return {uid: _person(row) for uid, row in rows.items()}
+
+    def lookup(self, team_id: str, user_ids: Iterable[str]) -> dict[str, Person]:
+        """Cached people, refreshing missing or stale ones from Slack.
+
+        Raises `UnknownUser` for an id Slack does not know. If Slack cannot be reached the
+        person is simply absent from the answer: callers treat "unknown" as "allowed".
+        """
+        ids = list(dict.fromkeys(user_ids))
+        known = self.known(team_id, ids)
+        now = self._clock()
+        for user_id in ids:
+            person = known.get(user_id)
+            if person is None or person.refreshed_at is None or now - person.refreshed_at > FRESH_FOR:
+                fresh = self._fetch(team_id, user_id)
+                if fresh is not None:
+                    known[user_id] = fresh
+        return known
+
+    def refresh(self, team_id: str, user_ids: Iterable[str]) -> dict[str, Person]:
+        """Ask Slack about each id now (background work after a capture)."""
+        found: dict[str, Person] = {}
+        for user_id in dict.fromkeys(user_ids):
+            try:
+                person = self._fetch(team_id, user_id)
+            except UnknownUser:
+                continue
+            if person is not None:
+                found[user_id] = person
+        return found
+
+    def remember(self, team_id: str, user: dict) -> Person:
+        """Store a user object Slack sent us (users.info, user_change)."""
+        now = self._clock()
+        person = Person(
+            refreshed_at=now,
+            user_id=user["id"],
+            name=user.get("name"),
+            real_name=(user.get("profile") or {}).get("real_name") or user.get("real_name"),
+            tz=user.get("tz"),
+            is_bot=bool(user.get("is_bot")) or user.get("id") == "USLACKBOT",
+            deleted=bool(user.get("deleted")),
+        )
+        with self._db.transaction() as session:
+            save_user(
+                session,
+                team_id,
+                person.user_id,
+                now=now,
+                name=person.name,
+                real_name=person.real_name,
+                tz=person.tz,
+                is_bot=person.is_bot,
+                deleted=person.deleted,
+            )
+        return person
+
+    def _fetch(self, team_id: str, user_id: str) -> Person | None:
+        try:
+            response = self._slack.users_info(user=user_id)
+        except SlackApiError as err:
+            if err.response.get("error") == "user_not_found":
+                raise UnknownUser(user_id) from None
+            log.warning("directory.lookup_failed", user_id=user_id, error=err.response.get("error"))
+            return None
+        except SlackClientError as err:
+            log.warning("directory.lookup_failed", user_id=user_id, error=type(err).__name__)
+            return None
+        except OSError as err:
+            log.warning("directory.lookup_failed", user_id=user_id, error=type(err).__name__)
+            return None
+        return self.remember(team_id, response["user"])
+
+
+def _person(row: object) -> Person:
+    return Person(
+        user_id=row.user_id,  # type: ignore[attr-defined]
+        name=row.name,  # type: ignore[attr-defined]
+        real_name=row.real_name,  # type: ignore[attr-defined]
+        tz=row.tz,  # type: ignore[attr-defined]
+        is_bot=row.is_bot,  # type: ignore[attr-defined]
+        deleted=row.deleted,  # type: ignore[attr-defined]
+        refreshed_at=row.refreshed_at,  # type: ignore[attr-defined]
+    )

@@ -1,0 +1,149 @@
+"""Query functions for the help ledger. `session` first; they never commit."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import Select, and_, delete, select, update
+from sqlalchemy.orm import Session
+
+from storage.dialect import insert
+from storage.models import HelpEdge, ProcessedEvent
+
+
+@dataclass(frozen=True, slots=True)
+class NewEdge:
+    """Plain values for one act of help, as capture sees it."""
+
+    team_id: str
+    helper_id: str
+    recipient_id: str
+    source: str
+    source_key: str
+    reporter_id: str
+    happened_at: dt.datetime
+    reason: str | None = None
+    channel_id: str | None = None
+    message_ts: str | None = None
+    event_id: str | None = None
+    permalink: str | None = None
+
+
+def claim_event(session: Session, team_id: str, event_id: str, now: dt.datetime) -> bool:
+    """Remember an Events API id; False when it was already handled (a re-delivery).
+
+    Runs in the same transaction as the capture, so a failed capture forgets the id too and
+    Slack's retry gets a second chance.
+    """
+    statement = (
+        insert(session, ProcessedEvent)
+        .values(team_id=team_id, event_id=event_id, received_at=now)
+        .on_conflict_do_nothing()
+    )
+    return session.execute(statement).rowcount == 1
+
+
+def forget_old_events(session: Session, before: dt.datetime) -> int:
+    """Slack retries for at most a few hours; older ids can go."""
+    return session.execute(delete(ProcessedEvent).where(ProcessedEvent.received_at < before)).rowcount
+
+
+def upsert_edges(session: Session, edges: Iterable[NewEdge], now: dt.datetime) -> list[HelpEdge]:
+    """Insert each act once; an act that exists (same natural key) is reactivated, not doubled.
+
+    Returns the rows that are new or were inactive before, i.e. what this call changed.
+    """
+    changed: list[HelpEdge] = []
+    for edge in edges:
+        values = {**edge.__dict__, "active": True, "created_at": now, "claim_status": "unreviewed"}
+        inserted = session.execute(
+            insert(session, HelpEdge).values(**values).on_conflict_do_nothing().returning(HelpEdge.id)
+        ).scalar_one_or_none()
+        if inserted is not None:
+            changed.append(session.get_one(HelpEdge, inserted))
+            continue
+        existing = session.scalars(
+            _by_key(edge.team_id, edge.source, edge.source_key).where(
+                HelpEdge.helper_id == edge.helper_id, HelpEdge.recipient_id == edge.recipient_id
+            )
+        ).one()
+        if not existing.active:
+            existing.active, existing.retracted_at = True, None
+            existing.reason = edge.reason
+            changed.append(existing)
+    session.flush()
+    return changed
+
+
+def _by_key(team_id: str, source: str, source_key: str) -> Select[tuple[HelpEdge]]:
+    return select(HelpEdge).where(
+        HelpEdge.team_id == team_id, HelpEdge.source == source, HelpEdge.source_key == source_key
+    )
+
+
+def edges_for_key(session: Session, team_id: str, source: str, source_key: str) -> Sequence[HelpEdge]:
+    return session.scalars(_by_key(team_id, source, source_key).order_by(HelpEdge.id)).all()
+
+
+def retract(
+    session: Session,
+    team_id: str,
+    source: str,
+    source_key: str,
+    now: dt.datetime,
+    *,
+    helper_ids: Iterable[str] | None = None,
+    recipient_id: str | None = None,
+    reporter_id: str | None = None,
+) -> int:
+    """Retract active acts under one natural key, optionally narrowed; returns how many."""
+    conditions = [
+        HelpEdge.team_id == team_id,
+        HelpEdge.source == source,
+        HelpEdge.source_key == source_key,
+        HelpEdge.active.is_(True),
+    ]
+    if helper_ids is not None:
+        conditions.append(HelpEdge.helper_id.in_(list(helper_ids)))
+    if recipient_id is not None:
+        conditions.append(HelpEdge.recipient_id == recipient_id)
+    if reporter_id is not None:
+        conditions.append(HelpEdge.reporter_id == reporter_id)
+    statement = update(HelpEdge).where(and_(*conditions)).values(active=False, retracted_at=now)
+    return session.execute(statement.execution_options(synchronize_session=False)).rowcount
+
+
+def retract_involving(
+    session: Session, team_id: str, user_id: str, source_keys: Iterable[str], now: dt.datetime
+) -> int:
+    """Retract acts where `user_id` is the helper under the given keys (e.g. a thanked bot)."""
+    statement = (
+        update(HelpEdge)
+        .where(
+            HelpEdge.team_id == team_id,
+            HelpEdge.helper_id == user_id,
+            HelpEdge.source_key.in_(list(source_keys)),
+            HelpEdge.active.is_(True),
+        )
+        .values(active=False, retracted_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    return session.execute(statement).rowcount
+
+
+def set_permalink(session: Session, team_id: str, source: str, source_key: str, permalink: str) -> None:
+    session.execute(
+        update(HelpEdge)
+        .where(HelpEdge.team_id == team_id, HelpEdge.source == source, HelpEdge.source_key == source_key)
+        .values(permalink=permalink)
+        .execution_options(synchronize_session=False)
+    )
+
+
+def active_edges(session: Session, team_id: str) -> Sequence[HelpEdge]:
+    """Every active act in a workspace, oldest first (tests, export and the demo)."""
+    return session.scalars(
+        select(HelpEdge).where(HelpEdge.team_id == team_id, HelpEdge.active.is_(True)).order_by(HelpEdge.id)
+    ).all()
