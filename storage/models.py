@@ -7,6 +7,7 @@ import datetime as dt
 import enum
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Date,
     ForeignKey,
@@ -144,6 +145,8 @@ class UserSettings(Base):
     capture_enabled: Mapped[bool] = mapped_column(Boolean, default=True)  # off after `forget`
     first_digest_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     next_digest_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    # "zone|HH:MM|days" that next_digest_at was computed from; a mismatch means recompute (0002).
+    schedule_key: Mapped[str | None] = mapped_column(String(160))
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
 
 
@@ -181,6 +184,7 @@ class Digest(Base):
     __table_args__ = (
         UniqueConstraint("team_id", "user_id", "local_date"),
         Index("ix_digests_status", "status", "claimed_at"),
+        Index("ix_digests_retry", "status", "next_attempt_at"),
     )
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
@@ -215,3 +219,13 @@ class DigestItem(Base):
     last_help_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
     suggested_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
     outcome: Mapped[str | None] = mapped_column(String(16))  # asked | snoozed | muted
+
+
+class JobState(Base):
+    """Small named cursors for background jobs (e.g. the last ledger id the digest job scanned)."""
+
+    __tablename__ = "job_state"
+
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[int] = mapped_column(BigInteger)
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
