@@ -16,7 +16,9 @@ def _thanks_target(event: dict[str, Any], body: dict[str, Any], thanks_reactions
     item = event.get("item") or {}
     if name not in thanks_reactions or item.get("type") != "message" or not event.get("item_user"):
         return None
-    return MessageRef(team_id=team_id_of(body), channel_id=item["channel"], ts=item["ts"], event_id=body.get("event_id"))
+    return MessageRef(
+        team_id=team_id_of(body), channel_id=item["channel"], ts=item["ts"], event_id=body.get("event_id")
+    )
 
 
 def on_reaction_added(event: dict[str, Any], body: dict[str, Any], context: Any) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 from sqlalchemy import Select, and_, delete, select, update
 from sqlalchemy.orm import Session
@@ -41,8 +41,10 @@ def claim_event(session: Session, team_id: str, event_id: str, now: dt.datetime)
         insert(session, ProcessedEvent)
         .values(team_id=team_id, event_id=event_id, received_at=now)
         .on_conflict_do_nothing()
+        .returning(ProcessedEvent.event_id)
     )
-    return session.execute(statement).rowcount == 1
+    # RETURNING, not rowcount: psycopg reports no rowcount for a skipped ON CONFLICT insert.
+    return session.execute(statement).scalar_one_or_none() is not None
 
 
 def forget_old_events(session: Session, before: dt.datetime) -> int:
@@ -57,7 +59,7 @@ def upsert_edges(session: Session, edges: Iterable[NewEdge], now: dt.datetime) -
     """
     changed: list[HelpEdge] = []
     for edge in edges:
-        values = {**edge.__dict__, "active": True, "created_at": now, "claim_status": "unreviewed"}
+        values = {**asdict(edge), "active": True, "created_at": now, "claim_status": "unreviewed"}
         inserted = session.execute(
             insert(session, HelpEdge).values(**values).on_conflict_do_nothing().returning(HelpEdge.id)
         ).scalar_one_or_none()

@@ -104,6 +104,8 @@ def running_bot(sandbox, database_url) -> Iterator[RunningBot]:  # type: ignore[
     app = create_app(bot_settings(sandbox, database_url))
     url = app.serve_in_thread()
     try:
-        yield RunningBot(app=app, url=url, sender=SignedSender(url, sandbox.signing_secret), sandbox=sandbox)
+        yield RunningBot(
+            app=app, url=url, sender=SignedSender(url, sandbox.signing_secret, sandbox=sandbox), sandbox=sandbox
+        )
     finally:
         app.close()
