@@ -297,7 +297,7 @@ def block_actions(
         "api_app_id": api_app_id,
         "token": "sandbox-verification-token",
         "container": container,
-        "trigger_id": trigger_id or f"{int(time.time())}.{abs(hash(action_id)) % 10**12}.sandbox",
+        "trigger_id": trigger_id or f"{int(time.time())}.{secrets.randbelow(10**12)}.{secrets.token_hex(16)}",
         "team": {"id": team, "domain": "sandbox"},
         "enterprise": None,
         "is_enterprise_install": False,
