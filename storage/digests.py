@@ -1,0 +1,800 @@
+"""The digest schedule, claims and planning aggregates. `session` first; they never commit.
+
+The database is the schedule: `user_settings.next_digest_at` (UTC) says when each person is due,
+and a row in `digests`, unique on (team, user, local date), is the claim that makes each digest
+happen at most once however many processes tick at the same moment.
+
+Planning is set-based: one aggregate query per batch of due people (GROUP BY recipient, helper
+over the indexed ledger), never a query per person and never the ledger in memory.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import (
+    String,
+    and_,
+    cast,
+    delete,
+    func,
+    literal,
+    or_,
+    select,
+    tuple_,
+    union_all,
+    update,
+)
+from sqlalchemy.orm import Session, aliased
+
+from storage.dialect import insert, is_postgres
+from storage.models import (
+    ClaimStatus,
+    Digest,
+    DigestItem,
+    DigestStatus,
+    GiveBack,
+    HelpEdge,
+    JobState,
+    SlackUser,
+    Source,
+    SuggestionRule,
+    UserSettings,
+    Workspace,
+)
+
+NEW_RECIPIENTS_CURSOR = "digest.new_recipients"
+# PostgreSQL can commit ids out of order; rescanning this many recent ids catches late commits.
+CURSOR_OVERLAP = 10_000
+
+
+# ---------------------------------------------------------------------------------------------
+# Schedule
+
+
+@dataclass(frozen=True, slots=True)
+class Defaults:
+    """Workspace-wide defaults, as stored strings ("HH:MM", "mon-fri", IANA zone)."""
+
+    tz: str
+    time: str
+    days: str
+
+
+@dataclass(frozen=True, slots=True)
+class ScheduleRow:
+    """What the schedule arithmetic needs about one person (effective values, defaults applied)."""
+
+    team_id: str
+    user_id: str
+    tz: str
+    time: str
+    days: str
+    paused_until: dt.datetime | None
+    digest_enabled: bool
+    next_digest_at: dt.datetime | None
+    is_bot: bool = False
+    deleted: bool = False
+    workspace_active: bool = True
+
+    @property
+    def key(self) -> str:
+        return schedule_key(self.tz, self.time, self.days)
+
+
+def schedule_key(tz: str, time: str, days: str) -> str:
+    return f"{tz}|{time}|{days}"
+
+
+def _effective(defaults: Defaults):  # type: ignore[no-untyped-def]
+    tz = func.coalesce(UserSettings.tz_override, SlackUser.tz, literal(defaults.tz, String))
+    time = func.coalesce(UserSettings.digest_time, literal(defaults.time, String))
+    days = func.coalesce(UserSettings.digest_days, literal(defaults.days, String))
+    key = cast(tz, String) + "|" + cast(time, String) + "|" + cast(days, String)
+    return tz, time, days, key
+
+
+def _schedule_select(defaults: Defaults):  # type: ignore[no-untyped-def]
+    tz, time, days, _ = _effective(defaults)
+    inactive = or_(Workspace.uninstalled_at.is_not(None), Workspace.tokens_revoked_at.is_not(None))
+    return (
+        select(
+            UserSettings.team_id,
+            UserSettings.user_id,
+            tz.label("tz"),
+            time.label("time"),
+            days.label("days"),
+            UserSettings.paused_until,
+            UserSettings.digest_enabled,
+            UserSettings.next_digest_at,
+            func.coalesce(SlackUser.is_bot, False).label("is_bot"),
+            func.coalesce(SlackUser.deleted, False).label("deleted"),
+            func.coalesce(inactive, False).label("workspace_inactive"),
+        )
+        .select_from(UserSettings)
+        .outerjoin(
+            SlackUser,
+            and_(SlackUser.team_id == UserSettings.team_id, SlackUser.user_id == UserSettings.user_id),
+        )
+        .outerjoin(Workspace, Workspace.team_id == UserSettings.team_id)
+    )
+
+
+def _schedule_row(row) -> ScheduleRow:  # type: ignore[no-untyped-def]
+    return ScheduleRow(
+        team_id=row.team_id,
+        user_id=row.user_id,
+        tz=row.tz,
+        time=row.time,
+        days=row.days,
+        paused_until=row.paused_until,
+        digest_enabled=bool(row.digest_enabled),
+        next_digest_at=row.next_digest_at,
+        is_bot=bool(row.is_bot),
+        deleted=bool(row.deleted),
+        workspace_active=not bool(row.workspace_inactive),
+    )
+
+
+def schedule_new_recipients(session: Session, now: dt.datetime) -> int:
+    """Give a settings row to everyone with evidence of help received and none yet.
+
+    Scans only ledger rows newer than a cursor (by primary key), so capture code never has to
+    know about the schedule and a pass never rescans the ledger. Returns rows inserted.
+    """
+    state = session.get(JobState, NEW_RECIPIENTS_CURSOR)
+    start = max(0, (state.value if state else 0) - CURSOR_OVERLAP)
+    top = session.scalar(select(func.max(HelpEdge.id)))
+    if top is None or top <= start:
+        return 0
+    found = (
+        select(HelpEdge.team_id, HelpEdge.recipient_id)
+        .where(
+            HelpEdge.id > start,
+            HelpEdge.id <= top,
+            HelpEdge.active.is_(True),
+            _evidence(HelpEdge),
+        )
+        .distinct()
+        .subquery("found")
+    )
+    existing = select(UserSettings.user_id).where(
+        UserSettings.team_id == found.c.team_id, UserSettings.user_id == found.c.recipient_id
+    )
+    new = select(
+        found.c.team_id,
+        found.c.recipient_id,
+        literal(True),
+        literal(True),
+        literal(True),
+        literal(now, UserSettings.updated_at.type),
+    ).where(~existing.exists())
+    statement = (
+        insert(session, UserSettings)
+        .from_select(["team_id", "user_id", "digest_enabled", "suggestable", "capture_enabled", "updated_at"], new)
+        .on_conflict_do_nothing()
+        .returning(UserSettings.user_id)
+    )
+    inserted = len(session.execute(statement).all())
+    cursor = insert(session, JobState).values(name=NEW_RECIPIENTS_CURSOR, value=top, updated_at=now)
+    session.execute(
+        cursor.on_conflict_do_update(
+            index_elements=["name"],
+            set_={"value": _greatest(session, JobState.value, cursor.excluded.value), "updated_at": now},
+        )
+    )
+    return inserted
+
+
+def _greatest(session: Session, a, b):  # type: ignore[no-untyped-def]
+    return func.greatest(a, b) if is_postgres(session) else func.max(a, b)
+
+
+def forget_empty_digests(session: Session, before: dt.datetime) -> int:
+    """Empty digests only matter for the day they were claimed; sent ones are kept (history)."""
+    return session.execute(
+        delete(Digest)
+        .where(Digest.status == DigestStatus.EMPTY.value, Digest.claimed_at < before)
+        .execution_options(synchronize_session=False)
+    ).rowcount
+
+
+def stale_schedules(session: Session, defaults: Defaults, limit: int) -> list[ScheduleRow]:
+    """People whose `next_digest_at` is missing or was computed from another zone/time/days
+    (Slack told us a new zone, a setting changed, or the workspace defaults changed)."""
+    _, _, _, key = _effective(defaults)
+    statement = (
+        _schedule_select(defaults)
+        .where(
+            UserSettings.digest_enabled.is_(True),
+            or_(
+                UserSettings.next_digest_at.is_(None),
+                UserSettings.schedule_key.is_(None),
+                UserSettings.schedule_key != key,
+            ),
+        )
+        .limit(limit)
+    )
+    return [_schedule_row(row) for row in session.execute(statement)]
+
+
+def set_next(session: Session, changes: Sequence[tuple[ScheduleRow, dt.datetime | None]]) -> None:
+    """Store each person's next instant and what it was computed from (one executemany)."""
+    if not changes:
+        return
+    session.execute(
+        update(UserSettings),
+        [
+            {
+                "team_id": row.team_id,
+                "user_id": row.user_id,
+                "next_digest_at": when,
+                "schedule_key": row.key,
+            }
+            for row, when in changes
+        ],
+    )
+
+
+def due_users(session: Session, now: dt.datetime, defaults: Defaults, limit: int) -> list[ScheduleRow]:
+    """People whose next digest instant has come, oldest first.
+
+    On PostgreSQL the rows are locked with SKIP LOCKED, so concurrent replicas take disjoint
+    batches; on SQLite the writer lock (BEGIN IMMEDIATE) already serialises passes.
+    """
+    statement = (
+        _schedule_select(defaults)
+        .where(UserSettings.next_digest_at <= now)
+        .order_by(UserSettings.next_digest_at)
+        .limit(limit)
+    )
+    if is_postgres(session):
+        statement = statement.with_for_update(skip_locked=True, of=UserSettings)
+    return [_schedule_row(row) for row in session.execute(statement)]
+
+
+def all_schedules(session: Session, defaults: Defaults, team_id: str, user_ids: Iterable[str]) -> list[ScheduleRow]:
+    ids = list(set(user_ids))
+    if not ids:
+        return []
+    statement = _schedule_select(defaults).where(UserSettings.team_id == team_id, UserSettings.user_id.in_(ids))
+    return [_schedule_row(row) for row in session.execute(statement)]
+
+
+# ---------------------------------------------------------------------------------------------
+# Claims
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One digest this process owns and must deliver (or record as empty / failed)."""
+
+    id: int
+    team_id: str
+    user_id: str
+    local_date: dt.date
+    claimed_at: dt.datetime
+    attempts: int = 0
+    recovering: bool = False  # a previous owner may already have sent it: look before sending
+
+
+def claim(
+    session: Session,
+    wanted: Sequence[tuple[str, str, dt.date]],
+    now: dt.datetime,
+    owner: str,
+    lease_until: dt.datetime,
+) -> list[Claim]:
+    """Insert claims for (team, user, local date); only the ones this call inserted come back.
+
+    `INSERT … ON CONFLICT DO NOTHING RETURNING`: a second process (or a second pass) claiming the
+    same person on the same local date inserts nothing and gets nothing back.
+    """
+    if not wanted:
+        return []
+    values = [
+        {
+            "team_id": team,
+            "user_id": user,
+            "local_date": day,
+            "status": DigestStatus.CLAIMED.value,
+            "claimed_at": now,
+            "claimed_by": owner,
+            "attempts": 0,
+            "next_attempt_at": lease_until,
+        }
+        for team, user, day in wanted
+    ]
+    statement = (
+        insert(session, Digest)
+        .values(values)
+        .on_conflict_do_nothing(index_elements=["team_id", "user_id", "local_date"])
+        .returning(Digest.id, Digest.team_id, Digest.user_id, Digest.local_date, Digest.claimed_at)
+    )
+    rows = session.execute(statement).all()
+    return [Claim(r.id, r.team_id, r.user_id, r.local_date, r.claimed_at) for r in rows]
+
+
+def take_over(session: Session, now: dt.datetime, owner: str, lease_until: dt.datetime, limit: int) -> list[Claim]:
+    """Claims whose lease ran out (a process died, or a retry is due), now owned by `owner`.
+
+    The conditional UPDATE (`next_attempt_at <= now`) is the ownership test: of two processes
+    taking over the same row, only one matches it.
+    """
+    candidates = (
+        select(Digest.id)
+        .where(Digest.status == DigestStatus.CLAIMED.value, Digest.next_attempt_at <= now)
+        .order_by(Digest.next_attempt_at)
+        .limit(limit)
+    )
+    if is_postgres(session):
+        candidates = candidates.with_for_update(skip_locked=True)
+    ids = list(session.scalars(candidates))
+    if not ids:
+        return []
+    statement = (
+        update(Digest)
+        .where(
+            Digest.id.in_(ids),
+            Digest.status == DigestStatus.CLAIMED.value,
+            Digest.next_attempt_at <= now,
+        )
+        .values(claimed_by=owner, next_attempt_at=lease_until)
+        .returning(Digest.id, Digest.team_id, Digest.user_id, Digest.local_date, Digest.claimed_at, Digest.attempts)
+        .execution_options(synchronize_session=False)
+    )
+    rows = session.execute(statement).all()
+    return [Claim(r.id, r.team_id, r.user_id, r.local_date, r.claimed_at, r.attempts, recovering=True) for r in rows]
+
+
+def renew(session: Session, ids: Iterable[int], owner: str, lease_until: dt.datetime) -> set[int]:
+    """Extend this owner's lease on its claims; returns the ids it still owns."""
+    id_list = list(ids)
+    if not id_list:
+        return set()
+    statement = (
+        update(Digest)
+        .where(
+            Digest.id.in_(id_list),
+            Digest.claimed_by == owner,
+            Digest.status == DigestStatus.CLAIMED.value,
+        )
+        .values(next_attempt_at=lease_until)
+        .returning(Digest.id)
+        .execution_options(synchronize_session=False)
+    )
+    return set(session.scalars(statement))
+
+
+def _finish(session: Session, digest_id: int, owner: str, **values: object) -> bool:
+    statement = (
+        update(Digest)
+        .where(
+            Digest.id == digest_id,
+            Digest.claimed_by == owner,
+            Digest.status == DigestStatus.CLAIMED.value,
+        )
+        .values(**values)
+        .execution_options(synchronize_session=False)
+    )
+    return session.execute(statement).rowcount == 1
+
+
+@dataclass(frozen=True, slots=True)
+class SentItem:
+    other_id: str
+    position: int
+    unreturned: int
+    last_help_at: dt.datetime
+
+
+def mark_sent(
+    session: Session,
+    claim_: Claim,
+    owner: str,
+    now: dt.datetime,
+    channel_id: str,
+    message_ts: str,
+    items: Sequence[SentItem],
+) -> bool:
+    """Record delivery, who was suggested, and the person's first digest."""
+    done = _finish(
+        session,
+        claim_.id,
+        owner,
+        status=DigestStatus.SENT.value,
+        sent_at=now,
+        channel_id=channel_id,
+        message_ts=message_ts,
+        next_attempt_at=None,
+        error=None,
+    )
+    if not done:
+        return False
+    if items:
+        session.execute(
+            insert(session, DigestItem)
+            .values(
+                [
+                    {
+                        "digest_id": claim_.id,
+                        "other_id": item.other_id,
+                        "team_id": claim_.team_id,
+                        "user_id": claim_.user_id,
+                        "position": item.position,
+                        "unreturned": item.unreturned,
+                        "last_help_at": item.last_help_at,
+                        "suggested_at": now,
+                    }
+                    for item in items
+                ]
+            )
+            .on_conflict_do_nothing()
+        )
+    session.execute(
+        update(UserSettings)
+        .where(
+            UserSettings.team_id == claim_.team_id,
+            UserSettings.user_id == claim_.user_id,
+            UserSettings.first_digest_at.is_(None),
+        )
+        .values(first_digest_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    return True
+
+
+def mark_empty(session: Session, claim_ids: Iterable[int], owner: str) -> int:
+    ids = list(claim_ids)
+    if not ids:
+        return 0
+    return session.execute(
+        update(Digest)
+        .where(Digest.id.in_(ids), Digest.claimed_by == owner, Digest.status == DigestStatus.CLAIMED.value)
+        .values(status=DigestStatus.EMPTY.value, next_attempt_at=None)
+        .execution_options(synchronize_session=False)
+    ).rowcount
+
+
+def mark_failed(session: Session, claim_id: int, owner: str, error: str, attempts: int) -> bool:
+    return _finish(
+        session,
+        claim_id,
+        owner,
+        status=DigestStatus.FAILED.value,
+        error=error[:255],
+        attempts=attempts,
+        next_attempt_at=None,
+    )
+
+
+def mark_retry(session: Session, claim_id: int, owner: str, error: str, attempts: int, at: dt.datetime) -> bool:
+    """Leave the claim for a later pass (any process) at `at`; the lease simply ends then."""
+    return _finish(session, claim_id, owner, error=error[:255], attempts=attempts, next_attempt_at=at)
+
+
+def get_digest(session: Session, digest_id: int) -> Digest | None:
+    return session.get(Digest, digest_id)
+
+
+def set_item_outcome(session: Session, digest_id: int, other_id: str, outcome: str | None) -> bool:
+    return (
+        session.execute(
+            update(DigestItem)
+            .where(DigestItem.digest_id == digest_id, DigestItem.other_id == other_id)
+            .values(outcome=outcome)
+            .execution_options(synchronize_session=False)
+        ).rowcount
+        == 1
+    )
+
+
+def digest_items(session: Session, digest_id: int) -> list[DigestItem]:
+    return list(
+        session.scalars(select(DigestItem).where(DigestItem.digest_id == digest_id).order_by(DigestItem.position))
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# People and DM channels
+
+
+@dataclass(frozen=True, slots=True)
+class Recipient:
+    user_id: str
+    dm_channel_id: str | None
+    first_digest_at: dt.datetime | None
+    name: str | None
+
+
+def recipients(session: Session, team_id: str, user_ids: Iterable[str]) -> dict[str, Recipient]:
+    ids = list(set(user_ids))
+    if not ids:
+        return {}
+    statement = (
+        select(
+            UserSettings.user_id,
+            SlackUser.dm_channel_id,
+            UserSettings.first_digest_at,
+            func.coalesce(SlackUser.real_name, SlackUser.name).label("name"),
+        )
+        .select_from(UserSettings)
+        .outerjoin(
+            SlackUser,
+            and_(SlackUser.team_id == UserSettings.team_id, SlackUser.user_id == UserSettings.user_id),
+        )
+        .where(UserSettings.team_id == team_id, UserSettings.user_id.in_(ids))
+    )
+    return {
+        r.user_id: Recipient(r.user_id, r.dm_channel_id, r.first_digest_at, r.name) for r in session.execute(statement)
+    }
+
+
+def names(session: Session, team_id: str, user_ids: Iterable[str]) -> dict[str, str]:
+    ids = list(set(user_ids))
+    if not ids:
+        return {}
+    rows = session.execute(
+        select(SlackUser.user_id, func.coalesce(SlackUser.real_name, SlackUser.name)).where(
+            SlackUser.team_id == team_id, SlackUser.user_id.in_(ids)
+        )
+    )
+    return {uid: name for uid, name in rows if name}
+
+
+def save_dm_channel(session: Session, team_id: str, user_id: str, channel_id: str | None) -> None:
+    """Cache the DM channel id (conversations.open is called once per person)."""
+    statement = insert(session, SlackUser).values(
+        team_id=team_id, user_id=user_id, dm_channel_id=channel_id, is_bot=False, deleted=False
+    )
+    session.execute(
+        statement.on_conflict_do_update(index_elements=["team_id", "user_id"], set_={"dm_channel_id": channel_id})
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Planning aggregates
+
+
+@dataclass(frozen=True, slots=True)
+class PairRow:
+    """One (U, P) aggregate: P's unreturned help to U and everything the rules need."""
+
+    user_id: str
+    other_id: str
+    unreturned: int
+    last_help_at: dt.datetime
+    last_gave_at: dt.datetime | None
+    muted: bool
+    snoozed_until: dt.datetime | None
+    last_suggested_at: dt.datetime | None
+    other_suggestable: bool
+    other_is_bot: bool
+    other_deleted: bool
+
+
+def _evidence(edge):  # type: ignore[no-untyped-def]
+    """Only U's own words say U was helped; someone's `/gave @U` counts once U confirms it."""
+    return or_(edge.reporter_id == edge.recipient_id, edge.claim_status == ClaimStatus.CONFIRMED.value)
+
+
+def _last_gave(team_id: str, user_ids: list[str], since: dt.datetime):  # type: ignore[no-untyped-def]
+    """Latest give-back by each U in `user_ids` to each P since `since`: `/gave @P` or *I asked*.
+    Older give-backs cannot matter: every act inside the window is after them anyway."""
+    gave = select(
+        HelpEdge.helper_id.label("user_id"),
+        HelpEdge.recipient_id.label("other_id"),
+        HelpEdge.happened_at.label("at"),
+    ).where(
+        HelpEdge.team_id == team_id,
+        HelpEdge.helper_id.in_(user_ids),
+        HelpEdge.happened_at >= since,
+        HelpEdge.source == Source.GAVE_COMMAND.value,
+        HelpEdge.reporter_id == HelpEdge.helper_id,
+        HelpEdge.active.is_(True),
+    )
+    asked = select(
+        GiveBack.user_id.label("user_id"), GiveBack.other_id.label("other_id"), GiveBack.at.label("at")
+    ).where(
+        GiveBack.team_id == team_id,
+        GiveBack.user_id.in_(user_ids),
+        GiveBack.at >= since,
+        GiveBack.active.is_(True),
+    )
+    both = union_all(gave, asked).subquery("gives")
+    return (
+        select(both.c.user_id, both.c.other_id, func.max(both.c.at).label("at"))
+        .group_by(both.c.user_id, both.c.other_id)
+        .subquery("last_gave")
+    )
+
+
+def plan_pairs(
+    session: Session,
+    team_id: str,
+    user_ids: Iterable[str],
+    now: dt.datetime,
+    *,
+    lookback_days: int,
+    repeat_after_days: int,
+) -> dict[str, list[PairRow]]:
+    """Every candidate (U, P) for a batch of U in one workspace, in one query."""
+    ids = sorted(set(user_ids))
+    if not ids:
+        return {}
+    since = now - dt.timedelta(days=lookback_days)
+    last_gave = _last_gave(team_id, ids, since)
+    h = HelpEdge
+    help_agg = (
+        select(
+            h.recipient_id.label("user_id"),
+            h.helper_id.label("other_id"),
+            func.count().label("unreturned"),
+            func.max(h.happened_at).label("last_help_at"),
+            last_gave.c.at.label("last_gave_at"),
+        )
+        .select_from(h)
+        .outerjoin(last_gave, and_(last_gave.c.user_id == h.recipient_id, last_gave.c.other_id == h.helper_id))
+        .where(
+            h.team_id == team_id,
+            h.recipient_id.in_(ids),
+            h.happened_at >= since,
+            h.happened_at <= now,
+            h.active.is_(True),
+            h.helper_id != h.recipient_id,
+            _evidence(h),
+            or_(last_gave.c.at.is_(None), h.happened_at > last_gave.c.at),
+        )
+        .group_by(h.recipient_id, h.helper_id, last_gave.c.at)
+        .subquery("help")
+    )
+    suggested = (
+        select(
+            DigestItem.user_id,
+            DigestItem.other_id,
+            func.max(DigestItem.suggested_at).label("at"),
+        )
+        .where(
+            DigestItem.team_id == team_id,
+            DigestItem.user_id.in_(ids),
+            DigestItem.suggested_at >= now - dt.timedelta(days=max(repeat_after_days, 0)),
+        )
+        .group_by(DigestItem.user_id, DigestItem.other_id)
+        .subquery("suggested")
+    )
+    other_settings = aliased(UserSettings)
+    other_user = aliased(SlackUser)
+    rule = aliased(SuggestionRule)
+    statement = (
+        select(
+            help_agg.c.user_id,
+            help_agg.c.other_id,
+            help_agg.c.unreturned,
+            help_agg.c.last_help_at,
+            help_agg.c.last_gave_at,
+            func.coalesce(rule.muted, False).label("muted"),
+            rule.snoozed_until,
+            suggested.c.at.label("last_suggested_at"),
+            func.coalesce(other_settings.suggestable, True).label("suggestable"),
+            func.coalesce(other_user.is_bot, False).label("is_bot"),
+            func.coalesce(other_user.deleted, False).label("deleted"),
+        )
+        .select_from(help_agg)
+        .outerjoin(
+            rule,
+            and_(
+                rule.team_id == team_id,
+                rule.user_id == help_agg.c.user_id,
+                rule.other_id == help_agg.c.other_id,
+            ),
+        )
+        .outerjoin(
+            suggested,
+            and_(suggested.c.user_id == help_agg.c.user_id, suggested.c.other_id == help_agg.c.other_id),
+        )
+        .outerjoin(
+            other_settings,
+            and_(other_settings.team_id == team_id, other_settings.user_id == help_agg.c.other_id),
+        )
+        .outerjoin(
+            other_user,
+            and_(other_user.team_id == team_id, other_user.user_id == help_agg.c.other_id),
+        )
+    )
+    result: dict[str, list[PairRow]] = {}
+    for row in session.execute(statement):
+        result.setdefault(row.user_id, []).append(
+            PairRow(
+                user_id=row.user_id,
+                other_id=row.other_id,
+                unreturned=int(row.unreturned),
+                last_help_at=row.last_help_at,
+                last_gave_at=row.last_gave_at,
+                muted=bool(row.muted),
+                snoozed_until=row.snoozed_until,
+                last_suggested_at=row.last_suggested_at,
+                other_suggestable=bool(row.suggestable),
+                other_is_bot=bool(row.is_bot),
+                other_deleted=bool(row.deleted),
+            )
+        )
+    return result
+
+
+@dataclass(frozen=True, slots=True)
+class ReasonRow:
+    user_id: str
+    other_id: str
+    reason: str | None
+    source: str
+    happened_at: dt.datetime
+    channel_id: str | None
+
+
+def reasons(
+    session: Session,
+    team_id: str,
+    pairs: Sequence[tuple[str, str, dt.datetime | None]],
+    now: dt.datetime,
+    *,
+    lookback_days: int,
+    per_pair: int = 3,
+) -> dict[tuple[str, str], list[ReasonRow]]:
+    """The latest `per_pair` unreturned acts for each chosen (U, P, last give-back), in one query."""
+    if not pairs:
+        return {}
+    since = now - dt.timedelta(days=lookback_days)
+    h = HelpEdge
+    ranked = (
+        select(
+            h.recipient_id,
+            h.helper_id,
+            h.reason,
+            h.source,
+            h.happened_at,
+            h.channel_id,
+            func.row_number()
+            .over(partition_by=(h.recipient_id, h.helper_id), order_by=(h.happened_at.desc(), h.id.desc()))
+            .label("rn"),
+        )
+        .where(
+            h.team_id == team_id,
+            h.recipient_id.in_(sorted({u for u, _, _ in pairs})),
+            tuple_(h.recipient_id, h.helper_id).in_([(u, o) for u, o, _ in pairs]),
+            h.happened_at >= since,
+            h.happened_at <= now,
+            h.active.is_(True),
+            _evidence(h),
+        )
+        .subquery()
+    )
+    statement = (
+        select(ranked)
+        .where(ranked.c.rn <= per_pair * 4)
+        .order_by(ranked.c.recipient_id, ranked.c.helper_id, ranked.c.rn)
+    )
+    gave = {(u, o): g for u, o, g in pairs}
+    out: dict[tuple[str, str], list[ReasonRow]] = {}
+    for row in session.execute(statement):
+        key = (row.recipient_id, row.helper_id)
+        cutoff = gave.get(key)
+        bucket = out.setdefault(key, [])
+        if len(bucket) >= per_pair or (cutoff is not None and row.happened_at <= cutoff):
+            continue
+        bucket.append(ReasonRow(key[0], key[1], row.reason, row.source, row.happened_at, row.channel_id))
+    return out
+
+
+def raw_help_aggregate(session: Session, team_id: str, now: dt.datetime, lookback_days: int) -> int:
+    """The lower bound the planning benchmark compares against: one GROUP BY over the window."""
+    since = now - dt.timedelta(days=lookback_days)
+    h = HelpEdge
+    inner = (
+        select(h.recipient_id, h.helper_id, func.count().label("n"), func.max(h.happened_at).label("last"))
+        .where(h.team_id == team_id, h.happened_at >= since, h.happened_at <= now, h.active.is_(True), _evidence(h))
+        .group_by(h.recipient_id, h.helper_id)
+        .subquery()
+    )
+    return int(session.scalar(select(func.count()).select_from(inner)) or 0)
