@@ -464,6 +464,8 @@ class SlackSandbox:
         with self._lock:
             if status == 429 and retry_after is None:
                 retry_after = 1
+            if status == 429 and error == "internal_error":
+                error = "ratelimited"
             self._faults.append(_Fault(method, "fail", times, when, error, status, retry_after))
 
     def slow(self, method: str, seconds: float, times: int | None = None) -> None:

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 import threading
 import urllib.request
 from collections.abc import Iterator
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from slack_sdk import WebClient
@@ -420,3 +423,42 @@ def test_wait_for_calls_sees_calls_from_other_threads(sandbox: SlackSandbox, cli
         sandbox.wait_for_calls("views.publish", timeout=0.1)
     sandbox.clear_calls()
     assert sandbox.calls() == []
+
+
+def test_concurrent_posts_get_distinct_timestamps(sandbox: SlackSandbox) -> None:
+    def post(n: int) -> None:
+        worker = WebClient(token=sandbox.bot_token, base_url=sandbox.api_url)
+        for i in range(10):
+            worker.chat_postMessage(channel="C0GENERAL", text=f"{n}-{i}")
+
+    threads = [threading.Thread(target=post, args=(n,)) for n in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    stored = sandbox.messages("C0GENERAL")
+    assert len({m["ts"] for m in stored}) == len(stored) == 80
+    assert len(sandbox.calls("chat.postMessage")) == 80
+
+
+def test_user_object_matches_users_info_for_user_change_events(sandbox: SlackSandbox, client: WebClient) -> None:
+    sandbox.update_user("U0ALICE", tz="Asia/Tokyo")
+    assert client.users_info(user="U0ALICE")["user"] == sandbox.user_object("U0ALICE")
+    assert sandbox.user_object("U0ALICE")["tz"] == "Asia/Tokyo"
+
+
+def test_cli_prints_settings_and_serves() -> None:
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "bot.sandbox", "--user", "U0ALICE:alice:Asia/Tokyo"],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    try:
+        assert proc.stdout is not None
+        settings = dict(proc.stdout.readline().strip().split("=", 1) for _ in range(4))
+        client = WebClient(token=settings["SLACK_BOT_TOKEN"], base_url=settings["SLACK_API_URL"])
+        assert client.users_info(user="U0ALICE")["user"]["tz"] == "Asia/Tokyo"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
