@@ -32,6 +32,11 @@ def new_ts(clock: Callable[[], float] = time.time) -> str:
     return f"{micros // 1_000_000}.{micros % 1_000_000:06d}"
 
 
+def escape(text: str) -> str:
+    """Escape text the way Slack does before delivering what a person typed (`&`, `<`, `>`)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 def ts_to_float(ts: str) -> float:
     return float(ts)
 

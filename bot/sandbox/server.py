@@ -31,6 +31,7 @@ MAX_MESSAGE_BLOCKS = 50
 MAX_VIEW_BLOCKS = 100
 MAX_TEXT_CHARS = 40_000
 MAX_PRIVATE_METADATA = 3000
+RESPONSE_URL_USES = 5  # Slack accepts up to five posts to one response_url
 _EMOJI_NAME = re.compile(r"^[a-z0-9_+\-']+(::skin-tone-[2-6])?$")
 # Keys whose form-encoded values Slack parses as JSON.
 _JSON_ARGS = ("blocks", "attachments", "metadata", "view", "files")
@@ -733,20 +734,23 @@ class SlackSandbox:
             self._changed.notify_all()
             return status, headers, copy.deepcopy(body)
 
-    def handle_response_url(self, rid: str, payload: Any) -> tuple[int, JSON | str]:
+    def handle_response_url(self, rid: str, payload: Any) -> tuple[int, JSON]:
+        args = {"id": rid, **(payload if isinstance(payload, dict) else {})}
         with self._lock:
-            fault = self._pick_fault("fail", "response_url", {"id": rid, **(payload or {})})
+            fault = self._pick_fault("fail", "response_url", args)
             binding = self._response_urls.get(rid)
             if fault is not None:
                 status, body = fault.status, {"ok": False, "error": fault.error}
             elif binding is None:
                 status, body = 404, {"ok": False, "error": "expired_url"}
+            elif len(binding.posts) >= RESPONSE_URL_USES:
+                status, body = 404, {"ok": False, "error": "used_url"}
             elif not isinstance(payload, dict):
                 status, body = 400, {"ok": False, "error": "invalid_payload"}
             else:
                 status, body = 200, {"ok": True}
                 self._apply_response_url(binding, payload)
-            self._calls.append(ApiCall("response_url", {"id": rid, **(payload or {})}, None, time.time(), body, status))
+            self._calls.append(ApiCall("response_url", args, None, time.time(), body, status))
             self._changed.notify_all()
             return status, body
 

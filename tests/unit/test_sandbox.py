@@ -462,3 +462,12 @@ def test_cli_prints_settings_and_serves() -> None:
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def test_a_response_url_takes_five_posts(sandbox: SlackSandbox) -> None:
+    url = sandbox.response_url(user_id="U0ALICE")
+    statuses = [
+        raw_post(url, json.dumps({"text": str(i)}).encode(), {"Content-Type": "application/json"})[0] for i in range(6)
+    ]
+    assert statuses == [200] * 5 + [404]
+    assert len(sandbox.response_url_posts()) == 5

@@ -108,3 +108,7 @@ def test_lifecycle_events() -> None:
     assert payloads.app_uninstalled()["type"] == "app_uninstalled"
     user = {"id": "U0ALICE", "tz": "Asia/Tokyo"}
     assert payloads.user_change(user)["user"] == user
+
+
+def test_escape_matches_slack() -> None:
+    assert payloads.escape("a & <b> <!channel>") == "a &amp; &lt;b&gt; &lt;!channel&gt;"
