@@ -16,6 +16,7 @@ from bot.capture import CaptureService
 from bot.deps import Clock, Deps, system_clock
 from bot.directory import UserDirectory
 from bot.log import get_logger
+from bot.scheduler import install as install_digest
 from bot.server import build_wsgi_app, create_server
 from bot.settings import Settings
 from bot.slack_client import build_web_client
@@ -128,7 +129,9 @@ def create_app(settings: Settings, *, clock: Clock | None = None, migrate: bool 
         extras={},
     )
     bolt = _bolt_app(settings, deps)
-    return Giveback(settings=settings, deps=deps, bolt=bolt)
+    app = Giveback(settings=settings, deps=deps, bolt=bolt)
+    install_digest(app)  # the digest service (buttons) and, when SCHEDULER_ENABLED, its ticker
+    return app
 
 
 def _bolt_app(settings: Settings, deps: Deps) -> App:

@@ -35,6 +35,7 @@ from bot.reciprocity import Limits, PairStats, pick
 from bot.schedule import current_slot, next_digest_at, zone_for
 from bot.settings import Settings, format_days, parse_clock, parse_days
 from storage import digests as store
+from storage import prefs
 from storage.db import Database
 
 log = get_logger(__name__)
@@ -66,6 +67,10 @@ WORKSPACE_ERRORS = frozenset(
 TRANSIENT_ERRORS = frozenset(
     {"internal_error", "fatal_error", "service_unavailable", "request_timeout", "ratelimited", "team_is_restricted"}
 )
+
+
+class NotYourDigest(Exception):
+    """A button on a digest that is not the clicking person's (or no longer exists)."""
 
 
 @dataclass
@@ -401,6 +406,71 @@ class DigestService:
         return render_plain(planned.view)
 
     # -----------------------------------------------------------------------------------------
+    # Buttons (the reader's answers). Each returns what the message should now show.
+
+    def act(self, team_id: str, user_id: str, digest_id: int, other_id: str, action_id: str) -> str | None:
+        """Apply *I asked them* / *Snooze* / *Don't suggest them again* / *Undo*; returns the
+        outcome now in force for that person (None after an undo)."""
+        now = self.clock()
+        with self.db.transaction() as session:
+            digest = store.get_digest(session, digest_id)
+            if digest is None or digest.team_id != team_id or digest.user_id != user_id:
+                raise NotYourDigest(digest_id)
+            previous = store.item_outcome(session, digest_id, other_id)
+            since = digest.sent_at or digest.claimed_at
+            outcome: str | None
+            if action_id == ids.DIGEST_ASKED:
+                if previous != "asked":
+                    prefs.record_ask(session, team_id, user_id, other_id, now)
+                outcome = "asked"
+            elif action_id == ids.DIGEST_SNOOZE:
+                until = now + dt.timedelta(days=self.settings.snooze_days)
+                prefs.snooze(session, team_id, user_id, other_id, now, until)
+                outcome = "snoozed"
+            elif action_id == ids.DIGEST_MUTE:
+                prefs.set_muted(session, team_id, user_id, other_id, now, muted=True)
+                outcome = "muted"
+            elif action_id == ids.DIGEST_UNDO:
+                if previous == "asked":
+                    prefs.undo_ask(session, team_id, user_id, other_id, since)
+                elif previous == "snoozed":
+                    prefs.snooze(session, team_id, user_id, other_id, now, None)
+                elif previous == "muted":
+                    prefs.set_muted(session, team_id, user_id, other_id, now, muted=False)
+                outcome = None
+            else:
+                raise ValueError(f"unknown digest action {action_id!r}")
+            if previous not in (None, outcome) and outcome is not None:
+                # Switching answers (e.g. snoozed, then asked): the old one no longer applies.
+                self._revert(session, team_id, user_id, other_id, previous, since, now)
+            store.set_item_outcome(session, digest_id, other_id, outcome)
+        log.info("digest.action", digest_id=digest_id, user=user_id, other=other_id, outcome=outcome or "undo")
+        return outcome
+
+    def _revert(
+        self,
+        session: Any,
+        team_id: str,
+        user_id: str,
+        other_id: str,
+        previous: str,
+        since: dt.datetime,
+        now: dt.datetime,
+    ) -> None:
+        if previous == "asked":
+            prefs.undo_ask(session, team_id, user_id, other_id, since)
+        elif previous == "snoozed":
+            prefs.snooze(session, team_id, user_id, other_id, now, None)
+        elif previous == "muted":
+            prefs.set_muted(session, team_id, user_id, other_id, now, muted=False)
+
+    def set_paused(self, team_id: str, user_id: str, *, paused: bool) -> None:
+        """*Pause digests* / *Resume digests*."""
+        with self.db.transaction() as session:
+            prefs.set_paused(session, team_id, user_id, self.clock(), paused=paused)
+        log.info("digest.paused" if paused else "digest.resumed", user=user_id)
+
+    # -----------------------------------------------------------------------------------------
     # Delivery
 
     def _deliver(self, item: Planned, summary: PassSummary) -> None:
@@ -548,6 +618,13 @@ class DigestService:
             store.mark_retry(session, claim.id, self.owner, err.code, attempts, at)
         summary.retry_later += 1
         log.info("digest.retry_later", digest_id=claim.id, user=claim.user_id, error=err.code, at=at.isoformat())
+
+
+def build_digest_client(settings: Settings, *, timeout: int = 10) -> WebClient:
+    """A Web API client without slack_sdk's sleeping retry handlers: the digest job paces and
+    retries itself, per workspace, so one workspace's Retry-After never stalls another's."""
+    token = settings.slack_bot_token.get_secret_value() if settings.slack_bot_token else None
+    return WebClient(token=token, base_url=settings.slack_api_url, timeout=timeout)
 
 
 def _stats(row: store.PairRow) -> PairStats:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from slack_bolt import App
 
-from handlers import capture_actions, commands, messages, reactions
+from handlers import capture_actions, commands, digest_actions, messages, reactions
 
-MODULES = [commands, capture_actions, messages, reactions]
+MODULES = [commands, capture_actions, digest_actions, messages, reactions]
 
 
 def register_all(app: App) -> None:

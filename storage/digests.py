@@ -491,6 +491,12 @@ def set_item_outcome(session: Session, digest_id: int, other_id: str, outcome: s
     )
 
 
+def item_outcome(session: Session, digest_id: int, other_id: str) -> str | None:
+    return session.scalar(
+        select(DigestItem.outcome).where(DigestItem.digest_id == digest_id, DigestItem.other_id == other_id)
+    )
+
+
 def digest_items(session: Session, digest_id: int) -> list[DigestItem]:
     return list(
         session.scalars(select(DigestItem).where(DigestItem.digest_id == digest_id).order_by(DigestItem.position))
