@@ -321,3 +321,28 @@ def test_socket_mode_without_client_is_an_error(own_sandbox: SlackSandbox) -> No
         sender.command("/got", "x", user_id="U0ALICE")
     with pytest.raises(TimeoutError):
         sender.wait_connected(timeout=0.1)
+
+
+def test_slack_sdk_socket_mode_client_round_trip(own_sandbox: SlackSandbox) -> None:
+    from slack_sdk.socket_mode import SocketModeClient
+    from slack_sdk.socket_mode.request import SocketModeRequest
+    from slack_sdk.socket_mode.response import SocketModeResponse
+
+    received: list[SocketModeRequest] = []
+
+    def listener(client: SocketModeClient, req: SocketModeRequest) -> None:
+        received.append(req)
+        client.send_socket_mode_response(SocketModeResponse(envelope_id=req.envelope_id, payload={"seen": True}))
+
+    client = SocketModeClient(app_token=own_sandbox.app_token, web_client=WebClient(base_url=own_sandbox.api_url))
+    client.socket_mode_request_listeners.append(listener)
+    client.connect()
+    try:
+        sender = SocketModeSender(own_sandbox)
+        sender.wait_connected()
+        ack = sender.event(payloads.reaction_added("U0ALICE", "pray", "C0GENERAL", "1700000000.000100", "U0BOB"))
+    finally:
+        client.close()
+    assert ack == {"seen": True}
+    [req] = received
+    assert (req.type, req.retry_attempt, req.payload["event"]["reaction"]) == ("events_api", 0, "pray")
