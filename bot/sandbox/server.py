@@ -825,14 +825,17 @@ class SlackSandbox:
             message["metadata"] = metadata
         return message
 
-    def _resolve_channel(self, ctx: _Ctx, channel: Any, *, for_post: bool) -> str:
-        """Channel id for `channel` (ids, `#name`, or a user id meaning the bot's DM), with
-        Slack's membership errors."""
+    def _resolve_channel(self, ctx: _Ctx, channel: Any, *, for_post: bool, user_id_ok: bool = False) -> str:
+        """Channel id for `channel` (an id or `#name`), with Slack's membership errors.
+
+        Only chat.postMessage takes a user id for "the bot's DM with them"; every other method
+        wants the conversation id and answers `channel_not_found` for a user id, as Slack does.
+        """
         if not channel:
             raise SlackError("channel_not_found")
         channel = str(channel)
         team_id = ctx.team.id if ctx.team else self.team_id
-        if channel.startswith(("U", "W")) and channel in self._users:
+        if user_id_ok and channel.startswith(("U", "W")) and channel in self._users:
             self._check_dm_allowed(channel)
             return self._ensure_dm(team_id, channel)
         if channel not in self._channels:
@@ -1067,7 +1070,7 @@ def _check_message_content(args: dict[str, Any]) -> tuple[str, Any]:
 
 def _chat_post_message(sb: SlackSandbox, ctx: _Ctx, args: dict[str, Any]) -> JSON:
     assert ctx.team is not None
-    channel = sb._resolve_channel(ctx, args.get("channel"), for_post=True)
+    channel = sb._resolve_channel(ctx, args.get("channel"), for_post=True, user_id_ok=True)
     text, blocks = _check_message_content(args)
     metadata = _parse_metadata(args.get("metadata"))
     thread_ts = args.get("thread_ts") or None

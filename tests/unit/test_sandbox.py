@@ -471,3 +471,10 @@ def test_a_response_url_takes_five_posts(sandbox: SlackSandbox) -> None:
     ]
     assert statuses == [200] * 5 + [404]
     assert len(sandbox.response_url_posts()) == 5
+
+
+def test_only_post_message_takes_a_user_id_for_the_dm(sandbox: SlackSandbox, client: WebClient) -> None:
+    ts = client.chat_postMessage(channel="U0ALICE", text="digest")["ts"]
+    assert error_of(lambda: client.chat_update(channel="U0ALICE", ts=ts, text="x")) == "channel_not_found"
+    assert error_of(lambda: client.conversations_history(channel="U0ALICE")) == "channel_not_found"
+    assert client.chat_update(channel=sandbox.dm_channel("U0ALICE"), ts=ts, text="x")["ok"]
