@@ -734,6 +734,12 @@ class SlackSandbox:
             self._changed.notify_all()
             return status, headers, copy.deepcopy(body)
 
+    def record_unparsable(self, method: str, token: str | None, error: str) -> None:
+        """Requests whose body could not be read are answered with an error and still recorded."""
+        with self._lock:
+            self._calls.append(ApiCall(method, {}, token, time.time(), {"ok": False, "error": error}, 200))
+            self._changed.notify_all()
+
     def handle_response_url(self, rid: str, payload: Any) -> tuple[int, JSON]:
         args = {"id": rid, **(payload if isinstance(payload, dict) else {})}
         with self._lock:
@@ -877,7 +883,19 @@ class SlackSandbox:
         return out
 
 
-_USER_KEYS = {"id", "name", "real_name", "display_name", "tz", "is_bot", "deleted", "team_id", "email", "updated"}
+_USER_KEYS = {
+    "id",
+    "name",
+    "real_name",
+    "display_name",
+    "tz",
+    "is_bot",
+    "deleted",
+    "team_id",
+    "email",
+    "updated",
+    "locale",
+}
 
 
 # ---------------------------------------------------------------------- Web API methods
@@ -925,7 +943,10 @@ def _users_info(sb: SlackSandbox, ctx: _Ctx, args: dict[str, Any]) -> JSON:
     user = sb._users.get(str(args.get("user") or ""))
     if user is None:
         raise SlackError("user_not_found")
-    return {"user": sb._user_json(user)}
+    out = sb._user_json(user)
+    if _truthy(args.get("include_locale")):
+        out["locale"] = user.get("locale", "en-US")
+    return {"user": out}
 
 
 def _users_list(sb: SlackSandbox, ctx: _Ctx, args: dict[str, Any]) -> JSON:
@@ -1466,6 +1487,7 @@ class _Handler(BaseHTTPRequestHandler):
             try:
                 args, arg_token = _parse_args(parts.query, body, self.headers.get("Content-Type") or "")
             except SlackError as exc:
+                self.sandbox.record_unparsable(method, header_token, exc.error)
                 self._json(200, {"ok": False, "error": exc.error})
                 return
             status, headers, answer = self.sandbox.handle_api(method, args, header_token or arg_token)

@@ -478,3 +478,11 @@ def test_only_post_message_takes_a_user_id_for_the_dm(sandbox: SlackSandbox, cli
     assert error_of(lambda: client.chat_update(channel="U0ALICE", ts=ts, text="x")) == "channel_not_found"
     assert error_of(lambda: client.conversations_history(channel="U0ALICE")) == "channel_not_found"
     assert client.chat_update(channel=sandbox.dm_channel("U0ALICE"), ts=ts, text="x")["ok"]
+
+
+def test_unreadable_bodies_are_answered_and_recorded(sandbox: SlackSandbox) -> None:
+    headers = {"Authorization": f"Bearer {sandbox.bot_token}", "Content-Type": "application/json"}
+    status, _, body = raw_post(sandbox.api_url + "chat.postMessage", b"{not json", headers)
+    assert (status, body) == (200, {"ok": False, "error": "invalid_json"})
+    [call] = sandbox.calls("chat.postMessage")
+    assert call.response == body
