@@ -124,6 +124,9 @@ class CaptureService:
             ensure_workspace(session, team_id, None, now)
             changed = ledger.upsert_edges(session, edges, now)
         log.info("capture.command", team_id=team_id, source=source.value, people=len(edges), new=len(changed))
+        if changed:
+            # Learn the reporter's time zone off the ack path: it decides when their digest goes out.
+            self._background.submit("directory.refresh", self._directory.refresh, team_id, [actor])
         return Recorded(
             people=tuple(people.get(u) or u for u in command.people),
             reason=command.reason,
@@ -161,7 +164,8 @@ class CaptureService:
         credited = tuple(edge.helper_id for edge in changed)
         log.info("capture.message", team_id=ref.team_id, channel_id=ref.channel_id, thanked=len(thanks))
         if credited:
-            self._after_capture(ref, [t.user_id for t in thanks], react=True)
+            # The author too: their time zone decides when their digest goes out.
+            self._after_capture(ref, [author, *(t.user_id for t in thanks)], react=True)
         return credited
 
     def reconcile_edit(
@@ -184,7 +188,7 @@ class CaptureService:
             ledger.retract(session, ref.team_id, Source.THANKS_MESSAGE, ref.key, now, helper_ids=before - wanted)
         log.info("capture.edit", team_id=ref.team_id, added=len(wanted - before), removed=len(before - wanted))
         if wanted and not before:
-            self._after_capture(ref, wanted, react=True)
+            self._after_capture(ref, [author, *wanted], react=True)
         elif before and not wanted:
             self._background.submit("ack.remove", self._remove_ack, ref)
         return tuple(sorted(wanted))
