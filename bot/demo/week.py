@@ -83,7 +83,7 @@ def play_week(world: DemoWorld, out: TextIO, *, steps: list[Step] = WEEK) -> Wee
 
 
 def _print_pass(
-    t: Transcript, world: DemoWorld, when: dt.datetime, summary: Any, outcome: Any, report: WeekReport
+    t: Transcript, world: DemoWorld, when: dt.datetime, summary: Any, outcome: Any, report: WeekReport | None
 ) -> None:
     sent = getattr(summary, "sent", len(outcome.bot_posts))
     mornings = sorted({f"{when.astimezone(_zone(m)):%H:%M} {m.city}" for m in _recipients(world, outcome)})
@@ -97,7 +97,8 @@ def _print_pass(
             continue
         message = world.dm(recipient.user_id, post["ts"]) or post.get("message", {})
         t.dm(recipient, message, when)
-        report.digests.append(SentDigest(recipient.user_id, post["ts"], when, message))
+        if report is not None:
+            report.digests.append(SentDigest(recipient.user_id, post["ts"], when, message))
 
 
 def _play(t: Transcript, world: DemoWorld, step: Step, labels: dict[str, PostedMessage], report: WeekReport) -> None:
@@ -125,37 +126,41 @@ def _play(t: Transcript, world: DemoWorld, step: Step, labels: dict[str, PostedM
 
 
 def _click(t: Transcript, world: DemoWorld, step: Click, report: WeekReport) -> None:
-    who, about = world.member(step.who), world.member(step.about)
-    found = _latest_button(world, who.user_id, step.action_id, about.user_id)
+    if _click_step(t, world, step.at, step.who, step.about, step.action_id):
+        report.clicks.append((world.member(step.who).user_id, step.action_id, world.member(step.about).user_id))
+
+
+def _click_step(
+    t: Transcript, world: DemoWorld, when: dt.datetime, who_name: str, about_name: str, action_id: str
+) -> bool:
+    """Click `action_id` next to `about` in `who`'s latest digest that offers it; print the change."""
+    who, about = world.member(who_name), world.member(about_name)
+    found = _latest_button(world, who.user_id, action_id, about.user_id)
     if found is None:
-        t.line(f"{t.clock_prefix(step.at)}{t.wall(who, step.at)} has no digest offering that button")
-        return
+        t.line(f"{t.clock_prefix(when)}{who.first_name} has no digest with that button next to {about.first_name}")
+        return False
     message, button = found
     responses_before = len(world.sandbox.response_url_posts())
-    outcome = world.click(who.user_id, message, step.action_id, button["value"])
-    report.clicks.append((who.user_id, step.action_id, about.user_id))
+    outcome = world.click(who.user_id, message, action_id, button["value"])
     label = render.text_object(button.get("text"))
-    t.line(
-        f"{t.clock_prefix(step.at)}{t.wall(who, step.at)} clicked [ {label} ] next to {about.first_name}"
-        f" in the digest DM"
-    )
+    t.line(f"{t.clock_prefix(when)}{t.wall(who, when)} clicked [ {label} ] next to {about.first_name} in the digest DM")
     if outcome.status != 200:
         t.line(f"{INDENT}Slack got HTTP {outcome.status} from the bot")
     after = world.dm(who.user_id, message["ts"])
-    how = (
-        "chat.update"
-        if outcome.updates
-        else "response_url"
-        if len(world.sandbox.response_url_posts()) > responses_before
-        else None
-    )
+    if outcome.updates:
+        how = "chat.update"
+    elif len(world.sandbox.response_url_posts()) > responses_before:
+        how = "response_url"
+    else:
+        how = "changed"
     if after is None or after.get("blocks") == message.get("blocks"):
         t.line(f"{INDENT}the DM did not change")
     else:
-        t.line(f"{INDENT}Giveback updated the DM in place ({how or 'changed'}):")
+        t.line(f"{INDENT}Giveback updated the DM in place ({how}):")
         t.changed_blocks(message.get("blocks") or [], after.get("blocks") or [])
     for text in t.ledger_changes(outcome):
         t.line(f"{INDENT}{text}")
+    return outcome.status == 200
 
 
 def _latest_button(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import tempfile
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -162,6 +163,8 @@ class DemoWorld:
                 world.close()
 
     def close(self) -> None:
+        # Let waitress finish writing the last response before its sockets close under it.
+        time.sleep(0.1)
         self.app.close()
         self.sandbox.stop()
 
@@ -283,6 +286,7 @@ class DemoWorld:
             )
             outcome.status = self.sender.event(event).status
         edited = PostedMessage(message.channel_id, message.ts, message.user_id, raw, message.thread_ts)
+        self.posted = [edited if p.ts == message.ts else p for p in self.posted]
         outcome.bot_reactions = self.bot_reactions_on(message.channel_id, message.ts)
         return edited, outcome
 
@@ -296,6 +300,7 @@ class DemoWorld:
                 event_ts=payloads.new_ts(self.clock.timestamp),
             )
             outcome.status = self.sender.event(event).status
+        self.posted = [p for p in self.posted if p.ts != message.ts]
         return outcome
 
     def react(self, who: str, name: str, message: PostedMessage) -> Outcome:
