@@ -15,7 +15,9 @@ from bot.background import Background
 from bot.capture import CaptureService
 from bot.deps import Clock, Deps, system_clock
 from bot.directory import UserDirectory
+from bot.home import HomeService
 from bot.log import get_logger
+from bot.privacy import PrivacyService, start_purge_job
 from bot.scheduler import install as install_digest
 from bot.server import build_wsgi_app, create_server
 from bot.settings import Settings
@@ -127,11 +129,22 @@ def create_app(settings: Settings, *, clock: Clock | None = None, migrate: bool 
         background=background,
         capture=capture,
         extras={},
+        home=HomeService(settings=settings, db=db, slack=slack, clock=clock, background=background),
+        privacy=PrivacyService(settings=settings, db=db, slack=slack, directory=directory, clock=clock),
     )
     bolt = _bolt_app(settings, deps)
     app = Giveback(settings=settings, deps=deps, bolt=bolt)
     install_digest(app)  # the digest service (buttons) and, when SCHEDULER_ENABLED, its ticker
+    if settings.scheduler_enabled:
+        _install_purge(app)
     return app
+
+
+def _install_purge(app: Giveback) -> None:
+    """Uninstalled workspaces' data is deleted after UNINSTALL_GRACE_DAYS (see docs/privacy.md)."""
+    holder: dict[str, Any] = {}
+    app.on_start(lambda: holder.setdefault("scheduler", start_purge_job(app.deps.privacy)))
+    app.on_close(lambda: holder["scheduler"].shutdown(wait=False) if "scheduler" in holder else None)
 
 
 def _bolt_app(settings: Settings, deps: Deps) -> App:

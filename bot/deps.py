@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from slack_sdk import WebClient
 
@@ -14,6 +14,10 @@ from bot.capture import CaptureService
 from bot.directory import UserDirectory
 from bot.settings import Settings
 from storage.db import Database
+
+if TYPE_CHECKING:
+    from bot.home import HomeService
+    from bot.privacy import PrivacyService
 
 Clock = Callable[[], dt.datetime]
 
@@ -33,6 +37,9 @@ class Deps:
     capture: CaptureService
     # Services added by later features (digest, home) are attached by `create_app`.
     extras: dict[str, Any]
+    # App Home and the person's control over their data (issue 5).
+    home: HomeService = None  # type: ignore[assignment]
+    privacy: PrivacyService = None  # type: ignore[assignment]
 
 
 def deps_of(context: Any) -> Deps:

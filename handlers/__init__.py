@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from slack_bolt import App
 
-from handlers import capture_actions, commands, digest_actions, messages, reactions
+from handlers import capture_actions, commands, digest_actions, giveback_command, home, lifecycle, messages, reactions
 
-MODULES = [commands, capture_actions, digest_actions, messages, reactions]
+# `home` before `digest_actions`: it takes the digest buttons clicked on the Home tab.
+MODULES = [commands, capture_actions, home, digest_actions, giveback_command, lifecycle, messages, reactions]
 
 
 def register_all(app: App) -> None:
