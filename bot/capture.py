@@ -151,6 +151,11 @@ class CaptureService:
     ) -> tuple[str, ...]:
         """A new message: record each person it thanks. Returns who was newly credited."""
         thanks = self._credited(ref.team_id, author, text, thread_parent_author, bot_user_id)
+        if not thanks:
+            # Most messages thank nobody. They need no record and no event-id claim (a re-delivery
+            # detects nothing again), so they skip the write transaction — on SQLite the
+            # database-wide write lock — that would otherwise serialise all traffic (bench/bench_ingest.py).
+            return ()
         now = self._clock()
         with self._writing() as session:
             if ref.event_id and not ledger.claim_event(session, ref.team_id, ref.event_id, now):
@@ -251,6 +256,8 @@ class CaptureService:
     ) -> list[Thanks]:
         """The detector's answer minus the bot itself and anyone the cache knows is a bot or gone."""
         found = [t for t in detect_thanks(text, author, parent) if t.user_id not in (author, bot_user_id)]
+        if not found:
+            return []  # no directory read on the ack path for the common case of no thanks
         known = self._directory.known(team_id, [t.user_id for t in found] + [author])
         if author in known and not known[author].can_be_credited:
             return []
@@ -315,7 +322,8 @@ class CaptureService:
 
     def _enrich(self, ref: MessageRef, people: list[str], source: Source) -> None:
         """Learn who the people are (retracting credit to bots and leavers) and the permalink."""
-        found = self._directory.refresh(ref.team_id, people)
+        # People the cache knows freshly were already checked on the ack path (`_credited`).
+        found = self._directory.refresh(ref.team_id, people, unless_fresh=True)
         not_people = [uid for uid, p in found.items() if not p.can_be_credited]
         if not_people:
             with self._db.transaction() as session:

@@ -67,10 +67,19 @@ class UserDirectory:
                     known[user_id] = fresh
         return known
 
-    def refresh(self, team_id: str, user_ids: Iterable[str]) -> dict[str, Person]:
-        """Ask Slack about each id now (background work after a capture)."""
+    def refresh(self, team_id: str, user_ids: Iterable[str], *, unless_fresh: bool = False) -> dict[str, Person]:
+        """Ask Slack about each id now (background work after a capture).
+
+        With `unless_fresh`, ids the cache refreshed within `FRESH_FOR` are skipped (and absent
+        from the answer): each `users.info` costs a write transaction, and on SQLite writes are
+        serialised, so asking again about the same people capped ingest throughput.
+        """
         found: dict[str, Person] = {}
-        for user_id in dict.fromkeys(user_ids):
+        ids = list(dict.fromkeys(user_ids))
+        if unless_fresh:
+            cached, now = self.known(team_id, ids), self._clock()
+            ids = [u for u in ids if not _is_fresh(cached.get(u), now)]
+        for user_id in ids:
             try:
                 person = self._fetch(team_id, user_id)
             except UnknownUser:
@@ -120,6 +129,10 @@ class UserDirectory:
             log.warning("directory.lookup_failed", user_id=user_id, error=type(err).__name__)
             return None
         return self.remember(team_id, response["user"])
+
+
+def _is_fresh(person: Person | None, now: dt.datetime) -> bool:
+    return person is not None and person.refreshed_at is not None and now - person.refreshed_at <= FRESH_FOR
 
 
 def _person(row: object) -> Person:
