@@ -219,6 +219,8 @@ def _product(*parts: tuple[str, ...]) -> tuple[str, ...]:
 _words(
     "nothx",
     "thanks,? but no thanks",
+    "thanks?,? but (?:i|we)(?:'ve| have)? (?:already|just)",
+    "thanks,? but no need",
     "no thanks? (?:needed|necessary|required)",
     "no,? thank(?:s|[- ]?you|[- ]?u)",
     "no thx",
@@ -305,7 +307,7 @@ _words(
 _words(
     "noop",
     "thank (?:god|goodness|heavens?|the lord|the gods|fuck|christ|jesus|science|the stars)",
-    *_product(("the", "a", "an"), (" ",), ("thank[- ]?you", "thanks"), ("", " \\w+")),
+    *_product(("the ",), ("thank[- ]?you", "thanks"), ("", " \\w+")),
     "thank[- ]?you (?:page|note|card|e-?mail|mail|letter|gift|message|screen|video|speech|template|button|banner"
     "|flow|step|modal|dialog|popup)s?",
     *_product(
@@ -332,7 +334,15 @@ _words(
         (" (?:thank|say thanks|say thank you)",),
     ),
     f"give (?:{M} )?(?:some )?(?:kudos|props|a shout[- ]?out|thanks)",
-    *_product(("said", "says", "say", "saying"), (" (?:thanks|thank you)",)),
+    *_product(("said", "says", "saying"), (" (?:thanks|thank you)",)),
+    "tack(?:ed|ing)? on",  # English "tack on", not Swedish "tack"
+    *_product(
+        ("i ", "we ", "i'll ", "ill ", ""),
+        (
+            "owe (?:you|u) an? (?:reply|response|answer|update|e-?mail|message|call|review|decision|doc"
+            "|follow-?up|write-?up|explanation)",
+        ),
+    ),
 )
 _words(
     "strong",
@@ -408,7 +418,7 @@ _words(
     "dankuwel",
     "bedankt",
     *_product(("vielen", "besten", "herzlichen", "tausend"), (" dank",)),
-    "obrigad[oa]",
+    "obrigad(?:[oa]|ão|ao|inh[oa])",
     "brigad[oa]",
     "valeu",
     "grazie(?: mille)?",
@@ -654,7 +664,7 @@ _CLAUSE_AFTER = re.compile(
     r"\s*(?!(?:for|too|again|both|who|as well|so|very|thanks?|thank you|ty|thx|on|with|y'all)\b)[^\W\d_]"
 )
 _ENDS_WITH_PREP = re.compile(
-    r"\b(?:to|with|from|by|of|about|at|in|on|me|us|and|or|than|like|cc|ask|ping|tell|told|page|paging|"
+    r"\b(?:to|with|from|by|of|about|at|in|on|and|or|than|like|cc|ask|ping|tell|told|page|paging|"
     r"introduce|introducing|intro|introduced|connecting|connect|meet|meeting|via|a|an|the|para|à|avec|mit|con|com)\W*$"
 )
 _ESPECIALLY = re.compile(

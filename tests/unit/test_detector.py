@@ -58,7 +58,9 @@ def test_shared_example(row: dict) -> None:
     assert sorted(_predict(row)) == sorted(want)
 
 
-@pytest.mark.parametrize("name", ["thanks_examples.jsonl", "thanks_labelled.jsonl", "thanks_holdout.jsonl"])
+@pytest.mark.parametrize(
+    "name", ["thanks_examples.jsonl", "thanks_labelled.jsonl", "thanks_holdout.jsonl", "thanks_holdout2.jsonl"]
+)
 def test_accuracy_on_labelled_set(name: str) -> None:
     rows = _load(name)
     precision, recall, confusion = _score(rows)
