@@ -129,7 +129,9 @@ def create_app(settings: Settings, *, clock: Clock | None = None, migrate: bool 
         background=background,
         capture=capture,
         extras={},
-        home=HomeService(settings=settings, db=db, slack=slack, clock=clock, background=background),
+        home=HomeService(
+            settings=settings, db=db, slack=slack, clock=clock, background=background, directory=directory
+        ),
         privacy=PrivacyService(settings=settings, db=db, slack=slack, directory=directory, clock=clock),
     )
     bolt = _bolt_app(settings, deps)

@@ -30,6 +30,7 @@ from bot.blocks.home import (
     build_home,
 )
 from bot.digest import DigestService
+from bot.directory import UnknownUser, UserDirectory
 from bot.log import get_logger
 from bot.schedule import local_date, slot_instant, zone_for
 from bot.settings import Settings, format_days, parse_clock, parse_days
@@ -64,9 +65,11 @@ class HomeService:
         slack: WebClient,
         clock: Callable[[], dt.datetime],
         background: Background,
+        directory: UserDirectory | None = None,
         planner: DigestService | None = None,
     ) -> None:
         self._settings, self._db, self._slack, self._clock = settings, db, slack, clock
+        self._directory = directory
         self._background = background
         # The Home is a standing list, not a nudge: it shows everyone the digest rules would
         # suggest today, without the digest's "not again within N days" rule.
@@ -139,6 +142,17 @@ class HomeService:
             total_claims = store.count_claims(session, team_id, user_id)
             p = prefs.get_prefs(session, team_id, user_id)
             rules = prefs.rules_for(session, team_id, user_id)
+            muted = tuple(sorted(o for o, r in rules.items() if r.muted))
+            snoozed = tuple(
+                sorted(
+                    (
+                        (o, r.snoozed_until)
+                        for o, r in rules.items()
+                        if r.snoozed_until and r.snoozed_until > now and not r.muted
+                    ),
+                    key=lambda x: x[1],
+                )
+            )
             capturing = capture_enabled(session, team_id, user_id)
         settings = SettingsView(
             digest_enabled=p.digest_enabled,
@@ -150,17 +164,8 @@ class HomeService:
             zone=zone_key,
             suggestable=p.suggestable,
             capture_enabled=capturing,
-            muted=tuple(sorted(o for o, r in rules.items() if r.muted)),
-            snoozed=tuple(
-                sorted(
-                    (
-                        (o, r.snoozed_until)
-                        for o, r in rules.items()
-                        if r.snoozed_until and r.snoozed_until > now and not r.muted
-                    ),
-                    key=lambda x: x[1],
-                )
-            ),
+            muted=muted,
+            snoozed=snoozed,
         )
         return build_home(
             HomeView(
@@ -195,6 +200,13 @@ class HomeService:
         with self._db.reader() as session:
             if not workspace_active(session, team_id):
                 log.info("home.skipped_inactive_workspace", team_id=team_id)
+                return False
+        if self._directory is not None:
+            # The reader's own zone (and name) from users.info: cached, refreshed once a day.
+            try:
+                self._directory.lookup(team_id, [user_id])
+            except UnknownUser:
+                log.info("home.unknown_user", team_id=team_id, user=user_id)
                 return False
         view = self.view(team_id, user_id, nav, notice=notice, undo_ask=undo_ask)
         self._slack.views_publish(user_id=user_id, view=view)

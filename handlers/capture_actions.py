@@ -18,6 +18,8 @@ def undo_record(ack: Ack, body: dict[str, Any], action: dict[str, Any], respond:
     count = deps.capture.undo(
         team_id=team_id_of(body), actor=body["user"]["id"], undo_key=str(action.get("value") or "")
     )
+    if count:
+        deps.home.refresh(team_id_of(body), body["user"]["id"])
     blocks = build_undone(count)
     respond(replace_original=True, text=blocks[0]["text"]["text"], blocks=blocks)
 

@@ -38,6 +38,7 @@ def _handle(direction: Direction, ack: Ack, command: dict[str, Any], context: An
         ack(text=message, blocks=build_problem(message))
         return
     people = [p if isinstance(p, str) else p.user_id for p in recorded.people]
+    deps.home.refresh(team_id_of(command), actor)  # the ledger on the Home changed
     ack(
         text=confirmation_text(direction, people, recorded.reason, already=recorded.already),
         blocks=build_confirmation(direction, people, recorded.reason, recorded.undo_key, already=recorded.already),

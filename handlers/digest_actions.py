@@ -34,6 +34,7 @@ def person_action(ack: Ack, body: dict[str, Any], action: dict[str, Any], client
     try:
         digest_id, other_id = parse_value(str(action.get("value") or ""))
         outcome = service.act(team_id_of(body), body["user"]["id"], digest_id, other_id, action["action_id"])
+        deps.home.refresh(team_id_of(body), body["user"]["id"])  # the Home shows the same choices
     except (ValueError, NotYourDigest) as err:
         log.warning("digest.action_refused", action=action.get("action_id"), detail=str(err)[:200])
         return
@@ -51,6 +52,7 @@ def pause_action(ack: Ack, body: dict[str, Any], action: dict[str, Any], client:
     deps = deps_of(context)
     paused = action["action_id"] == ids.DIGEST_PAUSE
     deps.extras["digest"].set_paused(team_id_of(body), body["user"]["id"], paused=paused)
+    deps.home.refresh(team_id_of(body), body["user"]["id"])
     blocks = (body.get("message") or {}).get("blocks")
     value = str(action.get("value") or "0")
     if blocks and value.isdigit():
