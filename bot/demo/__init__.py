@@ -34,7 +34,7 @@ def run_demo(settings: Settings, *, interactive: bool, out: TextIO, stdin: TextI
         print_week_end(world, out, report)
     out.write(
         "\nEverything above went through signed HTTP into the bot and Web API calls into the sandbox.\n"
-        "Try it yourself: giveback demo --interactive (or .venv/bin/giveback demo --interactive).\n"
+        "Try it yourself: .venv/bin/giveback demo --interactive\n"
         "Connect a real workspace: see README.md, “Create the Slack app”.\n"
     )
     out.flush()

@@ -11,7 +11,7 @@ import re
 from typing import TextIO
 
 from bot import ids
-from bot.demo.transcript import INDENT, Transcript
+from bot.demo.transcript import INDENT, Transcript, plural
 from bot.demo.week import TICK, _click_step, _print_pass
 from bot.demo.world import TEAM, DemoWorld, PostedMessage
 
@@ -169,7 +169,7 @@ class Repl:
                 sent += len(outcome.bot_posts)
                 _print_pass(self.t, self.world, instant, summary, outcome, None)
             instant += TICK
-        self.t.line(f"{INDENT}A day passed ({sent} digest DM(s)). It is {self._now_words()}.")
+        self.t.line(f"{INDENT}A day passed ({plural(sent, 'digest DM')}). It is {self._now_words()}.")
 
     def _ledger(self) -> None:
         rows = list(self.world.ledger_rows().values())

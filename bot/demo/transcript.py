@@ -19,6 +19,10 @@ _SOURCE = {
 }
 
 
+def plural(count: int, word: str, words: str | None = None) -> str:
+    return f"{count} {word if count == 1 else (words or word + 's')}"
+
+
 class Transcript:
     def __init__(self, world: DemoWorld, out: TextIO, *, width: int = 92) -> None:
         self.world, self.out, self.width = world, out, width

@@ -8,7 +8,7 @@ from typing import Any, TextIO
 
 from bot.demo import render
 from bot.demo.script import MEMBERS, WEEK, WEEK_END, WEEK_START, Click, Command, Delete, Edit, React, Say, Step
-from bot.demo.transcript import INDENT, Transcript
+from bot.demo.transcript import INDENT, Transcript, plural
 from bot.demo.world import DemoWorld, PostedMessage
 
 TICK = dt.timedelta(hours=1)
@@ -57,8 +57,8 @@ def play_week(world: DemoWorld, out: TextIO, *, steps: list[Step] = WEEK) -> Wee
             sent = sum(getattr(s, "sent", 0) for s in day_passes)
             empty = sum(getattr(s, "empty", 0) for s in day_passes)
             t.line(
-                f"{INDENT}· digest ticks today: {len(day_passes)} passes, {sent} DM(s) sent, "
-                f"{empty} person-day(s) due with nobody to suggest"
+                f"{INDENT}· digest ticks today: {plural(len(day_passes), 'pass', 'passes')}, "
+                f"{plural(sent, 'DM')} sent, {plural(empty, 'person', 'people')} due with nobody to suggest"
             )
 
     for when, step in timeline(steps, WEEK_START, WEEK_END, TICK):
@@ -89,7 +89,7 @@ def _print_pass(
     mornings = sorted({f"{when.astimezone(_zone(m)):%H:%M} {m.city}" for m in _recipients(world, outcome)})
     t.line(
         f"{t.clock_prefix(when)}the scheduler's tick runs a digest pass ({', '.join(mornings)}): "
-        f"{sent} DM(s) sent" + (f", {summary.failed} failed" if getattr(summary, "failed", 0) else "")
+        f"{plural(sent, 'DM')} sent" + (f", {summary.failed} failed" if getattr(summary, "failed", 0) else "")
     )
     for post in outcome.bot_posts:
         recipient = _dm_owner(world, post["channel"])
@@ -198,7 +198,7 @@ def print_week_end(world: DemoWorld, out: TextIO, report: WeekReport) -> None:
     t.line("━━ The end of the week " + "━" * 60)
     rows = [r for r in world.ledger_rows().values()]
     active = [r for r in rows if r.active]
-    t.line(f"The ledger holds {len(active)} active act(s) of help ({len(rows) - len(active)} retracted):")
+    t.line(f"The ledger holds {plural(len(active), 'active act')} of help ({len(rows) - len(active)} retracted):")
     for row in active:
         t.line(f"  · {t.ledger_row(row)}")
     if world.digest is not None:

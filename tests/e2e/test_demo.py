@@ -127,7 +127,7 @@ def test_printed_ledger_matches_the_database(week) -> None:  # type: ignore[no-u
     assert len(retracted) == len([r for r in rows if not r.active])
     end = transcript.split("The ledger holds", 1)[1].split("Digest DMs", 1)[0]
     active = [r for r in rows if r.active]
-    assert end.startswith(f" {len(active)} active act(s) of help ({len(rows) - len(active)} retracted)")
+    assert end.startswith(f" {len(active)} active acts of help ({len(rows) - len(active)} retracted)")
     listed = [line.removeprefix("  · ") for line in end.splitlines() if line.startswith("  · ")]
     assert listed == [Transcript(world, io.StringIO()).ledger_row(r) for r in active]
 
