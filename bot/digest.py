@@ -417,7 +417,6 @@ class DigestService:
             if digest is None or digest.team_id != team_id or digest.user_id != user_id:
                 raise NotYourDigest(digest_id)
             previous = store.item_outcome(session, digest_id, other_id)
-            since = digest.sent_at or digest.claimed_at
             outcome: str | None
             if action_id == ids.DIGEST_ASKED:
                 if previous != "asked":
@@ -432,7 +431,7 @@ class DigestService:
                 outcome = "muted"
             elif action_id == ids.DIGEST_UNDO:
                 if previous == "asked":
-                    prefs.undo_ask(session, team_id, user_id, other_id, since)
+                    prefs.undo_ask(session, team_id, user_id, other_id)
                 elif previous == "snoozed":
                     prefs.snooze(session, team_id, user_id, other_id, now, None)
                 elif previous == "muted":
@@ -442,7 +441,7 @@ class DigestService:
                 raise ValueError(f"unknown digest action {action_id!r}")
             if previous not in (None, outcome) and outcome is not None:
                 # Switching answers (e.g. snoozed, then asked): the old one no longer applies.
-                self._revert(session, team_id, user_id, other_id, previous, since, now)
+                self._revert(session, team_id, user_id, other_id, previous, now)
             store.set_item_outcome(session, digest_id, other_id, outcome)
         log.info("digest.action", digest_id=digest_id, user=user_id, other=other_id, outcome=outcome or "undo")
         return outcome
@@ -454,11 +453,10 @@ class DigestService:
         user_id: str,
         other_id: str,
         previous: str,
-        since: dt.datetime,
         now: dt.datetime,
     ) -> None:
         if previous == "asked":
-            prefs.undo_ask(session, team_id, user_id, other_id, since)
+            prefs.undo_ask(session, team_id, user_id, other_id)
         elif previous == "snoozed":
             prefs.snooze(session, team_id, user_id, other_id, now, None)
         elif previous == "muted":

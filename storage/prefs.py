@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import and_, select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from storage.dialect import insert
@@ -156,19 +156,18 @@ def record_ask(session: Session, team_id: str, user_id: str, other_id: str, now:
     return row.id
 
 
-def undo_ask(session: Session, team_id: str, user_id: str, other_id: str, since: dt.datetime) -> int:
-    """Retract the *I asked them* clicks made at or after `since` (the digest they came from)."""
-    return session.execute(
-        update(GiveBack)
-        .where(
-            and_(
-                GiveBack.team_id == team_id,
-                GiveBack.user_id == user_id,
-                GiveBack.other_id == other_id,
-                GiveBack.at >= since,
-                GiveBack.active.is_(True),
-            )
+def undo_ask(session: Session, team_id: str, user_id: str, other_id: str) -> int:
+    """Retract the latest *I asked them* for this pair (what an Undo on the digest reverts)."""
+    latest = session.scalar(
+        select(func.max(GiveBack.id)).where(
+            GiveBack.team_id == team_id,
+            GiveBack.user_id == user_id,
+            GiveBack.other_id == other_id,
+            GiveBack.active.is_(True),
         )
-        .values(active=False)
-        .execution_options(synchronize_session=False)
+    )
+    if latest is None:
+        return 0
+    return session.execute(
+        update(GiveBack).where(GiveBack.id == latest).values(active=False).execution_options(synchronize_session=False)
     ).rowcount
