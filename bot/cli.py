@@ -68,7 +68,8 @@ def _instant(value: str) -> dt.datetime:
 def _run(settings: Settings, args: argparse.Namespace) -> int:
     from bot.app import ConfigurationError, create_app
 
-    if not settings.has_slack_credentials and args.demo_without_credentials:
+    if not settings.has_any_slack_credential and args.demo_without_credentials:
+        # Partly configured credentials are a mistake to report (below), not a cue for the demo.
         print("No Slack credentials (SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET) found — running the offline demo.")
         return _demo(settings, argparse.Namespace(interactive=False))
     try:

@@ -163,8 +163,9 @@ class Settings(BaseSettings):
         return value if value.endswith("/") else value + "/"
 
     @property
-    def has_slack_credentials(self) -> bool:
-        return self.slack_bot_token is not None and self.slack_signing_secret is not None
+    def has_any_slack_credential(self) -> bool:
+        """False only on a machine never configured for Slack: the offline demo's cue."""
+        return any(v is not None for v in (self.slack_bot_token, self.slack_signing_secret, self.slack_app_token))
 
     @property
     def socket_mode(self) -> bool:

@@ -19,7 +19,12 @@ def test_zero_configuration_defaults() -> None:
     assert settings.thanks_reactions == ("pray", "raised_hands", "bow")
     assert settings.ack_emoji == "handshake"
     assert settings.slack_api_url == "https://slack.com/api/"
-    assert not settings.has_slack_credentials
+    assert not settings.has_any_slack_credential
+
+
+def test_any_one_credential_means_the_machine_is_configured_for_slack() -> None:
+    assert Settings(slack_app_token="xapp-1", _env_file=None).has_any_slack_credential
+    assert Settings(slack_bot_token="xoxb-1", _env_file=None).has_any_slack_credential
 
 
 def test_secrets_never_show_in_repr() -> None:
@@ -29,8 +34,14 @@ def test_secrets_never_show_in_repr() -> None:
 
 @pytest.mark.parametrize(
     ("text", "days"),
-    [("mon-fri", {0, 1, 2, 3, 4}), ("mon,wed,fri", {0, 2, 4}), ("sat-sun", {5, 6}), ("fri-mon", {4, 5, 6, 0}),
-     ("daily", set(range(7))), ("Tuesday", {1})],
+    [
+        ("mon-fri", {0, 1, 2, 3, 4}),
+        ("mon,wed,fri", {0, 2, 4}),
+        ("sat-sun", {5, 6}),
+        ("fri-mon", {4, 5, 6, 0}),
+        ("daily", set(range(7))),
+        ("Tuesday", {1}),
+    ],
 )
 def test_parse_days(text: str, days: set[int]) -> None:
     assert parse_days(text) == days
@@ -41,7 +52,9 @@ def test_format_days_round_trips() -> None:
         assert parse_days(format_days(parse_days(text))) == parse_days(text)
 
 
-@pytest.mark.parametrize(("text", "time"), [("09:00", (9, 0)), ("8:30", (8, 30)), ("7am", (7, 0)), ("5:15pm", (17, 15))])
+@pytest.mark.parametrize(
+    ("text", "time"), [("09:00", (9, 0)), ("8:30", (8, 30)), ("7am", (7, 0)), ("5:15pm", (17, 15))]
+)
 def test_parse_clock(text: str, time: tuple[int, int]) -> None:
     assert parse_clock(text) == dt.time(*time)
 
