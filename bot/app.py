@@ -19,7 +19,7 @@ from bot.home import HomeService
 from bot.log import get_logger
 from bot.privacy import PrivacyService, start_purge_job
 from bot.scheduler import install as install_digest
-from bot.server import build_wsgi_app, create_server
+from bot.server import build_wsgi_app, create_server, stop_server
 from bot.settings import Settings
 from bot.slack_client import build_web_client
 from storage.db import Database
@@ -59,30 +59,20 @@ class Giveback:
         return build_wsgi_app(self.bolt, self.healthy)
 
     def http_server(self, host: str | None = None, port: int | None = None) -> Any:
-        server = create_server(
+        """A bound waitress server for `giveback run` to `.run()` on the main thread."""
+        return create_server(
             self.wsgi(),
             host if host is not None else self.settings.host,
             port if port is not None else self.settings.port,
             threads=self.settings.http_threads,
         )
-        self._stoppers.append(server.close)
-        return server
 
     def serve_in_thread(self, host: str = "127.0.0.1", port: int = 0) -> str:
         """Start HTTP mode on a background thread (tests, demo); returns the events URL."""
         server = self.http_server(host, port)
-        closing = threading.Event()
-        self._stoppers.append(closing.set)  # stoppers run in reverse: the flag is set before close()
-
-        def serve() -> None:
-            try:
-                server.run()
-            except OSError:
-                # waitress's poll loop sees its socket vanish when close() runs under it.
-                if not closing.is_set():
-                    raise
-
-        threading.Thread(target=serve, name="giveback-http", daemon=True).start()
+        thread = threading.Thread(target=server.run, name="giveback-http", daemon=True)
+        thread.start()
+        self._stoppers.append(lambda: stop_server(server, thread))
         return f"http://{host}:{server.effective_port}/slack/events"
 
     def on_start(self, starter: Any) -> None:

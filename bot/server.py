@@ -17,7 +17,9 @@ MAX_BODY_BYTES = 2 * 1024 * 1024
 StartResponse = Callable[..., Any]
 
 
-def build_wsgi_app(bolt: App, healthy: Callable[[], bool]) -> Callable[[dict[str, Any], StartResponse], Iterable[bytes]]:
+def build_wsgi_app(
+    bolt: App, healthy: Callable[[], bool]
+) -> Callable[[dict[str, Any], StartResponse], Iterable[bytes]]:
     slack = SlackRequestHandler(bolt, path=EVENTS_PATH)
 
     def application(environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
@@ -53,3 +55,16 @@ def create_server(wsgi: Any, host: str, port: int, *, threads: int) -> Any:
         max_request_body_size=MAX_BODY_BYTES,
         clear_untrusted_proxy_headers=True,
     )
+
+
+def stop_server(server: Any, loop_thread: Any | None = None, timeout: float = 5.0) -> None:
+    """Stop a waitress server that runs on another thread, without pulling sockets out from under
+    its poll loop: the loop closes its own sockets (via its trigger), ends, then workers stop."""
+    from waitress import wasyncore
+
+    if loop_thread is not None and loop_thread.is_alive():
+        server.trigger.pull_trigger(lambda: wasyncore.close_all(server._map))
+        loop_thread.join(timeout)
+    else:
+        server.close()
+    server.task_dispatcher.shutdown()

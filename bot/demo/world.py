@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 import tempfile
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -163,8 +162,6 @@ class DemoWorld:
                 world.close()
 
     def close(self) -> None:
-        # Let waitress finish writing the last response before its sockets close under it.
-        time.sleep(0.1)
         self.app.close()
         self.sandbox.stop()
 
