@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 __all__ = ["MAX_CHARS", "Thanks", "detect_thanks"]
@@ -37,6 +37,7 @@ __all__ = ["MAX_CHARS", "Thanks", "detect_thanks"]
 # bounded whatever arrives (a 10 MB line through `giveback detect` costs the same as 40,000 chars).
 MAX_CHARS = 40_000
 MAX_REASON = 120
+_VIEW = 400  # characters a cue looks at on either side, within its sentence
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +112,9 @@ _TRANSLATE: dict[int, str | None] = {0x1F64F: f" {TYE} ", 0x1F64C: f" {TYE} ", 0
 _TRANSLATE.update({0x1F644: f" {SARC} ", 0x1F643: f" {SARC} ", 0x1F612: f" {SARC} "})
 _TRANSLATE.update(dict.fromkeys([*range(0x1F3FB, 0x1F400), 0x200D, 0xFE0F, 0x2640, 0x2642], None))
 _TRANSLATE.update(dict.fromkeys([*range(0x064B, 0x0660), 0x0670, 0x0640], None))
+# str.translate looks up every character; a regex finds the few that need it much faster.
+_TRANSLATE_RE = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_TRANSLATE)) + "]")
+_TRANSLATE_STR = {chr(c): r or "" for c, r in _TRANSLATE.items()}
 
 # ---------------------------------------------------------------------------------------------
 # ---------------------------------------------------------------------------------------------
@@ -161,7 +165,9 @@ def _normalize(text: str) -> tuple[str, list[str]]:
     if ":" in text:
         text = _SHORTCODE.sub(_shortcode, text)
     if not text.isascii():
-        text = unicodedata.normalize("NFC", text.translate(_TRANSLATE))
+        text = _TRANSLATE_RE.sub(lambda m: _TRANSLATE_STR[m.group()], text)
+        if not unicodedata.is_normalized("NFC", text):
+            text = unicodedata.normalize("NFC", text)
     if "&" in text:
         text = text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
     if "*" in text or "~" in text:
@@ -628,8 +634,26 @@ _KARMA = re.compile(f"{M}\\+\\+")
 
 _KINDS_CUE = frozenset({"karma", "strong", "kudos", "grat", "emoji"})
 
-# Sentence ends: ! ? and CJK/Arabic equivalents, newlines, and "." before a space (not "esp.").
-_SENT_END = re.compile(r"[!?。！？؟\n]+|\.(?<!\besp\.)(?<!\bincl\.)(?<!\bvs\.)(?<!\be\.g\.)(?<!\bi\.e\.)\.*(?=\s|$)")
+# Sentence ends: ! ? and their CJK/Arabic forms, newlines, and dots followed by a space or the end —
+# except after "esp." / "e.g." and the like. One character class first, so the engine skips the
+# text between punctuation quickly; the dot rules are checked only at dots.
+_SENT_PUNCT = re.compile(r"[!?。！？؟\n.]+")
+_ABBREV = re.compile(r"(?:\besp|\bincl|\bvs|\be\.g|\bi\.e)$")
+
+
+def _sentence_starts(low: str) -> list[int]:
+    starts = [0]
+    n = len(low)
+    for m in _SENT_PUNCT.finditer(low):
+        end = m.end()
+        dots_only = not m.group().strip(".")
+        if dots_only and not (end == n or low[end].isspace()):
+            continue  # "v1.2", "acme.io"
+        if dots_only and _ABBREV.search(low, max(0, m.start() - 5), m.start()):
+            continue  # "esp. <@A>"
+        starts.append(end)
+    return starts
+
 
 _NEG = (
     r"(?:lost|lose|losing|broke|broken|breaks|breaking|outage|down|crash\w*|fail\w*|deleted|wiped|corrupt\w*|"
@@ -665,7 +689,7 @@ _CLAUSE_AFTER = re.compile(
 )
 _ENDS_WITH_PREP = re.compile(
     r"\b(?:to|with|from|by|of|about|at|in|on|and|or|than|like|cc|ask|ping|tell|told|page|paging|"
-    r"introduce|introducing|intro|introduced|connecting|connect|meet|meeting|via|a|an|the|para|à|avec|mit|con|com)\W*$"
+    r"introduce|introducing|introduced|connecting|connect|meet|via|a|an|the|para|à|avec|mit|con|com)\W*$"
 )
 _ESPECIALLY = re.compile(
     rf"\b(?:especially|esp\.?|particularly|in particular|notably|above all|most of all|specially|specifically)\b"
@@ -764,9 +788,7 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
         return ()
 
     n = len(low)
-    sent_starts = [0]
-    for m in _SENT_END.finditer(low):
-        sent_starts.append(m.end())
+    sent_starts = _sentence_starts(low)
     line_starts = [0]
     pos = low.find("\n")
     while pos != -1:
@@ -779,35 +801,46 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
     dead_sents = {sent_of(p) for kind, p in kills if kind in ("nothx", "tia")}
     dead_lines = {bisect_right(line_starts, p) - 1 for kind, p in kills if kind == "sarc"}
 
-    voc_msg = _VOCATIVE.match(low)
+    voc_msg = _VOCATIVE.match(low, 0, min(n, _VIEW))
     first_sent_end = sent_starts[1] if len(sent_starts) > 1 else n
     msg_voc = _mentions(voc_msg.group("m"), ids) if voc_msg and voc_msg.start("m") < first_sent_end else []
     # A message-level addressee counts for a later cue only when the message reports success.
     success: bool | None = None  # computed on first need: most messages never ask
+    words: bool | None = None
+
+    mention_pos = [(m.start(), ids[ord(m.group()) - _M0]) for m in _MENTION_RE.finditer(low)] if reqs else []
+    asked: set[str] = set()  # people mentioned before the latest request, grown as cues advance
+    asked_upto = 0
 
     found: dict[str, str | None] = {}
     for cue in cues:
         si = sent_of(cue.start)
         if si in dead_sents or (bisect_right(line_starts, cue.start) - 1) in dead_lines:
             continue
-        ss = sent_starts[si]
-        se = sent_starts[si + 1] if si + 1 < len(sent_starts) else n
+        # A cue looks at most _VIEW characters either way inside its sentence: work per cue is bounded,
+        # so a 40,000-character "sentence" with thousands of cues stays linear.
+        ss = max(sent_starts[si], cue.start - _VIEW)
+        se = min(sent_starts[si + 1] if si + 1 < len(sent_starts) else n, cue.end + _VIEW)
         targets, reason, group = _targets(cue, low, norm, ids, ss, se, n)
         if targets is None:  # the cue was not a thanks after all ("thanks?", "thanks to X, we lost…")
             continue
-        req_before = bool(reqs) and reqs[0] < cue.start
+        n_req = bisect_right(reqs, cue.start)  # requests before this cue
+        req_before = n_req > 0
         if req_before and (reason is None or _WEAK_REASON.match(reason.lower())):
             # "…can you review? thanks": a closing to a request, unless it thanks someone who was not
             # asked anything ("<@A> can you merge? thanks <@B> for the review").
-            asked = set(_mentions(low[: max(p for p in reqs if p < cue.start)], ids))
+            last_req = reqs[n_req - 1]
+            while asked_upto < len(mention_pos) and mention_pos[asked_upto][0] < last_req:
+                asked.add(mention_pos[asked_upto][1])
+                asked_upto += 1
             if not targets or set(targets) <= asked:
                 continue
         if not targets and not group:
             if cue.kind != "kudos":
-                voc = _VOCATIVE.match(low, ss)
+                voc = _VOCATIVE.match(low, ss, cue.start)
                 if voc and voc.start("m") < cue.start:
                     targets = _mentions(voc.group("m"), ids)
-                    if reqs and any(voc.start() <= p < cue.start for p in reqs):
+                    if bisect_right(reqs, cue.start) > bisect_left(reqs, voc.start()):
                         targets = []
                 elif msg_voc and cue.kind != "emoji" and not req_before:
                     if success is None:
@@ -819,7 +852,7 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
             if not targets and thread_parent_author:
                 if cue.kind == "emoji" and success is None:
                     success = _SUCCESS.search(low) is not None
-                if cue.kind != "emoji" or success or not _has_words(low):
+                if cue.kind != "emoji" or success or not (words if words is not None else (words := _has_words(low))):
                     targets = [thread_parent_author]
         for uid in targets:
             if uid == author:
@@ -868,11 +901,13 @@ def _targets(
         if crossed or cue.kind == "emoji":
             # A mention after the sentence ended only counts as a trailing vocative; so does one
             # after an emoji (":pray: <@B> you might want to look too" addresses B about something else).
-            if not _TRAIL_END.match(low, after):
+            if not _TRAIL_END.match(low, after, min(n, after + _VIEW)):
                 pre_ids = []
             trailing, pre_ids = pre_ids, []
         elif (
-            len(pre_ids) > 1 and _CLAUSE_AFTER.match(low, after) and not re.search(r"\b(?:and|und|y|et|e|&)\s*\S$", pre)
+            len(pre_ids) > 1
+            and _CLAUSE_AFTER.match(low, after, min(n, after + _VIEW))
+            and not re.search(r"\b(?:and|und|y|et|e|&)\s*\S$", pre)
         ):
             pre_ids = pre_ids[:-1]  # "thanks <@A>, <@B> can you merge" → only A
         targets.extend(pre_ids)
@@ -891,7 +926,7 @@ def _targets(
                 # "thanks for the intro to <@B>, <@A>!": the object is first, the addressee follows a comma.
                 parts = re.split(r"\s*,\s*", post)
                 post_ids = _mentions("".join(parts[1:]), ids) if len(parts) > 1 else []
-            if post_ids and _CLAUSE_AFTER.match(low, r.end("post")):
+            if post_ids and _CLAUSE_AFTER.match(low, r.end("post"), min(n, r.end("post") + _VIEW)):
                 post_ids = []
             if _GROUP_RE.search(raw_reason):
                 group = True
@@ -912,7 +947,7 @@ def _targets(
     if not targets and not reason and not group and cue.kind in ("grat", "strong"):
         # "I appreciate the help <@A>", "I owe you big time <@A>": a short object, then the addressee.
         o = _OBJECT_THEN_M.match(low, ce, se)
-        if o and not _ENDS_WITH_PREP.search(o.group("obj")) and _TRAIL_END.match(low, o.end()):
+        if o and not _ENDS_WITH_PREP.search(o.group("obj")) and _TRAIL_END.match(low, o.end(), min(n, o.end() + _VIEW)):
             targets.extend(_mentions(o.group("m"), ids))
 
     window = low[ce : min(se, ce + 400)]

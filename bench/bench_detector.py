@@ -1,0 +1,172 @@
+"""Thanks detector throughput, against a naive keyword baseline, in one run on one core.
+
+    python bench/bench_detector.py            # default: 100,000 messages
+    python bench/bench_detector.py --quick    # 20,000 messages (a few seconds)
+    python bench/bench_detector.py --full     # 500,000 messages
+
+Prints messages/second for the realistic mix (bench/traffic.py) and for the messages that contain
+thanks, for the detector and for the baseline karma bots use (a "thank" regex + every mention),
+the ratio between them, precision/recall of both on the generated labels, and the time of a few
+adversarial inputs. Writes bench/results/detector.json.
+
+Times are CPU time of this single-threaded process (time.process_time), best of three passes: on a
+shared machine, wall-clock time also counts the time other processes hold the CPU, and the figure
+asked for is messages per second of one core.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.traffic import generate_messages  # noqa: E402
+from bot.detector import MAX_CHARS, detect_thanks  # noqa: E402
+
+_NAIVE_THANK = re.compile(r"thank", re.IGNORECASE)
+_NAIVE_MENTION = re.compile(r"<@([UW][A-Z0-9]+)")
+
+
+def naive_thanks(text: str, author: str, thread_parent_author: str | None = None) -> list[str]:
+    """What most karma bots do: any 'thank' anywhere thanks everyone mentioned."""
+    if not _NAIVE_THANK.search(text):
+        return []
+    return [u for u in dict.fromkeys(_NAIVE_MENTION.findall(text)) if u != author]
+
+
+def _detector_ids(text: str, author: str, parent: str | None) -> list[str]:
+    return [t.user_id for t in detect_thanks(text, author, parent)]
+
+
+def _rate(fn: Callable[[str, str, str | None], object], rows: list[tuple[str, str, str | None]], passes: int) -> float:
+    best = float("inf")
+    for _ in range(passes):
+        start = time.process_time()
+        for text, author, parent in rows:
+            fn(text, author, parent)
+        best = min(best, time.process_time() - start)
+    return len(rows) / best
+
+
+def _accuracy(fn: Callable[[str, str, str | None], list[str]], messages: list[dict]) -> dict[str, float]:
+    tp = fp = fn_ = 0
+    for msg in messages:
+        want = set(msg["thanked"])
+        got = set(fn(msg["text"], msg["author"], msg["thread_parent_author"]))
+        tp, fp, fn_ = tp + len(want & got), fp + len(got - want), fn_ + len(want - got)
+    return {
+        "precision": round(tp / (tp + fp), 4) if tp + fp else 1.0,
+        "recall": round(tp / (tp + fn_), 4) if tp + fn_ else 1.0,
+    }
+
+
+def _adversarial() -> dict[str, str]:
+    mentions = " ".join(f"<@U{i:08d}>" for i in range(5000))
+    return {
+        "100 KB of emoji": ("🙏🏽:pray::skin-tone-3:🎉" * 4000)[:100_000],
+        "nested markup 100 KB": "<" * 50_000 + "@U1>" + ">" * 49_996,
+        "5,000 mentions, one thanks": "thanks " + mentions + " for the help",
+        "5,000 thanks and mentions": " ".join(f"thanks <@U{i:08d}>!" for i in range(5000)),
+        "1 MB of text (capped)": "thanks <@U1> for " + "the very long story " * 50_000,
+        "40,000 question marks and thanks": "? thanks " * 4_500,
+        "unclosed code blocks": "```thanks <@U1> " * 5_000,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    size = parser.add_mutually_exclusive_group()
+    size.add_argument("--quick", action="store_true", help="20,000 messages")
+    size.add_argument("--full", action="store_true", help="500,000 messages")
+    parser.add_argument("--seed", type=int, default=42)
+    args = parser.parse_args(argv)
+    n = 20_000 if args.quick else 500_000 if args.full else 100_000
+    passes = 3
+
+    messages = generate_messages(n, seed=args.seed)
+    rows = [(m["text"], m["author"], m["thread_parent_author"]) for m in messages]
+    thanks_rows = [(m["text"], m["author"], m["thread_parent_author"]) for m in messages if m["thanked"]]
+
+    for fn in (detect_thanks, naive_thanks):  # warm caches
+        for text, author, parent in rows[:2000]:
+            fn(text, author, parent)
+
+    mix_detector = _rate(detect_thanks, rows, passes)
+    mix_naive = _rate(naive_thanks, rows, passes)
+    thanks_detector = _rate(detect_thanks, thanks_rows, passes)
+    thanks_naive = _rate(naive_thanks, thanks_rows, passes)
+
+    adversarial = {}
+    for name, text in _adversarial().items():
+        best = float("inf")
+        for _ in range(passes):
+            start = time.process_time()
+            detect_thanks(text, "UAUTHOR", None)
+            best = min(best, time.process_time() - start)
+        adversarial[name] = {"chars": len(text), "seconds": round(best, 5)}
+
+    results = {
+        "messages": n,
+        "seed": args.seed,
+        "thanks_messages": len(thanks_rows),
+        "mix_msgs_per_s": {"detector": round(mix_detector), "naive": round(mix_naive)},
+        "thanks_msgs_per_s": {"detector": round(thanks_detector), "naive": round(thanks_naive)},
+        "ratio_detector_to_naive": {
+            "mix": round(mix_detector / mix_naive, 3),
+            "thanks": round(thanks_detector / thanks_naive, 3),
+        },
+        "accuracy_on_generated_labels": {
+            "detector": _accuracy(_detector_ids, messages),
+            "naive": _accuracy(naive_thanks, messages),
+        },
+        "adversarial": adversarial,
+        "cap_chars": MAX_CHARS,
+        "machine": {
+            "python": platform.python_version(),
+            "platform": platform.platform(),
+            "cpu": _cpu_model(),
+            "cpus": os.cpu_count(),
+            "load_average_at_end": [round(x, 2) for x in os.getloadavg()],
+        },
+    }
+    out = ROOT / "bench" / "results" / "detector.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+    print(f"messages: {n:,} (seed {args.seed}), of which with thanks: {len(thanks_rows):,}; best of {passes} passes")
+    print(f"{'':24}{'detector':>14}{'naive':>14}{'ratio':>8}")
+    print(f"{'mix msgs/s':24}{mix_detector:>14,.0f}{mix_naive:>14,.0f}{mix_detector / mix_naive:>8.2f}")
+    ratio = thanks_detector / thanks_naive
+    print(f"{'thanks-only msgs/s':24}{thanks_detector:>14,.0f}{thanks_naive:>14,.0f}{ratio:>8.2f}")
+    acc = results["accuracy_on_generated_labels"]
+    for who in ("detector", "naive"):
+        print(f"{who + ' P/R (generated)':24}{acc[who]['precision']:>14.4f}{acc[who]['recall']:>14.4f}")
+    print("adversarial inputs (detector, one call):")
+    for name, figures in adversarial.items():
+        print(f"  {name:36}{figures['chars']:>10,} chars {figures['seconds'] * 1000:>9.2f} ms")
+    print(f"load average at end: {results['machine']['load_average_at_end']} on {os.cpu_count()} CPUs")
+    print(f"wrote {out.relative_to(ROOT)}")
+    return 0
+
+
+def _cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown"
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
