@@ -135,6 +135,8 @@ def forget_user(session: Session, team_id: str, user_id: str, now: dt.datetime) 
     nothing new is recorded about U (and nobody is nudged about U) until U opts in again.
     """
     counts: dict[str, int] = {}
+    previous = session.get(UserSettings, (team_id, user_id))
+    already_forgotten = previous is not None and not previous.capture_enabled
     for table in _tables_children_first():
         if "team_id" not in table.c:
             continue
@@ -143,8 +145,11 @@ def forget_user(session: Session, team_id: str, user_id: str, now: dt.datetime) 
             continue
         statement = delete(table).where(table.c.team_id == team_id, or_(*people))
         deleted = int(session.execute(statement).rowcount or 0)
+        if table.name == UserSettings.__tablename__ and already_forgotten:
+            deleted -= 1  # the "don't record me" row a previous forget left is not news
         if deleted:
             counts[table.name] = deleted
+    session.expunge_all()
     session.execute(
         insert(session, UserSettings).values(
             team_id=team_id,

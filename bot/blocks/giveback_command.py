@@ -17,7 +17,6 @@ _TABLE_WORDS = {
     "give_backs": "“I asked them” clicks",
     "suggestion_rules": "mutes and snoozes",
     "user_settings": "settings",
-    "slack_users": "cached profile",
 }
 
 
@@ -72,7 +71,8 @@ def build_forget_confirm() -> list[Block]:
 
 
 def forgotten_text(counts: Mapping[str, int]) -> str:
-    parts = [f"{n} {_TABLE_WORDS.get(table, table)}" for table, n in sorted(counts.items()) if n]
+    # The cached Slack profile (name, zone) is deleted too, but it is Slack's, not news to them.
+    parts = [f"{n} {_TABLE_WORDS.get(t, t)}" for t, n in sorted(counts.items()) if n and t != "slack_users"]
     if not parts:
         return "There was nothing left to delete. Giveback is not recording you; `/giveback record me` to start again."
     return (
