@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from typing import Any
 
 from sqlalchemy import create_engine, event
@@ -49,6 +50,11 @@ class Database:
         else:
             self.engine = create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
             self.read_engine = self.engine
+        # SQLite has one writer at a time. This process's threads queue for it on a lock that is
+        # handed over at once; left to SQLite's busy handler, whose retry sleeps grow to 100 ms,
+        # they put a 100–700 ms tail on acks under load (bench/bench_ingest.py). Other processes
+        # still wait in the busy handler.
+        self._write_lock: AbstractContextManager[Any] = threading.RLock() if self.is_sqlite else nullcontext()
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._read_sessions = sessionmaker(self.read_engine, expire_on_commit=False)
 
@@ -59,7 +65,7 @@ class Database:
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """Commit on success, roll back on any exception. Storage functions never commit."""
-        with self._sessions.begin() as session:
+        with self._write_lock, self._sessions.begin() as session:
             yield session
 
     @contextmanager
