@@ -1,0 +1,157 @@
+"""Properties of the thanks detector on arbitrary and adversarial text (hypothesis).
+
+No timing here (timings are in bench/bench_detector.py): linear work is shown structurally — the
+detector reads at most MAX_CHARS characters, so anything appended after them changes nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bot.detector import MAX_CHARS, Thanks, detect_thanks
+
+USERS = [f"U{i:03d}" for i in range(8)]
+_MENTION = re.compile(r"<@([A-Z0-9]+)(?=[|>])")
+
+# Pieces of real Slack markup and thanks vocabulary, glued together at random, find far more edge
+# cases than random characters alone.
+PIECES = [
+    *(f"<@{u}>" for u in USERS),
+    *(f"<@{u}|name>" for u in USERS[:2]),
+    "<!here>",
+    "<!channel>",
+    "<!subteam^S1|@eng>",
+    "<#C1|general>",
+    "<https://x.io/thanks|thank-you page>",
+    "<https://x.io>",
+    "thanks",
+    "Thank you",
+    "ty",
+    "thx",
+    "tysm",
+    "cheers",
+    "kudos to",
+    "props",
+    "shout-out to",
+    "h/t",
+    "much appreciated",
+    "I owe you one",
+    "you saved me",
+    "lifesaver",
+    "in advance",
+    "TIA",
+    "no thanks",
+    "thanks but no thanks",
+    "good, thanks",
+    "thanks to",
+    "'s script we lost data",
+    "for the review",
+    "for introducing me to",
+    "cc",
+    "can you merge?",
+    "please",
+    "everyone",
+    "especially",
+    ":pray:",
+    ":pray::skin-tone-4:",
+    "🙏🏽",
+    "🙇‍♂️",
+    ":roll_eyes:",
+    "/s",
+    "&gt;",
+    "&gt;&gt;&gt;",
+    "&amp;",
+    "&lt;",
+    "`",
+    "```",
+    "*",
+    "_",
+    "~",
+    "gracias",
+    "merci",
+    "danke",
+    "спасибо",
+    "谢谢",
+    "ありがとう",
+    "감사합니다",
+    "धन्यवाद",
+    "شكراً",
+    "תודה",
+    "cảm ơn",
+    "ευχαριστώ",
+    "ขอบคุณ",
+    "Thanksgiving",
+    "thankless",
+    "thanks_email",
+    "++",
+    "<",
+    ">",
+    "|",
+    "@",
+    "\n",
+    " ",
+    ", ",
+    ". ",
+    "! ",
+    "? ",
+]
+
+slack_text = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=8)), max_size=40).map(" ".join)
+any_text = st.one_of(slack_text, st.text(max_size=300))
+user = st.sampled_from(USERS)
+parent = st.one_of(st.none(), user)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=any_text, author=user, thread_parent=parent)
+def test_never_raises_and_answers_only_mentioned_people_or_the_parent(
+    text: str, author: str, thread_parent: str | None
+) -> None:
+    found = detect_thanks(text, author, thread_parent)
+    assert isinstance(found, tuple)
+    assert all(isinstance(t, Thanks) for t in found)
+    ids = [t.user_id for t in found]
+    allowed = set(_MENTION.findall(text)) | ({thread_parent} if thread_parent else set())
+    assert set(ids) <= allowed
+    assert author not in ids
+    assert len(ids) == len(set(ids))
+    for t in found:
+        assert t.reason is None or (0 < len(t.reason) <= 120 and "<@" not in t.reason)
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=slack_text, author=user, thread_parent=parent)
+def test_is_deterministic(text: str, author: str, thread_parent: str | None) -> None:
+    assert detect_thanks(text, author, thread_parent) == detect_thanks(text, author, thread_parent)
+
+
+@settings(max_examples=40, deadline=None)
+@given(head=slack_text, junk=st.sampled_from(["🙏🏽", "<@U001> ", "thanks <@U002>! ", "<<<@", "&gt;", "`"]))
+def test_reads_only_the_first_max_chars(head: str, junk: str) -> None:
+    text = (head + " " * MAX_CHARS)[:MAX_CHARS]
+    tail = junk * (1_000_000 // len(junk))
+    assert detect_thanks(text + tail, "U000", "U001") == detect_thanks(text, "U000", "U001")
+
+
+@settings(max_examples=10, deadline=None)
+@given(unit=st.sampled_from(["🙏🏽", ":pray::skin-tone-2:", "<@U001>", "<<@U001|>>", "thanks ", "? ", "`"]))
+def test_adversarial_repetition_is_answered(unit: str) -> None:
+    text = unit * (100_000 // len(unit))
+    found = detect_thanks(text, "U000", None)
+    assert {t.user_id for t in found} <= {"U001"}
+
+
+def test_thousands_of_mentions_in_one_thanks() -> None:
+    mentions = " ".join(f"<@U{i:05d}>" for i in range(5_000))
+    found = detect_thanks("thanks " + mentions, "UAUTHOR")
+    # A list of people after a thanks is read up to 50 names; a real message never thanks more.
+    assert [t.user_id for t in found] == [f"U{i:05d}" for i in range(50)]
+
+
+def test_nested_and_broken_markup() -> None:
+    text = "<" * 20_000 + "@U001>" + ">" * 20_000 + " thanks <@U002|<@U003>> ```<@U004>"
+    found = detect_thanks(text, "U000")
+    assert {t.user_id for t in found} <= {"U001", "U002", "U003", "U004"}
