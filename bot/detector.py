@@ -60,6 +60,7 @@ EMO = "\ue005"  # any other emoji
 CODE = "\ue006"
 LINK = "\ue007"
 _TOKENS = GROUP + CHANNEL + TYE + SARC + EMO + CODE + LINK
+_RESERVED = re.compile("[\ue000-\ue00f\U000f0000-\U000fffff]")
 
 _THANKS_EMOJI = frozenset(
     [
@@ -129,6 +130,9 @@ _MENTION_ID = re.compile(r"[A-Z0-9]{1,40}")
 
 def _normalize(text: str) -> tuple[str, list[str]]:
     """Slack markup → plain text with one-character tokens; returns (text, mention ids by token)."""
+    if not text.isascii():
+        # The private-use characters that stand for tokens cannot come from the user.
+        text = _RESERVED.sub(" ", text)
     if "`" in text:
         text = _CODE_SPAN.sub(f" {CODE} ", _CODE_BLOCK.sub(f" {CODE} ", text))
     if "&gt;" in text:
@@ -687,10 +691,94 @@ _RIGHT = re.compile(
 _CLAUSE_AFTER = re.compile(
     r"\s*(?!(?:for|too|again|both|who|as well|so|very|thanks?|thank you|ty|thx|on|with|y'all)\b)[^\W\d_]"
 )
-_ENDS_WITH_PREP = re.compile(
-    r"\b(?:to|with|from|by|of|about|at|in|on|and|or|than|like|cc|ask|ping|tell|told|page|paging|"
-    r"introduce|introducing|introduced|connecting|connect|meet|via|a|an|the|para|à|avec|mit|con|com)\W*$"
+# A mention right after these words is the object of the reason ("for introducing me to <@B>").
+_PREPOSITIONS = frozenset(
+    [
+        "to",
+        "with",
+        "from",
+        "by",
+        "of",
+        "about",
+        "at",
+        "in",
+        "on",
+        "and",
+        "or",
+        "than",
+        "like",
+        "cc",
+        "ask",
+        "ping",
+        "tell",
+        "told",
+        "page",
+        "paging",
+        "introduce",
+        "introducing",
+        "introduced",
+        "connecting",
+        "connect",
+        "meet",
+        "via",
+        "a",
+        "an",
+        "the",
+        "para",
+        "à",
+        "avec",
+        "mit",
+        "con",
+        "com",
+    ]
 )
+_GROUP_WORDS = frozenset(
+    [
+        "everyone",
+        "everybody",
+        "all",
+        "yall",
+        "team",
+        "folks",
+        "guys",
+        "people",
+        "gang",
+        "crew",
+        "fam",
+        "todos",
+        "monde",
+        "tous",
+        "alle",
+        "allen",
+        "tutti",
+        "iedereen",
+        "alla",
+        "wszystkim",
+        "herkese",
+        "всем",
+        "semua",
+        "όλους",
+    ]
+)
+_WORDS_RE = re.compile(r"[^\W\d_]+")
+
+
+def _last_word(s: str) -> str:
+    words = _WORDS_RE.findall(s[-60:])
+    return words[-1] if words else ""
+
+
+def _ends_with_preposition(s: str) -> bool:
+    return _last_word(s) in _PREPOSITIONS
+
+
+def _ends_with_group(s: str) -> bool:
+    """ "thanks for joining, everyone": the reason ends by naming a group."""
+    tail = s[-12:]
+    return _last_word(s) in _GROUP_WORDS or GROUP in tail or any(w in tail for w in _GROUP_NOSPACE)
+
+
+_GROUP_NOSPACE = ("大家", "皆さん", "みなさん", "여러분", "सभी", "الجميع", "לכולם", "mọi người", "ทุกคน")
 _ESPECIALLY = re.compile(
     rf"\b(?:especially|esp\.?|particularly|in particular|notably|above all|most of all|specially|specifically)\b"
     rf"[\s.,:]*(?P<a>{_MLIST})|(?P<b>{_MLIST})\s*,?\s*(?:in particular|especially|above all)\b"
@@ -701,8 +789,8 @@ _VOCATIVE = re.compile(
     rf"olá|ciao)\b[\s,!]*)?(?P<m>{_MLIST})(?![\s,:]*(?:is|was|will|has|had|'s|said|says|told|wrote|mentioned|asked|"
     rf"isn't|can't|won't|did|does|and i|owns?)\b)"
 )
-_SUCCESS = re.compile(
-    r"\b(?:work(?:s|ed|ing)|fix(?:ed|es)|solved|resolved|did it|did the trick|helped|helpful|perfect|awesome|amazing|"
+_SUCCESS = re.compile(  # run on " " + text: the leading non-word character lets the engine skip words fast
+    r"[^\w](?:work(?:s|ed|ing)|fix(?:ed|es)|solved|resolved|did it|did the trick|helped|helpful|perfect|awesome|amazing|"
     r"great|brilliant|exactly|makes sense|got it|clicked|unblocked|saved|figured|nice|excellent|legend|clear)\b"
 )
 _WEAK_REASON = re.compile(
@@ -844,14 +932,14 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
                         targets = []
                 elif msg_voc and cue.kind != "emoji" and not req_before:
                     if success is None:
-                        success = _SUCCESS.search(low) is not None
+                        success = _SUCCESS.search(" " + low) is not None
                     if success or reason or cue.kind == "strong":
                         targets = msg_voc
             # A bare emoji in a thread thanks the parent only with nothing else said or with a success
             # ("that did it :pray:"); "same here :pray:" is pleading, not thanks.
             if not targets and thread_parent_author:
                 if cue.kind == "emoji" and success is None:
-                    success = _SUCCESS.search(low) is not None
+                    success = _SUCCESS.search(" " + low) is not None
                 if cue.kind != "emoji" or success or not (words if words is not None else (words := _has_words(low))):
                     targets = [thread_parent_author]
         for uid in targets:
@@ -922,23 +1010,24 @@ def _targets(
                 targets.extend(_mentions(post, ids))
         elif post and not pre and r.start("post") < se:
             post_ids = _mentions(post, ids)
-            if _ENDS_WITH_PREP.search(raw_reason):
+            if _ends_with_preposition(raw_reason):
                 # "thanks for the intro to <@B>, <@A>!": the object is first, the addressee follows a comma.
                 parts = re.split(r"\s*,\s*", post)
                 post_ids = _mentions("".join(parts[1:]), ids) if len(parts) > 1 else []
             if post_ids and _CLAUSE_AFTER.match(low, r.end("post"), min(n, r.end("post") + _VIEW)):
                 post_ids = []
-            if _GROUP_RE.search(raw_reason):
+            if _ends_with_group(raw_reason):
                 group = True
             targets.extend(post_ids)
-        elif not post and _GROUP_RE.search(low, r.start("reason"), min(se, r.end("reason"))):
+        elif not post and _ends_with_group(low[r.start("reason") : min(se, r.end("reason"))]):
             group = True
 
     # "thanks to <@A>'s script we lost a day": causal "thanks to" + harm is blame, not thanks.
     causal = cue.kind == "grat" and re.match(r"\s*to\b", f1) and not reason and pre
-    if causal and (_HAS_NEG.search(low, ce, se) or _NOW_NEG.search(low, ce, se)):
+    has_now = low.find("now", ce, se) != -1
+    if causal and (_HAS_NEG.search(low, ce, se) or (has_now and _NOW_NEG.search(low, ce, se))):
         return None, None, False
-    if cue.kind in ("grat", "strong") and _NOW_NEG.search(low, ce, se):
+    if has_now and cue.kind in ("grat", "strong") and _NOW_NEG.search(low, ce, se):
         return None, None, False  # "thanks a lot <@A>, now the build is broken"
 
     if not targets:
@@ -947,7 +1036,7 @@ def _targets(
     if not targets and not reason and not group and cue.kind in ("grat", "strong"):
         # "I appreciate the help <@A>", "I owe you big time <@A>": a short object, then the addressee.
         o = _OBJECT_THEN_M.match(low, ce, se)
-        if o and not _ENDS_WITH_PREP.search(o.group("obj")) and _TRAIL_END.match(low, o.end(), min(n, o.end() + _VIEW)):
+        if o and not _ends_with_preposition(o.group("obj")) and _TRAIL_END.match(low, o.end(), min(n, o.end() + _VIEW)):
             targets.extend(_mentions(o.group("m"), ids))
 
     window = low[ce : min(se, ce + 400)]
@@ -958,7 +1047,6 @@ def _targets(
     return targets, reason, group
 
 
-_GROUP_RE = re.compile(_GROUPW)
 _TRAIL_END = re.compile(rf"[\s,!.…{TYE}{EMO}]*(?:$|\n|[!.?])")
 _OBJECT_THEN_M = re.compile(rf"(?P<obj>(?: [^\W\d_]+){{1,6}}) (?P<m>{_MLIST})")
 

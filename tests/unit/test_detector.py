@@ -173,3 +173,10 @@ def test_only_the_first_max_chars_are_read() -> None:
     head = "x" * (MAX_CHARS - 5)
     assert _ids(head + " thanks <@UA>!") == []
     assert _ids("thanks <@UA>! " + head) == ["UA"]
+
+
+def test_private_use_characters_in_the_text_are_not_mistaken_for_markup() -> None:
+    # The detector encodes mentions as private-use characters; the same characters typed by a user
+    # (found by hypothesis) must not crash it or name anyone.
+    assert detect_thanks("thanks \U000f0000 \ue003", "UME", None) == ()
+    assert _ids("thanks \U000f0000 <@UA>") == ["UA"]
