@@ -619,7 +619,12 @@ _PRE_LATIN, _PRE_OTHER = _build(_PRE_VOCAB, marks=False)
 
 def _maybe_thanks(lowered: str) -> bool:
     """False when the text cannot contain thanks: the fast path for most Slack traffic."""
-    return _PRE_OTHER.search(lowered) is not None or _PRE_LATIN.search(" " + lowered) is not None
+    if _PRE_LATIN.search(" " + lowered) is not None:
+        return True
+    # The other-scripts vocabulary starts with non-ASCII characters, ":" (emoji) or "+" (karma).
+    if lowered.isascii() and ":" not in lowered and "+" not in lowered:
+        return False
+    return _PRE_OTHER.search(lowered) is not None
 
 
 def _scan(low: str) -> list[tuple[str, int, int]]:
@@ -783,7 +788,11 @@ _ESPECIALLY = re.compile(
     rf"\b(?:especially|esp\.?|particularly|in particular|notably|above all|most of all|specially|specifically)\b"
     rf"[\s.,:]*(?P<a>{_MLIST})|(?P<b>{_MLIST})\s*,?\s*(?:in particular|especially|above all)\b"
 )
-_ESPECIALLY_WORDS = ("esp", "particular", "notabl", "above all", "most of all", "specially", "specifically")
+_ESPECIALLY_GATE = re.compile("esp|particular|notabl|above all|most of all|specially|specifically")
+_LIST_ENDS_WITH_AND = re.compile(r"\b(?:and|und|y|et|e|&)\s*\S$")
+_FOR_OR_TOO = re.compile(r"\s*(?:for|too)\b")
+_COMMA = re.compile(r"\s*,\s*")
+_TO = re.compile(r"\s*to\b")
 _VOCATIVE = re.compile(
     rf"[\s\W]*(?:(?:hey|hi|hello|yo|ok|okay|oh|also|and|btw|so|dear|hola|salut|hallo|hej|cześć|merhaba|привет|hai|"
     rf"olá|ciao)\b[\s,!]*)?(?P<m>{_MLIST})(?![\s,:]*(?:is|was|will|has|had|'s|said|says|told|wrote|mentioned|asked|"
@@ -995,7 +1004,7 @@ def _targets(
         elif (
             len(pre_ids) > 1
             and _CLAUSE_AFTER.match(low, after, min(n, after + _VIEW))
-            and not re.search(r"\b(?:and|und|y|et|e|&)\s*\S$", pre)
+            and not _LIST_ENDS_WITH_AND.search(pre)
         ):
             pre_ids = pre_ids[:-1]  # "thanks <@A>, <@B> can you merge" → only A
         targets.extend(pre_ids)
@@ -1004,15 +1013,20 @@ def _targets(
         reason_end = min(r.end("reason"), se) if r.start("reason") < se else r.start("reason")
         reason = _clean_reason(norm[r.start("reason") : reason_end])
         post = r.group("post")
-        if post and pre and r.start("post") < se and re.search(r"(?:\band|&)\s*$", raw_reason):
+        if (
+            post
+            and pre
+            and r.start("post") < se
+            and (_last_word(raw_reason) == "and" or raw_reason.rstrip().endswith("&"))
+        ):
             # "thanks <@A> for the design and <@B> for the implementation"
-            if re.match(r"\s*(?:for|too)\b", low[r.end("post") : r.end("post") + 8]):
+            if _FOR_OR_TOO.match(low, r.end("post"), r.end("post") + 8):
                 targets.extend(_mentions(post, ids))
         elif post and not pre and r.start("post") < se:
             post_ids = _mentions(post, ids)
             if _ends_with_preposition(raw_reason):
                 # "thanks for the intro to <@B>, <@A>!": the object is first, the addressee follows a comma.
-                parts = re.split(r"\s*,\s*", post)
+                parts = _COMMA.split(post)
                 post_ids = _mentions("".join(parts[1:]), ids) if len(parts) > 1 else []
             if post_ids and _CLAUSE_AFTER.match(low, r.end("post"), min(n, r.end("post") + _VIEW)):
                 post_ids = []
@@ -1023,7 +1037,7 @@ def _targets(
             group = True
 
     # "thanks to <@A>'s script we lost a day": causal "thanks to" + harm is blame, not thanks.
-    causal = cue.kind == "grat" and re.match(r"\s*to\b", f1) and not reason and pre
+    causal = cue.kind == "grat" and _TO.match(f1) and not reason and pre
     has_now = low.find("now", ce, se) != -1
     if causal and (_HAS_NEG.search(low, ce, se) or (has_now and _NOW_NEG.search(low, ce, se))):
         return None, None, False
@@ -1039,8 +1053,7 @@ def _targets(
         if o and not _ends_with_preposition(o.group("obj")) and _TRAIL_END.match(low, o.end(), min(n, o.end() + _VIEW)):
             targets.extend(_mentions(o.group("m"), ids))
 
-    window = low[ce : min(se, ce + 400)]
-    e = _ESPECIALLY.search(window) if any(w in window for w in _ESPECIALLY_WORDS) else None
+    e = _ESPECIALLY.search(low, ce, se) if _ESPECIALLY_GATE.search(low, ce, se) else None
     if e:
         targets.extend(_mentions(e.group("a") or e.group("b"), ids))
         group = False
