@@ -602,7 +602,13 @@ def _build(vocab: list[tuple[str, str]], *, marks: bool) -> tuple[re.Pattern[str
     return re.compile(_WORD_START + latin.regex()), re.compile(other.regex())
 
 
-_SCAN_LATIN, _SCAN_OTHER = _build(_VOCAB, marks=True)
+_SCAN_LATIN, _SCAN_OTHER = _build(_VOCAB, marks=False)
+# The same vocabulary with a named empty group closing each phrase, to tell which kind matched. A
+# match of a regex with hundreds of groups costs twice as much to build, so it runs only when the
+# matched text has not been seen before; what it says is remembered (bounded, see _kind).
+_KIND_LATIN, _KIND_OTHER = _build(_VOCAB, marks=True)
+_KIND_MEMO: dict[tuple[bool, str], str] = {}
+_KIND_MEMO_MAX = 50_000
 _KINDS_CUE = frozenset({"karma", "strong", "kudos", "grat", "emoji"})
 
 # The pre-filter: the cue phrases alone, on the raw lowercased text, made permissive (no end-of-word
@@ -629,14 +635,30 @@ def _maybe_thanks(lowered: str) -> bool:
 
 def _scan(low: str) -> list[tuple[str, int, int]]:
     """(kind, start, end) of every vocabulary phrase, in text order."""
-    found = []
-    for m in _SCAN_LATIN.finditer(" " + low):
-        found.append(((m.lastgroup or "").partition("__")[0], m.start(), m.end() - 1))
+    spaced = " " + low
+    found = [(_kind(True, spaced, m), m.start(), m.end() - 1) for m in _SCAN_LATIN.finditer(spaced)]
     if not low.isascii() or TYE in low or SARC in low or "?" in low or "/" in low:
-        other = [((m.lastgroup or "").partition("__")[0], m.start(), m.end()) for m in _SCAN_OTHER.finditer(low)]
+        other = [(_kind(False, low, m), m.start(), m.end()) for m in _SCAN_OTHER.finditer(low)]
         if other:
             found = sorted(found + other, key=lambda f: f[1])
     return found
+
+
+def _kind(latin: bool, text: str, m: re.Match[str]) -> str:
+    """Which kind of phrase `m` is. Both regexes take the same alternative at the same position, so
+    the marked one, anchored there, names it. The matched text alone decides the kind — no two kinds
+    have a phrase consuming the same text (look-aheads only decide whether a phrase applies) — so
+    the answer is remembered by text."""
+    key = (latin, m.group())
+    kind = _KIND_MEMO.get(key)
+    if kind is not None:
+        return kind
+    k = (_KIND_LATIN if latin else _KIND_OTHER).match(text, m.start())
+    kind = (k.lastgroup or "").partition("__")[0] if k and k.end() == m.end() else "noop"
+    if len(_KIND_MEMO) >= _KIND_MEMO_MAX:
+        _KIND_MEMO.clear()
+    _KIND_MEMO[key] = kind
+    return kind
 
 
 _KARMA = re.compile(f"{M}\\+\\+")
