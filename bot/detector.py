@@ -920,9 +920,7 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
     dead_sents = {sent_of(p) for kind, p in kills if kind in ("nothx", "tia")}
     dead_lines = {bisect_right(line_starts, p) - 1 for kind, p in kills if kind == "sarc"}
 
-    voc_msg = _VOCATIVE.match(low, 0, min(n, _VIEW))
-    first_sent_end = sent_starts[1] if len(sent_starts) > 1 else n
-    msg_voc = _mentions(voc_msg.group("m"), ids) if voc_msg and voc_msg.start("m") < first_sent_end else []
+    msg_voc: list[str] | None = None  # the message's opening addressees, computed on first need
     # A message-level addressee counts for a later cue only when the message reports success.
     success: bool | None = None  # computed on first need: most messages never ask
     words: bool | None = None
@@ -961,7 +959,11 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
                     targets = _mentions(voc.group("m"), ids)
                     if bisect_right(reqs, cue.start) > bisect_left(reqs, voc.start()):
                         targets = []
-                elif msg_voc and cue.kind != "emoji" and not req_before:
+                elif (
+                    cue.kind != "emoji"
+                    and not req_before
+                    and (msg_voc := _message_vocative(low, ids, sent_starts, msg_voc))
+                ):
                     if success is None:
                         success = _SUCCESS.search(" " + low) is not None
                     if success or reason or cue.kind == "strong":
@@ -979,6 +981,15 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
             if uid not in found or (found[uid] is None and reason):
                 found[uid] = reason
     return tuple(Thanks(uid, r) for uid, r in found.items())
+
+
+def _message_vocative(low: str, ids: list[str], sent_starts: list[int], known: list[str] | None) -> list[str]:
+    """The people a message opens by addressing ("<@A> <@B> quick question…"), if any."""
+    if known is not None:
+        return known
+    first_sent_end = sent_starts[1] if len(sent_starts) > 1 else len(low)
+    voc = _VOCATIVE.match(low, 0, min(len(low), _VIEW))
+    return _mentions(voc.group("m"), ids) if voc and voc.start("m") < first_sent_end else []
 
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
@@ -1016,7 +1027,7 @@ def _targets(
     if pre:
         pre_ids = _mentions(pre, ids)
         after = r.end("pre")
-        crossed = any(c in f1 for c in ".!?\n")
+        crossed = "." in f1 or "!" in f1 or "?" in f1 or "\n" in f1
         if crossed or cue.kind == "emoji":
             # A mention after the sentence ended only counts as a trailing vocative; so does one
             # after an emoji (":pray: <@B> you might want to look too" addresses B about something else).
