@@ -255,7 +255,7 @@ class HomeService:
             if action_id == ids.DIGEST_ASKED:
                 prefs.record_ask(session, team_id, user_id, other_id, now)
                 notice = f"You asked <@{other_id}> ✓ — they leave your suggestions until they help again."
-                return notice, f"{other_id}|{now.isoformat()}"
+                return notice, other_id
             if action_id == ids.DIGEST_SNOOZE:
                 until = now + dt.timedelta(days=self._settings.snooze_days)
                 prefs.snooze(session, team_id, user_id, other_id, now, until)
@@ -265,16 +265,12 @@ class HomeService:
                 return f"Giveback won't suggest <@{other_id}> again (un-mute in Settings).", None
         raise BadValue(f"unknown action {action_id}")
 
-    def undo_ask(self, team_id: str, user_id: str, value: str) -> int:
-        other_id, _, at = value.partition("|")
-        try:
-            since = dt.datetime.fromisoformat(at)
-        except ValueError:
-            raise BadValue("That Undo button is malformed.") from None
-        if since.tzinfo is None or not USER_ID.match(other_id):
+    def undo_ask(self, team_id: str, user_id: str, other_id: str) -> int:
+        """The Undo next to "You asked …": retracts the latest *I asked them* for that person."""
+        if not USER_ID.match(other_id):
             raise BadValue("That Undo button is malformed.")
         with self._db.transaction() as session:
-            return prefs.undo_ask(session, team_id, user_id, other_id, since)
+            return prefs.undo_ask(session, team_id, user_id, other_id)
 
     def unmute(self, team_id: str, user_id: str, other_id: str) -> None:
         with self._db.transaction() as session:

@@ -43,7 +43,7 @@ HOME_PERSON = "home_person"  # value: the other person ("" = back to everyone)
 HOME_UNDO_EDGE = "home_undo_edge"  # value: help_edges.id
 HOME_CLAIM_CONFIRM = "home_claim_confirm"  # value: help_edges.id
 HOME_CLAIM_REJECT = "home_claim_reject"  # value: help_edges.id
-HOME_UNDO_ASK = "home_undo_ask"  # value: "<other>|<ISO instant of the click>"
+HOME_UNDO_ASK = "home_undo_ask"  # value: the other person
 HOME_DIGEST_TOGGLE = "home_digest_toggle"  # value: "on" | "off"
 HOME_TIME = "home_time"  # timepicker
 HOME_DAYS = "home_days"  # checkboxes

@@ -78,7 +78,7 @@ def huge() -> HomeView:
             capture_enabled=False,
         ),
         notice="You asked <@U0G0> ✓",
-        undo_ask="U0G0|2025-03-12T09:00:00+00:00",
+        undo_ask="U0G0",
     )
 
 
