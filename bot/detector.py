@@ -231,6 +231,7 @@ _words(
     "thanks,? but no thanks",
     "thanks?,? but (?:i|we)(?:'ve| have)? (?:already|just)",
     "thanks,? but no need",
+    "thanks?,? but (?:i|we)(?:'ve| have| had)? (?:decided|ended up|went|chose|will|are going|found)",
     "no thanks? (?:needed|necessary|required)",
     "no,? thank(?:s|[- ]?you|[- ]?u)",
     "no thx",
@@ -336,6 +337,10 @@ _words(
             "don't forget to",
             "dont forget to",
             "forgot to",
+            "can you",
+            "could you",
+            "would you",
+            "pls",
             "should",
             "need to",
             "go",
@@ -380,7 +385,9 @@ _words(
         ),
         (
             " (?:an? |the |such an? |my |absolute |total |real |true )?(?:best|greatest|star|legend|hero|gem|genius"
-            "|saint|awesome|amazing|rockstar|wizard|life[- ]?savers?|mvp|man|goat)",
+            "|saint|awesome|amazing|rockstar|wizard|life[- ]?savers?|mvp|man|goat)"
+            # "you're the best person to ask" is not praise for help
+            "(?! (?:person|people|one|ones|way|option|place|guy|girl|team|bet|part|thing|choice|fit|at|to|for|in|of|on)\\b)",
         ),
     ),
     "life[- ]?savers?",
@@ -433,6 +440,7 @@ _words(
     "valeu",
     "grazie(?: mille)?",
     "tack(?: så mycket)?",
+    "mersi",
     "dzi[eę]ki",
     "dzi[eę]kuj[eę]",
     "dzi[eę]kujemy",
@@ -716,7 +724,7 @@ _RIGHT = re.compile(
 )
 # After a list: what makes its last mention the start of a new clause ("…, <@B> can you merge").
 _CLAUSE_AFTER = re.compile(
-    r"\s*(?!(?:for|too|again|both|who|as well|so|very|thanks?|thank you|ty|thx|on|with|y'all)\b)[^\W\d_]"
+    r"\s*(?!(?:for|too|again|both|who|as well|so|very|thanks?|thank you|ty|thx|on|with|y'all|and|&)\b)[^\W\d_]"
 )
 # A mention right after these words is the object of the reason ("for introducing me to <@B>").
 _PREPOSITIONS = frozenset(
