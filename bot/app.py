@@ -17,8 +17,8 @@ from bot.deps import Clock, Deps, system_clock
 from bot.directory import UserDirectory
 from bot.home import HomeService
 from bot.log import get_logger
-from bot.privacy import PrivacyService, start_purge_job
-from bot.scheduler import install as install_digest
+from bot.privacy import PrivacyService
+from bot.scheduler import install as install_scheduler
 from bot.server import build_wsgi_app, create_server, stop_server
 from bot.settings import Settings
 from bot.slack_client import build_web_client
@@ -126,17 +126,8 @@ def create_app(settings: Settings, *, clock: Clock | None = None, migrate: bool 
     )
     bolt = _bolt_app(settings, deps)
     app = Giveback(settings=settings, deps=deps, bolt=bolt)
-    install_digest(app)  # the digest service (buttons) and, when SCHEDULER_ENABLED, its ticker
-    if settings.scheduler_enabled:
-        _install_purge(app)
+    install_scheduler(app)  # the digest service (buttons) and, when SCHEDULER_ENABLED, the ticker
     return app
-
-
-def _install_purge(app: Giveback) -> None:
-    """Uninstalled workspaces' data is deleted after UNINSTALL_GRACE_DAYS (see docs/privacy.md)."""
-    holder: dict[str, Any] = {}
-    app.on_start(lambda: holder.setdefault("scheduler", start_purge_job(app.deps.privacy)))
-    app.on_close(lambda: holder["scheduler"].shutdown(wait=False) if "scheduler" in holder else None)
 
 
 def _bolt_app(settings: Settings, deps: Deps) -> App:

@@ -175,22 +175,3 @@ def _write_array(out: IO[str], name: str, rows: Iterable[dict[str, Any]]) -> int
         count += 1
     out.write("\n]" if count else "]")
     return count
-
-
-def start_purge_job(privacy: PrivacyService, every: dt.timedelta = dt.timedelta(hours=6)) -> Any:
-    """A small APScheduler job that runs `purge_uninstalled` a few times a day (idempotent, so
-    several processes running it at once only repeat a no-op)."""
-    from apscheduler.schedulers.background import BackgroundScheduler
-    from apscheduler.triggers.interval import IntervalTrigger
-
-    scheduler = BackgroundScheduler(timezone=dt.UTC)
-    scheduler.add_job(
-        privacy.purge_uninstalled,
-        IntervalTrigger(seconds=int(every.total_seconds()), timezone=dt.UTC),
-        id="giveback-purge-uninstalled",
-        max_instances=1,
-        coalesce=True,
-        next_run_time=dt.datetime.now(dt.UTC) + dt.timedelta(seconds=30),
-    )
-    scheduler.start()
-    return scheduler
