@@ -60,7 +60,6 @@ EMO = "\ue005"  # any other emoji
 CODE = "\ue006"
 LINK = "\ue007"
 _TOKENS = GROUP + CHANNEL + TYE + SARC + EMO + CODE + LINK
-_RESERVED = re.compile("[\ue000-\ue00f\U000f0000-\U000fffff]")
 
 _THANKS_EMOJI = frozenset(
     [
@@ -114,8 +113,21 @@ _TRANSLATE.update({0x1F644: f" {SARC} ", 0x1F643: f" {SARC} ", 0x1F612: f" {SARC
 _TRANSLATE.update(dict.fromkeys([*range(0x1F3FB, 0x1F400), 0x200D, 0xFE0F, 0x2640, 0x2642], None))
 _TRANSLATE.update(dict.fromkeys([*range(0x064B, 0x0660), 0x0670, 0x0640], None))
 # str.translate looks up every character; a regex finds the few that need it much faster.
-_TRANSLATE_RE = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_TRANSLATE)) + "]")
+# A few ranges test faster than a set of scattered characters; emoji in the range that need no
+# change map to themselves.
+_TRANSLATE_RE = re.compile(
+    "[\u0640\u064b-\u065f\u0670\u200d\u2640\u2642\ufe0f\ue000-\ue00f\U0001f3fb-\U0001f64f\U000f0000-\U000fffff]"
+)
 _TRANSLATE_STR = {chr(c): r or "" for c, r in _TRANSLATE.items()}
+
+
+def _translate_one(m: re.Match[str]) -> str:
+    c = m.group()
+    replacement = _TRANSLATE_STR.get(c)
+    if replacement is not None:
+        return replacement
+    return " " if "\ue000" <= c <= "\ue00f" or c >= "\U000f0000" else c
+
 
 # ---------------------------------------------------------------------------------------------
 # ---------------------------------------------------------------------------------------------
@@ -124,19 +136,24 @@ _CODE_BLOCK = re.compile(r"```.*?```", re.S)
 _CODE_SPAN = re.compile(r"`[^`\n]*`")
 _MARKUP = re.compile(r"<([^<>\n]{0,500})>")
 _SHORTCODE = re.compile(r":([a-z0-9_+'-]{1,60}):(?::skin-tone-[2-6]:)?")
-_EDGE_UNDERSCORE = re.compile(r"(?<![^\W_])_|_(?![^\W_])")
+# "_" not between two letters or digits ("_thanks_" italics, not "thanks_email"). The "_" comes first so
+# the engine can jump from one underscore to the next.
+_EDGE_UNDERSCORE = re.compile(r"_(?:(?<![^\W_]_)|(?![^\W_]))")
 _MENTION_ID = re.compile(r"[A-Z0-9]{1,40}")
 
 
 def _normalize(text: str) -> tuple[str, list[str]]:
     """Slack markup → plain text with one-character tokens; returns (text, mention ids by token)."""
-    if not text.isascii():
-        # The private-use characters that stand for tokens cannot come from the user.
-        text = _RESERVED.sub(" ", text)
     if "`" in text:
         text = _CODE_SPAN.sub(f" {CODE} ", _CODE_BLOCK.sub(f" {CODE} ", text))
     if "&gt;" in text:
         text = _drop_quotes(text)
+    if not text.isascii():
+        # One pass: thanks/sarcasm emoji become tokens, modifiers go, and the private-use characters
+        # that stand for tokens are blanked (they cannot come from the user).
+        text = _TRANSLATE_RE.sub(_translate_one, text)
+        if not unicodedata.is_normalized("NFC", text):
+            text = unicodedata.normalize("NFC", text)
     ids: list[str] = []
     index: dict[str, int] = {}
 
@@ -168,10 +185,6 @@ def _normalize(text: str) -> tuple[str, list[str]]:
         text = _MARKUP.sub(markup, text)
     if ":" in text:
         text = _SHORTCODE.sub(_shortcode, text)
-    if not text.isascii():
-        text = _TRANSLATE_RE.sub(lambda m: _TRANSLATE_STR[m.group()], text)
-        if not unicodedata.is_normalized("NFC", text):
-            text = unicodedata.normalize("NFC", text)
     if "&" in text:
         text = text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
     if "*" in text or "~" in text:
@@ -681,17 +694,19 @@ _ABBREV = re.compile(r"(?:\besp|\bincl|\bvs|\be\.g|\bi\.e)$")
 
 
 def _sentence_starts(low: str) -> list[int]:
-    starts = [0]
+    if "." not in low:  # the common case: every run of ! ? and newlines ends a sentence
+        return [0, *(m.end() for m in _SENT_PUNCT.finditer(low))]
     n = len(low)
-    for m in _SENT_PUNCT.finditer(low):
-        end = m.end()
-        dots_only = not m.group().strip(".")
-        if dots_only and not (end == n or low[end].isspace()):
-            continue  # "v1.2", "acme.io"
-        if dots_only and _ABBREV.search(low, max(0, m.start() - 5), m.start()):
-            continue  # "esp. <@A>"
-        starts.append(end)
-    return starts
+    return [0, *(m.end() for m in _SENT_PUNCT.finditer(low) if _ends_sentence(low, m, n))]
+
+
+def _ends_sentence(low: str, m: re.Match[str], n: int) -> bool:
+    if m.group().strip("."):
+        return True
+    end = m.end()
+    if end < n and not low[end].isspace():
+        return False  # "v1.2", "acme.io"
+    return not _ABBREV.search(low, max(0, m.start() - 5), m.start())  # "esp. <@A>"
 
 
 _NEG = (
