@@ -72,7 +72,7 @@ def _accuracy(fn: Callable[[str, str, str | None], list[str]], messages: list[di
 def _adversarial() -> dict[str, str]:
     mentions = " ".join(f"<@U{i:08d}>" for i in range(5000))
     return {
-        "100 KB of emoji": ("🙏🏽:pray::skin-tone-3:🎉" * 4000)[:100_000],
+        "100,000 characters of emoji": ("🙏🏽:pray::skin-tone-3:🎉" * 5000)[:100_000],
         "nested markup 100 KB": "<" * 50_000 + "@U1>" + ">" * 49_996,
         "5,000 mentions, one thanks": "thanks " + mentions + " for the help",
         "5,000 thanks and mentions": " ".join(f"thanks <@U{i:08d}>!" for i in range(5000)),
