@@ -15,13 +15,15 @@ retried with backoff, permanent ones recorded; one person's failure never stops 
 from __future__ import annotations
 
 import datetime as dt
+import heapq
+import itertools
 import os
 import socket
 import time
 import uuid
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.error import URLError
 
@@ -108,10 +110,11 @@ class PassSummary:
 
 
 class Pacer:
-    """Per-workspace pacing: a minimum gap between sends, widened on 429 and narrowed on success.
+    """Pacing per key — (workspace, Web API method): a minimum gap between calls, widened on 429
+    and narrowed on success.
 
     Slack rate-limits per workspace and method; honouring one workspace's Retry-After must not
-    slow another's digests.
+    slow another's digests, and `conversations.open` must not use up `chat.postMessage`'s pace.
     """
 
     def __init__(
@@ -127,20 +130,36 @@ class Pacer:
         self._interval: dict[str, float] = {}
         self._not_before: dict[str, float] = {}
 
-    def wait(self, team_id: str) -> None:
-        delay = self._not_before.get(team_id, 0.0) - self._monotonic()
+    def ready_at(self, key: str) -> float:
+        """The monotonic instant from which `wait(key)` returns without sleeping."""
+        return self._not_before.get(key, 0.0)
+
+    def wait(self, key: str) -> None:
+        delay = self._not_before.get(key, 0.0) - self._monotonic()
         if delay > 0:
             self._sleep(delay)
-        self._not_before[team_id] = self._monotonic() + self._interval.get(team_id, self.min_interval)
+        self._not_before[key] = self._monotonic() + self._interval.get(key, self.min_interval)
 
-    def rate_limited(self, team_id: str, retry_after: float) -> None:
-        interval = min(self.max_interval, max(self._interval.get(team_id, self.min_interval) * 2, 0.05))
-        self._interval[team_id] = interval
-        self._not_before[team_id] = self._monotonic() + max(retry_after, interval)
+    def rate_limited(self, key: str, retry_after: float) -> None:
+        interval = min(self.max_interval, max(self._interval.get(key, self.min_interval) * 2, 0.05))
+        self._interval[key] = interval
+        self._not_before[key] = self._monotonic() + max(retry_after, interval)
 
-    def succeeded(self, team_id: str) -> None:
-        current = self._interval.get(team_id, self.min_interval)
-        self._interval[team_id] = max(self.min_interval, current * 0.95)
+    def succeeded(self, key: str) -> None:
+        current = self._interval.get(key, self.min_interval)
+        self._interval[key] = max(self.min_interval, current * 0.95)
+
+
+def _pace_key(team_id: str, method: str) -> str:
+    return f"{team_id}:{method}"
+
+
+@dataclass
+class _Tries:
+    """Attempts at one digest within this pass (retries wait in the batch's queue, not in sleep)."""
+
+    transient: int = 0
+    limited: int = 0
 
 
 class _Retry(Exception):
@@ -289,6 +308,7 @@ class DigestService:
         summary = PassSummary(now=now)
         summary.scheduled = self.housekeeping(now)
         self._dead_teams: set[str] = set()
+        self._dm_channels: dict[tuple[str, str], str] = {}  # opened during this pass
         while True:
             with self.db.transaction() as session:
                 taken = store.take_over(session, self._now(), self.owner, self._lease_until(), self.batch_size)
@@ -312,10 +332,27 @@ class DigestService:
             with self.db.transaction() as session:
                 summary.empty += store.mark_empty(session, empty, self.owner)
         owned = {p.claim.id for p in planned if p.view.people}
+        # One queue per workspace, served in the order their pacing allows. A digest whose call
+        # must be retried (a 5xx, a timeout, a 429's Retry-After) waits in `later` while the
+        # others go on: one person's backoff or one workspace's rate limit holds up nobody else.
+        queues: dict[str, deque[tuple[Planned, _Tries]]] = {}
+        for planned_item in planned:
+            if planned_item.view.people:
+                queues.setdefault(planned_item.claim.team_id, deque()).append((planned_item, _Tries()))
+        later: list[tuple[float, int, Planned, _Tries]] = []
+        order = itertools.count()
         lease_checked = self._monotonic()
-        for item in planned:
-            if not item.view.people:
+        while queues or later:
+            while later and later[0][0] <= self._monotonic():
+                _, _, due_item, due_tries = heapq.heappop(later)
+                queues.setdefault(due_item.claim.team_id, deque()).appendleft((due_item, due_tries))
+            if not queues:
+                self._sleep(max(0.0, later[0][0] - self._monotonic()))
                 continue
+            team_id = min(queues, key=lambda t: self.pacer.ready_at(_pace_key(t, "chat.postMessage")))
+            item, tries = queues[team_id].popleft()
+            if not queues[team_id]:
+                del queues[team_id]
             # Renew the batch's lease before it can run out; a claim another process took over
             # (after our lease lapsed) is theirs now and must not be sent by us as well.
             if self._monotonic() - lease_checked > self.lease.total_seconds() / 3:
@@ -325,8 +362,12 @@ class DigestService:
             if item.claim.id not in owned:
                 summary.lost += 1
                 continue
-            self._deliver(item, summary)
-            owned.discard(item.claim.id)
+            retry = self._deliver(item, summary, tries)
+            if retry is None:
+                owned.discard(item.claim.id)
+            else:
+                retry_item, delay = retry
+                heapq.heappush(later, (self._monotonic() + delay, next(order), retry_item, tries))
 
     # -----------------------------------------------------------------------------------------
     # Planning
@@ -471,23 +512,31 @@ class DigestService:
     # -----------------------------------------------------------------------------------------
     # Delivery
 
-    def _deliver(self, item: Planned, summary: PassSummary) -> None:
+    def _deliver(self, item: Planned, summary: PassSummary, tries: _Tries) -> tuple[Planned, float] | None:
+        """Send one digest; or return (the digest, seconds to wait) for `_deliver_batch` to retry."""
         claim = item.claim
         attempts = claim.attempts + 1
         if claim.team_id in self._dead_teams:
             self._record_failure(claim, "workspace_unavailable", attempts, summary)
-            return
+            return None
+        posting = False
         try:
-            channel = item.dm_channel_id or self._open_dm(claim, summary)
+            channel = (
+                self._dm_channels.get((claim.team_id, claim.user_id))
+                or item.dm_channel_id
+                or self._open_dm(claim, summary)
+            )
             if claim.recovering:
                 found = self._find_sent(claim, channel, summary)
                 if found is not None:
                     self._record_sent(item, channel, found, summary, already=True)
-                    return
+                    return None
             message = build_digest(item.view)
+            posting = True
             try:
                 ts = self._call(
                     claim.team_id,
+                    "chat.postMessage",
                     summary,
                     lambda: self.slack.chat_postMessage(
                         channel=channel,
@@ -511,6 +560,7 @@ class DigestService:
                 channel = self._open_dm(claim, summary)
                 ts = self._call(
                     claim.team_id,
+                    "chat.postMessage",
                     summary,
                     lambda: self.slack.chat_postMessage(
                         channel=channel,
@@ -527,54 +577,64 @@ class DigestService:
             if err.workspace:
                 self._dead_teams.add(claim.team_id)
             self._record_failure(claim, err.code, attempts, summary)
-            return
+            return None
         except _Retry as err:
+            if err.retry_after is not None:
+                tries.limited += 1
+                # Long waits are not sat through: the claim is retried by a later pass.
+                if tries.limited <= self.inline_retries * 3 and err.retry_after <= 60:
+                    summary.retries += 1
+                    return item, 0.0  # the pacer holds this workspace's posts until Retry-After
+            else:
+                tries.transient += 1
+                if tries.transient <= self.inline_retries:
+                    summary.retries += 1
+                    if posting:
+                        # A 5xx or a timeout does not prove the post failed (Slack may have
+                        # stored it before answering): look in the DM before posting again.
+                        item = replace(item, claim=replace(claim, recovering=True))
+                    return item, min(0.25 * 2**tries.transient, 4.0)
             summary.errors[err.code] += 1
             self._record_retry(claim, err, attempts, summary)
-            return
+            return None
         self._record_sent(item, channel, ts, summary, already=False)
+        return None
 
-    def _call(self, team_id: str, summary: PassSummary, fn: Callable[[], Any]) -> Any:
-        """One Web API call with pacing, Retry-After and bounded inline retries."""
-        transient = 0
-        limited = 0
-        while True:
-            self.pacer.wait(team_id)
-            try:
-                response = fn()
-            except (SlackApiError, SlackClientError, URLError, OSError) as raw:
-                err = _classify(raw) if isinstance(raw, SlackApiError) else _Retry(type(raw).__name__)
-                if isinstance(err, _Permanent):
-                    raise err from None
-                assert isinstance(err, _Retry)
-                if err.retry_after is not None:
-                    summary.rate_limited += 1
-                    limited += 1
-                    # Long waits are not slept through: the claim is retried by a later pass.
-                    if limited > self.inline_retries * 3 or err.retry_after > 60:
-                        raise err from None
-                    self.pacer.rate_limited(team_id, err.retry_after)
-                else:
-                    transient += 1
-                    if transient > self.inline_retries:
-                        raise err from None
-                    self._sleep(min(0.25 * 2**transient, 4.0))
-                summary.retries += 1
-                continue
-            self.pacer.succeeded(team_id)
-            return response
+    def _call(self, team_id: str, method: str, summary: PassSummary, fn: Callable[[], Any]) -> Any:
+        """One Web API call, paced per (workspace, method). Raises `_Permanent` or `_Retry`; on a
+        429 the pacer learns when that method may be called again. Retrying is the caller's job."""
+        key = _pace_key(team_id, method)
+        self.pacer.wait(key)
+        try:
+            response = fn()
+        except (SlackApiError, SlackClientError, URLError, OSError) as raw:
+            err = _classify(raw) if isinstance(raw, SlackApiError) else _Retry(type(raw).__name__)
+            if isinstance(err, _Retry) and err.retry_after is not None:
+                summary.rate_limited += 1
+                if err.retry_after <= 60:
+                    self.pacer.rate_limited(key, err.retry_after)
+            raise err from None
+        self.pacer.succeeded(key)
+        return response
 
     def _open_dm(self, claim: store.Claim, summary: PassSummary) -> str:
-        response = self._call(claim.team_id, summary, lambda: self.slack.conversations_open(users=claim.user_id))
-        channel = response["channel"]["id"]
+        response = self._call(
+            claim.team_id,
+            "conversations.open",
+            summary,
+            lambda: self.slack.conversations_open(users=claim.user_id),
+        )
+        channel = str(response["channel"]["id"])
         with self.db.transaction() as session:
             store.save_dm_channel(session, claim.team_id, claim.user_id, channel)
-        return str(channel)
+        self._dm_channels[(claim.team_id, claim.user_id)] = channel
+        return channel
 
     def _find_sent(self, claim: store.Claim, channel: str, summary: PassSummary) -> str | None:
         """The ts of this digest's message if a previous owner already posted it."""
         response = self._call(
             claim.team_id,
+            "conversations.history",
             summary,
             lambda: self.slack.conversations_history(channel=channel, limit=100, include_all_metadata=True),
         )
