@@ -22,6 +22,9 @@ How it works (each step is linear in the text, which is capped at `MAX_CHARS`):
    the sentence's addressee ("<@A> that worked, you're the best"), or in a thread reply with no one
    named, the parent's author. Mentions inside the reason ("for introducing me to <@B>"), after
    "cc", or starting a new clause ("<@B> can you merge?") are not targets.
+
+No I/O and no clock. The only state is a bounded memo from matched phrase to its kind (an
+optimisation; answers do not depend on it), so calls are deterministic and safe from any thread.
 """
 
 from __future__ import annotations
@@ -726,7 +729,7 @@ def _ends_sentence(low: str, m: re.Match[str], n: int) -> bool:
 
 
 _NEG = (
-    r"(?:lost|lose|losing|broke|broken|breaks|breaking|outage|down|crash\w*|fail\w*|deleted|wiped|corrupt\w*|"
+    r"(?:lost|lose|losing|broke|broken|breaks|breaking|outage|(?:went|was|were|is|are|been|goes|going) down|down for|crash\w*|fail\w*|deleted|wiped|corrupt\w*|"
     r"wasted|waste|blew up|blown up|nightmare|mess|rollback|rolled back|incident|disaster|downtime|paged|woke|"
     r"\d+ ?am|on fire|doesn'?t work|stopped working|nothing works|gone|ruined|killed)"
 )

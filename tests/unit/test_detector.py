@@ -110,6 +110,11 @@ def test_scope_of_a_thanks(text: str, expected: list[str]) -> None:
     assert _ids(text) == expected
 
 
+def test_thanks_to_someone_is_credit_unless_harm_follows() -> None:
+    assert _ids("thanks to <@UA> we tracked down the bug") == ["UA"]
+    assert _ids("thanks to <@UA> the site was down for an hour") == []
+
+
 def test_thread_reply_without_mention_thanks_the_parent_author() -> None:
     assert _ids("thank you!", parent="UP") == ["UP"]
 
