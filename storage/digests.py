@@ -23,7 +23,6 @@ from sqlalchemy import (
     literal,
     or_,
     select,
-    tuple_,
     union_all,
     update,
 )
@@ -748,7 +747,14 @@ def reasons(
     lookback_days: int,
     per_pair: int = 3,
 ) -> dict[tuple[str, str], list[ReasonRow]]:
-    """The latest `per_pair` unreturned acts for each chosen (U, P, last give-back), in one query."""
+    """The latest `per_pair` unreturned acts for each chosen (U, P, last give-back), in one query.
+
+    The batch's recipients drive an index range scan; the chosen pairs are matched with a plain
+    `IN` over "U|P" keys, which PostgreSQL tests with a hash and SQLite with a b-tree. (A row-value
+    `IN ((U, P), …)` did the same job ~10x slower on PostgreSQL: it becomes one OR-branch per pair,
+    each tested against every candidate row.) Acts are newest first, so an act at or before the
+    pair's last give-back means every later row of that pair is too.
+    """
     if not pairs:
         return {}
     since = now - dt.timedelta(days=lookback_days)
@@ -768,7 +774,7 @@ def reasons(
         .where(
             h.team_id == team_id,
             h.recipient_id.in_(sorted({u for u, _, _ in pairs})),
-            tuple_(h.recipient_id, h.helper_id).in_([(u, o) for u, o, _ in pairs]),
+            (h.recipient_id + "|" + h.helper_id).in_(sorted({f"{u}|{o}" for u, o, _ in pairs})),
             h.happened_at >= since,
             h.happened_at <= now,
             h.active.is_(True),
@@ -777,19 +783,18 @@ def reasons(
         .subquery()
     )
     statement = (
-        select(ranked)
-        .where(ranked.c.rn <= per_pair * 4)
-        .order_by(ranked.c.recipient_id, ranked.c.helper_id, ranked.c.rn)
+        select(ranked).where(ranked.c.rn <= per_pair).order_by(ranked.c.recipient_id, ranked.c.helper_id, ranked.c.rn)
     )
     gave = {(u, o): g for u, o, g in pairs}
     out: dict[tuple[str, str], list[ReasonRow]] = {}
     for row in session.execute(statement):
         key = (row.recipient_id, row.helper_id)
         cutoff = gave.get(key)
-        bucket = out.setdefault(key, [])
-        if len(bucket) >= per_pair or (cutoff is not None and row.happened_at <= cutoff):
+        if cutoff is not None and row.happened_at <= cutoff:
             continue
-        bucket.append(ReasonRow(key[0], key[1], row.reason, row.source, row.happened_at, row.channel_id))
+        out.setdefault(key, []).append(
+            ReasonRow(key[0], key[1], row.reason, row.source, row.happened_at, row.channel_id)
+        )
     return out
 
 

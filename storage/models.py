@@ -94,8 +94,15 @@ class HelpEdge(Base):
     __tablename__ = "help_edges"
     __table_args__ = (
         UniqueConstraint("team_id", "source", "source_key", "helper_id", "recipient_id"),
-        Index("ix_help_edges_recipient", "team_id", "recipient_id", "happened_at"),
-        Index("ix_help_edges_helper", "team_id", "helper_id", "happened_at"),
+        # Covering (0003): digest planning reads these columns from the index alone.
+        Index(
+            "ix_help_edges_recipient",
+            *("team_id", "recipient_id", "happened_at", "helper_id", "active", "reporter_id", "claim_status"),
+        ),
+        Index(
+            "ix_help_edges_helper",
+            *("team_id", "helper_id", "happened_at", "source", "recipient_id", "reporter_id", "active"),
+        ),
         Index("ix_help_edges_reporter", "team_id", "reporter_id"),
     )
 
