@@ -64,7 +64,8 @@ def headline(results: dict[str, Any] | None, limit: int = 8) -> str:
     """A benchmark's own `summary` dict if it has one, else its top-level scalar figures."""
     if not results:
         return ""
-    source = results.get("summary") if isinstance(results.get("summary"), dict) else results
+    summary = results.get("summary")
+    source: dict[str, Any] = summary if isinstance(summary, dict) else results
     items = [
         (k, v)
         for k, v in source.items()
