@@ -14,6 +14,7 @@ import handlers
 from bot.background import Background
 from bot.capture import CaptureService
 from bot.deps import Clock, Deps, system_clock
+from bot.digest import DigestService, build_digest_client
 from bot.directory import UserDirectory
 from bot.home import HomeService
 from bot.log import get_logger
@@ -118,7 +119,7 @@ def create_app(settings: Settings, *, clock: Clock | None = None, migrate: bool 
         directory=directory,
         background=background,
         capture=capture,
-        extras={},
+        digest=DigestService(settings=settings, db=db, slack=build_digest_client(settings), clock=clock),
         home=HomeService(
             settings=settings, db=db, slack=slack, clock=clock, background=background, directory=directory
         ),
@@ -126,7 +127,8 @@ def create_app(settings: Settings, *, clock: Clock | None = None, migrate: bool 
     )
     bolt = _bolt_app(settings, deps)
     app = Giveback(settings=settings, deps=deps, bolt=bolt)
-    install_scheduler(app)  # the digest service (buttons) and, when SCHEDULER_ENABLED, the ticker
+    if settings.scheduler_enabled:
+        install_scheduler(app)
     return app
 
 

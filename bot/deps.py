@@ -16,6 +16,7 @@ from bot.settings import Settings
 from storage.db import Database
 
 if TYPE_CHECKING:
+    from bot.digest import DigestService
     from bot.home import HomeService
     from bot.privacy import PrivacyService
 
@@ -35,11 +36,9 @@ class Deps:
     directory: UserDirectory
     background: Background
     capture: CaptureService
-    # Services added by later features (digest, home) are attached by `create_app`.
-    extras: dict[str, Any]
-    # App Home and the person's control over their data (issue 5).
-    home: HomeService = None  # type: ignore[assignment]
-    privacy: PrivacyService = None  # type: ignore[assignment]
+    digest: DigestService
+    home: HomeService
+    privacy: PrivacyService
 
 
 def deps_of(context: Any) -> Deps:

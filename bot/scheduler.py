@@ -82,21 +82,14 @@ def stop_scheduler(scheduler: BackgroundScheduler) -> None:
 
 
 def install(app: Any) -> None:
-    """Wire the digest into a built `Giveback` (called by `create_app`): the service for the
-    buttons, and — when SCHEDULER_ENABLED — the scheduler that `giveback run` starts."""
-    from bot.digest import DigestService, build_digest_client
-
+    """Give a built `Giveback` its scheduler, started by `giveback run` (SCHEDULER_ENABLED)."""
     deps = app.deps
-    service = DigestService(
-        settings=app.settings, db=deps.db, slack=build_digest_client(app.settings), clock=deps.clock
-    )
-    deps.extras["digest"] = service
-    if not app.settings.scheduler_enabled:
-        return
     holder: dict[str, BackgroundScheduler] = {}
 
     def start() -> None:
-        scheduler = build_scheduler(lambda: service.run_pass(deps.clock()), lambda: run_maintenance(app, deps.clock()))
+        scheduler = build_scheduler(
+            lambda: deps.digest.run_pass(deps.clock()), lambda: run_maintenance(app, deps.clock())
+        )
         scheduler.start()
         holder["scheduler"] = scheduler
         log.info("scheduler.started", tick_seconds=int(TICK.total_seconds()))

@@ -30,7 +30,7 @@ def _update_in_place(client: WebClient, body: dict[str, Any], blocks: list[dict[
 def person_action(ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient, context: Any) -> None:
     ack()
     deps = deps_of(context)
-    service = deps.extras["digest"]
+    service = deps.digest
     try:
         digest_id, other_id = parse_value(str(action.get("value") or ""))
         outcome = service.act(team_id_of(body), body["user"]["id"], digest_id, other_id, action["action_id"])
@@ -51,7 +51,7 @@ def pause_action(ack: Ack, body: dict[str, Any], action: dict[str, Any], client:
     ack()
     deps = deps_of(context)
     paused = action["action_id"] == ids.DIGEST_PAUSE
-    deps.extras["digest"].set_paused(team_id_of(body), body["user"]["id"], paused=paused)
+    deps.digest.set_paused(team_id_of(body), body["user"]["id"], paused=paused)
     deps.home.refresh(team_id_of(body), body["user"]["id"])
     blocks = (body.get("message") or {}).get("blocks")
     value = str(action.get("value") or "0")

@@ -349,7 +349,7 @@ class DemoWorld:
     @property
     def digest(self) -> Any | None:
         """The bot's digest service (what the scheduler's tick calls), when this build has one."""
-        return self.app.deps.extras.get("digest")
+        return self.app.deps.digest
 
     def tick(self) -> tuple[Any, Outcome]:
         """One scheduler tick at the simulated now: `run_pass(clock())`, as the ticker does."""

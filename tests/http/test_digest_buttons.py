@@ -37,7 +37,7 @@ def _digest_for(bot: Any, user: str) -> dict[str, Any]:
                 updated_at=now,
             )
         )
-    service = app.deps.extras["digest"]
+    service = app.deps.digest
     service.run_pass(now)  # schedules the reader: their 00:00 today has passed, so tomorrow's
     summary = service.run_pass(now + dt.timedelta(days=1))
     assert summary.sent == 1, summary.line()
@@ -68,9 +68,7 @@ def test_i_asked_them_records_giving_back_and_undo_reverts(running_bot) -> None:
     db = running_bot.app.deps.db
     with db.reader() as s:
         assert [(g.other_id, g.active) for g in s.query(GiveBack)] == [("UHELP1", True)]
-    preview = running_bot.app.deps.extras["digest"].preview(
-        TEAM, "UREADER", running_bot.app.deps.clock() + dt.timedelta(days=8)
-    )
+    preview = running_bot.app.deps.digest.preview(TEAM, "UREADER", running_bot.app.deps.clock() + dt.timedelta(days=8))
     assert "UHELP1" not in preview and "UHELP2" in preview  # gave back: gone until they help again
     undone = _click(running_bot, "UREADER", asked, ids.DIGEST_UNDO, value)
     assert _block(undone, "gb_actions:UHELP1") == _block(message, "gb_actions:UHELP1")
