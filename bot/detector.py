@@ -19,8 +19,9 @@ How it works (each step is linear in the text, which is capped at `MAX_CHARS`):
    "good, thanks" small talk, sarcasm markers, requests).
 4. Each surviving cue is given targets: mentions right after it ("thanks <@A> and <@B>"), right
    before it ("<@A> thanks"), after its reason ("thanks for the review <@A>"), "especially <@A>",
-   the sentence's addressee ("<@A> that worked, you're the best"), or in a thread reply with no one
-   named, the parent's author. Mentions inside the reason ("for introducing me to <@B>"), after
+   the sentence's addressee ("<@A> that worked, you're the best"), the one person just credited with
+   a success ("<@A>'s one-liner fixed it. thank you!"), or in a thread reply with no one named, the
+   parent's author. "thanks to <@A>" followed by a harm that was not averted is blame, not thanks. Mentions inside the reason ("for introducing me to <@B>"), after
    "cc", or starting a new clause ("<@B> can you merge?") are not targets.
 
 No I/O and no clock. The only state is a bounded memo from matched phrase to its kind (an
@@ -311,6 +312,13 @@ _words(
     "εκ των προτέρων",
     "προκαταβολικά",
     "ơn trước",
+    # The cue "cảm ơn" would consume "ơn" before "ơn trước" is seen: the whole phrase, listed first.
+    "c[aảá]m [oơ]n trước",
+    "cam on truoc",
+    # A debt promised on a condition is a request: "I'll owe you one if you can get this in today".
+    *_product(
+        ("i'll ", "ill ", "i will ", "i'd ", "id ", "i would ", "i owe ", "owe "), ("(?:you|u|ya)(?: [\\w']+){0,4} if",)
+    ),
 )
 _words("tia", "提前", "先谢", "先謝", "事前に", "미리", "पहले से", "مقدما", "مسبقا", "מראש", "ล่วงหน้า", guard_end=False)
 _words("sarc", SARC, guard_end=False)
@@ -349,6 +357,19 @@ _words(
             "he",
             "she",
             "did you",
+            "did anyone",
+            "did anybody",
+            "did someone",
+            "did somebody",
+            "has anyone",
+            "anyone",
+            "anybody",
+            "someone",
+            "somebody",
+            "nobody",
+            "no one",
+            "should we",
+            "we should",
             "remember to",
             "don't forget to",
             "dont forget to",
@@ -367,6 +388,27 @@ _words(
     f"give (?:{M} )?(?:some )?(?:kudos|props|a shout[- ]?out|thanks)",
     *_product(("said", "says", "saying"), (" (?:thanks|thank you)",)),
     "tack(?:ed|ing)? on",  # English "tack on", not Swedish "tack"
+    f"cheers to (?!{M})[^\\W\\d_]+",  # a toast ("cheers to the end of Q3"); "cheers to <@A>" is still thanks
+    # Portuguese "sou obrigado a reiniciar" is "I am obliged to restart", not "thank you".
+    *_product(
+        (
+            "sou",
+            "fui",
+            "estou",
+            "esta",
+            "está",
+            "estamos",
+            "somos",
+            "foi",
+            "foram",
+            "fomos",
+            "ser",
+            "serei",
+            "seremos",
+            "sendo",
+        ),
+        (" obrigad[oa]s? a",),
+    ),
     *_product(
         ("i ", "we ", "i'll ", "ill ", ""),
         (
@@ -492,6 +534,23 @@ _words(
     "c[aảá]m [oơ]n",
     "cam on",
     "ευχαριστ(?:ώ|ω|ούμε|ουμε)",
+    "ευγνώμων",
+    "ringrazi(?:o|amo|are)",
+    "grazie di cuore",
+    "sono grat[oa]",
+    "ti sono grat[oa]",
+    "remercie(?:r|z|ments?)?",
+    "agradec(?:id[oa]s?|emos)",
+    "agradezco",
+    "agrade[cç](?:o|emos)",
+    "dankbaar",
+    "tacksam",
+    "wdzi[eę]czn(?:y|a|i)",
+    "благодар(?:ен|на|ны)",
+    "minnettar(?:ım)?",
+    "terimakasih",
+    "makasi",
+    "biết ơn",
 )
 _words(
     "grat",
@@ -520,7 +579,8 @@ _words(
         "고마워",
         "고마웠어요",
     ],
-    *["धन्यवाद", "शुक्रिया", "شكرا", "مشكور", "תודה", "ขอบคุณ", "ขอบใจ"],
+    *["धन्यवाद", "शुक्रिया", "आभार", "شكرا", "أشكرك", "اشكرك", "مشكور", "ممنون", "תודה", "מודה לך", "ขอบคุณ", "ขอบใจ"],
+    *["谢啦", "感恩", "감사히"],
     guard_end=False,
 )
 _words("emoji", TYE, guard_end=False)
@@ -731,7 +791,14 @@ def _ends_sentence(low: str, m: re.Match[str], n: int) -> bool:
 _NEG = (
     r"(?:lost|lose|losing|broke|broken|breaks|breaking|outage|(?:went|was|were|is|are|been|goes|going) down|down for|crash\w*|fail\w*|deleted|wiped|corrupt\w*|"
     r"wasted|waste|blew up|blown up|nightmare|mess|rollback|rolled back|incident|disaster|downtime|paged|woke|"
-    r"\d+ ?am|on fire|doesn'?t work|stopped working|nothing works|gone|ruined|killed)"
+    r"\d+ ?am|on fire|doesn'?t work|stopped working|nothing works|gone|ruined|killed|"
+    r"(?:fired|ran|run|sent|charged|billed|triggered|posted|emailed|paged|processed|deployed|executed|called|counted) twice|"
+    r"double[- ](?:charged|billed|sent|posted|counted|booked)|duplicat\w*|rebuild\w*|redo\w*|regress\w*|"
+    r"leak\w*|stuck|delayed|missed|"
+    r"(?:(?:hit|success|conversion|open|click|retention) rate|conversions|revenue|traffic|uptime|signups|sales|coverage|"
+    r"throughput)s? (?:dropped|fell|tanked|plummeted|halved|dipped|went down)|"
+    r"(?:latency|errors?|error rate|costs?|bill|p\d\d|memory|cpu|load|complaints|tickets|alerts) "
+    r"(?:spiked|doubled|tripled|went up|jumped|increased|exploded|shot up))"
 )
 _NOW_NEG = re.compile(rf"\bnow\b[^.!?\n]{{0,80}}?\b{_NEG}\b")
 _HAS_NEG = re.compile(rf"\b{_NEG}\b")
@@ -741,7 +808,9 @@ _FILL_WORDS = (
     r"so|very|much|a lot|a ton|a bunch|a million|lots|loads|heaps|tons|again|too|as well|also|both|really|soo+|sm|"
     r"to|you|u|ya|yo|you both|both of you|bro|man|mate|dude|buddy|friend|sir|once again|for real|"
     r"muchas|mil|beaucoup|infiniment|à|a|schön|sehr|vielmals|dir|mille|tante|muito|muita|wel|så mycket|bardzo|wielkie|"
-    r"çok|большое|огромное|очень|πολύ|πολυ|rất nhiều|nhiều|nhé|nha|banyak|bahut|ji|جزيلا|רבה|de"
+    r"çok|большое|огромное|очень|πολύ|πολυ|rất nhiều|nhiều|nhé|nha|banyak|bahut|ji|جزيلا|רבה|de|"
+    # "to" in the listed languages: "Dank an <@A>", "bedankt aan", "tack till", "dla", "kepada", "ao", "al"
+    r"an|aan|till|dla|kepada|ao|aos|al|ai|alla|às"
 )
 _FILL = rf"(?:[\s,:;!\-–—~.…]|[{TYE}{EMO}]|\b(?:{_FILL_WORDS})\b|さん|様|さま|くん|君|ちゃん|先生|님|씨|兄|老师|जी|ครับ|ค่ะ|คะ|นะ|มาก)"
 _SEP = r"(?:\s*[,&+/]\s*(?:(?:and|und|y|et|e|en|och|i|ve|и|và|dan|και|or)\s+)?|\s+(?:and|und|y|et|e|en|och|i|ve|и|và|dan|και|or)\s+|\s*(?:和|と|및|और|و|ו|และ)\s*|\s+)"
@@ -1010,6 +1079,10 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
                         success = _SUCCESS.search(" " + low) is not None
                     if success or reason or cue.kind == "strong":
                         targets = msg_voc
+            if not targets and not thread_parent_author and cue.kind != "karma":
+                # "<@A>'s one-liner fixed it. thank you!!": a bare thanks right after a sentence naming
+                # who made it work. Not in threads, where a bare thanks is the parent's.
+                targets = _credited(low, ids, max(0, cue.start - _VIEW), cue.start, reqs)
             # A bare emoji in a thread thanks the parent only with nothing else said or with a success
             # ("that did it :pray:"); "same here :pray:" is pleading, not thanks.
             if not targets and thread_parent_author:
@@ -1023,6 +1096,38 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
             if uid not in found or (found[uid] is None and reason):
                 found[uid] = reason
     return tuple(Thanks(uid, r) for uid, r in found.items())
+
+
+# "<@A>'s patch fixed it", "<@A> just fixed it", "fixed by <@A>": who made it work, earlier in the message.
+_CREDITED = re.compile(
+    rf"(?P<a>{M})(?:(?:'s?|’s?)(?: [^\W\d_][\w-]*){{1,3}}| (?:just |totally |finally |really |already )?(?=fixed|solved|sorted|nailed))"
+    r" (?:just |totally |finally |really |already )?(?:fixed|solved|resolved|sorted|unblocked|worked|did the trick|saved)\b"
+    rf"|\b(?:fixed|solved|resolved|sorted|unblocked) (?:it |this |that |the \w+ )?(?:by|thanks to) (?P<b>{M})"
+)
+
+
+def _credited(low: str, ids: list[str], lo: int, hi: int, reqs: list[int]) -> list[str]:
+    """The one person credited with a success between lo and hi, unless something was asked after it."""
+    if (
+        "fix" not in low
+        and "solv" not in low
+        and "sort" not in low
+        and "work" not in low
+        and "did" not in low
+        and "saved" not in low
+        and "unblock" not in low
+        and "nailed" not in low
+    ):
+        return []
+    last = None
+    who: set[str] = set()
+    for m in _CREDITED.finditer(low, lo, hi):
+        mention = m.group("a") or m.group("b")
+        who.add(mention)
+        last = m
+    if last is None or len(who) != 1 or bisect_right(reqs, hi) > bisect_left(reqs, last.start()):
+        return []
+    return _mentions(last.group("a") or last.group("b"), ids)
 
 
 def _message_vocative(low: str, ids: list[str], sent_starts: list[int], known: list[str] | None) -> list[str]:
@@ -1070,7 +1175,8 @@ def _targets(
         pre_ids = _mentions(pre, ids)
         after = r.end("pre")
         crossed = "." in f1 or "!" in f1 or "?" in f1 or "\n" in f1
-        if crossed or cue.kind == "emoji":
+        # After an emoji a mention is its addressee only when a reason follows ("🙏 <@A> for the review").
+        if crossed or (cue.kind == "emoji" and r.group("reason") is None):
             # A mention after the sentence ended only counts as a trailing vocative; so does one
             # after an emoji (":pray: <@B> you might want to look too" addresses B about something else).
             if not _TRAIL_END.match(low, after, min(n, after + _VIEW)):
@@ -1103,7 +1209,11 @@ def _targets(
                 # "thanks for the intro to <@B>, <@A>!": the object is first, the addressee follows a comma.
                 parts = _COMMA.split(post)
                 post_ids = _mentions("".join(parts[1:]), ids) if len(parts) > 1 else []
-            if post_ids and _CLAUSE_AFTER.match(low, r.end("post"), min(n, r.end("post") + _VIEW)):
+            if (
+                post_ids
+                and raw_reason.strip()  # "grateful for <@A> today": the person is the reason itself
+                and _CLAUSE_AFTER.match(low, r.end("post"), min(n, r.end("post") + _VIEW))
+            ):
                 post_ids = []
             if _ends_with_group(raw_reason):
                 group = True
@@ -1114,7 +1224,7 @@ def _targets(
     # "thanks to <@A>'s script we lost a day": causal "thanks to" + harm is blame, not thanks.
     causal = cue.kind == "grat" and _TO.match(f1) and not reason and pre
     has_now = low.find("now", ce, se) != -1
-    if causal and (_HAS_NEG.search(low, ce, se) or (has_now and _NOW_NEG.search(low, ce, se))):
+    if causal and (_harmed(low, ce, se) or (has_now and _NOW_NEG.search(low, ce, se))):
         return None, None, False
     if has_now and cue.kind in ("grat", "strong") and _NOW_NEG.search(low, ce, se):
         return None, None, False  # "thanks a lot <@A>, now the build is broken"
@@ -1133,6 +1243,24 @@ def _targets(
         targets.extend(_mentions(e.group("a") or e.group("b"), ids))
         group = False
     return targets, reason, group
+
+
+# A harm right after one of these was averted or repaired: "thanks to <@A> we avoided downtime".
+_AVERTED = re.compile(
+    r"\b(?:avoid\w*|avert\w*|prevent\w*|no|without|never|didn'?t|did not|don'?t|won'?t|zero|fixed|fixing|resolv\w*|"
+    r"recover\w*|restor\w*|caught|catch\w*|stopped|spotted|found|debugg\w*|before|instead of|rather than|less|fewer|"
+    # a bad number going down is good news: "the error rate went down"
+    r"errors?|latency|costs?|complaints|bugs?|flakes?|flakiness|noise|toil|p\d\d)"
+    r"\b[^.!?\n]{0,30}$"
+)
+
+
+def _harmed(low: str, start: int, end: int) -> bool:
+    """Whether the text names a harm that was not averted ("…we lost a day", not "…we avoided an outage")."""
+    for m in _HAS_NEG.finditer(low, start, end):
+        if not _AVERTED.search(low, max(start, m.start() - 40), m.start()):
+            return True
+    return False
 
 
 _TRAIL_END = re.compile(rf"[\s,!.…{TYE}{EMO}]*(?:$|\n|[!.?])")

@@ -6,8 +6,9 @@ Unseen-accuracy sets, each written before the detector was changed against it (f
 measured, before any fix): `thanks_holdout.jsonl` (written before the detector existed: P 1.000,
 R 1.000), `thanks_holdout2.jsonl` (after the first tuning round: P 0.922, R 0.940),
 `thanks_holdout3.jsonl` (after the second: P 0.951, R 0.967), `thanks_holdout4.jsonl` (after all
-tuning: P 1.000, R 0.965). Their misses were fixed afterwards, so they now guard against
-regressions; only a new set measures unseen accuracy again.
+tuning: P 1.000, R 0.965), `thanks_holdout_independent.jsonl` (361 messages written by someone who
+had not read the detector or the other sets: P 0.956, R 0.972). Their misses were fixed afterwards,
+so they now guard against regressions; only a new set measures unseen accuracy again.
 """
 
 from __future__ import annotations
@@ -71,6 +72,7 @@ def test_shared_example(row: dict) -> None:
         "thanks_holdout2.jsonl",
         "thanks_holdout3.jsonl",
         "thanks_holdout4.jsonl",
+        "thanks_holdout_independent.jsonl",
     ],
 )
 def test_accuracy_on_labelled_set(name: str) -> None:
@@ -113,6 +115,44 @@ def test_scope_of_a_thanks(text: str, expected: list[str]) -> None:
 def test_thanks_to_someone_is_credit_unless_harm_follows() -> None:
     assert _ids("thanks to <@UA> we tracked down the bug") == ["UA"]
     assert _ids("thanks to <@UA> the site was down for an hour") == []
+    assert _ids("thanks to <@UA>'s cron every invoice was sent twice") == []
+    assert _ids("thanks to <@UA>'s refactor the build is twice as fast") == ["UA"]
+
+
+def test_a_harm_that_was_averted_is_still_credit() -> None:
+    assert _ids("thanks to <@UA> we caught it before an outage") == ["UA"]
+    assert _ids("thanks to <@UA>'s fix the error rate went down") == ["UA"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("🙏 <@UA> for the quick review", ["UA"]),
+        (":pray: <@UA> for covering my shift. <@UB> you're on next week", ["UA"]),
+        ("grateful for <@UA> today, she stayed late", ["UA"]),
+        ("<@UA>'s one-liner fixed it. thank you!!", ["UA"]),
+        ("fixed by <@UA>. thanks!", ["UA"]),
+        ("<@UA> fixed it. <@UB> can you deploy? thanks", []),
+        ("Herzlichen Dank an <@UA> und <@UB>!", ["UA", "UB"]),
+        ("<@UA> ti ringrazio per la pazienza", ["UA"]),
+    ],
+)
+def test_who_a_thanks_reaches(text: str, expected: list[str]) -> None:
+    assert _ids(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<@UA> we're doing drinks at 6, cheers to the end of Q3 :beers:",
+        "did anyone thank <@UA> for the offsite?",
+        "<@UA> I'll owe you one if you can get this in today",
+        "<@UA> sou obrigado a reiniciar o servidor hoje",
+        "<@UA> anh xem giúp em PR này nhé, cảm ơn trước",
+    ],
+)
+def test_phrases_that_only_look_like_thanks(text: str) -> None:
+    assert _ids(text) == []
 
 
 def test_thread_reply_without_mention_thanks_the_parent_author() -> None:
