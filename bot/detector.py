@@ -1035,6 +1035,7 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
     # A message-level addressee counts for a later cue only when the message reports success.
     success: bool | None = None  # computed on first need: most messages never ask
     words: bool | None = None
+    may_credit: bool | None = None
 
     mention_pos = [(m.start(), ids[ord(m.group()) - _M0]) for m in _MENTION_RE.finditer(low)] if reqs else []
     asked: set[str] = set()  # people mentioned before the latest request, grown as cues advance
@@ -1082,7 +1083,10 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
             if not targets and not thread_parent_author and cue.kind != "karma":
                 # "<@A>'s one-liner fixed it. thank you!!": a bare thanks right after a sentence naming
                 # who made it work. Not in threads, where a bare thanks is the parent's.
-                targets = _credited(low, ids, max(0, cue.start - _VIEW), cue.start, reqs)
+                if may_credit is None:  # once per message: testing the whole text per cue would be quadratic
+                    may_credit = _may_credit(low)
+                if may_credit:
+                    targets = _credited(low, ids, max(0, cue.start - _VIEW), cue.start, reqs)
             # A bare emoji in a thread thanks the parent only with nothing else said or with a success
             # ("that did it :pray:"); "same here :pray:" is pleading, not thanks.
             if not targets and thread_parent_author:
@@ -1106,19 +1110,13 @@ _CREDITED = re.compile(
 )
 
 
+def _may_credit(low: str) -> bool:
+    """Cheap test, once per message, for any word _CREDITED needs."""
+    return any(w in low for w in ("fix", "solv", "sort", "work", "did", "saved", "unblock", "nailed"))
+
+
 def _credited(low: str, ids: list[str], lo: int, hi: int, reqs: list[int]) -> list[str]:
     """The one person credited with a success between lo and hi, unless something was asked after it."""
-    if (
-        "fix" not in low
-        and "solv" not in low
-        and "sort" not in low
-        and "work" not in low
-        and "did" not in low
-        and "saved" not in low
-        and "unblock" not in low
-        and "nailed" not in low
-    ):
-        return []
     last = None
     who: set[str] = set()
     for m in _CREDITED.finditer(low, lo, hi):
