@@ -213,6 +213,7 @@ class DigestService:
         slack: WebClient,
         clock: Callable[[], dt.datetime],
         batch_size: int = 200,
+        claim_ahead: int = 5,
         lease: dt.timedelta = dt.timedelta(minutes=10),
         max_attempts: int = 5,
         inline_retries: int = 3,
@@ -223,6 +224,7 @@ class DigestService:
     ) -> None:
         self.settings, self.db, self.slack, self.clock = settings, db, slack, clock
         self.batch_size, self.lease, self.max_attempts = batch_size, lease, max_attempts
+        self.claim_ahead = claim_ahead
         self.inline_retries = inline_retries
         self._sleep, self._monotonic = sleep, monotonic
         self.pacer = pacer or Pacer(sleep=sleep, monotonic=monotonic)
@@ -317,7 +319,15 @@ class DigestService:
             summary.recovered += len(taken)
             self._deliver_batch(taken, summary)
         while True:
-            claims = self.claim_due(now)
+            # Claim a few batches before sending: people due at the same instant come back in
+            # key order, so one batch is often one workspace's; sending several together lets
+            # each workspace's pacing gaps be filled with another's digests.
+            claims: list[store.Claim] = []
+            while len(claims) < self.batch_size * self.claim_ahead:
+                more = self.claim_due(now)
+                if not more:
+                    break
+                claims += more
             if not claims:
                 break
             summary.claimed += len(claims)
@@ -326,7 +336,11 @@ class DigestService:
         return summary
 
     def _deliver_batch(self, claims: Sequence[store.Claim], summary: PassSummary) -> None:
-        planned = self.plan(claims, self._pass_now)
+        planned = [
+            p
+            for start in range(0, len(claims), self.batch_size)
+            for p in self.plan(claims[start : start + self.batch_size], self._pass_now)
+        ]
         empty = [p.claim.id for p in planned if not p.view.people]
         if empty:
             with self.db.transaction() as session:
@@ -392,6 +406,7 @@ class DigestService:
                 now,
                 lookback_days=self.limits.lookback_days,
                 repeat_after_days=self.limits.repeat_after_days,
+                limit=self.limits.max_suggestions,
             )
             chosen: dict[str, list[PairStats]] = {}
             for user_id in user_ids:
@@ -625,8 +640,8 @@ class DigestService:
             lambda: self.slack.conversations_open(users=claim.user_id),
         )
         channel = str(response["channel"]["id"])
-        with self.db.transaction() as session:
-            store.save_dm_channel(session, claim.team_id, claim.user_id, channel)
+        # Stored with the delivery (`_record_sent`): one commit per digest, not two. Losing it
+        # to a crash costs one more conversations.open next time, nothing else.
         self._dm_channels[(claim.team_id, claim.user_id)] = channel
         return channel
 
@@ -650,6 +665,8 @@ class DigestService:
     def _record_sent(self, item: Planned, channel: str, ts: str, summary: PassSummary, *, already: bool) -> None:
         with self.db.transaction() as session:
             done = store.mark_sent(session, item.claim, self.owner, self._now(), channel, ts, item.items)
+            if done and channel != item.dm_channel_id:
+                store.save_dm_channel(session, item.claim.team_id, item.claim.user_id, channel)
         if not done:
             summary.lost += 1
             log.warning("digest.claim_lost_after_send", digest_id=item.claim.id, user=item.claim.user_id)
@@ -663,8 +680,14 @@ class DigestService:
     def _record_failure(self, claim: store.Claim, code: str, attempts: int, summary: PassSummary) -> None:
         with self.db.transaction() as session:
             store.mark_failed(session, claim.id, self.owner, code, attempts)
+            self._save_opened_channel(session, claim)
         summary.failed += 1
         log.warning("digest.failed", digest_id=claim.id, user=claim.user_id, error=code)
+
+    def _save_opened_channel(self, session: Any, claim: store.Claim) -> None:
+        channel = self._dm_channels.get((claim.team_id, claim.user_id))
+        if channel is not None:
+            store.save_dm_channel(session, claim.team_id, claim.user_id, channel)
 
     def _record_retry(self, claim: store.Claim, err: _Retry, attempts: int, summary: PassSummary) -> None:
         if attempts >= self.max_attempts:
@@ -674,6 +697,7 @@ class DigestService:
         at = self._now() + dt.timedelta(seconds=min(delay, 3600))
         with self.db.transaction() as session:
             store.mark_retry(session, claim.id, self.owner, err.code, attempts, at)
+            self._save_opened_channel(session, claim)
         summary.retry_later += 1
         log.info("digest.retry_later", digest_id=claim.id, user=claim.user_id, error=err.code, at=at.isoformat())
 
