@@ -21,10 +21,7 @@ def _names(people: Sequence[str]) -> str:
 def confirmation_text(direction: str, people: Sequence[str], reason: str | None, *, already: bool) -> str:
     who = _names(people)
     what = f" — _{escape_mrkdwn(reason)}_" if reason else ""
-    if direction == "got":
-        line = f"Noted: {who} helped you{what}."
-    else:
-        line = f"Noted: you helped {who}{what}."
+    line = f"Noted: {who} helped you{what}." if direction == "got" else f"Noted: you helped {who}{what}."
     return line + (" (This was already recorded.)" if already else "")
 
 

@@ -17,7 +17,10 @@ def test_escaped_text_has_no_markup_left(text: str) -> None:
 
 
 def test_to_plain_resolves_markup() -> None:
-    assert to_plain("<@U1|ann> in <#C1|eng>: <!here> see <https://a.b|doc> &lt;3") == "@ann in #eng: @here see doc (https://a.b) <3"
+    assert (
+        to_plain("<@U1|ann> in <#C1|eng>: <!here> see <https://a.b|doc> &lt;3")
+        == "@ann in #eng: @here see doc (https://a.b) <3"
+    )
     assert to_plain("<@U1>", {"U1": "ann"}) == "@ann"
 
 
