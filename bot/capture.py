@@ -8,6 +8,7 @@ the record is durable, and a slow or failing Web API can never lose or undo a ca
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -19,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from bot.background import Background
 from bot.detector import Thanks, detect_thanks
-from bot.directory import Person, UnknownUser, UserDirectory
+from bot.directory import FRESH_FOR, Person, UnknownUser, UserDirectory, WorkspaceUrls, message_permalink
 from bot.help_command import HelpCommand
 from bot.log import get_logger
 from bot.settings import Settings
@@ -27,12 +28,16 @@ from bot.slack_text import shorten
 from storage import help as ledger
 from storage.db import Database
 from storage.models import Source
-from storage.users import capture_opted_out, ensure_workspace
+from storage.users import CaptureStatus, capture_opted_out, capture_status, ensure_workspace
 
 log = get_logger(__name__)
 
 # Slack's message limit is 40,000 characters; reasons shown in a digest are one line.
 REASON_CHARS = 200
+# How long a process trusts that a workspace row exists without writing it again: long enough
+# that the ack path skips the statement, short enough that a row purged while the process ran
+# (uninstall, grace period, reinstall) comes back.
+WORKSPACE_ROW_TRUSTED_S = 3600.0
 
 
 class StorageUnavailable(Exception):
@@ -59,6 +64,9 @@ class MessageRef:
     channel_id: str
     ts: str
     event_id: str | None = None
+    # The thread's parent ts for a reply (its permalink names the thread); None for a top-level
+    # message, and for a reaction (its event does not say), whose permalink comes from the Web API.
+    thread_ts: str | None = None
 
     @property
     def key(self) -> str:
@@ -83,6 +91,8 @@ class CaptureService:
     ) -> None:
         self._settings, self._db, self._slack = settings, db, slack
         self._directory, self._background, self._clock = directory, background, clock
+        self._urls = WorkspaceUrls(slack, clock)
+        self._workspace_rows: dict[str, float] = {}  # team_id → when this process last ensured it
 
     # ---- slash commands -------------------------------------------------------------------
 
@@ -121,8 +131,9 @@ class CaptureService:
                 raise CommandRefused(
                     " ".join(f"<@{u}>" for u in sorted(opted_out)) + " asked Giveback not to record them."
                 )
-            ensure_workspace(session, team_id, None, now)
+            self._ensure_workspace(session, team_id, None, now)
             changed = ledger.upsert_edges(session, edges, now)
+        self._workspace_ensured(team_id)
         log.info("capture.command", team_id=team_id, source=source.value, people=len(edges), new=len(changed))
         if changed:
             # Learn the reporter's time zone off the ack path: it decides when their digest goes out.
@@ -150,50 +161,60 @@ class CaptureService:
         self, ref: MessageRef, *, author: str, text: str, thread_parent_author: str | None, bot_user_id: str | None
     ) -> tuple[str, ...]:
         """A new message: record each person it thanks. Returns who was newly credited."""
-        thanks = self._credited(ref.team_id, author, text, thread_parent_author, bot_user_id)
-        if not thanks:
+        found = self._detected(author, text, thread_parent_author, bot_user_id)
+        if not found:
             # Most messages thank nobody. They need no record and no event-id claim (a re-delivery
             # detects nothing again), so they skip the write transaction — on SQLite the
             # database-wide write lock — that would otherwise serialise all traffic (bench/bench_ingest.py).
             return ()
         now = self._clock()
+        # One transaction, four statements at most: claim the event id, read the cache flags and
+        # opt-outs of everyone involved, (rarely) the workspace row, insert the acts with their
+        # permalink. The ack waits for this commit, so every round trip here counts.
         with self._writing() as session:
             if ref.event_id and not ledger.claim_event(session, ref.team_id, ref.event_id, now):
                 log.info("capture.duplicate_event", team_id=ref.team_id, event_id=ref.event_id)
                 return ()
-            thanks = self._without_opted_out(session, ref.team_id, author, thanks)
+            status = capture_status(session, ref.team_id, [author, *(t.user_id for t in found)])
+            thanks = _creditable(author, found, status)
             if not thanks:
                 return ()
-            ensure_workspace(session, ref.team_id, bot_user_id, now)
-            changed = ledger.upsert_edges(session, self._message_edges(ref, author, thanks), now)
+            self._ensure_workspace(session, ref.team_id, bot_user_id, now)
+            permalink = self._permalink(ref)
+            changed = ledger.upsert_edges(session, self._message_edges(ref, author, thanks, permalink), now)
+        self._workspace_ensured(ref.team_id)
         credited = tuple(edge.helper_id for edge in changed)
         log.info("capture.message", team_id=ref.team_id, channel_id=ref.channel_id, thanked=len(thanks))
         if credited:
             # The author too: their time zone decides when their digest goes out.
-            self._after_capture(ref, [author, *(t.user_id for t in thanks)], react=True)
+            people = [author, *(t.user_id for t in thanks)]
+            self._after_capture(ref, _stale(people, status, now), react=True, permalink_stored=permalink is not None)
         return credited
 
     def reconcile_edit(
         self, ref: MessageRef, *, author: str, text: str, thread_parent_author: str | None, bot_user_id: str | None
     ) -> tuple[str, ...]:
         """An edited message: add people now thanked, retract people no longer thanked."""
-        thanks = self._credited(ref.team_id, author, text, thread_parent_author, bot_user_id)
+        found = self._detected(author, text, thread_parent_author, bot_user_id)
         now = self._clock()
         with self._writing() as session:
             if ref.event_id and not ledger.claim_event(session, ref.team_id, ref.event_id, now):
                 return ()
-            thanks = self._without_opted_out(session, ref.team_id, author, thanks)
+            status = capture_status(session, ref.team_id, [author, *(t.user_id for t in found)])
+            thanks = _creditable(author, found, status)
             before = {
                 e.helper_id
                 for e in ledger.edges_for_key(session, ref.team_id, Source.THANKS_MESSAGE, ref.key)
                 if e.active
             }
             wanted = {t.user_id for t in thanks}
-            ledger.upsert_edges(session, self._message_edges(ref, author, thanks), now)
+            permalink = self._permalink(ref)
+            ledger.upsert_edges(session, self._message_edges(ref, author, thanks, permalink), now)
             ledger.retract(session, ref.team_id, Source.THANKS_MESSAGE, ref.key, now, helper_ids=before - wanted)
         log.info("capture.edit", team_id=ref.team_id, added=len(wanted - before), removed=len(before - wanted))
         if wanted and not before:
-            self._after_capture(ref, [author, *wanted], react=True)
+            people = [author, *wanted]
+            self._after_capture(ref, _stale(people, status, now), react=True, permalink_stored=permalink is not None)
         elif before and not wanted:
             self._background.submit("ack.remove", self._remove_ack, ref)
         return tuple(sorted(wanted))
@@ -213,9 +234,6 @@ class CaptureService:
         """`reactor` put a thanks emoji on `author`'s message: author helped reactor."""
         if reactor == author or bot_user_id in (reactor, author):
             return False
-        known = self._directory.known(ref.team_id, [author, reactor])
-        if any(not p.can_be_credited for p in known.values()):
-            return False
         now = self._clock()
         edge = ledger.NewEdge(
             team_id=ref.team_id,
@@ -232,12 +250,19 @@ class CaptureService:
         with self._writing() as session:
             if ref.event_id and not ledger.claim_event(session, ref.team_id, ref.event_id, now):
                 return False
-            if capture_opted_out(session, ref.team_id, [author, reactor]):
+            status = capture_status(session, ref.team_id, [author, reactor])
+            if any(s.opted_out or (s.cached and not s.can_be_credited) for s in status.values()):
                 return False
-            ensure_workspace(session, ref.team_id, bot_user_id, now)
+            self._ensure_workspace(session, ref.team_id, bot_user_id, now)
             changed = ledger.upsert_edges(session, [edge], now)
+        self._workspace_ensured(ref.team_id)
         if changed:
-            self._after_capture(ref, [author, reactor], react=False, source=Source.THANKS_REACTION)
+            # The reaction event does not say whether the message is a thread reply, so its
+            # permalink comes from chat.getPermalink after the ack (reactions are the rarer source).
+            people = _stale([author, reactor], status, now)
+            self._after_capture(
+                ref, people, react=False, source=Source.THANKS_REACTION, permalink_stored=False, ask_slack=True
+            )
         return bool(changed)
 
     def retract_reaction(self, ref: MessageRef, *, reactor: str, author: str) -> int:
@@ -251,26 +276,31 @@ class CaptureService:
 
     # ---- internals ------------------------------------------------------------------------
 
-    def _credited(
-        self, team_id: str, author: str, text: str, parent: str | None, bot_user_id: str | None
-    ) -> list[Thanks]:
-        """The detector's answer minus the bot itself and anyone the cache knows is a bot or gone."""
-        found = [t for t in detect_thanks(text, author, parent) if t.user_id not in (author, bot_user_id)]
-        if not found:
-            return []  # no directory read on the ack path for the common case of no thanks
-        known = self._directory.known(team_id, [t.user_id for t in found] + [author])
-        if author in known and not known[author].can_be_credited:
-            return []
-        return [t for t in found if t.user_id not in known or known[t.user_id].can_be_credited]
+    @staticmethod
+    def _detected(author: str, text: str, parent: str | None, bot_user_id: str | None) -> list[Thanks]:
+        """The detector's answer minus the author and the bot itself (pure; no database)."""
+        return [t for t in detect_thanks(text, author, parent) if t.user_id not in (author, bot_user_id)]
+
+    def _ensure_workspace(self, session: Session, team_id: str, bot_user_id: str | None, now: dt.datetime) -> None:
+        seen = self._workspace_rows.get(team_id)
+        if seen is None or time.monotonic() - seen > WORKSPACE_ROW_TRUSTED_S:
+            ensure_workspace(session, team_id, bot_user_id, now)
+
+    def _workspace_ensured(self, team_id: str) -> None:
+        """Called after a commit: only then is the row known to exist."""
+        if team_id not in self._workspace_rows or time.monotonic() - self._workspace_rows[team_id] > (
+            WORKSPACE_ROW_TRUSTED_S
+        ):
+            self._workspace_rows[team_id] = time.monotonic()
+
+    def _permalink(self, ref: MessageRef) -> str | None:
+        url = self._urls.get(ref.team_id)
+        return message_permalink(url, ref.channel_id, ref.ts, ref.thread_ts) if url else None
 
     @staticmethod
-    def _without_opted_out(session: Session, team_id: str, author: str, thanks: list[Thanks]) -> list[Thanks]:
-        opted_out = capture_opted_out(session, team_id, [author, *(t.user_id for t in thanks)])
-        if author in opted_out:
-            return []
-        return [t for t in thanks if t.user_id not in opted_out]
-
-    def _message_edges(self, ref: MessageRef, author: str, thanks: Iterable[Thanks]) -> list[ledger.NewEdge]:
+    def _message_edges(
+        ref: MessageRef, author: str, thanks: Iterable[Thanks], permalink: str | None
+    ) -> list[ledger.NewEdge]:
         return [
             ledger.NewEdge(
                 team_id=ref.team_id,
@@ -284,6 +314,7 @@ class CaptureService:
                 channel_id=ref.channel_id,
                 message_ts=ref.ts,
                 event_id=ref.event_id,
+                permalink=permalink,
             )
             for t in thanks
         ]
@@ -298,11 +329,19 @@ class CaptureService:
             raise StorageUnavailable(str(err.orig)) from err
 
     def _after_capture(
-        self, ref: MessageRef, people: Iterable[str], *, react: bool, source: Source = Source.THANKS_MESSAGE
+        self,
+        ref: MessageRef,
+        stale: list[str],
+        *,
+        react: bool,
+        permalink_stored: bool,
+        source: Source = Source.THANKS_MESSAGE,
+        ask_slack: bool = False,
     ) -> None:
         if react and self._settings.ack_emoji:
             self._background.submit("ack.add", self._add_ack, ref)
-        self._background.submit("capture.enrich", self._enrich, ref, list(people), source)
+        if stale or not permalink_stored:
+            self._background.submit("capture.enrich", self._enrich, ref, stale, source, permalink_stored, ask_slack)
 
     def _add_ack(self, ref: MessageRef) -> None:
         try:
@@ -320,18 +359,50 @@ class CaptureService:
             if err.response.get("error") != "no_reaction":
                 raise
 
-    def _enrich(self, ref: MessageRef, people: list[str], source: Source) -> None:
+    def _enrich(
+        self, ref: MessageRef, people: list[str], source: Source, permalink_stored: bool, ask_slack: bool
+    ) -> None:
         """Learn who the people are (retracting credit to bots and leavers) and the permalink."""
-        # People the cache knows freshly were already checked on the ack path (`_credited`).
-        found = self._directory.refresh(ref.team_id, people, unless_fresh=True)
-        not_people = [uid for uid, p in found.items() if not p.can_be_credited]
-        if not_people:
-            with self._db.transaction() as session:
-                for user_id in not_people:
-                    ledger.retract(session, ref.team_id, source, ref.key, self._clock(), helper_ids=[user_id])
-                    ledger.retract(session, ref.team_id, source, ref.key, self._clock(), recipient_id=user_id)
-            log.info("capture.dropped_non_people", team_id=ref.team_id, count=len(not_people))
-        permalink = self._slack.chat_getPermalink(channel=ref.channel_id, message_ts=ref.ts).get("permalink")
+        if people:
+            # The ack path found these missing or stale in the cache; another capture may have
+            # refreshed them since, so skip the fresh ones again.
+            found = self._directory.refresh(ref.team_id, people, unless_fresh=True)
+            not_people = [uid for uid, p in found.items() if not p.can_be_credited]
+            if not_people:
+                with self._db.transaction() as session:
+                    for user_id in not_people:
+                        ledger.retract(session, ref.team_id, source, ref.key, self._clock(), helper_ids=[user_id])
+                        ledger.retract(session, ref.team_id, source, ref.key, self._clock(), recipient_id=user_id)
+                log.info("capture.dropped_non_people", team_id=ref.team_id, count=len(not_people))
+        if permalink_stored:
+            return
+        url = None if ask_slack else self._urls.learn(ref.team_id)
+        permalink: str | None
+        if url:
+            permalink = message_permalink(url, ref.channel_id, ref.ts, ref.thread_ts)
+        else:
+            permalink = self._slack.chat_getPermalink(channel=ref.channel_id, message_ts=ref.ts).get("permalink")
         if permalink:
             with self._db.transaction() as session:
                 ledger.set_permalink(session, ref.team_id, source, ref.key, permalink)
+
+
+def _creditable(author: str, found: list[Thanks], status: dict[str, CaptureStatus]) -> list[Thanks]:
+    """Drop everyone who opted out or whom the cache knows is a bot or gone; nothing if the author is."""
+
+    def excluded(user_id: str) -> bool:
+        s = status.get(user_id)
+        return s is not None and (s.opted_out or (s.cached and not s.can_be_credited))
+
+    if excluded(author):
+        return []
+    return [t for t in found if not excluded(t.user_id)]
+
+
+def _stale(people: Iterable[str], status: dict[str, CaptureStatus], now: dt.datetime) -> list[str]:
+    """Who the cache does not know freshly: they get a `users.info` after the ack."""
+    return [
+        u
+        for u in dict.fromkeys(people)
+        if not ((s := status.get(u)) and s.cached and s.refreshed_at is not None and now - s.refreshed_at <= FRESH_FOR)
+    ]

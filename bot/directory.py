@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -145,3 +146,53 @@ def _person(row: object) -> Person:
         deleted=row.deleted,  # type: ignore[attr-defined]
         refreshed_at=row.refreshed_at,  # type: ignore[attr-defined]
     )
+
+
+class WorkspaceUrls:
+    """Each workspace's web address (`https://acme.slack.com/`), learnt once per process.
+
+    With it a message's permalink is a string built on the ack path and stored in the same INSERT
+    as the record, instead of a `chat.getPermalink` call and a second write per thanks (on SQLite
+    a second serialised, fsynced commit; bench/bench_ingest.py). `auth.test` says the address and
+    needs no scope (`team.info` would need `team:read`, which the manifest does not ask for).
+    """
+
+    RETRY_AFTER = dt.timedelta(minutes=10)
+
+    def __init__(self, slack: WebClient, clock: Callable[[], dt.datetime]) -> None:
+        self._slack, self._clock = slack, clock
+        self._urls: dict[str, str] = {}
+        self._failed_at: dt.datetime | None = None
+        self._lock = threading.Lock()
+
+    def get(self, team_id: str) -> str | None:
+        """Only what this process already knows; never calls Slack (safe on the ack path)."""
+        return self._urls.get(team_id)
+
+    def learn(self, team_id: str) -> str | None:
+        """Ask Slack once (background work); None when it can't say, e.g. another team's event."""
+        with self._lock:  # one auth.test for the first burst of captures, not one each
+            if team_id in self._urls:
+                return self._urls[team_id]
+            if self._failed_at is not None and self._clock() - self._failed_at < self.RETRY_AFTER:
+                return None
+            try:
+                response = self._slack.auth_test()
+            except (SlackApiError, SlackClientError, OSError) as err:
+                log.warning("directory.auth_test_failed", error=type(err).__name__)
+                self._failed_at = self._clock()
+                return None
+            url, own_team = response.get("url"), response.get("team_id")
+            if isinstance(url, str) and url.startswith("https://") and isinstance(own_team, str):
+                self._urls[own_team] = url if url.endswith("/") else url + "/"
+            else:
+                self._failed_at = self._clock()
+            return self._urls.get(team_id)
+
+
+def message_permalink(workspace_url: str, channel_id: str, ts: str, thread_ts: str | None = None) -> str:
+    """Slack's permalink for a message, as `chat.getPermalink` spells it."""
+    link = f"{workspace_url}archives/{channel_id}/p{ts.replace('.', '')}"
+    if thread_ts and thread_ts != ts:
+        link += f"?thread_ts={thread_ts}&cid={channel_id}"
+    return link

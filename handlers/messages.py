@@ -35,7 +35,7 @@ def _captured(message: dict[str, Any], body: dict[str, Any], context: Any, *, ed
     if not author or message.get("bot_id") or message.get("subtype") == "bot_message":
         return
     capture = deps_of(context).capture
-    ref = _ref(body, message["channel"], message["ts"])
+    ref = _ref(body, message["channel"], message["ts"], thread_ts=message.get("thread_ts"))
     parent = message.get("parent_user_id") if message.get("thread_ts") not in (None, message["ts"]) else None
     record = capture.reconcile_edit if edited else capture.capture_message
     record(
@@ -47,8 +47,10 @@ def _captured(message: dict[str, Any], body: dict[str, Any], context: Any, *, ed
     )
 
 
-def _ref(body: dict[str, Any], channel: str, ts: str) -> MessageRef:
-    return MessageRef(team_id=team_id_of(body), channel_id=channel, ts=ts, event_id=body.get("event_id"))
+def _ref(body: dict[str, Any], channel: str, ts: str, *, thread_ts: str | None = None) -> MessageRef:
+    return MessageRef(
+        team_id=team_id_of(body), channel_id=channel, ts=ts, event_id=body.get("event_id"), thread_ts=thread_ts
+    )
 
 
 def register(app: App) -> None:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import Boolean, literal, null, select, union_all
 from sqlalchemy.orm import Session
 
 from storage.dialect import insert
@@ -45,6 +46,53 @@ def save_user(
     statement = insert(session, SlackUser).values(**values)
     update = {k: statement.excluded[k] for k in values if k not in ("team_id", "user_id")}
     session.execute(statement.on_conflict_do_update(index_elements=["team_id", "user_id"], set_=update))
+
+
+@dataclass(frozen=True, slots=True)
+class CaptureStatus:
+    """What capture needs to know about one person, from the `users.info` cache and their settings."""
+
+    user_id: str
+    cached: bool  # the cache has a row (bot/deleted flags are known)
+    is_bot: bool
+    deleted: bool
+    refreshed_at: dt.datetime | None
+    opted_out: bool  # asked Giveback to forget them: nothing new is recorded about them
+
+    @property
+    def can_be_credited(self) -> bool:
+        return not (self.is_bot or self.deleted)
+
+
+def capture_status(session: Session, team_id: str, user_ids: Iterable[str]) -> dict[str, CaptureStatus]:
+    """Cache flags and opt-outs for `user_ids` in one round trip (the capture path runs it per thanks).
+
+    People neither cached nor opted out are absent from the answer.
+    """
+    ids = list(set(user_ids))
+    if not ids:
+        return {}
+    users, prefs = SlackUser.__table__.c, UserSettings.__table__.c
+    cached = select(users.user_id, users.is_bot, users.deleted, users.refreshed_at, literal(False, Boolean)).where(
+        users.team_id == team_id, users.user_id.in_(ids)
+    )
+    opted_out = select(prefs.user_id, null(), null(), null(), literal(True, Boolean)).where(
+        prefs.team_id == team_id, prefs.user_id.in_(ids), prefs.capture_enabled.is_(False)
+    )
+    found: dict[str, CaptureStatus] = {}
+    for user_id, is_bot, deleted, refreshed_at, is_opt_out in session.execute(union_all(cached, opted_out)):
+        before = found.get(user_id)
+        if is_opt_out:
+            found[user_id] = (
+                CaptureStatus(user_id, False, False, False, None, True)
+                if before is None
+                else CaptureStatus(user_id, True, before.is_bot, before.deleted, before.refreshed_at, True)
+            )
+        else:
+            found[user_id] = CaptureStatus(
+                user_id, True, bool(is_bot), bool(deleted), refreshed_at, before is not None and before.opted_out
+            )
+    return found
 
 
 def ensure_workspace(session: Session, team_id: str, bot_user_id: str | None, now: dt.datetime) -> None:
