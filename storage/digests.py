@@ -23,10 +23,12 @@ from sqlalchemy import (
     literal,
     or_,
     select,
+    type_coerce,
     union_all,
     update,
 )
 from sqlalchemy.orm import Session, aliased
+from sqlalchemy.types import NullType
 
 from storage.dialect import insert, is_postgres
 from storage.models import (
@@ -624,8 +626,18 @@ def plan_pairs(
     *,
     lookback_days: int,
     repeat_after_days: int,
+    limit: int | None = None,
 ) -> dict[str, list[PairRow]]:
-    """Every candidate (U, P) for a batch of U in one workspace, in one query."""
+    """Every candidate (U, P) for a batch of U in one workspace, in one query.
+
+    With `limit`, only each person's best `limit` pairs come back: the database drops the pairs
+    the rules in `bot/reciprocity.py` would skip (muted, snoozed, a bot, deleted, opted out,
+    suggested recently with no help since — the window, self and the give-back cutoff are already
+    part of the aggregate) and ranks the rest by the same key (unreturned acts, latest help,
+    other id). Picking from those gives the same digest as picking from every pair (checked by
+    tests/storage/test_digest_storage.py) while a person's ~10 pairs no longer each cross into
+    Python. Without `limit`, every pair comes back with its flags (previews, tests, the rules).
+    """
     ids = sorted(set(user_ids))
     if not ids:
         return {}
@@ -708,6 +720,26 @@ def plan_pairs(
             and_(other_user.team_id == team_id, other_user.user_id == help_agg.c.other_id),
         )
     )
+    if limit is not None:
+        repeat = now - dt.timedelta(days=repeat_after_days)
+        rank_other = help_agg.c.other_id.collate("C") if is_postgres(session) else help_agg.c.other_id
+        statement = statement.add_columns(
+            func.row_number()
+            .over(
+                partition_by=help_agg.c.user_id,
+                order_by=(help_agg.c.unreturned.desc(), help_agg.c.last_help_at.desc(), rank_other),
+            )
+            .label("pos")
+        ).where(
+            func.coalesce(other_user.is_bot, False).is_(False),
+            func.coalesce(other_user.deleted, False).is_(False),
+            func.coalesce(other_settings.suggestable, True).is_(True),
+            func.coalesce(rule.muted, False).is_(False),
+            or_(rule.snoozed_until.is_(None), rule.snoozed_until <= now),
+            or_(suggested.c.at.is_(None), suggested.c.at <= repeat, help_agg.c.last_help_at > suggested.c.at),
+        )
+        ranked = statement.subquery("ranked")
+        statement = select(*[c for c in ranked.c if c.key != "pos"]).where(ranked.c.pos <= limit)
     result: dict[str, list[PairRow]] = {}
     # Core execution, positional rows: this loop runs once per (U, P) pair of the batch (~11 per
     # person in the benchmark), and the ORM result path cost more than the query itself.
@@ -829,7 +861,14 @@ def raw_help_aggregate(
     since = now - dt.timedelta(days=lookback_days)
     h = HelpEdge
     grouped = (
-        select(h.recipient_id, h.helper_id, func.count().label("n"), func.max(h.happened_at).label("last"))
+        # `last` as the driver returns it (no UTC conversion in Python): the cheapest way to have
+        # the aggregate in the application, so a strict lower bound.
+        select(
+            h.recipient_id,
+            h.helper_id,
+            func.count().label("n"),
+            type_coerce(func.max(h.happened_at), NullType()).label("last"),
+        )
         .where(
             h.team_id == team_id,
             h.happened_at >= since,

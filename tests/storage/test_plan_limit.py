@@ -1,0 +1,92 @@
+"""`plan_pairs(limit=N)` ranks and filters in the database; picking from its rows must give the
+same digest as picking from every pair. Random ledgers with every kind of skip, both backends."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+import pytest
+
+from bot.reciprocity import Limits, PairStats, pick
+from storage import digests as store
+from storage import prefs
+from storage.help import NewEdge, upsert_edges
+from storage.users import save_user
+
+T = "T1"
+NOW = dt.datetime(2025, 3, 10, 8, 0, tzinfo=dt.UTC)
+LIMITS = Limits(lookback_days=14, max_suggestions=3, repeat_after_days=7)
+READERS = [f"UR{n}" for n in range(6)]
+OTHERS = [f"UP{n}" for n in range(12)]
+
+
+def _stats(row: store.PairRow) -> PairStats:
+    return PairStats(
+        other_id=row.other_id,
+        unreturned=row.unreturned,
+        last_help_at=row.last_help_at,
+        last_gave_at=row.last_gave_at,
+        muted=row.muted,
+        snoozed_until=row.snoozed_until,
+        last_suggested_at=row.last_suggested_at,
+        other_suggestable=row.other_suggestable,
+        other_is_bot=row.other_is_bot,
+        other_deleted=row.other_deleted,
+    )
+
+
+def _ledger(database, rng: random.Random) -> None:  # type: ignore[no-untyped-def]
+    edges = []
+    for n in range(160):
+        reader, other = rng.choice(READERS), rng.choice(OTHERS)
+        # Few distinct instants, so equal counts with equal latest times happen: the tie-break matters.
+        at = NOW - dt.timedelta(days=rng.choice([0.5, 1, 2, 3, 16]))
+        roll = rng.random()
+        if roll < 0.15:  # the reader's own /gave @other: a give-back
+            helper, recipient, source, reporter = reader, other, "gave_command", reader
+        elif roll < 0.25:  # the other's unconfirmed claim to have helped: not evidence
+            helper, recipient, source, reporter = other, reader, "gave_command", other
+        else:  # the reader's own /got: evidence
+            helper, recipient, source, reporter = other, reader, "got_command", reader
+        edges.append(NewEdge(T, helper, recipient, source, f"k{n}", reporter, at, reason=f"r{n}"))
+    with database.transaction() as s:
+        upsert_edges(s, edges, NOW)
+        for other in OTHERS:
+            kind = rng.random()
+            save_user(
+                s, T, other, now=NOW, name=other, real_name=None, tz=None, is_bot=kind < 0.1, deleted=0.1 <= kind < 0.2
+            )
+            if rng.random() < 0.1:
+                prefs.set_suggestable(s, T, other, NOW, suggestable=False)
+        for reader in READERS:
+            for other in rng.sample(OTHERS, 4):
+                roll = rng.random()
+                if roll < 0.25:
+                    prefs.set_muted(s, T, reader, other, NOW, muted=True)
+                elif roll < 0.5:
+                    until = NOW + dt.timedelta(days=rng.choice([-1, 3]))  # one lapsed, one in force
+                    prefs.snooze(s, T, reader, other, NOW - dt.timedelta(days=2), until)
+                elif roll < 0.75:
+                    prefs.record_ask(s, T, reader, other, NOW - dt.timedelta(hours=rng.randrange(1, 300)))
+            # Earlier digests: recent and old suggestions, with help before and after them.
+            for day in rng.sample(range(1, 12), 2):
+                (claim,) = store.claim(s, [(T, reader, (NOW - dt.timedelta(days=day)).date())], NOW, "p", NOW)
+                suggested = [store.SentItem(o, i, 1, NOW) for i, o in enumerate(rng.sample(OTHERS, 3), 1)]
+                store.mark_sent(s, claim, "p", NOW - dt.timedelta(days=day), "D", f"{day}.0", suggested)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_limited_plan_picks_what_the_rules_pick_from_every_pair(database, seed: int) -> None:  # type: ignore[no-untyped-def]
+    _ledger(database, random.Random(seed))
+    with database.reader() as s:
+        every = store.plan_pairs(s, T, READERS, NOW, lookback_days=14, repeat_after_days=7)
+        limited = store.plan_pairs(s, T, READERS, NOW, lookback_days=14, repeat_after_days=7, limit=3)
+    compared = 0
+    for reader in READERS:
+        expected = pick(reader, [_stats(p) for p in every.get(reader, [])], NOW, LIMITS)
+        rows = limited.get(reader, [])
+        assert len(rows) <= 3
+        assert pick(reader, [_stats(p) for p in rows], NOW, LIMITS) == expected
+        compared += len(expected)
+    assert compared > 0  # the ledger did produce suggestions to compare
