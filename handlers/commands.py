@@ -38,7 +38,8 @@ def _handle(direction: Direction, ack: Ack, command: dict[str, Any], context: An
         ack(text=message, blocks=build_problem(message))
         return
     people = [p if isinstance(p, str) else p.user_id for p in recorded.people]
-    deps.home.refresh(team_id_of(command), actor)  # the ledger on the Home changed
+    for user_id in (actor, *people):  # every ledger involved changed; a /gave is a claim on theirs
+        deps.home.refresh(team_id_of(command), user_id)
     ack(
         text=confirmation_text(direction, people, recorded.reason, already=recorded.already),
         blocks=build_confirmation(direction, people, recorded.reason, recorded.undo_key, already=recorded.already),

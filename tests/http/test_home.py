@@ -274,3 +274,9 @@ def test_a_channel_thanks_shows_where_it_came_from(workspace) -> None:  # type: 
     text = home_text(open_home(workspace))
     assert f"<#{GENERAL}>" in text and "you thanked them" in text
     assert "|view>" in text  # the permalink
+
+
+def test_a_gave_refreshes_the_home_of_the_person_it_names(workspace) -> None:  # type: ignore[no-untyped-def]
+    command(workspace, "/gave", f"<@{BOB}> fixed your build", user_id=ALICE)
+    [view] = workspace.sandbox.published_views(BOB)
+    assert "fixed your build" in home_text(view)  # the claim shows without Bob opening the tab
