@@ -180,3 +180,12 @@ def test_reactions_that_never_count(workspace, reactor: str, name: str, author: 
     ts = workspace.sandbox.post_user_message(GENERAL, author, "some message")
     react(workspace, reactor, name, ts, author)
     assert ledger(workspace) == []
+
+
+def test_a_429_on_the_ack_reaction_is_waited_out_and_retried(workspace) -> None:  # type: ignore[no-untyped-def]
+    workspace.sandbox.fail("reactions.add", error="ratelimited", status=429, retry_after=1, times=1)
+    ts = post(workspace, f"thanks <@{ALICE}>!")
+    calls = [c for c in workspace.sandbox.calls("reactions.add") if c.args.get("timestamp") == ts]
+    assert [c.status for c in calls] == [429, 200]
+    assert calls[1].at - calls[0].at >= 0.9  # Retry-After: 1 was honoured
+    assert ack_reactions(workspace, ts) == ["handshake"]
