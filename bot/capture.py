@@ -168,20 +168,23 @@ class CaptureService:
             # database-wide write lock — that would otherwise serialise all traffic (bench/bench_ingest.py).
             return ()
         now = self._clock()
-        # One transaction, four statements at most: claim the event id, read the cache flags and
-        # opt-outs of everyone involved, (rarely) the workspace row, insert the acts with their
-        # permalink. The ack waits for this commit, so every round trip here counts.
+        # One transaction, two statements (three when the workspace row is due): read the cache
+        # flags and opt-outs of everyone involved, insert the acts with their permalink. The ack
+        # waits for this commit, so every round trip here counts.
         with self._writing() as session:
-            if ref.event_id and not ledger.claim_event(session, ref.team_id, ref.event_id, now):
-                log.info("capture.duplicate_event", team_id=ref.team_id, event_id=ref.event_id)
-                return ()
             status = capture_status(session, ref.team_id, [author, *(t.user_id for t in found)])
             thanks = _creditable(author, found, status)
             if not thanks:
                 return ()
             self._ensure_workspace(session, ref.team_id, bot_user_id, now)
             permalink = self._permalink(ref)
-            changed = ledger.upsert_edges(session, self._message_edges(ref, author, thanks, permalink), now)
+            # Insert-only, keyed by the message: a re-delivery (or a late retry after the message
+            # was edited or deleted) finds the acts there, active or retracted, and changes nothing.
+            # That makes the event-id claim that edits and deletions need redundant here.
+            changed = ledger.insert_new_edges(session, self._message_edges(ref, author, thanks, permalink), now)
+        if not changed:
+            log.info("capture.duplicate_message", team_id=ref.team_id, event_id=ref.event_id)
+            return ()
         self._workspace_ensured(ref.team_id)
         credited = tuple(edge.helper_id for edge in changed)
         log.info("capture.message", team_id=ref.team_id, channel_id=ref.channel_id, thanked=len(thanks))

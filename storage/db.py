@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from typing import Any
 
-from sqlalchemy import create_engine, event
+from sqlalchemy import create_engine, event, exc
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -38,6 +39,40 @@ def _sqlite_engine(url: str, *, immediate: bool) -> Engine:
     return engine
 
 
+# A pooled connection idle longer than this is pinged before use; one used more recently is not.
+# `pool_pre_ping` pinged on every checkout: a `SELECT 1` round trip per transaction, i.e. per thanks
+# on the ack path (bench/bench_ingest.py). A connection that dies while busy (database restart)
+# still surfaces as a disconnect error: SQLAlchemy then invalidates the whole pool, so the next
+# transactions reconnect; that one request fails and Slack re-delivers it.
+PING_AFTER_IDLE_S = 5.0
+
+
+def _postgres_engine(url: str) -> Engine:
+    engine = create_engine(url, pool_size=10, max_overflow=20, pool_recycle=1800)
+
+    @event.listens_for(engine, "connect")
+    def _new(_: Any, record: Any) -> None:
+        record.info["checked_in_at"] = time.monotonic()  # just connected: no ping needed
+
+    @event.listens_for(engine, "checkin")
+    def _idle_since(_: Any, record: Any) -> None:
+        record.info["checked_in_at"] = time.monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def _ping_if_idle(dbapi_connection: Any, record: Any, _: Any) -> None:
+        if time.monotonic() - record.info.get("checked_in_at", 0.0) <= PING_AFTER_IDLE_S:
+            return
+        try:
+            cursor = dbapi_connection.cursor()
+            cursor.execute("SELECT 1")
+            cursor.close()
+            dbapi_connection.rollback()
+        except Exception as err:  # any failure: the pool discards it and tries another connection
+            raise exc.DisconnectionError(str(err)) from err
+
+    return engine
+
+
 class Database:
     """Owns the engines. `transaction()` is the one way to write; `reader()` for long reads."""
 
@@ -48,7 +83,7 @@ class Database:
             self.engine = _sqlite_engine(url, immediate=True)
             self.read_engine = _sqlite_engine(url, immediate=False)
         else:
-            self.engine = create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+            self.engine = _postgres_engine(url)
             self.read_engine = self.engine
         # SQLite has one writer at a time. This process's threads queue for it on a lock that is
         # handed over at once; left to SQLite's busy handler, whose retry sleeps grow to 100 ms,

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass
-from typing import cast
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, fields
+from typing import Any, cast
 
-from sqlalchemy import Select, Table, and_, delete, select, update
+from sqlalchemy import Connection, Select, Table, and_, bindparam, delete, select, update
 from sqlalchemy.orm import Session
 
 from storage.dialect import insert
@@ -54,24 +54,66 @@ def forget_old_events(session: Session, before: dt.datetime) -> int:
     return session.execute(delete(ProcessedEvent).where(ProcessedEvent.received_at < before)).rowcount
 
 
+# The ack path of every thanks runs these, so they are built once per dialect with bound
+# parameters and executed on the session's Core connection: building a statement per call and
+# generating its cache key cost more CPU than SQLite took to run it (bench/bench_ingest.py).
+_EDGE_FIELDS = tuple(f.name for f in fields(NewEdge))
+_BUILT: dict[tuple[str, str], Any] = {}
+
+
+def built(session: Session, name: str, build: Callable[[Session], Any]) -> tuple[Connection, Any]:
+    """The session's connection and the statement `name`, built on first use for its dialect."""
+    connection = session.connection()
+    key = (connection.dialect.name, name)
+    statement = _BUILT.get(key)
+    if statement is None:
+        statement = _BUILT[key] = build(session)
+    return connection, statement
+
+
+def _insert_edge(session: Session) -> Any:
+    table = cast(Table, HelpEdge.__table__)
+    columns = (*_EDGE_FIELDS, "active", "created_at", "claim_status")
+    return (
+        insert(session, table)
+        .values({c: bindparam(c, type_=table.c[c].type) for c in columns})
+        .on_conflict_do_nothing()
+        .returning(table.c.id)
+    )
+
+
+def _edge_values(edge: NewEdge, now: dt.datetime) -> dict[str, Any]:
+    values = {f: getattr(edge, f) for f in _EDGE_FIELDS}
+    values.update(active=True, created_at=now, claim_status="unreviewed")
+    return values
+
+
+def insert_new_edges(session: Session, edges: Iterable[NewEdge], now: dt.datetime) -> list[NewEdge]:
+    """Insert each act unless its natural key exists (active or retracted); returns the new ones.
+
+    For a new message's thanks: the same message arriving again is a re-delivery, and one that
+    finds its act retracted (the message was edited or deleted since) must leave it retracted.
+    """
+    connection, statement = built(session, "insert_edge", _insert_edge)
+    return [
+        edge
+        for edge in edges
+        if connection.execute(statement, _edge_values(edge, now)).scalar_one_or_none() is not None
+    ]
+
+
 def upsert_edges(session: Session, edges: Iterable[NewEdge], now: dt.datetime) -> list[NewEdge]:
     """Insert each act once; an act that exists (same natural key) is reactivated, not doubled.
 
     Returns the edges that are new or were inactive before, i.e. what this call changed.
-    Core statements on the table, not ORM objects: this runs on the ack path of every thanks,
-    and a new act costs one `INSERT … ON CONFLICT DO NOTHING RETURNING` (bench/bench_ingest.py).
     """
     table = cast(Table, HelpEdge.__table__)
     changed: list[NewEdge] = []
     for edge in edges:
-        values = {**asdict(edge), "active": True, "created_at": now, "claim_status": "unreviewed"}
-        inserted = session.execute(
-            insert(session, table).values(**values).on_conflict_do_nothing().returning(table.c.id)
-        ).scalar_one_or_none()
-        if inserted is not None:
+        if insert_new_edges(session, [edge], now):
             changed.append(edge)
             continue
-        # The act exists: reactivate it if it was retracted (an edit that thanks them again).
+        # The act exists: reactivate it if it was retracted (e.g. an edit that thanks them again).
         reactivated = session.execute(
             update(table)
             .where(

@@ -5,11 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import Boolean, literal, null, select, union_all
+from sqlalchemy import Boolean, bindparam, literal, null, select, union_all
 from sqlalchemy.orm import Session
 
 from storage.dialect import insert
+from storage.help import built
 from storage.models import SlackUser, UserSettings, Workspace
 
 
@@ -72,15 +74,10 @@ def capture_status(session: Session, team_id: str, user_ids: Iterable[str]) -> d
     ids = list(set(user_ids))
     if not ids:
         return {}
-    users, prefs = SlackUser.__table__.c, UserSettings.__table__.c
-    cached = select(users.user_id, users.is_bot, users.deleted, users.refreshed_at, literal(False, Boolean)).where(
-        users.team_id == team_id, users.user_id.in_(ids)
-    )
-    opted_out = select(prefs.user_id, null(), null(), null(), literal(True, Boolean)).where(
-        prefs.team_id == team_id, prefs.user_id.in_(ids), prefs.capture_enabled.is_(False)
-    )
+    connection, statement = built(session, "capture_status", _capture_status)
     found: dict[str, CaptureStatus] = {}
-    for user_id, is_bot, deleted, refreshed_at, is_opt_out in session.execute(union_all(cached, opted_out)):
+    rows = connection.execute(statement, {"team_id": team_id, "ids": ids})
+    for user_id, is_bot, deleted, refreshed_at, is_opt_out in rows:
         before = found.get(user_id)
         if is_opt_out:
             found[user_id] = (
@@ -93,6 +90,18 @@ def capture_status(session: Session, team_id: str, user_ids: Iterable[str]) -> d
                 user_id, True, bool(is_bot), bool(deleted), refreshed_at, before is not None and before.opted_out
             )
     return found
+
+
+def _capture_status(_: Session) -> Any:
+    users, prefs = SlackUser.__table__.c, UserSettings.__table__.c
+    team, ids = bindparam("team_id"), bindparam("ids", expanding=True)
+    cached = select(users.user_id, users.is_bot, users.deleted, users.refreshed_at, literal(False, Boolean)).where(
+        users.team_id == team, users.user_id.in_(ids)
+    )
+    opted_out = select(prefs.user_id, null(), null(), null(), literal(True, Boolean)).where(
+        prefs.team_id == team, prefs.user_id.in_(ids), prefs.capture_enabled.is_(False)
+    )
+    return union_all(cached, opted_out)
 
 
 def ensure_workspace(session: Session, team_id: str, bot_user_id: str | None, now: dt.datetime) -> None:
