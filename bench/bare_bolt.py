@@ -1,4 +1,5 @@
-"""The ingest benchmark's baseline: a bare Bolt app with a no-op `message` listener.
+"""The ingest benchmark's baseline: a bare Bolt app with a no-op `message` listener (or, with
+`--null`, no Bolt at all: the load generator's ceiling).
 
 It runs behind exactly the server Giveback uses (`bot.server`: the same WSGI wrapper, the same
 waitress settings and thread count) and checks the same Slack signatures, so the only difference
@@ -42,6 +43,17 @@ def build(signing_secret: str, token: str, api_url: str) -> Any:
     return bolt
 
 
+def null_app(environ: dict[str, Any], start_response: Any) -> list[bytes]:
+    """Reads the request and answers 200 with no signature check and no Bolt: what the load
+    generator and waitress can do on this machine, so a bare-Bolt figure near it means the
+    generator, not Bolt, was the limit."""
+    length = int(environ.get("CONTENT_LENGTH") or 0)
+    environ["wsgi.input"].read(length)
+    body = b'{"ok":true}'
+    start_response("200 OK", [("Content-Type", "application/json"), ("Content-Length", str(len(body)))])
+    return [body]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="bare_bolt", description=__doc__.splitlines()[0])
     parser.add_argument("--host", default="127.0.0.1")
@@ -50,12 +62,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--signing-secret", required=True)
     parser.add_argument("--token", required=True)
     parser.add_argument("--api-url", required=True)
+    parser.add_argument("--null", action="store_true", help="no Bolt at all: the load generator's ceiling")
     args = parser.parse_args(argv)
 
     from bot.server import build_wsgi_app, create_server
 
-    bolt = build(args.signing_secret, args.token, args.api_url)
-    server = create_server(build_wsgi_app(bolt, lambda: True), args.host, args.port, threads=args.threads)
+    wsgi = null_app if args.null else build_wsgi_app(build(args.signing_secret, args.token, args.api_url), lambda: True)
+    server = create_server(wsgi, args.host, args.port, threads=args.threads)
 
     def stop(*_: Any) -> None:
         raise KeyboardInterrupt

@@ -1,26 +1,29 @@
 """Event ingest benchmark: `giveback run` (HTTP mode) against a bare Bolt app, in the same run.
 
-What it does, per backend (SQLite, then PostgreSQL when reachable):
+What it does:
 
-1. Starts the Slack sandbox in this process (it answers the bot's Web API calls: auth.test,
-   reactions.add, users.info, chat.getPermalink) and seeds the traffic's people and channels.
-2. Starts `giveback run` as a subprocess in HTTP mode (waitress, `HTTP_THREADS` threads) on
-   loopback with a fresh database.
-3. Saturation phase: sends N signed `message` events of the detector benchmark's traffic mix
-   (`bench/traffic.py`, ≈15% thanks) from `--concurrency` keep-alive connections, plus ≈2%
-   re-deliveries (same event_id, `X-Slack-Retry-Num: 1`) as Slack sends them. Each request is
-   signed when it is sent, so the timestamp is always fresh.
-4. Fixed-rate phase: 50 events/s, open loop; latency is measured from each event's *scheduled*
+1. Starts, all at once, one Slack sandbox per server in this process (each answers its server's
+   Web API calls: auth.test, reactions.add, users.info, chat.getPermalink) and the servers:
+   a no-Bolt server (same waitress; the load generator's ceiling), bare Bolt (`bench/bare_bolt.py`:
+   a no-op `message` listener behind the same server, thread count and signing), and
+   `giveback run` in HTTP mode on SQLite and on PostgreSQL (when reachable), each on a fresh
+   database.
+2. Saturation phase, interleaved: N signed `message` events of the detector benchmark's traffic
+   mix (`bench/traffic.py`, ≈15% thanks) plus ≈2% re-deliveries (same event_id,
+   `X-Slack-Retry-Num: 1`) are cut into rounds; each round sends its slice closed-loop from
+   `--concurrency` keep-alive connections to every server in turn (order rotating), waiting for
+   each server's after-ack work to stop before the next. The machine (2 cores, shared with other
+   work) drifts; interleaving makes the drift hit every server alike, and the headline ratio is
+   the median of the per-round ratios ours/bare (CPU per event likewise, from /proc).
+3. Fixed-rate phase: 50 events/s, open loop; latency is measured from each event's *scheduled*
    send time, so a stall shows up in p99 instead of silently slowing the sender.
-5. Stops the bot (it drains its side effects) and checks the ledger: exactly the records the
-   detector says the messages contain — none missing, none extra, no (message, helper) twice.
+4. Stops the servers (Giveback drains its side effects) and checks each ledger: exactly the
+   records the detector says the messages contain — none missing, none extra, none twice.
 
-The baseline (`bench/bare_bolt.py`: Bolt with a no-op `message` listener behind the same server,
-thread count and signing) gets the same requests in the same run; throughput is reported as a
-ratio to it. Results go to `bench/results/ingest.json`.
+Results go to `bench/results/ingest.json`.
 
-    python bench/bench_ingest.py --quick      # ~1 min on 2 cores
-    python bench/bench_ingest.py --full       # N=10,000 and a 60 s fixed-rate phase
+    python bench/bench_ingest.py --quick      # ~1–2 min on 2 cores
+    python bench/bench_ingest.py --full       # N=10,000 in 10 rounds and a 60 s fixed-rate phase
 """
 
 from __future__ import annotations
@@ -82,6 +85,12 @@ class Config:
     backends: tuple[str, ...] = ("sqlite", "postgres")
     seed: int = 42
     log_level: str = "INFO"
+    # The saturation phase is cut into this many rounds; each round sends its slice to every
+    # server in turn (bare, ours, …, order rotating), so machine noise hits all of them alike and
+    # the ratio is the median of per-round ratios.
+    rounds: int = 5
+    # Also measure a no-Bolt server (same waitress, answers 200): the load generator's ceiling.
+    ceiling: bool = True
 
     @property
     def rate_events(self) -> int:
@@ -89,8 +98,8 @@ class Config:
 
 
 MODES = {
-    "quick": Config(n=1000),
-    "full": Config(n=10_000, warmup=200, rate_seconds=60.0),
+    "quick": Config(n=3000),
+    "full": Config(n=10_000, warmup=200, rate_seconds=60.0, rounds=10),
 }
 
 
@@ -261,18 +270,6 @@ class PhaseResult:
         if self.cpu_seconds is not None and self.events:
             out["server_cpu_ms_per_event"] = round(1000 * self.cpu_seconds / self.events, 3)
         return out
-
-    def segments(self, parts: int = 5) -> list[float]:
-        """Throughput in consecutive fifths of the run: does per-event cost grow as the ledger grows?"""
-        done = sorted(self.done_at)
-        if len(done) < parts * 2:
-            return []
-        size = len(done) // parts
-        rates = []
-        for k in range(parts):
-            first, last = done[k * size], done[min(len(done) - 1, (k + 1) * size)]
-            rates.append(round(size / (last - first), 1) if last > first else float("inf"))
-        return rates
 
 
 def _pct(ordered: Sequence[float], p: float) -> float | None:
@@ -477,7 +474,7 @@ def start_giveback(sandbox: Any, database_url: str, config: Config, workdir: Pat
     return _spawn("giveback", giveback_command(), env, workdir, port)
 
 
-def start_bare_bolt(sandbox: Any, config: Config, workdir: Path) -> Server:
+def start_bare_bolt(sandbox: Any, config: Config, workdir: Path, *, null: bool = False) -> Server:
     port = free_port()
     argv = [
         sys.executable,
@@ -487,8 +484,9 @@ def start_bare_bolt(sandbox: Any, config: Config, workdir: Path) -> Server:
         f"--signing-secret={sandbox.signing_secret}",
         f"--token={sandbox.bot_token}",
         f"--api-url={sandbox.api_url}",
+        *(["--null"] if null else []),
     ]
-    return _spawn("bare-bolt", argv, dict(os.environ), workdir, port)
+    return _spawn("ceiling" if null else "bare-bolt", argv, dict(os.environ), workdir, port)
 
 
 def wait_quiet(sandbox: Any, quiet: float = 0.5, timeout: float = 120.0) -> float:
@@ -606,65 +604,96 @@ def seed_sandbox(sandbox: Any, workload: Workload, expected: set[tuple[str, str,
             sandbox.post_user_message(m.channel, m.author, m.text, ts=m.ts)
 
 
-def measure(server: Server, sandbox: Any, workload: Workload, config: Config) -> dict[str, Any]:
-    secret = sandbox.signing_secret
-    pid = server.process.pid
-    closed_loop("127.0.0.1", server.port, secret, workload.warmup, config.concurrency, pid)
-    settle_warmup = wait_quiet(sandbox)
-    saturation = closed_loop("127.0.0.1", server.port, secret, workload.saturation, config.concurrency, pid)
-    result: dict[str, Any] = {"saturation": saturation.summary(), "segments_eps": saturation.segments()}
-    result["side_effects_settle_s"] = wait_quiet(sandbox)
-    result["warmup_settle_s"] = settle_warmup
-    if workload.rate:
-        fixed = open_loop("127.0.0.1", server.port, secret, workload.rate, config.rate, config.concurrency, pid)
-        result["fixed_rate"] = {"target_eps": config.rate, **fixed.summary()}
-        wait_quiet(sandbox)
-    return result
+@dataclass
+class Target:
+    """One server under test, with its own sandbox (and, for Giveback, its own database)."""
+
+    name: str  # "ceiling", "bare-bolt", "sqlite", "postgres"
+    server: Server
+    sandbox: Any
+    database_url: str | None = None
+    phases: list[PhaseResult] = field(default_factory=list)
+    rounds: list[dict[str, Any]] = field(default_factory=list)
+    settle_s: list[float] = field(default_factory=list)
 
 
-def run_backend(
-    backend: str, config: Config, workload: Workload, expected: set[tuple[str, str, str]]
-) -> dict[str, Any]:
+def run_round(target: Target, jobs: Sequence[Job], config: Config) -> None:
+    """Send one slice closed-loop, then wait for the after-ack work so it can't bleed into the next server."""
+    pid = target.server.process.pid
+    cpu_before, gen_before = process_cpu_seconds(pid), time.process_time()
+    phase = closed_loop("127.0.0.1", target.server.port, target.sandbox.signing_secret, jobs, config.concurrency, pid)
+    generator_cpu = time.process_time() - gen_before  # this process: the load generator (+ its sandboxes)
+    target.settle_s.append(wait_quiet(target.sandbox))
+    cpu_after = process_cpu_seconds(pid)
+    target.phases.append(phase)
+    record: dict[str, Any] = {
+        "events": phase.events,
+        "eps": round(phase.events / phase.seconds, 1),
+        "errors": sum(phase.errors.values()),
+        "generator_cpu_ms_per_event": round(1000 * generator_cpu / phase.events, 3),
+        "generator_cpu_utilisation": round(generator_cpu / phase.seconds, 2),
+    }
+    if phase.cpu_seconds is not None:
+        record["server_cpu_ms_per_event"] = round(1000 * phase.cpu_seconds / phase.events, 3)
+    if cpu_before is not None and cpu_after is not None:
+        # Including the after-ack work (reactions, users.info, …) that the ack did not wait for.
+        record["server_cpu_ms_per_event_incl_after_ack"] = round(1000 * (cpu_after - cpu_before) / phase.events, 3)
+    target.rounds.append(record)
+
+
+def combined(phases: Sequence[PhaseResult]) -> PhaseResult:
+    errors: Counter[str] = Counter()
+    for p in phases:
+        errors.update(p.errors)
+    cpus = [p.cpu_seconds for p in phases]
+    return PhaseResult(
+        events=sum(p.events for p in phases),
+        seconds=sum(p.seconds for p in phases),
+        latencies_ms=[x for p in phases for x in p.latencies_ms],
+        done_at=[],
+        errors=errors,
+        cpu_seconds=None if any(c is None for c in cpus) else sum(c for c in cpus if c is not None),
+    )
+
+
+def start_targets(
+    stack: contextlib.ExitStack, config: Config, workload: Workload, expected: set[tuple[str, str, str]], out: Any
+) -> tuple[list[Target], dict[str, str]]:
+    """Every server of the run, all up at once (each idle while another is measured)."""
     from bot.sandbox import SlackSandbox
 
-    workdir = Path(tempfile.mkdtemp(prefix=f"giveback-bench-{backend}-"))
-    try:
-        with SlackSandbox(socket_mode=False) as sandbox, fresh_database(backend, workdir) as url:
-            seed_sandbox(sandbox, workload, expected)
-            server = start_giveback(sandbox, url, config, workdir)
-            try:
-                result = measure(server, sandbox, workload, config)
-            finally:
-                exit_code = server.stop()
-            result["backend"] = backend
-            result["exit_code"] = exit_code
-            result["listener_failures_logged"] = server.log_count('"listener.failed"')
-            result["background_failures_logged"] = server.log_count('"background.failed"')
-            result["web_api_calls"] = dict(Counter(c.method for c in sandbox.calls()))
-            result["verify"] = verify_ledger(url, expected)
-            if not result["verify"]["ok"] or result["saturation"]["errors"]:
-                result["log_tail"] = server.log_tail(15)
-            return result
-    finally:
-        shutil.rmtree(workdir, ignore_errors=True)
+    workdir = Path(tempfile.mkdtemp(prefix="giveback-bench-"))
+    stack.callback(shutil.rmtree, workdir, True)
+    started: list[Target] = []
+    skipped: dict[str, str] = {}
+
+    def add(start: Any) -> None:
+        sandbox = stack.enter_context(SlackSandbox(socket_mode=False))
+        seed_sandbox(sandbox, workload, expected)
+        target = start(sandbox)
+        stack.callback(target.server.stop)
+        started.append(target)
+
+    if config.ceiling and config.baseline:
+        add(lambda sb: Target("ceiling", start_bare_bolt(sb, config, workdir, null=True), sb))
+    if config.baseline:
+        add(lambda sb: Target("bare-bolt", start_bare_bolt(sb, config, workdir), sb))
+    for backend in config.backends:
+        if backend == "postgres" and (reason := postgres_unavailable()):
+            skipped[backend] = reason
+            print(f"ingest[{backend}]: skipped — {reason}", file=out, flush=True)
+            continue
+        where = workdir / backend
+        where.mkdir()
+        url = stack.enter_context(fresh_database(backend, where))
+        add(lambda sb, b=backend, u=url, w=where: Target(b, start_giveback(sb, u, config, w), sb, u))
+    return started, skipped
 
 
-def run_baseline(config: Config, workload: Workload) -> dict[str, Any]:
-    from bot.sandbox import SlackSandbox
-
-    workdir = Path(tempfile.mkdtemp(prefix="giveback-bench-bare-"))
-    try:
-        with SlackSandbox(socket_mode=False) as sandbox:
-            server = start_bare_bolt(sandbox, config, workdir)
-            try:
-                result = measure(server, sandbox, workload, config)
-            finally:
-                result_exit = server.stop()
-            result["backend"] = "bare-bolt"
-            result["exit_code"] = result_exit
-            return result
-    finally:
-        shutil.rmtree(workdir, ignore_errors=True)
+def slices(jobs: Sequence[Job], parts: int) -> list[Sequence[Job]]:
+    parts = max(1, min(parts, len(jobs)))
+    size = math.ceil(len(jobs) / parts)
+    return [jobs[i : i + size] for i in range(0, len(jobs), size)]
 
 
 def run(config: Config, *, out: Any = sys.stdout) -> dict[str, Any]:
@@ -673,9 +702,11 @@ def run(config: Config, *, out: Any = sys.stdout) -> dict[str, Any]:
     workload = build_workload(config)
     expected = workload.expected_edges()
     labelled = workload.labelled_edges()
+    rounds = slices(workload.saturation, config.rounds)
     print(
         f"ingest: {len(workload.messages)} messages ({len(workload.saturation)} saturation requests incl. "
-        f"re-deliveries, {len(workload.rate)} at {config.rate:g}/s), {len(expected)} expected ledger records",
+        f"re-deliveries in {len(rounds)} interleaved rounds, {len(workload.rate)} at {config.rate:g}/s), "
+        f"{len(expected)} expected ledger records",
         file=out,
         flush=True,
     )
@@ -692,34 +723,109 @@ def run(config: Config, *, out: Any = sys.stdout) -> dict[str, Any]:
         "runs": [],
         "skipped": {},
     }
-    baseline = None
-    if config.baseline:
-        baseline = run_baseline(config, workload)
+    by_name: dict[str, dict[str, Any]] = {}
+    with contextlib.ExitStack() as stack:
+        servers, results["skipped"] = start_targets(stack, config, workload, expected, out)
+        for target in servers:
+            secret = target.sandbox.signing_secret
+            closed_loop("127.0.0.1", target.server.port, secret, workload.warmup, config.concurrency, None)
+            wait_quiet(target.sandbox)
+        for r, jobs in enumerate(rounds):
+            shift = r % len(servers)  # rotate the order so no server always goes first
+            for target in servers[shift:] + servers[:shift]:
+                run_round(target, jobs, config)
+        fixed: dict[str, PhaseResult] = {}
+        for target in servers if workload.rate else []:
+            if target.name == "ceiling":
+                continue
+            secret, pid = target.sandbox.signing_secret, target.server.process.pid
+            port = target.server.port
+            fixed[target.name] = open_loop(
+                "127.0.0.1", port, secret, workload.rate, config.rate, config.concurrency, pid
+            )
+            wait_quiet(target.sandbox)
+        for target in servers:
+            result: dict[str, Any] = {
+                "backend": target.name,
+                "saturation": combined(target.phases).summary(),
+                "rounds": target.rounds,
+                "eps_median": _median([r["eps"] for r in target.rounds]),
+                "server_cpu_ms_per_event_median": _median([r.get("server_cpu_ms_per_event") for r in target.rounds]),
+                "server_cpu_ms_per_event_incl_after_ack_median": _median(
+                    [r.get("server_cpu_ms_per_event_incl_after_ack") for r in target.rounds]
+                ),
+                "side_effects_settle_s": max(target.settle_s, default=0.0),
+            }
+            if target.name in fixed:
+                result["fixed_rate"] = {"target_eps": config.rate, **fixed[target.name].summary()}
+            result["exit_code"] = target.server.stop()
+            if target.database_url is not None:
+                result["listener_failures_logged"] = target.server.log_count('"listener.failed"')
+                result["background_failures_logged"] = target.server.log_count('"background.failed"')
+                result["web_api_calls"] = dict(Counter(c.method for c in target.sandbox.calls()))
+                result["verify"] = verify_ledger(target.database_url, expected)
+                if not result["verify"]["ok"] or result["saturation"]["errors"]:
+                    result["log_tail"] = target.server.log_tail(15)
+            by_name[target.name] = result
+    ceiling, baseline = by_name.get("ceiling"), by_name.get("bare-bolt")
+    if ceiling:
+        results["generator"] = generator_report(ceiling, baseline)
+        g = results["generator"]
+        print(
+            f"ingest[load generator]: no-Bolt server {g['ceiling_eps_median']} ev/s (median of rounds); "
+            f"during bare Bolt the generator used {g.get('utilisation_during_bare_median')} of a core",
+            file=out,
+            flush=True,
+        )
+    if baseline:
         results["baseline"] = baseline
-        _print_run(baseline, None, out)
-    for backend in config.backends:
-        if backend == "postgres" and (reason := postgres_unavailable()):
-            results["skipped"][backend] = reason
-            print(f"ingest[{backend}]: skipped — {reason}", file=out, flush=True)
+        _print_run(baseline, out)
+    for result in by_name.values():
+        if result.get("verify") is None:
             continue
-        result = run_backend(backend, config, workload, expected)
         if baseline:
-            ours, bare = result["saturation"]["events_per_second"], baseline["saturation"]["events_per_second"]
-            result["throughput_ratio"] = round(ours / bare, 3) if ours and bare else None
-            if result["saturation"].get("server_cpu_ms_per_event") and baseline["saturation"].get(
-                "server_cpu_ms_per_event"
-            ):
-                result["cpu_ratio"] = round(
-                    result["saturation"]["server_cpu_ms_per_event"] / baseline["saturation"]["server_cpu_ms_per_event"],
-                    2,
-                )
+            compare(result, baseline)
         result["targets"] = targets(result)
         results["runs"].append(result)
-        _print_run(result, baseline, out)
+        _print_run(result, out)
     results["seconds"] = round(time.monotonic() - started, 1)
     results["summary"] = summary(results)
     results["ok"] = all(r["verify"]["ok"] for r in results["runs"])
     return results
+
+
+def _median(values: Sequence[float | None]) -> float | None:
+    present = sorted(v for v in values if v is not None)
+    if not present:
+        return None
+    mid = len(present) // 2
+    return present[mid] if len(present) % 2 else round((present[mid - 1] + present[mid]) / 2, 3)
+
+
+def compare(result: dict[str, Any], baseline: dict[str, Any]) -> None:
+    """Per-round ratios to the bare-Bolt slice of the same round; their median is the headline."""
+    pairs = list(zip(result["rounds"], baseline["rounds"], strict=True))
+    ratios = [ours["eps"] / bare["eps"] for ours, bare in pairs]
+    result["throughput_ratios_by_round"] = [round(x, 3) for x in ratios]
+    result["throughput_ratio"] = round(_median(ratios) or 0.0, 3)
+    key = "server_cpu_ms_per_event"
+    cpu = [ours[key] / bare[key] for ours, bare in pairs if ours.get(key) and bare.get(key)]
+    if cpu:
+        result["cpu_ratios_by_round"] = [round(x, 2) for x in cpu]
+        result["cpu_ratio"] = round(_median(cpu) or 0.0, 2)
+
+
+def generator_report(ceiling: dict[str, Any], baseline: dict[str, Any] | None) -> dict[str, Any]:
+    """Is the load generator (this process, sharing the 2 cores) what limits the bare-Bolt figure?"""
+    report: dict[str, Any] = {
+        "ceiling_eps_median": ceiling["eps_median"],
+        "ceiling_eps_by_round": [r["eps"] for r in ceiling["rounds"]],
+        "generator_cpu_ms_per_event_median": _median([r["generator_cpu_ms_per_event"] for r in ceiling["rounds"]]),
+    }
+    if baseline:
+        report["utilisation_during_bare_median"] = _median([r["generator_cpu_utilisation"] for r in baseline["rounds"]])
+        report["bare_eps_median"] = baseline["eps_median"]
+    return report
 
 
 def targets(result: dict[str, Any]) -> dict[str, bool | None]:
@@ -736,14 +842,17 @@ def targets(result: dict[str, Any]) -> dict[str, bool | None]:
 
 
 def summary(results: dict[str, Any]) -> dict[str, Any]:
-    """A flat line per backend for `bench/run_all.py`'s table."""
+    """A flat line per backend for `bench/run_all.py`'s table (throughputs: medians over rounds)."""
     flat: dict[str, Any] = {}
     if "baseline" in results:
-        flat["bare_bolt_eps"] = results["baseline"]["saturation"]["events_per_second"]
+        flat["bare_bolt_eps"] = results["baseline"].get("eps_median")
+    if "generator" in results:
+        flat["generator_ceiling_eps"] = results["generator"]["ceiling_eps_median"]
     for r in results["runs"]:
         b = r["backend"]
-        flat[f"{b}_eps"] = r["saturation"]["events_per_second"]
+        flat[f"{b}_eps"] = r.get("eps_median", r["saturation"]["events_per_second"])
         flat[f"{b}_ratio"] = r.get("throughput_ratio")
+        flat[f"{b}_cpu_ratio"] = r.get("cpu_ratio")
         flat[f"{b}_p99_at_50eps_ms"] = (r.get("fixed_rate") or {}).get("p99_ms")
         flat[f"{b}_exactly_once"] = r["verify"]["ok"]
         flat[f"{b}_targets_met"] = all(v is not False for v in r["targets"].values())
@@ -761,16 +870,21 @@ def machine() -> dict[str, Any]:
     return info
 
 
-def _print_run(result: dict[str, Any], baseline: dict[str, Any] | None, out: Any) -> None:
+def _print_run(result: dict[str, Any], out: Any) -> None:
     s = result["saturation"]
     line = (
-        f"ingest[{result['backend']}]: {s['events_per_second']} ev/s, p50 {s['p50_ms']} / p95 {s['p95_ms']} / "
+        f"ingest[{result['backend']}]: {s['events_per_second']} ev/s overall, p50 {s['p50_ms']} / p95 {s['p95_ms']} / "
         f"p99 {s['p99_ms']} ms, errors {s['errors']}"
     )
     if s.get("server_cpu_ms_per_event") is not None:
         line += f", server CPU {s['server_cpu_ms_per_event']} ms/event"
     if "throughput_ratio" in result:
-        line += f", ratio to bare Bolt {result['throughput_ratio']}"
+        line += (
+            f"; median of {len(result['rounds'])} rounds: ratio to bare Bolt {result['throughput_ratio']} "
+            f"(rounds {min(result['throughput_ratios_by_round'])}–{max(result['throughput_ratios_by_round'])})"
+        )
+        if "cpu_ratio" in result:
+            line += f", CPU/event ratio {result['cpu_ratio']}"
     if fixed := result.get("fixed_rate"):
         line += f"; at {fixed['target_eps']:g}/s: p99 {fixed['p99_ms']} ms, errors {fixed['errors']}"
     if "verify" in result:
@@ -792,6 +906,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--threads", type=int, help="HTTP_THREADS for both servers")
     parser.add_argument("--rate-seconds", type=float, help="length of the fixed-rate phase")
     parser.add_argument("--backend", action="append", choices=["sqlite", "postgres"], help="repeatable")
+    parser.add_argument("--rounds", type=int, help="interleaved rounds the saturation phase is cut into")
     parser.add_argument("--no-baseline", action="store_true")
     parser.add_argument("--log-level", help="the bot's LOG_LEVEL (default INFO, as in production)")
     args = parser.parse_args(argv)
@@ -803,10 +918,11 @@ def main(argv: list[str] | None = None) -> int:
         "rate_seconds": args.rate_seconds,
         "backends": tuple(args.backend) if args.backend else None,
         "log_level": args.log_level,
+        "rounds": args.rounds,
     }
     config = replace(config, **{k: v for k, v in overrides.items() if v is not None})
     if args.no_baseline:
-        config = replace(config, baseline=False)
+        config = replace(config, baseline=False, ceiling=False)
     results = run(config)
     results["mode"] = args.mode or "quick"
     RESULTS.mkdir(parents=True, exist_ok=True)
