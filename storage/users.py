@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
-from sqlalchemy import Boolean, bindparam, literal, null, select, union_all
+from sqlalchemy import BindParameter, Boolean, bindparam, literal, null, select, union_all
 from sqlalchemy.orm import Session
 
 from storage.dialect import insert
@@ -45,9 +46,19 @@ def save_user(
         "deleted": deleted,
         "refreshed_at": now,
     }
-    statement = insert(session, SlackUser).values(**values)
-    update = {k: statement.excluded[k] for k in values if k not in ("team_id", "user_id")}
-    session.execute(statement.on_conflict_do_update(index_elements=["team_id", "user_id"], set_=update))
+    # Built once: capture refreshes every newly seen person after the ack (bench/bench_ingest.py).
+    connection, statement = built(session, "save_user", _save_user)
+    connection.execute(statement, values)
+
+
+_SAVED_COLUMNS = ("team_id", "user_id", "name", "real_name", "tz", "is_bot", "deleted", "refreshed_at")
+
+
+def _save_user(session: Session) -> Any:
+    table = SlackUser.__table__
+    statement = insert(session, table).values({c: bindparam(c, type_=table.c[c].type) for c in _SAVED_COLUMNS})
+    update = {c: statement.excluded[c] for c in _SAVED_COLUMNS if c not in ("team_id", "user_id")}
+    return statement.on_conflict_do_update(index_elements=["team_id", "user_id"], set_=update)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,9 +85,11 @@ def capture_status(session: Session, team_id: str, user_ids: Iterable[str]) -> d
     ids = list(set(user_ids))
     if not ids:
         return {}
-    connection, statement = built(session, "capture_status", _capture_status)
+    # One statement per number of people (almost always 2–3), with plain parameters: an
+    # expanding IN would be re-rendered on every execution.
+    connection, statement = built(session, f"capture_status:{len(ids)}", partial(_capture_status, len(ids)))
     found: dict[str, CaptureStatus] = {}
-    rows = connection.execute(statement, {"team_id": team_id, "ids": ids})
+    rows = connection.execute(statement, {"team_id": team_id, **{f"u{i}": u for i, u in enumerate(ids)}})
     for user_id, is_bot, deleted, refreshed_at, is_opt_out in rows:
         before = found.get(user_id)
         if is_opt_out:
@@ -92,9 +105,10 @@ def capture_status(session: Session, team_id: str, user_ids: Iterable[str]) -> d
     return found
 
 
-def _capture_status(_: Session) -> Any:
+def _capture_status(count: int, _: Session) -> Any:
     users, prefs = SlackUser.__table__.c, UserSettings.__table__.c
-    team, ids = bindparam("team_id"), bindparam("ids", expanding=True)
+    team: BindParameter[str] = bindparam("team_id")
+    ids: list[BindParameter[str]] = [bindparam(f"u{i}") for i in range(count)]
     cached = select(users.user_id, users.is_bot, users.deleted, users.refreshed_at, literal(False, Boolean)).where(
         users.team_id == team, users.user_id.in_(ids)
     )
