@@ -44,6 +44,8 @@ class UnknownUser(Exception):
 class UserDirectory:
     def __init__(self, db: Database, slack: WebClient, clock: Callable[[], dt.datetime]) -> None:
         self._db, self._slack, self._clock = db, slack, clock
+        # (team, user) → when this process last stored a `users.info` answer for them.
+        self._refreshed: dict[tuple[str, str], dt.datetime] = {}
 
     def known(self, team_id: str, user_ids: Iterable[str]) -> dict[str, Person]:
         """Only what the cache knows; never calls Slack (safe on the ack path)."""
@@ -71,15 +73,17 @@ class UserDirectory:
     def refresh(self, team_id: str, user_ids: Iterable[str], *, unless_fresh: bool = False) -> dict[str, Person]:
         """Ask Slack about each id now (background work after a capture).
 
-        With `unless_fresh`, ids the cache refreshed within `FRESH_FOR` are skipped (and absent
-        from the answer): each `users.info` costs a write transaction, and on SQLite writes are
-        serialised, so asking again about the same people capped ingest throughput.
+        With `unless_fresh`, ids this process refreshed within `FRESH_FOR` are skipped (and
+        absent from the answer): each `users.info` costs a write transaction, and on SQLite writes
+        are serialised, so asking again about the same people capped ingest throughput. Callers
+        pass only ids the cache did not know freshly when they read it; this catches the burst of
+        captures naming the same new person before the first refresh lands, without a read.
         """
         found: dict[str, Person] = {}
         ids = list(dict.fromkeys(user_ids))
         if unless_fresh:
-            cached, now = self.known(team_id, ids), self._clock()
-            ids = [u for u in ids if not _is_fresh(cached.get(u), now)]
+            now = self._clock()
+            ids = [u for u in ids if not (seen := self._refreshed.get((team_id, u))) or now - seen > FRESH_FOR]
         for user_id in ids:
             try:
                 person = self._fetch(team_id, user_id)
@@ -113,6 +117,7 @@ class UserDirectory:
                 is_bot=person.is_bot,
                 deleted=person.deleted,
             )
+        self._refreshed[(team_id, person.user_id)] = now
         return person
 
     def _fetch(self, team_id: str, user_id: str) -> Person | None:
@@ -130,10 +135,6 @@ class UserDirectory:
             log.warning("directory.lookup_failed", user_id=user_id, error=type(err).__name__)
             return None
         return self.remember(team_id, response["user"])
-
-
-def _is_fresh(person: Person | None, now: dt.datetime) -> bool:
-    return person is not None and person.refreshed_at is not None and now - person.refreshed_at <= FRESH_FOR
 
 
 def _person(row: object) -> Person:
