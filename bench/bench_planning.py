@@ -1,13 +1,22 @@
 """Digest planning at scale: suggestions for every due person, on SQLite and PostgreSQL.
 
-    python bench/bench_planning.py [--quick|--full] [--backend sqlite|postgres|both]
+    python bench/bench_planning.py [--quick|--full [--only-full]] [--backend sqlite|postgres|both] [--repeats N]
 
 --quick (default): 10,000 people and 1,000,000 help records; --full adds 100,000 / 10,000,000.
-For each size and backend it reports planning throughput (people/s), peak Python memory while
-planning (tracemalloc), and the time of one raw SQL aggregate over the same records (GROUP BY
-recipient, helper over the look-back window) as the lower bound, with our time as a ratio to it.
+Data is generated inside the database, set-based (recursive CTE on SQLite, generate_series on
+PostgreSQL), the ledger's secondary indexes built after the load, statistics refreshed.
+
+For each size and backend, with N interleaved repeats (medians reported, min/max kept):
+- planning: every person's digest planned as a pass does, in batches of BATCH synthetic claims
+  (nothing sent): people/s and seconds;
+- the lower bound, one raw SQL aggregate over the same records (the workspace's active acts in
+  the look-back window, by the recipient's own words, no self-help), GROUP BY recipient, helper,
+  count and latest time, for everyone at once — timed two ways: rows fetched into Python as the
+  driver returns them ("fetched"), and only counted inside the database ("count");
+- planning time as a ratio to each; peak Python memory (tracemalloc) while planning 2,500 people;
+  the time to claim everyone due.
 PostgreSQL uses GIVEBACK_TEST_POSTGRES_URL (default postgresql+psycopg://postgres@127.0.0.1:5432/test)
-and creates and drops its own database. Writes bench/results/bench_planning.json.
+and creates and drops its own database. Results are merged into bench/results/bench_planning.json.
 """
 
 from __future__ import annotations

@@ -836,14 +836,11 @@ def reasons(
     )
     gave = {(u, o): g for u, o, g in pairs}
     out: dict[tuple[str, str], list[ReasonRow]] = {}
-    for row in session.connection().execute(statement):
-        key = (row.recipient_id, row.helper_id)
-        cutoff = gave.get(key)
-        if cutoff is not None and row.happened_at <= cutoff:
+    for user, other, reason, source, happened_at, channel_id, _ in session.connection().execute(statement):
+        cutoff = gave.get((user, other))
+        if cutoff is not None and happened_at <= cutoff:
             continue
-        out.setdefault(key, []).append(
-            ReasonRow(key[0], key[1], row.reason, row.source, row.happened_at, row.channel_id)
-        )
+        out.setdefault((user, other), []).append(ReasonRow(user, other, reason, source, happened_at, channel_id))
     return out
 
 
