@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
+from sqlalchemy import Connection
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
@@ -171,17 +172,17 @@ class CaptureService:
         # One transaction, two statements (three when the workspace row is due): read the cache
         # flags and opt-outs of everyone involved, insert the acts with their permalink. The ack
         # waits for this commit, so every round trip here counts.
-        with self._writing() as session:
-            status = capture_status(session, ref.team_id, [author, *(t.user_id for t in found)])
+        with self._writing_core() as connection:
+            status = capture_status(connection, ref.team_id, [author, *(t.user_id for t in found)])
             thanks = _creditable(author, found, status)
             if not thanks:
                 return ()
-            self._ensure_workspace(session, ref.team_id, bot_user_id, now)
+            self._ensure_workspace(connection, ref.team_id, bot_user_id, now)
             permalink = self._permalink(ref)
             # Insert-only, keyed by the message: a re-delivery (or a late retry after the message
             # was edited or deleted) finds the acts there, active or retracted, and changes nothing.
             # That makes the event-id claim that edits and deletions need redundant here.
-            changed = ledger.insert_new_edges(session, self._message_edges(ref, author, thanks, permalink), now)
+            changed = ledger.insert_new_edges(connection, self._message_edges(ref, author, thanks, permalink), now)
         if not changed:
             log.info("capture.duplicate_message", team_id=ref.team_id, event_id=ref.event_id)
             return ()
@@ -284,7 +285,9 @@ class CaptureService:
         """The detector's answer minus the author and the bot itself (pure; no database)."""
         return [t for t in detect_thanks(text, author, parent) if t.user_id not in (author, bot_user_id)]
 
-    def _ensure_workspace(self, session: Session, team_id: str, bot_user_id: str | None, now: dt.datetime) -> None:
+    def _ensure_workspace(
+        self, session: ledger.Executor, team_id: str, bot_user_id: str | None, now: dt.datetime
+    ) -> None:
         seen = self._workspace_rows.get(team_id)
         if seen is None or time.monotonic() - seen > WORKSPACE_ROW_TRUSTED_S:
             ensure_workspace(session, team_id, bot_user_id, now)
@@ -328,6 +331,15 @@ class CaptureService:
         try:
             with self._db.transaction() as session:
                 yield session
+        except OperationalError as err:
+            raise StorageUnavailable(str(err.orig)) from err
+
+    @contextmanager
+    def _writing_core(self) -> Iterator[Connection]:
+        """`_writing` as a Core connection, for the ack path of thanks messages."""
+        try:
+            with self._db.connection() as connection:
+                yield connection
         except OperationalError as err:
             raise StorageUnavailable(str(err.orig)) from err
 

@@ -9,7 +9,7 @@ from contextlib import AbstractContextManager, contextmanager, nullcontext
 from typing import Any
 
 from sqlalchemy import create_engine, event, exc
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 
@@ -102,6 +102,14 @@ class Database:
         """Commit on success, roll back on any exception. Storage functions never commit."""
         with self._write_lock, self._sessions.begin() as session:
             yield session
+
+    @contextmanager
+    def connection(self) -> Iterator[Connection]:
+        """Like `transaction()`, as a Core connection: for hot paths that need no ORM objects
+        (capturing a thanks), where the ORM session's per-transaction work was a measurable share
+        of the ack's CPU (bench/bench_ingest.py)."""
+        with self._write_lock, self.engine.begin() as connection:
+            yield connection
 
     @contextmanager
     def reader(self) -> Iterator[Session]:

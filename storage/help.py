@@ -8,6 +8,7 @@ from dataclasses import dataclass, fields
 from typing import Any, cast
 
 from sqlalchemy import Connection, Select, Table, and_, bindparam, delete, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from storage.dialect import insert
@@ -55,27 +56,36 @@ def forget_old_events(session: Session, before: dt.datetime) -> int:
 
 
 # The ack path of every thanks runs these, so they are built once per dialect with bound
-# parameters and executed on the session's Core connection: building a statement per call and
-# generating its cache key cost more CPU than SQLite took to run it (bench/bench_ingest.py).
+# parameters and executed on a Core connection: building a statement per call and generating its
+# cache key cost more CPU than SQLite took to run it (bench/bench_ingest.py). They accept the
+# caller's Session or, on the capture path, a bare Core `Connection` (`Database.connection()`),
+# which skips the ORM session's own per-transaction work.
 _EDGE_FIELDS = tuple(f.name for f in fields(NewEdge))
 _BUILT: dict[tuple[str, str], Any] = {}
 
+Executor = Session | Connection
 
-def built(session: Session, name: str, build: Callable[[Session], Any]) -> tuple[Connection, Any]:
-    """The session's connection and the statement `name`, built on first use for its dialect."""
-    connection = session.connection()
-    key = (connection.dialect.name, name)
-    statement = _BUILT.get(key)
+
+def built(db: Executor, name: str, build: Callable[[str], Any]) -> tuple[Connection, Any]:
+    """The Core connection and the statement `name`, built on first use for its dialect."""
+    connection = db if isinstance(db, Connection) else db.connection()
+    dialect = connection.dialect.name
+    statement = _BUILT.get((dialect, name))
     if statement is None:
-        statement = _BUILT[key] = build(session)
+        statement = _BUILT[(dialect, name)] = build(dialect)
     return connection, statement
 
 
-def _insert_edge(session: Session) -> Any:
+def dialect_insert(dialect: str, table: Any) -> Any:
+    """`INSERT` that knows `ON CONFLICT` on SQLite and PostgreSQL alike."""
+    return (postgresql.insert if dialect == "postgresql" else sqlite.insert)(table)
+
+
+def _insert_edge(dialect: str) -> Any:
     table = cast(Table, HelpEdge.__table__)
     columns = (*_EDGE_FIELDS, "active", "created_at", "claim_status")
     return (
-        insert(session, table)
+        dialect_insert(dialect, table)
         .values({c: bindparam(c, type_=table.c[c].type) for c in columns})
         .on_conflict_do_nothing()
         .returning(table.c.id)
@@ -88,7 +98,7 @@ def _edge_values(edge: NewEdge, now: dt.datetime) -> dict[str, Any]:
     return values
 
 
-def insert_new_edges(session: Session, edges: Iterable[NewEdge], now: dt.datetime) -> list[NewEdge]:
+def insert_new_edges(session: Executor, edges: Iterable[NewEdge], now: dt.datetime) -> list[NewEdge]:
     """Insert each act unless its natural key exists (active or retracted); returns the new ones.
 
     For a new message's thanks: the same message arriving again is a re-delivery, and one that

@@ -11,8 +11,7 @@ from typing import Any
 from sqlalchemy import BindParameter, Boolean, bindparam, literal, null, select, union_all
 from sqlalchemy.orm import Session
 
-from storage.dialect import insert
-from storage.help import built
+from storage.help import Executor, built, dialect_insert
 from storage.models import SlackUser, UserSettings, Workspace
 
 
@@ -54,9 +53,9 @@ def save_user(
 _SAVED_COLUMNS = ("team_id", "user_id", "name", "real_name", "tz", "is_bot", "deleted", "refreshed_at")
 
 
-def _save_user(session: Session) -> Any:
+def _save_user(dialect: str) -> Any:
     table = SlackUser.__table__
-    statement = insert(session, table).values({c: bindparam(c, type_=table.c[c].type) for c in _SAVED_COLUMNS})
+    statement = dialect_insert(dialect, table).values({c: bindparam(c, type_=table.c[c].type) for c in _SAVED_COLUMNS})
     update = {c: statement.excluded[c] for c in _SAVED_COLUMNS if c not in ("team_id", "user_id")}
     return statement.on_conflict_do_update(index_elements=["team_id", "user_id"], set_=update)
 
@@ -77,7 +76,7 @@ class CaptureStatus:
         return not (self.is_bot or self.deleted)
 
 
-def capture_status(session: Session, team_id: str, user_ids: Iterable[str]) -> dict[str, CaptureStatus]:
+def capture_status(session: Executor, team_id: str, user_ids: Iterable[str]) -> dict[str, CaptureStatus]:
     """Cache flags and opt-outs for `user_ids` in one round trip (the capture path runs it per thanks).
 
     People neither cached nor opted out are absent from the answer.
@@ -105,7 +104,7 @@ def capture_status(session: Session, team_id: str, user_ids: Iterable[str]) -> d
     return found
 
 
-def _capture_status(count: int, _: Session) -> Any:
+def _capture_status(count: int, _: str) -> Any:
     users, prefs = SlackUser.__table__.c, UserSettings.__table__.c
     team: BindParameter[str] = bindparam("team_id")
     ids: list[BindParameter[str]] = [bindparam(f"u{i}") for i in range(count)]
@@ -118,11 +117,18 @@ def _capture_status(count: int, _: Session) -> Any:
     return union_all(cached, opted_out)
 
 
-def ensure_workspace(session: Session, team_id: str, bot_user_id: str | None, now: dt.datetime) -> None:
+def ensure_workspace(session: Executor, team_id: str, bot_user_id: str | None, now: dt.datetime) -> None:
     """Record that the bot serves this workspace (first event or command from it)."""
-    session.execute(
-        insert(session, Workspace)
-        .values(team_id=team_id, bot_user_id=bot_user_id, installed_at=now)
+    connection, statement = built(session, "ensure_workspace", _ensure_workspace)
+    connection.execute(statement, {"team_id": team_id, "bot_user_id": bot_user_id, "installed_at": now})
+
+
+def _ensure_workspace(dialect: str) -> Any:
+    table = Workspace.__table__
+    columns = ("team_id", "bot_user_id", "installed_at")
+    return (
+        dialect_insert(dialect, table)
+        .values({c: bindparam(c, type_=table.c[c].type) for c in columns})
         .on_conflict_do_nothing()
     )
 
