@@ -169,30 +169,26 @@ class CaptureService:
             # database-wide write lock — that would otherwise serialise all traffic (bench/bench_ingest.py).
             return ()
         now = self._clock()
-        # One transaction, two statements (three when the workspace row is due): read the cache
-        # flags and opt-outs of everyone involved, insert the acts with their permalink. The ack
-        # waits for this commit, so every round trip here counts.
+        permalink = self._permalink(ref)
+        edges = self._message_edges(ref, author, found, permalink)
+        # One transaction, one statement per person thanked (plus, once an hour, the workspace
+        # row). Each INSERT checks in itself that neither side opted out or is a known bot or
+        # deleted user, and is keyed by the message: a re-delivery (or a late retry after the
+        # message was edited or deleted) finds the acts there, active or retracted, and changes
+        # nothing, which makes the event-id claim that edits and deletions need redundant here.
+        # The ack waits for this commit, so every round trip here counts (bench/bench_ingest.py).
         with self._writing_core() as connection:
-            status = capture_status(connection, ref.team_id, [author, *(t.user_id for t in found)])
-            thanks = _creditable(author, found, status)
-            if not thanks:
-                return ()
             self._ensure_workspace(connection, ref.team_id, bot_user_id, now)
-            permalink = self._permalink(ref)
-            # Insert-only, keyed by the message: a re-delivery (or a late retry after the message
-            # was edited or deleted) finds the acts there, active or retracted, and changes nothing.
-            # That makes the event-id claim that edits and deletions need redundant here.
-            changed = ledger.insert_new_edges(connection, self._message_edges(ref, author, thanks, permalink), now)
-        if not changed:
-            log.info("capture.duplicate_message", team_id=ref.team_id, event_id=ref.event_id)
-            return ()
+            changed = ledger.insert_new_edges_of_people(connection, edges, now)
         self._workspace_ensured(ref.team_id)
+        if not changed:
+            log.info("capture.nothing_new", team_id=ref.team_id, event_id=ref.event_id)
+            return ()
         credited = tuple(edge.helper_id for edge in changed)
-        log.info("capture.message", team_id=ref.team_id, channel_id=ref.channel_id, thanked=len(thanks))
-        if credited:
-            # The author too: their time zone decides when their digest goes out.
-            people = [author, *(t.user_id for t in thanks)]
-            self._after_capture(ref, _stale(people, status, now), react=True, permalink_stored=permalink is not None)
+        log.info("capture.message", team_id=ref.team_id, channel_id=ref.channel_id, thanked=len(credited))
+        # The author too: their time zone decides when their digest goes out.
+        stale = self._directory.not_fresh_here(ref.team_id, [author, *credited])
+        self._after_capture(ref, stale, react=True, permalink_stored=permalink is not None)
         return credited
 
     def reconcile_edit(

@@ -44,7 +44,7 @@ class UnknownUser(Exception):
 class UserDirectory:
     def __init__(self, db: Database, slack: WebClient, clock: Callable[[], dt.datetime]) -> None:
         self._db, self._slack, self._clock = db, slack, clock
-        # (team, user) → when this process last stored a `users.info` answer for them.
+        # (team, user) → the latest refresh this process knows of (its own, or read from the cache).
         self._refreshed: dict[tuple[str, str], dt.datetime] = {}
 
     def known(self, team_id: str, user_ids: Iterable[str]) -> dict[str, Person]:
@@ -73,17 +73,21 @@ class UserDirectory:
     def refresh(self, team_id: str, user_ids: Iterable[str], *, unless_fresh: bool = False) -> dict[str, Person]:
         """Ask Slack about each id now (background work after a capture).
 
-        With `unless_fresh`, ids this process refreshed within `FRESH_FOR` are skipped (and
-        absent from the answer): each `users.info` costs a write transaction, and on SQLite writes
-        are serialised, so asking again about the same people capped ingest throughput. Callers
-        pass only ids the cache did not know freshly when they read it; this catches the burst of
-        captures naming the same new person before the first refresh lands, without a read.
+        With `unless_fresh`, ids refreshed within `FRESH_FOR` are skipped (and absent from the
+        answer): each `users.info` costs a write transaction, and on SQLite writes are serialised,
+        so asking again about the same people capped ingest throughput. What this process knows
+        is fresh is checked in memory first; only the rest cost a cache read.
         """
         found: dict[str, Person] = {}
         ids = list(dict.fromkeys(user_ids))
         if unless_fresh:
-            now = self._clock()
-            ids = [u for u in ids if not (seen := self._refreshed.get((team_id, u))) or now - seen > FRESH_FOR]
+            ids = self.not_fresh_here(team_id, ids)
+            if ids:
+                # Off the ack path: what the cache (maybe another process) knows, remembered here.
+                for user_id, cached in self.known(team_id, ids).items():
+                    if cached.refreshed_at is not None:
+                        self._note_fresh(team_id, user_id, cached.refreshed_at)
+                ids = self.not_fresh_here(team_id, ids)
         for user_id in ids:
             try:
                 person = self._fetch(team_id, user_id)
@@ -117,8 +121,23 @@ class UserDirectory:
                 is_bot=person.is_bot,
                 deleted=person.deleted,
             )
-        self._refreshed[(team_id, person.user_id)] = now
+        self._note_fresh(team_id, person.user_id, now)
         return person
+
+    def not_fresh_here(self, team_id: str, user_ids: Iterable[str]) -> list[str]:
+        """Ids this process does not know to be refreshed within `FRESH_FOR` (memory only: safe
+        on the ack path; the cache may still know them, which `refresh(unless_fresh=True)` checks)."""
+        now = self._clock()
+        return [
+            u
+            for u in dict.fromkeys(user_ids)
+            if (seen := self._refreshed.get((team_id, u))) is None or now - seen > FRESH_FOR
+        ]
+
+    def _note_fresh(self, team_id: str, user_id: str, refreshed_at: dt.datetime) -> None:
+        seen = self._refreshed.get((team_id, user_id))
+        if seen is None or refreshed_at > seen:
+            self._refreshed[(team_id, user_id)] = refreshed_at
 
     def _fetch(self, team_id: str, user_id: str) -> Person | None:
         try:
