@@ -112,6 +112,22 @@ class Database:
             yield connection
 
     @contextmanager
+    def one_statement(self) -> Iterator[Connection]:
+        """A connection for exactly one statement, which commits itself (durably) as it ends.
+
+        On PostgreSQL that is autocommit: no BEGIN and no COMMIT round trip, and a single
+        statement is atomic on its own. SQLite keeps `connection()` (its BEGIN IMMEDIATE and
+        COMMIT are local calls, and the write lock must still be taken up front).
+        """
+        if self.is_sqlite:
+            with self.connection() as connection:
+                yield connection
+            return
+        with self.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+            yield connection
+            connection.commit()  # ends SQLAlchemy's own bookkeeping; the statement already committed
+
+    @contextmanager
     def reader(self) -> Iterator[Session]:
         """A read-only session that does not hold SQLite's write lock."""
         with self._read_sessions() as session:
