@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable
+from contextlib import suppress
 from typing import Any
 
 from slack_bolt import App
@@ -63,7 +64,9 @@ def stop_server(server: Any, loop_thread: Any | None = None, timeout: float = 5.
     from waitress import wasyncore
 
     if loop_thread is not None and loop_thread.is_alive():
-        server.trigger.pull_trigger(lambda: wasyncore.close_all(server._map))
+        # OSError: the loop is already closing its own sockets (its trigger pipe is gone).
+        with suppress(OSError):
+            server.trigger.pull_trigger(lambda: wasyncore.close_all(server._map, ignore_all=True))
         loop_thread.join(timeout)
     else:
         server.close()
