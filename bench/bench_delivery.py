@@ -48,10 +48,11 @@ from slack_sdk import WebClient  # noqa: E402
 from sqlalchemy import create_engine, select, text  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
 
-from bot.digest import DigestService, PassSummary, build_digest_client  # noqa: E402
+from bot.digest import DigestService, PassSummary  # noqa: E402
 from bot.log import configure_logging  # noqa: E402
 from bot.sandbox import SlackSandbox  # noqa: E402
 from bot.settings import Settings  # noqa: E402
+from bot.slack_client import build_web_client  # noqa: E402
 from storage.db import Database  # noqa: E402
 from storage.help import NewEdge, upsert_edges  # noqa: E402
 from storage.migrate import upgrade  # noqa: E402
@@ -241,7 +242,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                 log_level="WARNING",
                 _env_file=None,
             )
-            slack: Any = build_digest_client(settings) if teams == 1 else WorkspaceRouter(world["clients"])
+            slack: Any = build_web_client(settings, retry=False) if teams == 1 else WorkspaceRouter(world["clients"])
             service = DigestService(settings=settings, db=database, slack=slack, clock=lambda: NOW)
             service.housekeeping(SCHEDULED_AT)  # yesterday evening's tick: everyone due at 09:00 local
             inject_faults(sandbox, rate=args.rate, burst=args.burst, p429=args.p429, p5xx=args.p5xx, seed_=args.seed)

@@ -14,7 +14,7 @@ import handlers
 from bot.background import Background
 from bot.capture import CaptureService
 from bot.deps import Clock, Deps, system_clock
-from bot.digest import DigestService, build_digest_client
+from bot.digest import DigestService
 from bot.directory import UserDirectory
 from bot.home import HomeService
 from bot.log import get_logger
@@ -119,7 +119,7 @@ def create_app(settings: Settings, *, clock: Clock | None = None, migrate: bool 
         directory=directory,
         background=background,
         capture=capture,
-        digest=DigestService(settings=settings, db=db, slack=build_digest_client(settings), clock=clock),
+        digest=DigestService(settings=settings, db=db, slack=build_web_client(settings, retry=False), clock=clock),
         home=HomeService(
             settings=settings, db=db, slack=slack, clock=clock, background=background, directory=directory
         ),

@@ -527,6 +527,25 @@ class DigestService:
     # -----------------------------------------------------------------------------------------
     # Delivery
 
+    def _post_digest(self, claim: store.Claim, channel: str, message: dict[str, Any], summary: PassSummary) -> str:
+        """Post the DM, tagged with metadata that lets recovery find it before any resend."""
+        return self._call(
+            claim.team_id,
+            "chat.postMessage",
+            summary,
+            lambda: self.slack.chat_postMessage(
+                channel=channel,
+                text=message["text"],
+                blocks=message["blocks"],
+                unfurl_links=False,
+                unfurl_media=False,
+                metadata={
+                    "event_type": ids.DIGEST_METADATA_EVENT,
+                    "event_payload": {"digest_id": claim.id, "local_date": claim.local_date.isoformat()},
+                },
+            ),
+        )["ts"]
+
     def _deliver(self, item: Planned, summary: PassSummary, tries: _Tries) -> tuple[Planned, float] | None:
         """Send one digest; or return (the digest, seconds to wait) for `_deliver_batch` to retry."""
         claim = item.claim
@@ -549,44 +568,13 @@ class DigestService:
             message = build_digest(item.view)
             posting = True
             try:
-                ts = self._call(
-                    claim.team_id,
-                    "chat.postMessage",
-                    summary,
-                    lambda: self.slack.chat_postMessage(
-                        channel=channel,
-                        text=message["text"],
-                        blocks=message["blocks"],
-                        unfurl_links=False,
-                        unfurl_media=False,
-                        metadata={
-                            "event_type": ids.DIGEST_METADATA_EVENT,
-                            "event_payload": {
-                                "digest_id": claim.id,
-                                "local_date": claim.local_date.isoformat(),
-                            },
-                        },
-                    ),
-                )["ts"]
+                ts = self._post_digest(claim, channel, message, summary)
             except _Permanent as err:
                 if err.code != "channel_not_found" or item.dm_channel_id is None:
                     raise
                 # The cached DM channel is gone (e.g. a Slack-side reset): open it again, once.
                 channel = self._open_dm(claim, summary)
-                ts = self._call(
-                    claim.team_id,
-                    "chat.postMessage",
-                    summary,
-                    lambda: self.slack.chat_postMessage(
-                        channel=channel,
-                        text=message["text"],
-                        blocks=message["blocks"],
-                        metadata={
-                            "event_type": ids.DIGEST_METADATA_EVENT,
-                            "event_payload": {"digest_id": claim.id, "local_date": claim.local_date.isoformat()},
-                        },
-                    ),
-                )["ts"]
+                ts = self._post_digest(claim, channel, message, summary)
         except _Permanent as err:
             summary.errors[err.code] += 1
             if err.workspace:
@@ -700,13 +688,6 @@ class DigestService:
             self._save_opened_channel(session, claim)
         summary.retry_later += 1
         log.info("digest.retry_later", digest_id=claim.id, user=claim.user_id, error=err.code, at=at.isoformat())
-
-
-def build_digest_client(settings: Settings, *, timeout: int = 10) -> WebClient:
-    """A Web API client without slack_sdk's sleeping retry handlers: the digest job paces and
-    retries itself, per workspace, so one workspace's Retry-After never stalls another's."""
-    token = settings.slack_bot_token.get_secret_value() if settings.slack_bot_token else None
-    return WebClient(token=token, base_url=settings.slack_api_url, timeout=timeout)
 
 
 def _stats(row: store.PairRow) -> PairStats:

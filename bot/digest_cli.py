@@ -22,13 +22,16 @@ def run_digest(
     team_id: str | None = None,
 ) -> int:
     """One pass as of `now` (default: the current time), or one person's digest as text."""
-    from bot.digest import DigestService, build_digest_client
+    from bot.digest import DigestService
+    from bot.slack_client import build_web_client
 
     when = now or system_clock()
     database = Database(settings.database_url)
     try:
         upgrade(database)
-        service = DigestService(settings=settings, db=database, slack=build_digest_client(settings), clock=lambda: when)
+        service = DigestService(
+            settings=settings, db=database, slack=build_web_client(settings, retry=False), clock=lambda: when
+        )
         if preview_user:
             team = team_id or _team_of(database, preview_user)
             if team is None:

@@ -47,9 +47,7 @@ def usage(direction: Direction) -> str:
     return "*/gave* records help you gave someone.\nExample: `/gave @bob reviewed his PR`"
 
 
-def parse_help_command(
-    text: str, *, direction: Direction, actor: str, max_reason: int
-) -> HelpCommand | CommandProblem:
+def parse_help_command(text: str, *, direction: Direction, actor: str, max_reason: int) -> HelpCommand | CommandProblem:
     stripped = text.strip()
     if stripped.lower() in HELP_WORDS:
         return CommandProblem(usage(direction), is_help_request=True)

@@ -215,9 +215,7 @@ class DigestItem(Base):
     __tablename__ = "digest_items"
     __table_args__ = (Index("ix_digest_items_pair", "team_id", "user_id", "other_id"),)
 
-    digest_id: Mapped[int] = mapped_column(
-        BigId, ForeignKey("digests.id", ondelete="CASCADE"), primary_key=True
-    )
+    digest_id: Mapped[int] = mapped_column(BigId, ForeignKey("digests.id", ondelete="CASCADE"), primary_key=True)
     other_id: Mapped[str] = mapped_column(String(32), primary_key=True)
     team_id: Mapped[str] = mapped_column(String(32))
     user_id: Mapped[str] = mapped_column(String(32))

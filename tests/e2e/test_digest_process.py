@@ -27,8 +27,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.digest import DigestService, build_digest_client
+from bot.digest import DigestService
 from bot.settings import Settings
+from bot.slack_client import build_web_client
 from storage import prefs
 from storage.db import Database
 from storage.migrate import upgrade
@@ -113,7 +114,10 @@ def _seed_due_now(sandbox: Any, database: Database, url: str, users: dict[str, s
         thank(database, HELPER, user, now - dt.timedelta(days=1), reason=f"helped {user}")
     settings = _settings(sandbox, url)
     service = DigestService(
-        settings=settings, db=database, slack=build_digest_client(settings), clock=lambda: dt.datetime.now(dt.UTC)
+        settings=settings,
+        db=database,
+        slack=build_web_client(settings, retry=False),
+        clock=lambda: dt.datetime.now(dt.UTC),
     )
     service.housekeeping(now - dt.timedelta(minutes=2))
 
