@@ -57,8 +57,10 @@ def configure_logging(level: str = "INFO", fmt: str = "console", stream: TextIO 
     handler.setFormatter(_RedactingFormatter("%(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.handlers[:] = [handler]
-    # Libraries are chatty at INFO (every request); keep them one notch quieter than ours.
-    root.setLevel(max(logging.getLevelName(level), logging.WARNING))
+    # Libraries are chatty at INFO (every request): they speak at WARNING and up, unless the
+    # operator asked for DEBUG, which shows their request logs too (still redacted).
+    ours = logging.getLevelName(level)
+    root.setLevel(ours if ours == logging.DEBUG else max(ours, logging.WARNING))
 
 
 def get_logger(name: str | None = None) -> Any:

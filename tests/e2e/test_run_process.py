@@ -32,7 +32,7 @@ def slack_escape(text: str) -> str:
 def test_http_mode_captures_commands_messages_edits_deletions_reactions(sandbox, database_url, tmp_path) -> None:  # type: ignore[no-untyped-def]
     people(sandbox)
     port = free_port()
-    env = bot_env(sandbox, database_url, PORT=str(port), HOST="127.0.0.1")
+    env = bot_env(sandbox, database_url, PORT=str(port), HOST="127.0.0.1", LOG_LEVEL="DEBUG")
     with giveback_process(["run"], env, tmp_path) as proc:
         wait_healthy(port, proc)
         sender = SignedSender(f"http://127.0.0.1:{port}/slack/events", sandbox.signing_secret, sandbox=sandbox)
@@ -67,6 +67,11 @@ def test_http_mode_captures_commands_messages_edits_deletions_reactions(sandbox,
 
         proc.send_signal(signal.SIGTERM)
         assert proc.wait(timeout=15) == 0
+        logs = proc.stdout.read() if proc.stdout else ""
+
+    # Even at DEBUG, with the Web API client logging its requests, no secret reaches a log line.
+    assert '"event": "capture.message"' in logs
+    assert sandbox.bot_token not in logs and sandbox.signing_secret not in logs
 
     ledger = stored_ledger(database_url)
     assert sorted((h, r, s) for h, r, s, _ in ledger) == sorted(
