@@ -271,6 +271,7 @@ class DemoWorld:
 
     def edit(self, message: PostedMessage, new_text: str) -> tuple[PostedMessage, Outcome]:
         raw = self.slack_text(new_text)
+        reactions_before = set(self.bot_reactions_on(message.channel_id, message.ts))
         with self.observe() as outcome:
             event = payloads.message_changed(
                 message.channel_id,
@@ -284,7 +285,10 @@ class DemoWorld:
             outcome.status = self.sender.event(event).status
         edited = PostedMessage(message.channel_id, message.ts, message.user_id, raw, message.thread_ts)
         self.posted = [edited if p.ts == message.ts else p for p in self.posted]
-        outcome.bot_reactions = self.bot_reactions_on(message.channel_id, message.ts)
+        # Only what this edit added: a reaction already there before is not news.
+        outcome.bot_reactions = [
+            r for r in self.bot_reactions_on(message.channel_id, message.ts) if r not in reactions_before
+        ]
         return edited, outcome
 
     def delete(self, message: PostedMessage) -> Outcome:
