@@ -414,15 +414,14 @@ class DigestService:
                 chosen[user_id] = pick(user_id, stats, now, self.limits)
             wanted = [(u, p.other_id, p.last_gave_at) for u, picks in chosen.items() for p in picks]
             reason_rows = store.reasons(session, team_id, wanted, now, lookback_days=self.limits.lookback_days)
-            people = store.recipients(session, team_id, user_ids)
-            schedules = {r.user_id: r for r in store.all_schedules(session, self.defaults, team_id, user_ids)}
-            other_names = store.names(session, team_id, [p.other_id for picks in chosen.values() for p in picks])
+            people = store.plan_recipients(session, self.defaults, team_id, user_ids)
+        # Names of the people suggested came with their pair rows.
+        other_names = {p.other_id: p.other_name for rows in pairs.values() for p in rows if p.other_name}
         out = []
         for c in claims:
             picks = chosen.get(c.user_id, [])
-            schedule = schedules.get(c.user_id)
+            recipient = schedule = people.get(c.user_id)
             tz = schedule.tz if schedule else None
-            recipient = people.get(c.user_id)
             view = DigestView(
                 team_id=team_id,
                 user_id=c.user_id,
