@@ -410,7 +410,7 @@ class DigestService:
             )
             chosen: dict[str, list[PairStats]] = {}
             for user_id in user_ids:
-                stats = [_stats(p) for p in pairs.get(user_id, [])]
+                stats = [pair_stats(p) for p in pairs.get(user_id, [])]
                 chosen[user_id] = pick(user_id, stats, now, self.limits)
             wanted = [(u, p.other_id, p.last_gave_at) for u, picks in chosen.items() for p in picks]
             reason_rows = store.reasons(session, team_id, wanted, now, lookback_days=self.limits.lookback_days)
@@ -689,7 +689,8 @@ class DigestService:
         log.info("digest.retry_later", digest_id=claim.id, user=claim.user_id, error=err.code, at=at.isoformat())
 
 
-def _stats(row: store.PairRow) -> PairStats:
+def pair_stats(row: store.PairRow) -> PairStats:
+    """A planning row as the pure rules see it."""
     return PairStats(
         other_id=row.other_id,
         unreturned=row.unreturned,

@@ -8,7 +8,8 @@ import random
 
 import pytest
 
-from bot.reciprocity import Limits, PairStats, pick
+from bot.digest import pair_stats
+from bot.reciprocity import Limits, pick
 from storage import digests as store
 from storage import prefs
 from storage.help import NewEdge, upsert_edges
@@ -19,21 +20,6 @@ NOW = dt.datetime(2025, 3, 10, 8, 0, tzinfo=dt.UTC)
 LIMITS = Limits(lookback_days=14, max_suggestions=3, repeat_after_days=7)
 READERS = [f"UR{n}" for n in range(6)]
 OTHERS = [f"UP{n}" for n in range(12)]
-
-
-def _stats(row: store.PairRow) -> PairStats:
-    return PairStats(
-        other_id=row.other_id,
-        unreturned=row.unreturned,
-        last_help_at=row.last_help_at,
-        last_gave_at=row.last_gave_at,
-        muted=row.muted,
-        snoozed_until=row.snoozed_until,
-        last_suggested_at=row.last_suggested_at,
-        other_suggestable=row.other_suggestable,
-        other_is_bot=row.other_is_bot,
-        other_deleted=row.other_deleted,
-    )
 
 
 def _ledger(database, rng: random.Random) -> None:  # type: ignore[no-untyped-def]
@@ -84,9 +70,9 @@ def test_limited_plan_picks_what_the_rules_pick_from_every_pair(database, seed: 
         limited = store.plan_pairs(s, T, READERS, NOW, lookback_days=14, repeat_after_days=7, limit=3)
     compared = 0
     for reader in READERS:
-        expected = pick(reader, [_stats(p) for p in every.get(reader, [])], NOW, LIMITS)
+        expected = pick(reader, [pair_stats(p) for p in every.get(reader, [])], NOW, LIMITS)
         rows = limited.get(reader, [])
         assert len(rows) <= 3
-        assert pick(reader, [_stats(p) for p in rows], NOW, LIMITS) == expected
+        assert pick(reader, [pair_stats(p) for p in rows], NOW, LIMITS) == expected
         compared += len(expected)
     assert compared > 0  # the ledger did produce suggestions to compare
