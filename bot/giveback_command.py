@@ -6,7 +6,6 @@ export · forget · record me (opt in again after `forget`)
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -115,10 +114,6 @@ def _quote(text: str) -> str:
     """User text echoed inside `code`: no backticks to break out, Slack's three escaped."""
     short = text if len(text) <= 40 else text[:39] + "…"
     return short.replace("`", "'").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def pause_end(now: dt.datetime, days: int) -> dt.datetime:
-    return now + dt.timedelta(days=days)
 
 
 HELP_TEXT = "\n".join(

@@ -214,24 +214,6 @@ def retract(
     return session.execute(statement.execution_options(synchronize_session=False)).rowcount
 
 
-def retract_involving(
-    session: Session, team_id: str, user_id: str, source_keys: Iterable[str], now: dt.datetime
-) -> int:
-    """Retract acts where `user_id` is the helper under the given keys (e.g. a thanked bot)."""
-    statement = (
-        update(HelpEdge)
-        .where(
-            HelpEdge.team_id == team_id,
-            HelpEdge.helper_id == user_id,
-            HelpEdge.source_key.in_(list(source_keys)),
-            HelpEdge.active.is_(True),
-        )
-        .values(active=False, retracted_at=now)
-        .execution_options(synchronize_session=False)
-    )
-    return session.execute(statement).rowcount
-
-
 def set_permalink(session: Session, team_id: str, source: str, source_key: str, permalink: str) -> None:
     session.execute(
         update(HelpEdge)

@@ -26,6 +26,7 @@ from storage.models import (
     UserSettings,
     Workspace,
 )
+from storage.users import ensure_workspace
 
 # Columns that name a person. Workspace.bot_user_id names the bot, not a person.
 PERSON_COLUMNS = ("helper_id", "recipient_id", "reporter_id", "user_id", "other_id")
@@ -195,7 +196,7 @@ def capture_enabled(session: Session, team_id: str, user_id: str) -> bool:
 
 
 def mark_uninstalled(session: Session, team_id: str, now: dt.datetime) -> None:
-    _ensure(session, team_id, now)
+    ensure_workspace(session, team_id, None, now)
     session.execute(
         update(Workspace)
         .where(Workspace.team_id == team_id, Workspace.uninstalled_at.is_(None))
@@ -205,7 +206,7 @@ def mark_uninstalled(session: Session, team_id: str, now: dt.datetime) -> None:
 
 
 def mark_tokens_revoked(session: Session, team_id: str, now: dt.datetime) -> None:
-    _ensure(session, team_id, now)
+    ensure_workspace(session, team_id, None, now)
     session.execute(
         update(Workspace)
         .where(Workspace.team_id == team_id, Workspace.tokens_revoked_at.is_(None))
@@ -216,7 +217,7 @@ def mark_tokens_revoked(session: Session, team_id: str, now: dt.datetime) -> Non
 
 def reactivate(session: Session, team_id: str, now: dt.datetime) -> bool:
     """A signed request from a workspace marked gone means it was reinstalled; True if it was gone."""
-    _ensure(session, team_id, now)
+    ensure_workspace(session, team_id, None, now)
     result = session.execute(
         update(Workspace)
         .where(
@@ -227,10 +228,6 @@ def reactivate(session: Session, team_id: str, now: dt.datetime) -> bool:
         .execution_options(synchronize_session=False)
     )
     return bool(result.rowcount)
-
-
-def _ensure(session: Session, team_id: str, now: dt.datetime) -> None:
-    session.execute(insert(session, Workspace).values(team_id=team_id, installed_at=now).on_conflict_do_nothing())
 
 
 def uninstalled_before(session: Session, before: dt.datetime) -> list[str]:
