@@ -813,22 +813,33 @@ _FILL_WORDS = (
     r"an|aan|till|dla|kepada|ao|aos|al|ai|alla|às"
 )
 _FILL = rf"(?:[\s,:;!\-–—~.…]|[{TYE}{EMO}]|\b(?:{_FILL_WORDS})\b|さん|様|さま|くん|君|ちゃん|先生|님|씨|兄|老师|जी|ครับ|ค่ะ|คะ|นะ|มาก)"
-_SEP = r"(?:\s*[,&+/]\s*(?:(?:and|und|y|et|e|en|och|i|ve|и|và|dan|και|or)\s+)?|\s+(?:and|und|y|et|e|en|och|i|ve|и|và|dan|και|or)\s+|\s*(?:和|と|및|और|و|ו|และ)\s*|\s+)"
+# "and" in every supported language that writes it as a word (English, German, Spanish, French,
+# Portuguese/Italian, Dutch, Swedish, Polish, Turkish, Russian, Vietnamese, Indonesian, Greek); one table
+# for every rule that joins people or reasons, so no language gets only half of them.
+_AND = "and|und|y|et|e|en|och|i|ve|и|và|dan|και"
+# The same for the scripts that attach it without spaces: Chinese, Japanese, Korean, Hindi, Arabic, Hebrew, Thai.
+_AND_NOSPACE = "和|と|및|और|و|ו|และ"
+_SEP = rf"(?:\s*[,&+/]\s*(?:(?:{_AND}|or)\s+)?|\s+(?:{_AND}|or)\s+|\s*(?:{_AND_NOSPACE})\s*|\s+)"
 _MLIST = rf"{M}(?:{_SEP}{M}){{0,49}}"
 _GROUPW = (
     rf"{GROUP}|\b(?:everyone|everybody|all|y'?all|you all|team|folks|guys|people|gang|crew|fam|todos|tout le monde|"
     r"tous|alle|allen|tutti|iedereen|alla|wszystkim|herkese|всем)\b|大家|皆さん|みなさん|여러분|सभी|الجميع|לכולם|mọi người|"
     r"semua|όλους|ทุกคน"
 )
-_FOR = r"(?:for|por|pour|für|fur|pelo|pela|per|voor|för|za|за|για|على|על|on)"
+# "for" (the reason follows): the languages above, plus Indonesian "atas"/"untuk" and Vietnamese "vì".
+_FOR_WORDS = "for|por|pour|für|fur|pelos?|pelas?|per|voor|för|za|за|για|على|על|on|atas|untuk|vì"
+_FOR = rf"(?:{_FOR_WORDS})"
 _RIGHT = re.compile(
     rf"(?P<f1>{_FILL}*)(?:(?P<grp>{_GROUPW})|(?P<pre>{_MLIST}))?(?P<f2>{_FILL}*)"
     rf"(?:\b{_FOR}\b\s*(?P<reason>[^\n.!?{M[1:-1]}]{{0,300}})(?P<post>{_MLIST})?)?"
 )
 # After a list: what makes its last mention the start of a new clause ("…, <@B> can you merge").
+# Not a new clause: a reason ("for", "voor", "atas"…), "and", fillers.
 _CLAUSE_AFTER = re.compile(
-    r"\s*(?!(?:for|too|again|both|who|as well|so|very|thanks?|thank you|ty|thx|on|with|y'all|and|&)\b)[^\W\d_]"
+    rf"\s*(?!(?:{_FOR_WORDS}|{_AND}|too|again|both|who|as well|so|very|thanks?|thank you|ty|thx|with|y'all|&)\b)[^\W\d_]"
 )
+# A gerund right after a list without commas says what they all did ("appreciate you both <@A> <@B> stepping in").
+_GERUND_AFTER = re.compile(r"\s*[^\W\d_]+ing\b")
 # A mention right after these words is the object of the reason ("for introducing me to <@B>").
 _PREPOSITIONS = frozenset(
     [
@@ -922,8 +933,10 @@ _ESPECIALLY = re.compile(
     rf"[\s.,:]*(?P<a>{_MLIST})|(?P<b>{_MLIST})\s*,?\s*(?:in particular|especially|above all)\b"
 )
 _ESPECIALLY_GATE = re.compile("esp|particular|notabl|above all|most of all|specially|specifically")
-_LIST_ENDS_WITH_AND = re.compile(r"\b(?:and|und|y|et|e|&)\s*\S$")
-_FOR_OR_TOO = re.compile(r"\s*(?:for|too)\b")
+_LIST_ENDS_WITH_AND = re.compile(rf"(?:\b(?:{_AND})|&)\s*\S$")
+# "for the design and <@B> for the tests", "for running it and to <@B> for taking notes", "en aan <@B>"
+_REASON_ENDS_WITH_AND = re.compile(rf"(?:\b(?:{_AND})|&)(?:\s+(?:to|also|a|à|an|aan|till|dla|kepada|ao|al))?\s*$")
+_FOR_OR_TOO = re.compile(rf"\s*(?:{_FOR_WORDS}|too)\b")
 _COMMA = re.compile(r"\s*,\s*")
 _TO = re.compile(r"\s*to\b")
 _VOCATIVE = re.compile(
@@ -956,8 +969,8 @@ _LFILL_WORDS = (
 _LEFT_REV = re.compile(
     rf"(?P<f>(?:[\s,:;!\-–—~.…]|[{TYE}{EMO}]|\b(?:{_rev_alt(_LFILL_WORDS)})\b|"
     rf"{_rev_alt('さん|様|さま|くん|君|ちゃん|先生|님|씨|兄|老师|जी')})*)"
-    rf"(?P<m>{M}(?:(?:\s*[,&+/]\s*(?:(?:{_rev_alt('and|und|y|et|e|en|och|i|ve|и|và|dan|και|or')})\s+)?|"
-    rf"\s+(?:{_rev_alt('and|und|y|et|e|en|och|i|ve|и|và|dan|και|or')})\s+|\s*(?:和|と|및|और|و|ו|และ)\s*|\s+){M}){{0,49}})"
+    rf"(?P<m>{M}(?:(?:\s*[,&+/]\s*(?:(?:{_rev_alt(_AND + '|or')})\s+)?|"
+    rf"\s+(?:{_rev_alt(_AND + '|or')})\s+|\s*(?:{_rev_alt(_AND_NOSPACE)})\s*|\s+){M}){{0,49}})"
 )
 
 
@@ -977,6 +990,8 @@ def _clean_reason(raw: str) -> str | None:
     m = _REASON_CUT.search(raw)
     cut = raw[: m.start()] if m else raw
     cut = " ".join(_REASON_DROP.sub(" ", cut).split()).strip(" '-")
+    # "for the design and <@B> for the tests": the "and" introduced the next person, not more reason.
+    cut = _REASON_ENDS_WITH_AND.sub("", cut).rstrip(" ,")
     if len(cut) > MAX_REASON:
         cut = cut[:MAX_REASON].rsplit(" ", 1)[0]
     return cut or None
@@ -1180,11 +1195,7 @@ def _targets(
             if not _TRAIL_END.match(low, after, min(n, after + _VIEW)):
                 pre_ids = []
             trailing, pre_ids = pre_ids, []
-        elif (
-            len(pre_ids) > 1
-            and _CLAUSE_AFTER.match(low, after, min(n, after + _VIEW))
-            and not _LIST_ENDS_WITH_AND.search(pre)
-        ):
+        elif len(pre_ids) > 1 and _last_starts_clause(low, pre, after, n):
             pre_ids = pre_ids[:-1]  # "thanks <@A>, <@B> can you merge" → only A
         targets.extend(pre_ids)
     if r.group("reason") is not None and r.start("reason") < se + 1:
@@ -1192,13 +1203,8 @@ def _targets(
         reason_end = min(r.end("reason"), se) if r.start("reason") < se else r.start("reason")
         reason = _clean_reason(norm[r.start("reason") : reason_end])
         post = r.group("post")
-        if (
-            post
-            and pre
-            and r.start("post") < se
-            and (_last_word(raw_reason) == "and" or raw_reason.rstrip().endswith("&"))
-        ):
-            # "thanks <@A> for the design and <@B> for the implementation"
+        if post and pre and r.start("post") < se and _REASON_ENDS_WITH_AND.search(raw_reason[-40:]):
+            # "thanks <@A> for the design and <@B> for the implementation", "… and to <@B> for the notes"
             if _FOR_OR_TOO.match(low, r.end("post"), r.end("post") + 8):
                 targets.extend(_mentions(post, ids))
         elif post and not pre and r.start("post") < se:
@@ -1241,6 +1247,13 @@ def _targets(
         targets.extend(_mentions(e.group("a") or e.group("b"), ids))
         group = False
     return targets, reason, group
+
+
+def _last_starts_clause(low: str, mention_list: str, after: int, n: int) -> bool:
+    """Whether the last mention of a list begins a new clause ("thanks <@A>, <@B> can you merge")."""
+    if not _CLAUSE_AFTER.match(low, after, min(n, after + _VIEW)) or _LIST_ENDS_WITH_AND.search(mention_list):
+        return False
+    return "," in mention_list or not _GERUND_AFTER.match(low, after, min(n, after + 40))
 
 
 # A harm right after one of these was averted or repaired: "thanks to <@A> we avoided downtime".
