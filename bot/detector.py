@@ -243,6 +243,20 @@ def _product(*parts: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(out)
 
 
+# Debts that are gratitude ("I owe you one / a beer / big time") against owed work ("I owe you the
+# numbers / a review"): after "owe you", a determiner starts a task unless a treat or favour follows.
+_OWED_YOU = "(?:you|u|ya|y'all)(?: guys| both| all| two)?"
+_DEBT = (
+    "(?:one|big(?: time)?|(?:so|very) much|a lot|a ton|everything|the world|my (?:life|sanity|job|weekend|career)|"
+    "(?:an? |one |another |some |the )?(?:(?:big|huge|massive|cold|nice|fancy|proper|good|real|free|whole) )?"
+    "(?:beer|coffee|drink|pint|lunch|dinner|round|cookie|pizza|donut|doughnut|cake|tea|whiske?y|favou?r|bottle|"
+    "thank[- ]?you|thanks|debt of gratitude|shout[- ]?out|hug|high[- ]five|bagel|muffin|snack|treat|candy|"
+    "chocolate|taco|sushi|breakfast|brunch|meal|one)s?(?: of [\\w']+)?)"
+)
+_TASK_DETERMINER = (
+    r"(?:the|that|this|those|these|your|some|an?|another|two|three|four|five|a few|a couple|several|\d+)\b"
+)
+
 _words(
     "nothx",
     "thanks,? but no thanks",
@@ -409,19 +423,23 @@ _words(
         ),
         (" obrigad[oa]s? a",),
     ),
-    *_product(
-        ("i ", "we ", "i'll ", "ill ", ""),
-        (
-            "owe (?:you|u) an? (?:reply|response|answer|update|e-?mail|message|call|review|decision|doc"
-            "|follow-?up|write-?up|explanation)",
-        ),
-    ),
+    # Owing someone a task is not gratitude: "we owe you the numbers", "I owe <@B> a review".
+    *_product(("i ", "we ", "i'll ", "ill ", ""), (f"owe (?:{_OWED_YOU}|{M}) (?!{_DEBT}\\b){_TASK_DETERMINER}",)),
 )
 _words(
     "strong",
-    *_product(("i", "we"), (" owe (?:you|u|ya|y'all)",)),
-    "owe (?:you|u|ya) (?:one|big)",
-    f"i owe(?= ?{M})",
+    # "I owe you", "I owe you one <@A>", "we owe you a round", "owe ya big time": the debt is consumed
+    # with the cue so the mention after it is the addressee.
+    *_product(("i", "we"), (f" owe {_OWED_YOU}(?: {_DEBT})?",)),
+    f"owe (?:you|u|ya|y'all) {_DEBT}",
+    *_product(("i", "we"), (f" owe(?= ?{M})",)),
+    # The same idiom elsewhere: Spanish, Portuguese, Italian, French, German.
+    "te debo una",
+    "te devo uma",
+    "fico te devendo (?:uma|essa)",
+    "ti devo (?:un favore|una birra|un caff[èe])",
+    "je te dois une? (?:bière|biere|café|cafe|fière chandelle|fiere chandelle)",
+    "ich schulde dir (?:was|etwas|ein bier|einen kaffee)",
     *_product(
         ("you", "u"),
         ("", "'ve", " have"),
