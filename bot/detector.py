@@ -371,6 +371,10 @@ _words(
             "he",
             "she",
             "did you",
+            "have you",
+            "did we",
+            "have we",
+            "do we",
             "did anyone",
             "did anybody",
             "did someone",
@@ -397,7 +401,25 @@ _words(
             "go",
             "please",
         ),
-        (" (?:thank|say thanks|say thank you)",),
+        # Talk about thanking, not thanks: "did you ever thank <@B>?", "we should all say thanks to <@A>"
+        (
+            " (?:(?:ever|already|even|actually|properly|officially|all|both|also|really|personally|publicly|at least) )?"
+            "(?:thank|say thanks|say thank you|send (?:a )?(?:thanks|thank[- ]you))",
+        ),
+    ),
+    # The same talk about thanking elsewhere: Spanish "¿le diste las gracias a <@B>?", French "il faut
+    # remercier <@B>", Dutch "heb je <@B> al bedankt?" (where "bedankt" is "thanked", not "thanks").
+    *_product(
+        ("le ", "les ", ""),
+        ("diste", "disteis", "dio", "dieron", "dimos", "dar", "darle", "darles", "dale", "denle"),
+        (" las gracias",),
+    ),
+    *_product(
+        ("il faut", "faut", "on doit", "on devrait", "pense à", "penser à", "n'oublie pas de", "oublie pas de"),
+        (" remercier",),
+    ),
+    *_product(
+        ("heb je", "heb jij", "hebben we", "hebben jullie", "heeft iemand", "hebt u"), (" (?:[^\\s?]+ ){0,4}bedankt",)
     ),
     f"give (?:{M} )?(?:some )?(?:kudos|props|a shout[- ]?out|thanks)",
     *_product(("said", "says", "saying"), (" (?:thanks|thank you)",)),
