@@ -520,6 +520,18 @@ _words(
     "ty(?:ty)*",
     "cheers",
     "much appreciated",
+    # "<@A> much obliged", "I'm obliged" — but "obliged to" is "forced to" ("we're obliged to report it").
+    "much obliged",
+    *_product(
+        ("i'm", "im", "i am", "we're", "we are", "very", "most", "truly", "really", "deeply", "eternally", "so"),
+        (" obliged(?! to\\b| by\\b)",),
+    ),
+    f"obliged(?= ?[!.,{TYE}]| ?$)",
+    # "I'm forever indebted to you", "we're in your debt"
+    *_product(
+        ("i'm", "im", "i am", "we're", "we are", "forever", "deeply", "truly", "eternally", "so"),
+        (" (?:indebted|in your debt)",),
+    ),
     "appreciated",
     "appreciate (?:it|this|that|you|ya|u|y'all|the|all|your (?:help|time|support|input|feedback|review|effort|work"
     "|quick|fast|patience|assistance|advice|expertise))",
