@@ -996,10 +996,14 @@ _VOCATIVE = re.compile(
     rf"olá|ciao)\b[\s,!]*)?(?P<m>{_MLIST})(?![\s,:]*(?:is|was|will|has|had|'s|said|says|told|wrote|mentioned|asked|"
     rf"isn't|can't|won't|did|does|and i|owns?)\b)"
 )
-_SUCCESS = re.compile(  # run on " " + text: the leading non-word character lets the engine skip words fast
-    r"[^\w](?:work(?:s|ed|ing)|fix(?:ed|es)|solved|resolved|did it|did the trick|helped|helpful|perfect|awesome|amazing|"
-    r"great|brilliant|exactly|makes sense|got it|clicked|unblocked|saved|figured|nice|excellent|legend|clear)\b"
+_SUCCESS_WORDS = (
+    r"work(?:s|ed|ing)|fix(?:ed|es)|solved|resolved|did it|did the trick|helped|helpful|perfect|awesome|amazing|"
+    r"great|brilliant|exactly|makes sense|got it|clicked|unblocked|saved|figured|nice|excellent|legend|clear"
 )
+# run on " " + text: the leading non-word character lets the engine skip words fast
+_SUCCESS = re.compile(rf"[^\w](?:{_SUCCESS_WORDS})\b")
+# A success reported within the first words after a mention: ":pray: <@A> worked first try", "🙏 <@A> that did it".
+_SUCCESS_NEXT = re.compile(rf"[\s,:!\-–—]*(?:[^\W\d_]+ ){{0,3}}(?:{_SUCCESS_WORDS})\b")
 _WEAK_REASON = re.compile(
     r"(?:any\b|all (?:your|the) help|your help|the help|help(?:ing)?\b|(?:your|the) time|looking|taking a look|"
     r"having a look|checking|reading|considering|your patience|your understanding|your attention|understanding|"
@@ -1117,7 +1121,8 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
         # so a 40,000-character "sentence" with thousands of cues stays linear.
         ss = max(sent_starts[si], cue.start - _VIEW)
         se = min(sent_starts[si + 1] if si + 1 < len(sent_starts) else n, cue.end + _VIEW)
-        targets, reason, group = _targets(cue, low, norm, ids, ss, se, n)
+        asks_after = bisect_left(reqs, cue.end) < bisect_left(reqs, se)  # a request later in the sentence
+        targets, reason, group = _targets(cue, low, norm, ids, ss, se, n, asks_after)
         if targets is None:  # the cue was not a thanks after all ("thanks?", "thanks to X, we lost…")
             continue
         n_req = bisect_right(reqs, cue.start)  # requests before this cue
@@ -1212,7 +1217,7 @@ def _has_words(low: str) -> bool:
 
 
 def _targets(
-    cue: _Cue, low: str, norm: str, ids: list[str], ss: int, se: int, n: int
+    cue: _Cue, low: str, norm: str, ids: list[str], ss: int, se: int, n: int, asks_after: bool
 ) -> tuple[list[str] | None, str | None, bool]:
     """Mentions a cue is aimed at, its reason, and whether it thanks a group ("thanks everyone")."""
     cs, ce = cue.start, cue.end
@@ -1240,14 +1245,17 @@ def _targets(
         pre_ids = _mentions(pre, ids)
         after = r.end("pre")
         crossed = "." in f1 or "!" in f1 or "?" in f1 or "\n" in f1
-        # After an emoji a mention is its addressee only when a reason follows ("🙏 <@A> for the review").
-        if crossed or (cue.kind == "emoji" and r.group("reason") is None):
+        # After an emoji a mention is its addressee only when a reason follows ("🙏 <@A> for the review")
+        # or a success is reported right after it, with nothing asked (":pray: <@A> worked first try").
+        emoji_only = cue.kind == "emoji" and r.group("reason") is None
+        emoji_success = emoji_only and not crossed and not asks_after and _SUCCESS_NEXT.match(low, after, se)
+        if crossed or (emoji_only and not emoji_success):
             # A mention after the sentence ended only counts as a trailing vocative; so does one
             # after an emoji (":pray: <@B> you might want to look too" addresses B about something else).
             if not _TRAIL_END.match(low, after, min(n, after + _VIEW)):
                 pre_ids = []
             trailing, pre_ids = pre_ids, []
-        elif len(pre_ids) > 1 and _last_starts_clause(low, pre, after, n):
+        elif not emoji_success and len(pre_ids) > 1 and _last_starts_clause(low, pre, after, n):
             pre_ids = pre_ids[:-1]  # "thanks <@A>, <@B> can you merge" → only A
         targets.extend(pre_ids)
     if r.group("reason") is not None and r.start("reason") < se + 1:
