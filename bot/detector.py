@@ -1112,6 +1112,18 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
     asked: set[str] = set()  # people mentioned before the latest request, grown as cues advance
     asked_upto = 0
 
+    def credited_before(cue: _Cue, si: int) -> list[str]:
+        """A bare thanks right after the clause naming who made it work ("<@A>'s one-liner fixed it.
+        thank you!!"): the one person credited in the cue's sentence or the one before. Not a causal
+        "thanks to the new CI…", and not in threads, where a bare thanks is the parent's."""
+        nonlocal may_credit
+        if may_credit is None:  # once per message: testing the whole text per cue would be quadratic
+            may_credit = _CREDITED.search(low) is not None
+        if not may_credit or low.startswith(" to ", cue.end):
+            return []
+        lo = max(sent_starts[max(0, si - 1)], cue.start - _VIEW)
+        return _credited(low, ids, lo, cue.start, reqs)
+
     found: dict[str, str | None] = {}
     for cue in cues:
         si = sent_of(cue.start)
@@ -1134,6 +1146,9 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
             while asked_upto < len(mention_pos) and mention_pos[asked_upto][0] < last_req:
                 asked.add(mention_pos[asked_upto][1])
                 asked_upto += 1
+            if not targets and not group and not thread_parent_author:
+                # "are you still seeing the 502s? … <@B> bounced the ingress controller (ty!!)"
+                targets = credited_before(cue, si)
             if not targets or set(targets) <= asked:
                 continue
         if not targets and not group:
@@ -1153,12 +1168,7 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
                     if success or reason or cue.kind == "strong":
                         targets = msg_voc
             if not targets and not thread_parent_author and cue.kind != "karma":
-                # "<@A>'s one-liner fixed it. thank you!!": a bare thanks right after a sentence naming
-                # who made it work. Not in threads, where a bare thanks is the parent's.
-                if may_credit is None:  # once per message: testing the whole text per cue would be quadratic
-                    may_credit = _may_credit(low)
-                if may_credit:
-                    targets = _credited(low, ids, max(0, cue.start - _VIEW), cue.start, reqs)
+                targets = credited_before(cue, si)
             # A bare emoji in a thread thanks the parent only with nothing else said or with a success
             # ("that did it :pray:"); "same here :pray:" is pleading, not thanks.
             if not targets and thread_parent_author:
@@ -1174,17 +1184,28 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
     return tuple(Thanks(uid, r) for uid, r in found.items())
 
 
-# "<@A>'s patch fixed it", "<@A> just fixed it", "fixed by <@A>": who made it work, earlier in the message.
+# Who made something work, in the clause before a bare thanks: "<@A> bounced the ingress controller
+# (ty!!)", "<@A>'s patch fixed it. thank you", "fixed by <@A>. thanks". Verbs of work done, not of talk
+# ("<@A> asked about it. thanks" credits nobody).
+_WORK_VERBS = (
+    "fixed|solved|resolved|sorted|unblocked|nailed|saved|bounced|restarted|rebooted|redeployed|deployed|rolled back|"
+    "reverted|patched|merged|reviewed|updated|upgraded|migrated|cleaned up|set up|tracked down|found|spotted|caught|"
+    "debugged|reindexed|rebuilt|rewrote|wrote|added|built|shipped|bumped|rotated|renewed|reconfigured|configured|"
+    "covered|handled|took care of|jumped on|stepped in|figured out|dug into|landed|documented|recovered|restored|"
+    "repaired|cleared|tuned|optimi[sz]ed|refactored|automated|got it working|made it work|did the trick"
+)
+# After a possessive the subject is a thing ("<@A>'s script"): only verbs of success.
+_SUCCESS_VERBS = "fixed|solved|resolved|sorted|unblocked|worked|did the trick|saved"
+_ADVERB = "(?:(?:just|totally|finally|really|already|quickly|kindly) )?"
 _CREDITED = re.compile(
-    rf"(?P<a>{M})(?:(?:'s?|’s?)(?: [^\W\d_][\w-]*){{1,3}}| (?:just |totally |finally |really |already )?(?=fixed|solved|sorted|nailed))"
-    r" (?:just |totally |finally |really |already )?(?:fixed|solved|resolved|sorted|unblocked|worked|did the trick|saved)\b"
-    rf"|\b(?:fixed|solved|resolved|sorted|unblocked) (?:it |this |that |the \w+ )?(?:by|thanks to) (?P<b>{M})"
+    rf"(?P<a>{M}) {_ADVERB}(?:{_WORK_VERBS})\b"
+    rf"|(?P<c>{M})(?:'s?|’s?)(?: [^\W\d_][\w-]*){{1,3}} {_ADVERB}(?:{_SUCCESS_VERBS})\b"
+    rf"|\b(?:{_WORK_VERBS}) (?:it |this |that |the \w+ )?(?:by|thanks to) (?P<b>{M})"
 )
 
 
-def _may_credit(low: str) -> bool:
-    """Cheap test, once per message, for any word _CREDITED needs."""
-    return any(w in low for w in ("fix", "solv", "sort", "work", "did", "saved", "unblock", "nailed"))
+def _who_credited(m: re.Match[str]) -> str:
+    return m.group("a") or m.group("b") or m.group("c")
 
 
 def _credited(low: str, ids: list[str], lo: int, hi: int, reqs: list[int]) -> list[str]:
@@ -1192,12 +1213,11 @@ def _credited(low: str, ids: list[str], lo: int, hi: int, reqs: list[int]) -> li
     last = None
     who: set[str] = set()
     for m in _CREDITED.finditer(low, lo, hi):
-        mention = m.group("a") or m.group("b")
-        who.add(mention)
+        who.add(_who_credited(m))
         last = m
     if last is None or len(who) != 1 or bisect_right(reqs, hi) > bisect_left(reqs, last.start()):
         return []
-    return _mentions(last.group("a") or last.group("b"), ids)
+    return _mentions(_who_credited(last), ids)
 
 
 def _message_vocative(low: str, ids: list[str], sent_starts: list[int], known: list[str] | None) -> list[str]:
