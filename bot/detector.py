@@ -871,7 +871,17 @@ _FILL = rf"(?:[\s,:;!\-–—~.…]|[{TYE}{EMO}]|\b(?:{_FILL_WORDS})\b|さん|�
 _AND = "and|und|y|et|e|en|och|i|ve|и|và|dan|και"
 # The same for the scripts that attach it without spaces: Chinese, Japanese, Korean, Hindi, Arabic, Hebrew, Thai.
 _AND_NOSPACE = "和|と|및|और|و|ו|และ"
-_SEP = rf"(?:\s*[,&+/]\s*(?:(?:{_AND}|or)\s+)?|\s+(?:{_AND}|or)\s+|\s*(?:{_AND_NOSPACE})\s*|\s+)"
+_JOIN = rf"{_AND}|or|as well as|plus|along with"
+# What may follow "and" before the next person: "and to <@B>", "and also", "y a", "et à", "und an", "e ao"…
+_AND_LINK = (
+    "to|also|too|of course|especially|a|à|an|aan|till|dla|kepada|ao|aos|al|ai|alla|às|auch|también|aussi|ook|"
+    "också|też|juga|também|anche"
+)
+# Between two people of a list: a comma/&/+ (optionally with "and"), "and" alone, or plain space.
+_SEP = (
+    rf"(?:\s*[,&+/]\s*(?:(?:{_JOIN})\s+)?(?:(?:{_AND_LINK})\s+){{0,2}}|\s+(?:{_JOIN})\s+(?:(?:{_AND_LINK})\s+){{0,2}}"
+    rf"|\s*(?:{_AND_NOSPACE})\s*|\s+)"
+)
 _MLIST = rf"{M}(?:{_SEP}{M}){{0,49}}"
 _GROUPW = (
     rf"{GROUP}|\b(?:everyone|everybody|all|y'?all|you all|team|folks|guys|people|gang|crew|fam|todos|tout le monde|"
@@ -985,16 +995,18 @@ _ESPECIALLY = re.compile(
     rf"[\s.,:]*(?P<a>{_MLIST})|(?P<b>{_MLIST})\s*,?\s*(?:in particular|especially|above all)\b"
 )
 _ESPECIALLY_GATE = re.compile("esp|particular|notabl|above all|most of all|specially|specifically")
-_LIST_ENDS_WITH_AND = re.compile(rf"(?:\b(?:{_AND})|&)\s*\S$")
+_LIST_ENDS_WITH_AND = re.compile(rf"(?:\b(?:{_JOIN})|&)(?:\s+(?:{_AND_LINK}))?\s*\S$")
 # "for the design and <@B> for the tests", "for running it and to <@B> for taking notes", "en aan <@B>"
-_REASON_ENDS_WITH_AND = re.compile(rf"(?:\b(?:{_AND})|&)(?:\s+(?:to|also|a|à|an|aan|till|dla|kepada|ao|al))?\s*$")
+_REASON_ENDS_WITH_AND = re.compile(rf"(?:\b(?:{_JOIN})|&)(?:\s+(?:{_AND_LINK}))?\s*$")
 _FOR_OR_TOO = re.compile(rf"\s*(?:{_FOR_WORDS}|too)\b")
 _COMMA = re.compile(r"\s*,\s*")
 _TO = re.compile(r"\s*to\b")
 _VOCATIVE = re.compile(
     rf"[\s\W]*(?:(?:hey|hi|hello|yo|ok|okay|oh|also|and|btw|so|dear|hola|salut|hallo|hej|cześć|merhaba|привет|hai|"
-    rf"olá|ciao)\b[\s,!]*)?(?P<m>{_MLIST})(?![\s,:]*(?:is|was|will|has|had|'s|said|says|told|wrote|mentioned|asked|"
-    rf"isn't|can't|won't|did|does|and i|owns?)\b)"
+    rf"olá|ciao)\b[\s,!]*)?(?P<m>{_MLIST})(?![\s,:]*(?:is|are|was|were|will|has|have|had|'s|'re|'ve|'ll|said|says|"
+    rf"told|wrote|mentioned|asked|isn't|aren't|can't|won't|did|does|and i|owns?)\b"
+    # nor a list cut short before its "and <@B>": "<@A> and also <@B> are out" names both as subjects
+    rf"|[\s,]*(?:{_JOIN}|&)\s+(?:(?:{_AND_LINK})\s+){{0,2}}{M})"
 )
 _SUCCESS_WORDS = (
     r"work(?:s|ed|ing)|fix(?:ed|es)|solved|resolved|did it|did the trick|helped|helpful|perfect|awesome|amazing|"
@@ -1025,8 +1037,9 @@ _LFILL_WORDS = (
 _LEFT_REV = re.compile(
     rf"(?P<f>(?:[\s,:;!\-–—~.…]|[{TYE}{EMO}]|\b(?:{_rev_alt(_LFILL_WORDS)})\b|"
     rf"{_rev_alt('さん|様|さま|くん|君|ちゃん|先生|님|씨|兄|老师|जी')})*)"
-    rf"(?P<m>{M}(?:(?:\s*[,&+/]\s*(?:(?:{_rev_alt(_AND + '|or')})\s+)?|"
-    rf"\s+(?:{_rev_alt(_AND + '|or')})\s+|\s*(?:{_rev_alt(_AND_NOSPACE)})\s*|\s+){M}){{0,49}})"
+    # _SEP read backwards: "<@B> and to <@A>" reversed is "…ot dna…".
+    rf"(?P<m>{M}(?:(?:(?:\s+(?:{_rev_alt(_AND_LINK)})){{0,2}}(?:\s+(?:{_rev_alt(_JOIN)}))?\s*[,&+/]\s*|"
+    rf"(?:\s+(?:{_rev_alt(_AND_LINK)})){{0,2}}\s+(?:{_rev_alt(_JOIN)})\s+|\s*(?:{_rev_alt(_AND_NOSPACE)})\s*|\s+){M}){{0,49}})"
 )
 
 
