@@ -1384,4 +1384,4 @@ def _left(low: str, cs: int, ss: int) -> str:
         before = low[max(0, lo + len(window) - m.end() - 40) : lo + len(window) - m.end()]
         if before.strip() and not re.search(r"[.!?\n]\s*$", before):
             return ""
-    return m.group("m")
+    return m.group("m")[::-1]  # the match was read backwards: reverse it so mentions keep their order

@@ -218,6 +218,7 @@ def test_reason_is_short() -> None:
 
 def test_each_user_once_in_order_of_first_appearance() -> None:
     assert _ids("thanks <@UB>! thanks <@UA>! and thanks again <@UB>") == ["UB", "UA"]
+    assert _ids("<@UA> <@UB> and <@UC>: thank you") == ["UA", "UB", "UC"]
 
 
 def test_result_is_immutable() -> None:
