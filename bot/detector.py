@@ -398,6 +398,11 @@ _words(
             "pls",
             "should",
             "need to",
+            "make sure to",
+            "make sure you",
+            "be sure to",
+            "remind me to",
+            "reminder to",
             "go",
             "please",
         ),
@@ -1004,7 +1009,7 @@ _TO = re.compile(r"\s*to\b")
 _VOCATIVE = re.compile(
     rf"[\s\W]*(?:(?:hey|hi|hello|yo|ok|okay|oh|also|and|btw|so|dear|hola|salut|hallo|hej|cześć|merhaba|привет|hai|"
     rf"olá|ciao)\b[\s,!]*)?(?P<m>{_MLIST})(?![\s,:]*(?:is|are|was|were|will|has|have|had|'s|'re|'ve|'ll|said|says|"
-    rf"told|wrote|mentioned|asked|isn't|aren't|can't|won't|did|does|and i|owns?)\b"
+    rf"told|wrote|mentioned|asked|isn't|aren't|can't|won't|did|does|and i|owns?|owes?)\b"
     # nor a list cut short before its "and <@B>": "<@A> and also <@B> are out" names both as subjects
     rf"|[\s,]*(?:{_JOIN}|&)\s+(?:(?:{_AND_LINK})\s+){{0,2}}{M})"
 )
@@ -1205,7 +1210,9 @@ _WORK_VERBS = (
     "reverted|patched|merged|reviewed|updated|upgraded|migrated|cleaned up|set up|tracked down|found|spotted|caught|"
     "debugged|reindexed|rebuilt|rewrote|wrote|added|built|shipped|bumped|rotated|renewed|reconfigured|configured|"
     "covered|handled|took care of|jumped on|stepped in|figured out|dug into|landed|documented|recovered|restored|"
-    "repaired|cleared|tuned|optimi[sz]ed|refactored|automated|got it working|made it work|did the trick"
+    "repaired|cleared|tuned|optimi[sz]ed|refactored|automated|got it working|made it work|did the trick|"
+    "shared|posted|sent|pushed|put together|wrote up|looked into|took over|picked up|answered|explained|walked \\w+ through|"
+    "approved|pulled|ran|cut|prepared|organi[sz]ed|hosted|drafted|designed|tested|verified|reproduced|investigated"
 )
 # After a possessive the subject is a thing ("<@A>'s script"): only verbs of success.
 _SUCCESS_VERBS = "fixed|solved|resolved|sorted|unblocked|worked|did the trick|saved"
