@@ -7,8 +7,10 @@ measured, before any fix): `thanks_holdout.jsonl` (written before the detector e
 R 1.000), `thanks_holdout2.jsonl` (after the first tuning round: P 0.922, R 0.940),
 `thanks_holdout3.jsonl` (after the second: P 0.951, R 0.967), `thanks_holdout4.jsonl` (after all
 tuning: P 1.000, R 0.965), `thanks_holdout_independent.jsonl` (361 messages written by someone who
-had not read the detector or the other sets: P 0.956, R 0.972). Their misses were fixed afterwards,
-so they now guard against regressions; only a new set measures unseen accuracy again.
+had not read the detector or the other sets: P 0.956, R 0.972), `thanks_holdout5.jsonl` (471 messages
+by someone who had not seen the detector, measured before fixing: P 0.980, R 0.941). Their misses
+were fixed afterwards, so they now guard against regressions; only a new set measures unseen
+accuracy again.
 """
 
 from __future__ import annotations
@@ -73,6 +75,7 @@ def test_shared_example(row: dict) -> None:
         "thanks_holdout3.jsonl",
         "thanks_holdout4.jsonl",
         "thanks_holdout_independent.jsonl",
+        "thanks_holdout5.jsonl",
     ],
 )
 def test_accuracy_on_labelled_set(name: str) -> None:
