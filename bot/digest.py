@@ -26,6 +26,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.error import URLError
+from zoneinfo import ZoneInfo
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
@@ -33,7 +34,7 @@ from slack_sdk.errors import SlackApiError, SlackClientError
 from bot import ids
 from bot.blocks.digest import DigestView, Person, Reason, build_digest, render_plain
 from bot.log import get_logger
-from bot.reciprocity import Limits, PairStats, pick
+from bot.reciprocity import Limits, PairStats
 from bot.schedule import current_slot, next_digest_at, zone_for
 from bot.settings import Settings, format_days, parse_clock, parse_days
 from storage import digests as store
@@ -399,7 +400,7 @@ class DigestService:
     def _plan_team(self, team_id: str, claims: Sequence[store.Claim], now: dt.datetime) -> list[Planned]:
         user_ids = [c.user_id for c in claims]
         with self.db.reader() as session:
-            pairs = store.plan_pairs(
+            chosen = store.plan_top(
                 session,
                 team_id,
                 user_ids,
@@ -408,48 +409,58 @@ class DigestService:
                 repeat_after_days=self.limits.repeat_after_days,
                 limit=self.limits.max_suggestions,
             )
-            chosen: dict[str, list[PairStats]] = {}
-            for user_id in user_ids:
-                stats = [pair_stats(p) for p in pairs.get(user_id, [])]
-                chosen[user_id] = pick(user_id, stats, now, self.limits)
-            wanted = [(u, p.other_id, p.last_gave_at) for u, picks in chosen.items() for p in picks]
-            reason_rows = store.reasons(session, team_id, wanted, now, lookback_days=self.limits.lookback_days)
             people = store.plan_recipients(session, self.defaults, team_id, user_ids)
-        # Names of the people suggested came with their pair rows.
-        other_names = {p.other_id: p.other_name for rows in pairs.values() for p in rows if p.other_name}
+        footers: dict[tuple[str, str, str] | None, _Footer] = {}  # a batch shares few schedules
         out = []
-        for c in claims:
-            picks = chosen.get(c.user_id, [])
-            recipient = schedule = people.get(c.user_id)
-            tz = schedule.tz if schedule else None
-            view = DigestView(
-                team_id=team_id,
-                user_id=c.user_id,
-                digest_id=c.id,
-                people=tuple(
-                    Person(
-                        other_id=p.other_id,
-                        unreturned=p.unreturned,
-                        last_help_at=p.last_help_at,
-                        reasons=tuple(
-                            Reason(r.reason, r.source, r.happened_at, r.channel_id)
-                            for r in reason_rows.get((c.user_id, p.other_id), [])
-                        ),
-                        name=other_names.get(p.other_id),
-                    )
-                    for p in picks
-                ),
-                zone=zone_for(tz, self.settings.default_timezone),
-                now=now,
-                first=recipient is None or recipient.first_digest_at is None,
-                digest_time=_clock(schedule.time if schedule else None, self.settings.digest_time),
-                days_label=schedule.days if schedule else format_days(self.settings.digest_days),
-                snooze_days=self.settings.snooze_days,
-                lookback_days=self.limits.lookback_days,
-            )
-            items = tuple(store.SentItem(p.other_id, n, p.unreturned, p.last_help_at) for n, p in enumerate(picks, 1))
-            out.append(Planned(c, view, items, recipient.dm_channel_id if recipient else None))
+        for claim in claims:
+            recipient = people.get(claim.user_id)
+            key = (recipient.tz, recipient.time, recipient.days) if recipient else None
+            footer = footers.get(key)
+            if footer is None:
+                footer = footers[key] = self._footer(recipient)
+            out.append(self._planned(claim, chosen.get(claim.user_id, []), recipient, footer, now))
         return out
+
+    def _footer(self, recipient: store.PlanRecipient | None) -> _Footer:
+        """The recipient's zone and schedule as the digest's footer shows them."""
+        if recipient is None:
+            zone = zone_for(None, self.settings.default_timezone)
+            return _Footer(zone, self.settings.digest_time, format_days(self.settings.digest_days))
+        zone = zone_for(recipient.tz, self.settings.default_timezone)
+        return _Footer(zone, _clock(recipient.time, self.settings.digest_time), recipient.days)
+
+    def _planned(
+        self,
+        claim: store.Claim,
+        picks: list[store.Suggestion],
+        recipient: store.PlanRecipient | None,
+        footer: _Footer,
+        now: dt.datetime,
+    ) -> Planned:
+        view = DigestView(
+            team_id=claim.team_id,
+            user_id=claim.user_id,
+            digest_id=claim.id,
+            people=tuple(
+                Person(
+                    other_id=p.other_id,
+                    unreturned=p.unreturned,
+                    last_help_at=p.last_help_at,
+                    reasons=tuple(Reason(r.reason, r.source, r.happened_at, r.channel_id) for r in p.reasons),
+                    name=p.other_name,
+                )
+                for p in picks
+            ),
+            zone=footer.zone,
+            now=now,
+            first=recipient is None or recipient.first_digest_at is None,
+            digest_time=footer.digest_time,
+            days_label=footer.days_label,
+            snooze_days=self.settings.snooze_days,
+            lookback_days=self.limits.lookback_days,
+        )
+        items = tuple(store.SentItem(p.other_id, n, p.unreturned, p.last_help_at) for n, p in enumerate(picks, 1))
+        return Planned(claim, view, items, recipient.dm_channel_id if recipient else None)
 
     def preview(self, team_id: str, user_id: str, now: dt.datetime | None = None) -> str:
         """One person's digest as plain text, as if sent at `now`; nothing sent or recorded."""
@@ -687,6 +698,13 @@ class DigestService:
             self._save_opened_channel(session, claim)
         summary.retry_later += 1
         log.info("digest.retry_later", digest_id=claim.id, user=claim.user_id, error=err.code, at=at.isoformat())
+
+
+@dataclass(frozen=True, slots=True)
+class _Footer:
+    zone: ZoneInfo
+    digest_time: dt.time
+    days_label: str
 
 
 def pair_stats(row: store.PairRow) -> PairStats:

@@ -1,7 +1,10 @@
 """Whom should U ask "How can I support you?" today? The rules, over plain values.
 
-Storage computes one `PairStats` per (U, P) with set-based queries; these functions decide. The
-rules (design brief, "What U owes P"):
+These functions are the specification, over plain values and with the clock as a parameter.
+Digest planning runs the same rules inside the database (`storage.digests.plan_top`: one
+statement a batch, so only the chosen pairs cross into Python); tests/storage/test_plan_limit.py
+checks on random ledgers, on both backends, that it chooses exactly what `pick` chooses from every
+pair (`storage.digests.plan_pairs` → `PairStats`). The rules (design brief, "What U owes P"):
 
 - P helped U within the look-back window, by U's own words (storage counts only that evidence);
 - U has not given back since P's latest help (no `/gave @P`, no *I asked them* after it);

@@ -26,16 +26,22 @@ from sqlalchemy import (
     literal,
     or_,
     select,
+    text,
+    true,
     type_coerce,
     union_all,
     update,
 )
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session, aliased
+from sqlalchemy.sql.elements import BindParameter
+from sqlalchemy.sql.selectable import Select
 from sqlalchemy.types import NullType
 
 from storage.dialect import insert, is_postgres
 from storage.models import (
+    OPTED_OUT_SQL,
+    UNSUGGESTABLE_USER_SQL,
     ClaimStatus,
     Digest,
     DigestItem,
@@ -49,6 +55,7 @@ from storage.models import (
     UserSettings,
     Workspace,
 )
+from storage.types import UTCDateTime, utc_from_driver
 
 NEW_RECIPIENTS_CURSOR = "digest.new_recipients"
 # PostgreSQL can commit ids out of order; rescanning this many recent ids catches late commits.
@@ -627,18 +634,32 @@ def _evidence(edge):  # type: ignore[no-untyped-def]
     return or_(edge.reporter_id == edge.recipient_id, edge.claim_status == ClaimStatus.CONFIRMED.value)
 
 
-def _among(session: Session, column, values: Sequence[str]):  # type: ignore[no-untyped-def]
+def _among(session: Session, column, values: Sequence[str] | BindParameter):  # type: ignore[no-untyped-def]
     """`column IN values` with the whole list as ONE bound parameter: a PostgreSQL array
     (`= ANY(:v)`) or, on SQLite, a JSON array read by `json_each`. Planning passes thousands of
     ids and pair keys a batch; as an expanded `IN (?, ?, …)` each one cost SQLAlchemy a parameter
     name and the database a longer statement to parse, every batch."""
+    if isinstance(values, BindParameter):  # a cached statement's list, bound at execution
+        listed = values
+    elif is_postgres(session):
+        listed = bindparam(None, list(values), type_=ARRAY(String), unique=True)
+    else:
+        listed = bindparam(None, json.dumps(list(values)), type_=String, unique=True)
     if is_postgres(session):
-        return column == any_(bindparam(None, list(values), type_=ARRAY(String), unique=True))
-    listed = func.json_each(bindparam(None, json.dumps(list(values)), type_=String, unique=True)).table_valued("value")
-    return column.in_(select(listed.c.value))
+        return column == any_(listed)
+    return column.in_(select(func.json_each(listed).table_valued("value").c.value))
 
 
-def _last_gave(session: Session, team_id: str, user_ids: list[str], since: dt.datetime):  # type: ignore[no-untyped-def]
+def _list_param(session: Session, name: str) -> BindParameter:  # type: ignore[type-arg]
+    """A named list parameter for `_among` in a statement built once and executed many times."""
+    return bindparam(name, type_=ARRAY(String) if is_postgres(session) else String)
+
+
+def _list_value(session: Session, values: Sequence[str]) -> object:
+    return list(values) if is_postgres(session) else json.dumps(list(values))
+
+
+def _last_gave(session: Session, team_id, user_ids, since):  # type: ignore[no-untyped-def]
     """Latest give-back by each U in `user_ids` to each P since `since`: `/gave @P` or *I asked*.
     Older give-backs cannot matter: every act inside the window is after them anyway."""
     gave = select(
@@ -669,33 +690,12 @@ def _last_gave(session: Session, team_id: str, user_ids: list[str], since: dt.da
     )
 
 
-def plan_pairs(
-    session: Session,
-    team_id: str,
-    user_ids: Iterable[str],
-    now: dt.datetime,
-    *,
-    lookback_days: int,
-    repeat_after_days: int,
-    limit: int | None = None,
-) -> dict[str, list[PairRow]]:
-    """Every candidate (U, P) for a batch of U in one workspace, in one query.
-
-    With `limit`, only each person's best `limit` pairs come back: the database drops the pairs
-    the rules in `bot/reciprocity.py` would skip (muted, snoozed, a bot, deleted, opted out,
-    suggested recently with no help since — the window, self and the give-back cutoff are already
-    part of the aggregate) and ranks the rest by the same key (unreturned acts, latest help,
-    other id). Picking from those gives the same digest as picking from every pair (checked by
-    tests/storage/test_digest_storage.py) while a person's ~10 pairs no longer each cross into
-    Python. Without `limit`, every pair comes back with its flags (previews, tests, the rules).
-    """
-    ids = sorted(set(user_ids))
-    if not ids:
-        return {}
-    since = now - dt.timedelta(days=lookback_days)
+def _help_received(session: Session, team_id, ids, since, now):  # type: ignore[no-untyped-def]
+    """Each (U, P) of the batch: P's acts of help to U inside the window and after U's last
+    give-back to P (counted, latest), with that give-back. One index range per U."""
     last_gave = _last_gave(session, team_id, ids, since)
     h = HelpEdge
-    help_agg = (
+    return (
         select(
             h.recipient_id.label("user_id"),
             h.helper_id.label("other_id"),
@@ -718,20 +718,47 @@ def plan_pairs(
         .group_by(h.recipient_id, h.helper_id, last_gave.c.at)
         .subquery("help")
     )
-    suggested = (
-        select(
-            DigestItem.user_id,
-            DigestItem.other_id,
-            func.max(DigestItem.suggested_at).label("at"),
-        )
+
+
+def _last_suggested(session: Session, team_id, ids, since):  # type: ignore[no-untyped-def]
+    return (
+        select(DigestItem.user_id, DigestItem.other_id, func.max(DigestItem.suggested_at).label("at"))
         .where(
-            DigestItem.team_id == team_id,
-            _among(session, DigestItem.user_id, ids),
-            DigestItem.suggested_at >= now - dt.timedelta(days=max(repeat_after_days, 0)),
+            DigestItem.team_id == team_id, _among(session, DigestItem.user_id, ids), DigestItem.suggested_at >= since
         )
         .group_by(DigestItem.user_id, DigestItem.other_id)
         .subquery("suggested")
     )
+
+
+def unsuggestable(team_id: str):  # type: ignore[no-untyped-def]
+    """Everyone in the workspace nobody is ever pointed to: bots, deleted accounts, and people who
+    asked not to be suggested. Few people, each found through a partial index (0004), so the
+    list costs the same however large the workspace; planning tests each pair against it."""
+    return union_all(
+        select(SlackUser.user_id).where(SlackUser.team_id == team_id, text(UNSUGGESTABLE_USER_SQL)),
+        select(UserSettings.user_id).where(UserSettings.team_id == team_id, text(OPTED_OUT_SQL)),
+    )
+
+
+def plan_pairs(
+    session: Session,
+    team_id: str,
+    user_ids: Iterable[str],
+    now: dt.datetime,
+    *,
+    lookback_days: int,
+    repeat_after_days: int,
+) -> dict[str, list[PairRow]]:
+    """Every candidate (U, P) for a batch of U, with every flag the rules in `bot/reciprocity.py`
+    look at. The reference the planner is checked against (`plan_top` must pick what `pick` picks
+    from these) and what the rules' tests read; digests themselves are planned by `plan_top`."""
+    ids = sorted(set(user_ids))
+    if not ids:
+        return {}
+    since = now - dt.timedelta(days=lookback_days)
+    help_agg = _help_received(session, team_id, ids, since, now)
+    suggested = _last_suggested(session, team_id, ids, now - dt.timedelta(days=max(repeat_after_days, 0)))
     other_settings = aliased(UserSettings)
     other_user = aliased(SlackUser)
     rule = aliased(SuggestionRule)
@@ -742,23 +769,18 @@ def plan_pairs(
             help_agg.c.unreturned,
             help_agg.c.last_help_at,
             help_agg.c.last_gave_at,
-            func.coalesce(rule.muted, False).label("muted"),
+            func.coalesce(rule.muted, False),
             rule.snoozed_until,
-            suggested.c.at.label("last_suggested_at"),
-            func.coalesce(other_settings.suggestable, True).label("suggestable"),
-            func.coalesce(other_user.is_bot, False).label("is_bot"),
-            func.coalesce(other_user.deleted, False).label("deleted"),
-            # The other person's name rides on the flags join (no separate names query a batch).
-            func.coalesce(other_user.real_name, other_user.name).label("other_name"),
+            suggested.c.at,
+            func.coalesce(other_settings.suggestable, True),
+            func.coalesce(other_user.is_bot, False),
+            func.coalesce(other_user.deleted, False),
+            func.coalesce(other_user.real_name, other_user.name),
         )
         .select_from(help_agg)
         .outerjoin(
             rule,
-            and_(
-                rule.team_id == team_id,
-                rule.user_id == help_agg.c.user_id,
-                rule.other_id == help_agg.c.other_id,
-            ),
+            and_(rule.team_id == team_id, rule.user_id == help_agg.c.user_id, rule.other_id == help_agg.c.other_id),
         )
         .outerjoin(
             suggested,
@@ -768,52 +790,13 @@ def plan_pairs(
             other_settings,
             and_(other_settings.team_id == team_id, other_settings.user_id == help_agg.c.other_id),
         )
-        .outerjoin(
-            other_user,
-            and_(other_user.team_id == team_id, other_user.user_id == help_agg.c.other_id),
-        )
+        .outerjoin(other_user, and_(other_user.team_id == team_id, other_user.user_id == help_agg.c.other_id))
     )
-    if limit is not None:
-        repeat = now - dt.timedelta(days=repeat_after_days)
-        rank_other = help_agg.c.other_id.collate("C") if is_postgres(session) else help_agg.c.other_id
-        statement = statement.add_columns(
-            func.row_number()
-            .over(
-                partition_by=help_agg.c.user_id,
-                order_by=(help_agg.c.unreturned.desc(), help_agg.c.last_help_at.desc(), rank_other),
-            )
-            .label("pos")
-        ).where(
-            func.coalesce(other_user.is_bot, False).is_(False),
-            func.coalesce(other_user.deleted, False).is_(False),
-            func.coalesce(other_settings.suggestable, True).is_(True),
-            func.coalesce(rule.muted, False).is_(False),
-            or_(rule.snoozed_until.is_(None), rule.snoozed_until <= now),
-            or_(suggested.c.at.is_(None), suggested.c.at <= repeat, help_agg.c.last_help_at > suggested.c.at),
-        )
-        ranked = statement.subquery("ranked")
-        statement = select(*[c for c in ranked.c if c.key != "pos"]).where(ranked.c.pos <= limit)
     result: dict[str, list[PairRow]] = {}
-    # Core execution, positional rows: this loop runs once per (U, P) pair of the batch (~11 per
-    # person in the benchmark), and the ORM result path cost more than the query itself.
-    for (
-        user,
-        other,
-        unreturned,
-        last_help,
-        last_gave,
-        muted,
-        snoozed,
-        suggested_at,
-        suggestable,
-        bot,
-        gone,
-        name,
-    ) in session.connection().execute(statement):
-        pairs_of = result.get(user)
-        if pairs_of is None:
-            pairs_of = result[user] = []
-        pairs_of.append(
+    for user, other, unreturned, last_help, last_gave, muted, snoozed, at, suggestable, bot, gone, name in (
+        session.connection().execute(statement).all()
+    ):
+        result.setdefault(user, []).append(
             PairRow(
                 user,
                 other,
@@ -822,7 +805,7 @@ def plan_pairs(
                 last_gave,
                 bool(muted),
                 snoozed,
-                suggested_at,
+                at,
                 bool(suggestable),
                 bool(bot),
                 bool(gone),
@@ -834,68 +817,180 @@ def plan_pairs(
 
 @dataclass(frozen=True, slots=True)
 class ReasonRow:
-    user_id: str
-    other_id: str
+    """One act of help as a digest quotes it: what, where, when."""
+
     reason: str | None
     source: str
     happened_at: dt.datetime
     channel_id: str | None
 
 
-def reasons(
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    """One person P that U's digest names: P's unreturned help to U and its latest acts."""
+
+    other_id: str
+    unreturned: int
+    last_help_at: dt.datetime
+    last_gave_at: dt.datetime | None
+    other_name: str | None
+    reasons: tuple[ReasonRow, ...]
+
+
+def plan_top(
     session: Session,
     team_id: str,
-    pairs: Sequence[tuple[str, str, dt.datetime | None]],
+    user_ids: Iterable[str],
     now: dt.datetime,
     *,
     lookback_days: int,
+    repeat_after_days: int,
+    limit: int,
     per_pair: int = 3,
-) -> dict[tuple[str, str], list[ReasonRow]]:
-    """The latest `per_pair` unreturned acts for each chosen (U, P, last give-back), in one query.
+) -> dict[str, list[Suggestion]]:
+    """Each person's digest for a batch, in ONE statement: their best `limit` people, best first,
+    each with the latest `per_pair` unreturned acts (newest first) and a display name.
 
-    The batch's recipients drive an index range scan; the chosen pairs are matched with a plain
-    `IN` over "U|P" keys, which PostgreSQL tests with a hash and SQLite with a b-tree. (A row-value
-    `IN ((U, P), …)` did the same job ~10x slower on PostgreSQL: it becomes one OR-branch per pair,
-    each tested against every candidate row.) Acts are newest first, so an act at or before the
-    pair's last give-back means every later row of that pair is too.
+    The database applies the rules in `bot/reciprocity.py` (skip muted, snoozed, bots, deleted,
+    opted out, suggested recently with no help since; the window, self and the give-back cutoff
+    are part of the aggregate) and ranks by the same key (unreturned acts, latest help, other id);
+    tests/storage/test_plan_limit.py checks it picks what `pick` picks from `plan_pairs`. Only
+    the chosen pairs cross into Python, and only they are looked up again for their acts: a
+    correlated "latest N" per pair (a LATERAL join on PostgreSQL; an `id IN (… LIMIT N)` on
+    SQLite, which has no LATERAL), each an index range that stops after N.
     """
-    if not pairs:
+    ids = sorted(set(user_ids))
+    if not ids:
         return {}
-    since = now - dt.timedelta(days=lookback_days)
-    h = HelpEdge
-    ranked = (
+    statement = _plan_top_statement(session, limit, per_pair)
+    params = {
+        "team": team_id,
+        "ids": _list_value(session, ids),
+        "now": now,
+        "since": now - dt.timedelta(days=lookback_days),
+        "repeat": now - dt.timedelta(days=repeat_after_days),
+        "suggested_since": now - dt.timedelta(days=max(repeat_after_days, 0)),
+    }
+    return _suggestions(session.connection().execute(statement, params).all())
+
+
+_PLAN_TOP_STATEMENTS: dict[tuple[str, int, int], Select] = {}  # type: ignore[type-arg]
+
+
+def _plan_top_statement(session: Session, limit: int, per_pair: int) -> Select:  # type: ignore[type-arg]
+    """`plan_top`'s statement, built once per dialect and limits and then only executed: building
+    this many clauses cost SQLAlchemy ~20 ms a batch, a tenth of planning."""
+    key = (session.get_bind().dialect.name, limit, per_pair)
+    statement = _PLAN_TOP_STATEMENTS.get(key)
+    if statement is None:
+        statement = _PLAN_TOP_STATEMENTS[key] = _build_plan_top(session, limit, per_pair)
+    return statement
+
+
+def _build_plan_top(session: Session, limit: int, per_pair: int) -> Select:  # type: ignore[type-arg]
+    team_id, ids = bindparam("team", type_=String), _list_param(session, "ids")
+    now, since, repeat = (bindparam(n, type_=UTCDateTime()) for n in ("now", "since", "repeat"))
+    help_agg = _help_received(session, team_id, ids, since, now)
+    suggested = _last_suggested(session, team_id, ids, bindparam("suggested_since", type_=UTCDateTime()))
+    rule = aliased(SuggestionRule)
+    rank_other = help_agg.c.other_id.collate("C") if is_postgres(session) else help_agg.c.other_id
+    top = (
         select(
-            h.recipient_id,
-            h.helper_id,
-            h.reason,
-            h.source,
-            h.happened_at,
-            h.channel_id,
+            help_agg.c.user_id,
+            help_agg.c.other_id,
+            help_agg.c.unreturned,
+            help_agg.c.last_help_at,
+            help_agg.c.last_gave_at,
             func.row_number()
-            .over(partition_by=(h.recipient_id, h.helper_id), order_by=(h.happened_at.desc(), h.id.desc()))
-            .label("rn"),
+            .over(
+                partition_by=help_agg.c.user_id,
+                order_by=(help_agg.c.unreturned.desc(), help_agg.c.last_help_at.desc(), rank_other),
+            )
+            .label("pos"),
+        )
+        .select_from(help_agg)
+        .outerjoin(
+            rule,
+            and_(rule.team_id == team_id, rule.user_id == help_agg.c.user_id, rule.other_id == help_agg.c.other_id),
+        )
+        .outerjoin(
+            suggested,
+            and_(suggested.c.user_id == help_agg.c.user_id, suggested.c.other_id == help_agg.c.other_id),
         )
         .where(
+            help_agg.c.other_id.not_in(unsuggestable(team_id)),
+            func.coalesce(rule.muted, False).is_(False),
+            or_(rule.snoozed_until.is_(None), rule.snoozed_until <= now),
+            or_(suggested.c.at.is_(None), suggested.c.at <= repeat, help_agg.c.last_help_at > suggested.c.at),
+        )
+        .subquery("ranked")
+    )
+    top = select(top).where(top.c.pos <= limit).cte("top")
+    act, joined = _latest_acts(session, team_id, top, since, now, per_pair)
+    other = aliased(SlackUser)
+    raw = NullType()  # timestamps as the driver returns them: `_suggestions` converts each once
+    return (
+        select(
+            top.c.user_id,
+            top.c.other_id,
+            top.c.unreturned,
+            type_coerce(top.c.last_help_at, raw),
+            type_coerce(top.c.last_gave_at, raw),
+            func.coalesce(other.real_name, other.name),
+            act.reason,
+            act.source,
+            type_coerce(act.happened_at, raw),
+            act.channel_id,
+        )
+        .select_from(joined)
+        .outerjoin(other, and_(other.team_id == team_id, other.user_id == top.c.other_id))
+        .order_by(top.c.user_id, top.c.pos, act.happened_at.desc(), act.id.desc())
+    )
+
+
+def _latest_acts(session: Session, team_id, top, since, now, per_pair: int):  # type: ignore[no-untyped-def]
+    """`top` joined to the latest `per_pair` acts of each of its pairs that count (inside the
+    window, after the pair's last give-back, the recipient's own word): (columns, FROM clause)."""
+    h = aliased(HelpEdge)
+    latest = (
+        select(h)
+        .where(
             h.team_id == team_id,
-            _among(session, h.recipient_id, sorted({u for u, _, _ in pairs})),
-            _among(session, h.recipient_id + "|" + h.helper_id, sorted({f"{u}|{o}" for u, o, _ in pairs})),
+            h.recipient_id == top.c.user_id,
+            h.helper_id == top.c.other_id,
+            h.happened_at > func.coalesce(top.c.last_gave_at, since),
             h.happened_at >= since,
             h.happened_at <= now,
             h.active.is_(True),
             _evidence(h),
         )
-        .subquery()
+        # Newest first, no tie-break: the recipient index is already in this order, so the
+        # range stops after `per_pair` entries instead of sorting the pair's whole window.
+        .order_by(h.happened_at.desc())
+        .limit(per_pair)
     )
-    statement = (
-        select(ranked).where(ranked.c.rn <= per_pair).order_by(ranked.c.recipient_id, ranked.c.helper_id, ranked.c.rn)
-    )
-    gave = {(u, o): g for u, o, g in pairs}
-    out: dict[tuple[str, str], list[ReasonRow]] = {}
-    for user, other, reason, source, happened_at, channel_id, _ in session.connection().execute(statement):
-        cutoff = gave.get((user, other))
-        if cutoff is not None and happened_at <= cutoff:
-            continue
-        out.setdefault((user, other), []).append(ReasonRow(user, other, reason, source, happened_at, channel_id))
+    if is_postgres(session):
+        acts = latest.with_only_columns(h.id, h.reason, h.source, h.happened_at, h.channel_id).lateral("act")
+        return acts.c, top.join(acts, true())
+    act = aliased(HelpEdge)
+    return act, top.join(act, act.id.in_(latest.with_only_columns(h.id).correlate(top).scalar_subquery()))
+
+
+def _suggestions(rows: Sequence) -> dict[str, list[Suggestion]]:  # type: ignore[type-arg]
+    """Rows of `plan_top` (one per act, ordered by person, rank, newest act) as suggestions."""
+    out: dict[str, list[Suggestion]] = {}
+    pair: tuple[str, str] | None = None
+    reasons: list[ReasonRow] = []
+    head: tuple = ()  # type: ignore[type-arg]
+    for user, other, unreturned, last_help, last_gave, name, reason, source, happened_at, channel in rows:
+        if (user, other) != pair:
+            if pair is not None:
+                out.setdefault(pair[0], []).append(Suggestion(*head, tuple(reasons)))
+            pair, reasons = (user, other), []
+            head = (other, unreturned, utc_from_driver(last_help), utc_from_driver(last_gave), name)
+        reasons.append(ReasonRow(reason, source, utc_from_driver(happened_at), channel))
+    if pair is not None:
+        out.setdefault(pair[0], []).append(Suggestion(*head, tuple(reasons)))
     return out
 
 

@@ -17,6 +17,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -67,10 +68,25 @@ class Workspace(Base):
     tokens_revoked_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
 
 
+# Partial-index predicates (0004): the few people digest planning never suggests. SQLite uses a
+# partial index only when the query repeats the index's WHERE term, so queries use these texts.
+UNSUGGESTABLE_USER_SQL = "(is_bot OR deleted)"
+OPTED_OUT_SQL = "(NOT suggestable)"
+
+
 class SlackUser(Base):
     """What `users.info` told us, cached: bots, deleted users and IANA time zones."""
 
     __tablename__ = "slack_users"
+    __table_args__ = (
+        Index(
+            "ix_slack_users_unsuggestable",
+            "team_id",
+            "user_id",
+            sqlite_where=text(UNSUGGESTABLE_USER_SQL),
+            postgresql_where=text(UNSUGGESTABLE_USER_SQL),
+        ),
+    )
 
     team_id: Mapped[str] = mapped_column(String(32), primary_key=True)
     user_id: Mapped[str] = mapped_column(String(32), primary_key=True)
@@ -139,7 +155,16 @@ class UserSettings(Base):
     """A person's choices, and their next digest instant: the database is the schedule."""
 
     __tablename__ = "user_settings"
-    __table_args__ = (Index("ix_user_settings_due", "next_digest_at"),)
+    __table_args__ = (
+        Index("ix_user_settings_due", "next_digest_at"),
+        Index(
+            "ix_user_settings_opted_out",
+            "team_id",
+            "user_id",
+            sqlite_where=text(OPTED_OUT_SQL),
+            postgresql_where=text(OPTED_OUT_SQL),
+        ),
+    )
 
     team_id: Mapped[str] = mapped_column(String(32), primary_key=True)
     user_id: Mapped[str] = mapped_column(String(32), primary_key=True)

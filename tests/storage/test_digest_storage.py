@@ -232,18 +232,27 @@ def test_plan_pairs_for_a_batch_is_one_query_for_many_users(database) -> None:  
     assert len(rows["UH"]) == 5
 
 
-def test_reasons_are_latest_first_and_after_the_last_give_back(database) -> None:  # type: ignore[no-untyped-def]
+def test_suggestions_carry_their_latest_acts_after_the_last_give_back(database) -> None:  # type: ignore[no-untyped-def]
     add(
         database,
-        *(edge("UA", "UU", days_ago=d, reason=f"r{d}") for d in (1, 2, 3, 4, 5)),
+        *(edge("UA", "UU", days_ago=d, reason=f"r{d}") for d in (1, 2, 3, 4, 5, 6)),
+        edge("UU", "UA", days_ago=5.5, source="gave_command", reporter="UU"),  # U gave back to A
         edge("UB", "UU", days_ago=1, reason=None, source="thanks_reaction", channel="CX"),
+        edge("UC", "UU", days_ago=20, reason="too old"),
     )
+    with database.transaction() as s:
+        save_user(s, T, "UA", now=NOW, name="ann", real_name="Ann Lee", tz=None, is_bot=False, deleted=False)
     with database.reader() as s:
-        found = store.reasons(
-            s, T, [("UU", "UA", NOW - dt.timedelta(days=2.5)), ("UU", "UB", None)], NOW, lookback_days=14
-        )
-    assert [r.reason for r in found[("UU", "UA")]] == ["r1", "r2"]
-    assert [(r.source, r.channel_id) for r in found[("UU", "UB")]] == [("thanks_reaction", "CX")]
+        found = {
+            p.other_id: p
+            for p in store.plan_top(s, T, ["UU"], NOW, lookback_days=14, repeat_after_days=7, limit=3)["UU"]
+        }
+    assert set(found) == {"UA", "UB"}
+    # Five acts after the give-back count; the three latest are quoted, newest first.
+    assert found["UA"].unreturned == 5 and found["UA"].last_gave_at == NOW - dt.timedelta(days=5.5)
+    assert [r.reason for r in found["UA"].reasons] == ["r1", "r2", "r3"]
+    assert found["UA"].other_name == "Ann Lee" and found["UB"].other_name is None
+    assert [(r.source, r.channel_id) for r in found["UB"].reasons] == [("thanks_reaction", "CX")]
 
 
 def test_dm_channel_cache_and_first_digest(database) -> None:  # type: ignore[no-untyped-def]
@@ -266,3 +275,17 @@ def test_raw_aggregate_counts_pairs(database, n: int) -> None:  # type: ignore[n
     add(database, *(edge(f"UA{i}", "UU") for i in range(n)), edge("UA0", "UU"))
     with database.reader() as s:
         assert store.raw_help_aggregate(s, T, NOW, 14) == n
+
+
+def test_planner_skips_bots_deleted_and_opted_out_only_in_their_own_workspace(database) -> None:  # type: ignore[no-untyped-def]
+    add(database, *(edge(p, "UU") for p in ("UA", "UBOT", "UGONE", "UOUT")))
+    with database.transaction() as s:
+        save_user(s, T, "UBOT", now=NOW, name="b", real_name=None, tz=None, is_bot=True, deleted=False)
+        save_user(s, T, "UGONE", now=NOW, name="g", real_name=None, tz=None, is_bot=False, deleted=True)
+        prefs.set_suggestable(s, T, "UOUT", NOW, suggestable=False)
+        # The same ids in another workspace: deleted, a bot, opted out there — not here.
+        save_user(s, "T2", "UA", now=NOW, name="a", real_name=None, tz=None, is_bot=True, deleted=True)
+        prefs.set_suggestable(s, "T2", "UA", NOW, suggestable=False)
+    with database.reader() as s:
+        planned = store.plan_top(s, T, ["UU"], NOW, lookback_days=14, repeat_after_days=7, limit=3)
+    assert [p.other_id for p in planned["UU"]] == ["UA"]
