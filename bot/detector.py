@@ -1128,6 +1128,8 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
     asked: set[str] = set()  # people mentioned before the latest request, grown as cues advance
     asked_upto = 0
 
+    credits: _Credits | None = None  # who is credited with work done, found on first need
+
     found: dict[str, str | None] = {}
     for cue in cues:
         si = sent_of(cue.start)
@@ -1151,7 +1153,8 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
                 asked_upto += 1
             if not targets and not group and not thread_parent_author:
                 # "are you still seeing the 502s? … <@B> bounced the ingress controller (ty!!)"
-                targets = _credited_before(cue, low, ids, sent_starts[max(0, si - 1)], reqs)
+                credits = credits or _Credits(low)
+                targets = _credited_before(cue, low, ids, sent_starts[max(0, si - 1)], reqs, credits)
             if not targets or set(targets) <= asked:
                 continue
         if not targets and not group:
@@ -1171,7 +1174,8 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
                     if success or reason or cue.kind == "strong":
                         targets = msg_voc
             if not targets and not thread_parent_author and cue.kind != "karma":
-                targets = _credited_before(cue, low, ids, sent_starts[max(0, si - 1)], reqs)
+                credits = credits or _Credits(low)
+                targets = _credited_before(cue, low, ids, sent_starts[max(0, si - 1)], reqs, credits)
             # A bare emoji in a thread thanks the parent only with nothing else said or with a success
             # ("that did it :pray:"); "same here :pray:" is pleading, not thanks.
             if not targets and thread_parent_author:
@@ -1202,45 +1206,54 @@ _WORK_VERBS = (
 # After a possessive the subject is a thing ("<@A>'s script"): only verbs of success.
 _SUCCESS_VERBS = "fixed|solved|resolved|sorted|unblocked|worked|did the trick|saved"
 _ADVERB = "(?:(?:just|totally|finally|really|already|quickly|kindly) )?"
-# Every alternative starts with a mention or "by"/"thanks to", so the engine skips the rest of the text
-# quickly; for "fixed by <@A>" the verb before "by" is checked separately (_DONE_BEFORE).
+# Every alternative starts with a mention or "by"/"thanks to"; the leading look-ahead lets the engine
+# jump from one such character to the next. For "fixed by <@A>" the verb before "by" is checked
+# separately (_DONE_BEFORE).
 _CREDITED = re.compile(
-    rf"(?P<a>{M}) {_ADVERB}(?:{_WORK_VERBS})\b"
-    rf"|(?P<c>{M})(?:'s?|’s?)(?: [^\W\d_][\w-]*){{1,3}} {_ADVERB}(?:{_SUCCESS_VERBS})\b"
-    rf"|\b(?:by|thanks to) (?P<b>{M})"
+    rf"(?=[{M[1:-1]}bt])"
+    rf"(?:(?P<a>{M})(?: {_ADVERB}(?:{_WORK_VERBS})\b|(?:'s?|’s?)(?: [^\W\d_][\w-]*){{1,3}} {_ADVERB}(?:{_SUCCESS_VERBS})\b)"
+    rf"|\b(?:by|thanks to) (?P<b>{M}))"
 )
 _DONE_BEFORE = re.compile(rf"\b(?:{_WORK_VERBS}) (?:it |this |that |the \w+ )?$")
+
+
+class _Credits:
+    """Every credit in a message ("<@A> bounced the ingress", "<@A>'s patch fixed it", "fixed by <@A>"),
+    found in one pass when first needed, so many cues cost one bisect each, not one scan each."""
+
+    __slots__ = ("items", "starts")
+
+    def __init__(self, low: str) -> None:
+        self.items = [(m.start(), m.end(), who) for m in _CREDITED.finditer(low) if (who := _who_credited(low, m))]
+        self.starts = [start for start, _, _ in self.items]
+
+    def sole(self, lo: int, hi: int, reqs: list[int]) -> str | None:
+        """The one person credited between lo and hi, unless something was asked after the credit."""
+        window = [c for c in self.items[bisect_left(self.starts, lo) : bisect_left(self.starts, hi)] if c[1] <= hi]
+        if not window or any(c[2] != window[-1][2] for c in window):
+            return None
+        if bisect_right(reqs, hi) > bisect_left(reqs, window[-1][0]):
+            return None
+        return window[-1][2]
 
 
 def _who_credited(low: str, m: re.Match[str]) -> str | None:
     """The mention a _CREDITED match credits, or None for a "by <@A>" with no work verb before it."""
     if m.group("b") and not _DONE_BEFORE.search(low, max(0, m.start() - 40), m.start()):
         return None
-    return m.group("a") or m.group("b") or m.group("c")
+    return m.group("a") or m.group("b")
 
 
-def _credited_before(cue: _Cue, low: str, ids: list[str], prev_sentence: int, reqs: list[int]) -> list[str]:
+def _credited_before(
+    cue: _Cue, low: str, ids: list[str], prev_sentence: int, reqs: list[int], credits: _Credits
+) -> list[str]:
     """A bare thanks right after the clause naming who made it work ("<@A>'s one-liner fixed it.
     thank you!!"): the one person credited in the cue's sentence or the one before. Not a causal
     "thanks to the new CI…" (callers skip threads, where a bare thanks is the parent's)."""
-    if low.startswith(" to ", cue.end):
+    if not credits.items or low.startswith(" to ", cue.end):
         return []
-    return _credited(low, ids, max(prev_sentence, cue.start - _VIEW), cue.start, reqs)
-
-
-def _credited(low: str, ids: list[str], lo: int, hi: int, reqs: list[int]) -> list[str]:
-    """The one person credited with a success between lo and hi, unless something was asked after it."""
-    last = None
-    who: set[str] = set()
-    last_who = ""
-    for m in _CREDITED.finditer(low, lo, hi):
-        mention = _who_credited(low, m)
-        if mention:
-            who.add(mention)
-            last, last_who = m, mention
-    if last is None or len(who) != 1 or bisect_right(reqs, hi) > bisect_left(reqs, last.start()):
-        return []
-    return _mentions(last_who, ids)
+    who = credits.sole(max(prev_sentence, cue.start - _VIEW), cue.start, reqs)
+    return _mentions(who, ids) if who else []
 
 
 def _message_vocative(low: str, ids: list[str], sent_starts: list[int], known: list[str] | None) -> list[str]:
