@@ -14,7 +14,9 @@ retried with backoff, permanent ones recorded; one person's failure never stops 
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import gc
 import heapq
 import itertools
 import os
@@ -22,7 +24,7 @@ import socket
 import time
 import uuid
 from collections import Counter, deque
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.error import URLError
@@ -393,8 +395,9 @@ class DigestService:
         for c in claims:
             by_team.setdefault(c.team_id, []).append(c)
         out: list[Planned] = []
-        for team_id, team_claims in by_team.items():
-            out += self._plan_team(team_id, team_claims, now)
+        with _collector_paused():
+            for team_id, team_claims in by_team.items():
+                out += self._plan_team(team_id, team_claims, now)
         return out
 
     def _plan_team(self, team_id: str, claims: Sequence[store.Claim], now: dt.datetime) -> list[Planned]:
@@ -446,7 +449,7 @@ class DigestService:
                     other_id=p.other_id,
                     unreturned=p.unreturned,
                     last_help_at=p.last_help_at,
-                    reasons=tuple(Reason(r.reason, r.source, r.happened_at, r.channel_id) for r in p.reasons),
+                    reasons=tuple(map(Reason._make, p.reasons)),  # same fields, same order
                     name=p.other_name,
                 )
                 for p in picks
@@ -698,6 +701,25 @@ class DigestService:
             self._save_opened_channel(session, claim)
         summary.retry_later += 1
         log.info("digest.retry_later", digest_id=claim.id, user=claim.user_id, error=err.code, at=at.isoformat())
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Run a block with Python's cyclic garbage collector paused.
+
+    Planning a batch builds ~100k small objects (rows, suggestions, views) and no reference
+    cycles. With the collector on, the allocations kept triggering young-generation sweeps that
+    re-walked them, costing more than building them (10k people: ~0.6 s against ~0.2 s). Memory
+    stays bounded by the batch, reference counting frees everything as usual, and the collector
+    resumes (if it was on) when the batch is planned.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 @dataclass(frozen=True, slots=True)
