@@ -13,7 +13,9 @@ For each size and backend, with N interleaved repeats (medians reported, min/max
   the look-back window, by the recipient's own words, no self-help), GROUP BY recipient, helper,
   count and latest time, for everyone at once — timed two ways: rows fetched into Python as the
   driver returns them ("fetched"), and only counted inside the database ("count");
-- planning time as a ratio to each; peak Python memory (tracemalloc) while planning 2,500 people;
+- planning time as a ratio to each (wall time; and CPU time of this process, which on SQLite is
+  all the work, database included, and is not inflated by other processes on a shared machine);
+  peak Python memory (tracemalloc) while planning 2,500 people;
   the time to claim everyone due.
 PostgreSQL uses GIVEBACK_TEST_POSTGRES_URL (default postgresql+psycopg://postgres@127.0.0.1:5432/test)
 and creates and drops its own database. Results are merged into bench/results/bench_planning.json.
@@ -230,28 +232,33 @@ def measure(url: str, users: int, records: int, repeats: int) -> dict[str, objec
     settings = Settings(database_url=url, slack_bot_token="xoxb-bench", _env_file=None)  # type: ignore[arg-type]
     service = DigestService(settings=settings, db=database, slack=None, clock=lambda: NOW)  # type: ignore[arg-type]
 
-    def raw(fetch: bool) -> tuple[float, int]:
+    def raw(fetch: bool) -> tuple[float, float, int]:
         with database.reader() as session:
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), time.process_time()
             pairs = store.raw_help_aggregate(session, TEAM, NOW, settings.lookback_days, fetch=fetch)
-            return time.perf_counter() - started, pairs
+            return time.perf_counter() - started, time.process_time() - cpu, pairs
 
-    def plan() -> tuple[float, int]:
-        started = time.perf_counter()
+    def plan() -> tuple[float, float, int]:
+        started, cpu = time.perf_counter(), time.process_time()
         planned = plan_all(service, users)
-        return time.perf_counter() - started, planned
+        return time.perf_counter() - started, time.process_time() - cpu, planned
 
     # Interleaved repeats (raw, raw fetched, plan) so that load from elsewhere on the machine
     # falls on all three alike; medians reported, extremes kept to show the noise.
-    raw_count, raw_fetch, plans = [], [], []
+    # On SQLite the database runs inside this process, so CPU time is the whole cost and, unlike
+    # wall time, does not count other processes' load on a shared machine; both are reported.
+    raw_count, raw_fetch, plans, raw_fetch_cpu, plans_cpu = [], [], [], [], []
     for _ in range(repeats):
-        seconds, pairs = raw(fetch=False)
+        seconds, _, pairs = raw(fetch=False)
         raw_count.append(seconds)
-        seconds, fetched_pairs = raw(fetch=True)
+        seconds, cpu, fetched_pairs = raw(fetch=True)
         raw_fetch.append(seconds)
-        seconds, with_suggestions = plan()
+        raw_fetch_cpu.append(cpu)
+        seconds, cpu, with_suggestions = plan()
         plans.append(seconds)
+        plans_cpu.append(cpu)
     plan_seconds, count_seconds, fetch_seconds = _median(plans), _median(raw_count), _median(raw_fetch)
+    cpu_ratios = sorted(p / r for p, r in zip(plans_cpu, raw_fetch_cpu, strict=True))
 
     tracemalloc.start()
     plan_all(service, min(users, 5 * BATCH))
@@ -285,6 +292,11 @@ def measure(url: str, users: int, records: int, repeats: int) -> dict[str, objec
         "raw_count_seconds_min_max": [round(min(raw_count), 3), round(max(raw_count), 3)],
         "ratio_to_raw_fetched": round(plan_seconds / fetch_seconds, 2),
         "ratio_to_raw_count": round(plan_seconds / count_seconds, 2),
+        "plan_cpu_seconds": round(_median(plans_cpu), 3),
+        "raw_fetched_cpu_seconds": round(_median(raw_fetch_cpu), 3),
+        # Per interleaved repeat, then the median: each pair of runs met the same load.
+        "ratio_to_raw_fetched_cpu": round(_median(cpu_ratios), 2),
+        "ratio_to_raw_fetched_cpu_min_max": [round(cpu_ratios[0], 2), round(cpu_ratios[-1], 2)],
         "peak_python_mib_planning_2500_users": round(peak / 2**20, 1),
         "claim_seconds": round(claim_seconds, 3),
         "claimed": claimed,
