@@ -1013,7 +1013,8 @@ _VOCATIVE = re.compile(
 )
 _SUCCESS_WORDS = (
     r"work(?:s|ed|ing)|fix(?:ed|es)|solved|resolved|did it|did the trick|helped|helpful|perfect|awesome|amazing|"
-    r"great|brilliant|exactly|makes sense|got it|clicked|unblocked|saved|figured|nice|excellent|legend|clear"
+    r"great|brilliant|exactly|makes sense|got it|clicked|unblocked|saved|figured|nice|excellent|legend|clear|sorted|"
+    r"nailed it|spot on|all good"
 )
 # run on " " + text: the leading non-word character lets the engine skip words fast
 _SUCCESS = re.compile(rf"[^\w](?:{_SUCCESS_WORDS})\b")
