@@ -254,7 +254,7 @@ _DEBT = (
     "chocolate|taco|sushi|breakfast|brunch|meal|one)s?(?: of [\\w']+)?)"
 )
 _TASK_DETERMINER = (
-    r"(?:the|that|this|those|these|your|some|an?|another|two|three|four|five|a few|a couple|several|\d+)\b"
+    r"(?:the|that|this|those|these|your|some|an?|another|two|three|four|five|a few|a couple|several|\d+|nothing|no)\b"
 )
 
 _words(
@@ -1019,7 +1019,11 @@ _SUCCESS_WORDS = (
 # run on " " + text: the leading non-word character lets the engine skip words fast
 _SUCCESS = re.compile(rf"[^\w](?:{_SUCCESS_WORDS})\b")
 # A success reported within the first words after a mention: ":pray: <@A> worked first try", "🙏 <@A> that did it".
-_SUCCESS_NEXT = re.compile(rf"[\s,:!\-–—]*(?:[^\W\d_]+ ){{0,3}}(?:{_SUCCESS_WORDS})\b")
+# Not a hope or a condition: ":pray: <@A> hope it works", ":pray: <@A> if it works…".
+_SUCCESS_NEXT = re.compile(
+    rf"[\s,:!\-–—]*(?:(?!(?:hope|hopefully|if|not|should|might|may|will|would|could|try|let's|lets|please|pls)\b)"
+    rf"[^\W\d_]+ ){{0,3}}(?:{_SUCCESS_WORDS})\b"
+)
 _WEAK_REASON = re.compile(
     r"(?:any\b|all (?:your|the) help|your help|the help|help(?:ing)?\b|(?:your|the) time|looking|taking a look|"
     r"having a look|checking|reading|considering|your patience|your understanding|your attention|understanding|"
