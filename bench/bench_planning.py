@@ -349,7 +349,17 @@ def main() -> int:
     previous = json.loads(target.read_text()).get("results", []) if target.exists() else []
     fresh = {(r["backend"], r["users"]) for r in results}
     kept = [r for r in previous if (r.get("backend"), r.get("users")) not in fresh and "ratio_to_raw_fetched" in r]
-    target.write_text(json.dumps({"results": kept + results}, indent=2) + "\n")
+    merged = kept + results
+    summary = {
+        f"{r['backend']} {r['users']:,}": f"{r['plan_seconds']} s, ratio {r['ratio_to_raw_fetched']}"
+        + (
+            f" (CPU {r['ratio_to_raw_fetched_cpu']})"
+            if r["backend"] == "sqlite" and "ratio_to_raw_fetched_cpu" in r
+            else ""
+        )
+        for r in merged
+    }
+    target.write_text(json.dumps({"summary": summary, "results": merged}, indent=2) + "\n")
     return 0
 
 
