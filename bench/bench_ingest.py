@@ -2,8 +2,8 @@
 
 What it does:
 
-1. Starts, all at once, one Slack sandbox per server in this process (each answers its server's
-   Web API calls: auth.test, reactions.add, users.info, chat.getPermalink) and the servers:
+1. Starts, all at once, one Slack sandbox per server, each in its own process (each answers its
+   server's Web API calls: auth.test, reactions.add, users.info, chat.getPermalink), and the servers:
    a no-Bolt server (same waitress; the load generator's ceiling), bare Bolt (`bench/bare_bolt.py`:
    a no-op `message` listener behind the same server, thread count and signing), and
    `giveback run` in HTTP mode on SQLite and on PostgreSQL (when reachable), each on a fresh
@@ -495,7 +495,7 @@ def wait_quiet(sandbox: Any, quiet: float = 0.5, timeout: float = 120.0) -> floa
     seen = -1
     stable_since = time.monotonic()
     while time.monotonic() - started < timeout:
-        count = len(sandbox.calls())
+        count = sandbox.call_count()
         if count != seen:
             seen, stable_since = count, time.monotonic()
         elif time.monotonic() - stable_since >= quiet:
@@ -591,17 +591,71 @@ def verify_ledger(database_url: str, expected: set[tuple[str, str, str]]) -> dic
 # ---------------------------------------------------------------------------------- one run
 
 
-def seed_sandbox(sandbox: Any, workload: Workload, expected: set[tuple[str, str, str]]) -> None:
-    """People, channels, and the thanks messages themselves (the bot reacts to them)."""
-    for channel in CHANNELS:
-        sandbox.add_channel(channel, channel.lower())
-    for user in sorted(workload.users):
-        if user not in (BOT_USER_ID, "USLACKBOT"):
-            sandbox.add_user(user, user.lower())
+def sandbox_seed(workload: Workload, expected: set[tuple[str, str, str]]) -> dict[str, Any]:
+    """People, channels, and the thanks messages themselves (the bot reacts to them), as plain data
+    for the sandbox's process."""
     thanked_keys = {key for key, _, _ in expected}
-    for m in workload.messages:
-        if m.key in thanked_keys:
-            sandbox.post_user_message(m.channel, m.author, m.text, ts=m.ts)
+    return {
+        "channels": list(CHANNELS),
+        "users": sorted(u for u in workload.users if u not in (BOT_USER_ID, "USLACKBOT")),
+        "messages": [(m.channel, m.author, m.text, m.ts) for m in workload.messages if m.key in thanked_keys],
+    }
+
+
+def _serve_sandbox(conn: Any, seed: dict[str, Any]) -> None:
+    """The sandbox process: seed, serve, and answer the benchmark's questions until told to stop."""
+    from bot.sandbox import SlackSandbox
+
+    sandbox = SlackSandbox(socket_mode=False)
+    for channel in seed["channels"]:
+        sandbox.add_channel(channel, channel.lower())
+    for user in seed["users"]:
+        sandbox.add_user(user, user.lower())
+    for channel, author, text, ts in seed["messages"]:
+        sandbox.post_user_message(channel, author, text, ts=ts)
+    with sandbox:
+        conn.send((sandbox.api_url, sandbox.signing_secret, sandbox.bot_token))
+        while (command := conn.recv()) != "stop":
+            calls = sandbox.calls()
+            conn.send(len(calls) if command == "count" else dict(Counter(c.method for c in calls)))
+    conn.close()
+
+
+class RemoteSandbox:
+    """A Slack sandbox in its own process.
+
+    Its CPU (answering the bot's after-ack Web API calls) still competes for the same cores, which
+    is fair: the bot causes it. In the load generator's process it also took the generator's GIL
+    away from the sender threads, but only while Giveback was measured (bare Bolt makes no Web
+    API calls), which slowed the sending of Giveback's events and not bare Bolt's.
+    """
+
+    def __init__(self, seed: dict[str, Any]) -> None:
+        import multiprocessing
+
+        context = multiprocessing.get_context("spawn")  # no fork of a process that runs threads
+        self._conn, child = context.Pipe()
+        self._process = context.Process(target=_serve_sandbox, args=(child, seed), daemon=True)
+        self._process.start()
+        child.close()
+        self.api_url, self.signing_secret, self.bot_token = self._conn.recv()
+
+    def call_count(self) -> int:
+        self._conn.send("count")
+        return int(self._conn.recv())
+
+    def call_methods(self) -> dict[str, int]:
+        self._conn.send("methods")
+        return dict(self._conn.recv())
+
+    def close(self) -> None:
+        with contextlib.suppress(OSError):
+            self._conn.send("stop")
+        self._process.join(10)
+        if self._process.is_alive():
+            self._process.kill()
+            self._process.join()
+        self._conn.close()
 
 
 @dataclass
@@ -622,7 +676,7 @@ def run_round(target: Target, jobs: Sequence[Job], config: Config) -> None:
     pid = target.server.process.pid
     cpu_before, gen_before = process_cpu_seconds(pid), time.process_time()
     phase = closed_loop("127.0.0.1", target.server.port, target.sandbox.signing_secret, jobs, config.concurrency, pid)
-    generator_cpu = time.process_time() - gen_before  # this process: the load generator (+ its sandboxes)
+    generator_cpu = time.process_time() - gen_before  # this process: the load generator
     target.settle_s.append(wait_quiet(target.sandbox))
     cpu_after = process_cpu_seconds(pid)
     target.phases.append(phase)
@@ -660,16 +714,15 @@ def start_targets(
     stack: contextlib.ExitStack, config: Config, workload: Workload, expected: set[tuple[str, str, str]], out: Any
 ) -> tuple[list[Target], dict[str, str]]:
     """Every server of the run, all up at once (each idle while another is measured)."""
-    from bot.sandbox import SlackSandbox
-
     workdir = Path(tempfile.mkdtemp(prefix="giveback-bench-"))
     stack.callback(shutil.rmtree, workdir, True)
     started: list[Target] = []
     skipped: dict[str, str] = {}
+    seed = sandbox_seed(workload, expected)
 
     def add(start: Any) -> None:
-        sandbox = stack.enter_context(SlackSandbox(socket_mode=False))
-        seed_sandbox(sandbox, workload, expected)
+        sandbox = RemoteSandbox(seed)
+        stack.callback(sandbox.close)
         target = start(sandbox)
         stack.callback(target.server.stop)
         started.append(target)
@@ -762,7 +815,7 @@ def run(config: Config, *, out: Any = sys.stdout) -> dict[str, Any]:
             if target.database_url is not None:
                 result["listener_failures_logged"] = target.server.log_count('"listener.failed"')
                 result["background_failures_logged"] = target.server.log_count('"background.failed"')
-                result["web_api_calls"] = dict(Counter(c.method for c in target.sandbox.calls()))
+                result["web_api_calls"] = target.sandbox.call_methods()
                 result["verify"] = verify_ledger(target.database_url, expected)
                 if not result["verify"]["ok"] or result["saturation"]["errors"]:
                     result["log_tail"] = target.server.log_tail(15)

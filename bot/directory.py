@@ -88,41 +88,46 @@ class UserDirectory:
                     if cached.refreshed_at is not None:
                         self._note_fresh(team_id, user_id, cached.refreshed_at)
                 ids = self.not_fresh_here(team_id, ids)
+        answers = []
         for user_id in ids:
             try:
-                person = self._fetch(team_id, user_id)
+                user = self._ask_slack(user_id)
             except UnknownUser:
                 continue
-            if person is not None:
-                found[user_id] = person
+            if user is not None:
+                answers.append(user)
+        # One write for everyone asked about: on SQLite each transaction is a turn of the
+        # database-wide write lock and an fsync, which the ack path of every thanks waits for.
+        for person in self.remember_all(team_id, answers):
+            found[person.user_id] = person
         return found
 
     def remember(self, team_id: str, user: dict) -> Person:
         """Store a user object Slack sent us (users.info, user_change)."""
+        return self.remember_all(team_id, [user])[0]
+
+    def remember_all(self, team_id: str, users: list[dict]) -> list[Person]:
+        """Store user objects Slack sent us, in one transaction."""
+        if not users:
+            return []
         now = self._clock()
-        person = Person(
-            refreshed_at=now,
-            user_id=user["id"],
-            name=user.get("name"),
-            real_name=(user.get("profile") or {}).get("real_name") or user.get("real_name"),
-            tz=user.get("tz"),
-            is_bot=bool(user.get("is_bot")) or user.get("id") == "USLACKBOT",
-            deleted=bool(user.get("deleted")),
-        )
-        with self._db.transaction() as session:
-            save_user(
-                session,
-                team_id,
-                person.user_id,
-                now=now,
-                name=person.name,
-                real_name=person.real_name,
-                tz=person.tz,
-                is_bot=person.is_bot,
-                deleted=person.deleted,
-            )
-        self._note_fresh(team_id, person.user_id, now)
-        return person
+        people = [_from_slack(user, now) for user in users]
+        with self._db.connection() as connection:
+            for person in people:
+                save_user(
+                    connection,
+                    team_id,
+                    person.user_id,
+                    now=now,
+                    name=person.name,
+                    real_name=person.real_name,
+                    tz=person.tz,
+                    is_bot=person.is_bot,
+                    deleted=person.deleted,
+                )
+        for person in people:
+            self._note_fresh(team_id, person.user_id, now)
+        return people
 
     def not_fresh_here(self, team_id: str, user_ids: Iterable[str]) -> list[str]:
         """Ids this process does not know to be refreshed within `FRESH_FOR` (memory only: safe
@@ -140,6 +145,11 @@ class UserDirectory:
             self._refreshed[(team_id, user_id)] = refreshed_at
 
     def _fetch(self, team_id: str, user_id: str) -> Person | None:
+        user = self._ask_slack(user_id)
+        return None if user is None else self.remember(team_id, user)
+
+    def _ask_slack(self, user_id: str) -> dict | None:
+        """`users.info`; None when Slack can't say now. Raises `UnknownUser`."""
         try:
             response = self._slack.users_info(user=user_id)
         except SlackApiError as err:
@@ -153,7 +163,19 @@ class UserDirectory:
         except OSError as err:
             log.warning("directory.lookup_failed", user_id=user_id, error=type(err).__name__)
             return None
-        return self.remember(team_id, response["user"])
+        return response["user"]  # type: ignore[no-any-return]
+
+
+def _from_slack(user: dict, now: dt.datetime) -> Person:
+    return Person(
+        refreshed_at=now,
+        user_id=user["id"],
+        name=user.get("name"),
+        real_name=(user.get("profile") or {}).get("real_name") or user.get("real_name"),
+        tz=user.get("tz"),
+        is_bot=bool(user.get("is_bot")) or user.get("id") == "USLACKBOT",
+        deleted=bool(user.get("deleted")),
+    )
 
 
 def _person(row: object) -> Person:

@@ -15,16 +15,19 @@ from storage.help import Executor, built, dialect_insert
 from storage.models import SlackUser, UserSettings, Workspace
 
 
-def cached_users(session: Session, team_id: str, user_ids: Iterable[str]) -> dict[str, SlackUser]:
+def cached_users(session: Executor, team_id: str, user_ids: Iterable[str]) -> dict[str, Any]:
+    """Cached rows by user id (read-only rows with the `SlackUser` column names, not ORM objects:
+    capture reads them after every thanks that names someone new; bench/bench_ingest.py)."""
     ids = list(set(user_ids))
     if not ids:
         return {}
-    rows = session.scalars(select(SlackUser).where(SlackUser.team_id == team_id, SlackUser.user_id.in_(ids)))
+    users = SlackUser.__table__.c
+    rows = session.execute(select(users).where(users.team_id == team_id, users.user_id.in_(ids)))
     return {row.user_id: row for row in rows}
 
 
 def save_user(
-    session: Session,
+    session: Executor,
     team_id: str,
     user_id: str,
     *,

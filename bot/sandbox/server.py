@@ -8,6 +8,7 @@ records every call, and can be told to fail, to be slow, or to rate-limit like S
 from __future__ import annotations
 
 import base64
+import bisect
 import copy
 import json
 import math
@@ -107,6 +108,10 @@ class _ResponseUrl:
     channel_id: str | None
     message_ts: str | None
     posts: list[dict[str, Any]] = field(default_factory=list)
+
+
+def _ts_value(message: JSON) -> float:
+    return float(message["ts"])
 
 
 def _truthy(value: Any) -> bool:
@@ -528,9 +533,18 @@ class SlackSandbox:
         return self._dms[key]
 
     def _find_message(self, channel: str, ts: str) -> JSON | None:
-        for m in self._messages.get(channel, []):
-            if m["ts"] == ts:
-                return m
+        # Each channel's list is kept sorted by ts (see `_append_message`): a binary search, not a
+        # scan, so a benchmark's thousands of seeded messages don't make every reaction slower.
+        msgs = self._messages.get(channel, [])
+        try:
+            wanted = float(ts)
+        except (TypeError, ValueError):
+            return None
+        i = bisect.bisect_left(msgs, wanted, key=_ts_value)
+        while i < len(msgs) and _ts_value(msgs[i]) == wanted:
+            if msgs[i]["ts"] == ts:
+                return msgs[i]
+            i += 1
         return None
 
     def _append_message(
@@ -552,9 +566,7 @@ class SlackSandbox:
                 message["parent_user_id"] = parent["user"]
             if reply_broadcast:
                 message["subtype"] = "thread_broadcast"
-        msgs = self._messages.setdefault(channel, [])
-        msgs.append(message)
-        msgs.sort(key=lambda m: float(m["ts"]))
+        bisect.insort(self._messages.setdefault(channel, []), message, key=_ts_value)
         self._changed.notify_all()
 
     def _user_json(self, u: JSON) -> JSON:
@@ -1451,6 +1463,9 @@ class _Handler(BaseHTTPRequestHandler):
     sandbox: SlackSandbox
     protocol_version = "HTTP/1.1"
     server_version = "SlackSandbox/1"
+    # Clients that keep connections alive (the bot's Web API client does) would otherwise wait for
+    # a delayed ACK (40 ms) on every response: headers and body leave in two writes.
+    disable_nagle_algorithm = True
 
     def log_message(self, format: str, *args: Any) -> None:
         return  # keep test output quiet; every call is recorded instead

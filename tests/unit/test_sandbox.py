@@ -486,3 +486,16 @@ def test_unreadable_bodies_are_answered_and_recorded(sandbox: SlackSandbox) -> N
     assert (status, body) == (200, {"ok": False, "error": "invalid_json"})
     [call] = sandbox.calls("chat.postMessage")
     assert call.response == body
+
+
+def test_reactions_find_each_message_among_many_posted_out_of_order(sandbox: SlackSandbox, client: WebClient) -> None:
+    stamps = [f"1700000{i % 7}{i:02d}.0001{i % 3}0" for i in range(60)]
+    for ts in stamps:
+        sandbox.post_user_message("C0GENERAL", "U0ALICE", f"message {ts}", ts=ts)
+    assert [m["ts"] for m in sandbox.messages("C0GENERAL")] == sorted(stamps, key=float)
+    for ts in stamps[::7]:
+        client.reactions_add(channel="C0GENERAL", timestamp=ts, name="tada")
+        assert sandbox.reactions("C0GENERAL", ts) == [{"name": "tada", "users": ["U0GIVEBACK"], "count": 1}]
+    assert error_of(lambda: client.reactions_add(channel="C0GENERAL", timestamp="1700000999.000100", name="tada")) == (
+        "message_not_found"
+    )
