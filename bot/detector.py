@@ -564,7 +564,8 @@ _words(
         (" dank",),
     ),
     "obrigad(?:[oa]|ão|ao|inh[oa])",
-    "brigad[oa]",
+    "brigad(?:[oa]|ão|ao|inh[oa])",
+    "obg(?:d[oa]?)?",  # Portuguese chat shorthand for "obrigado"
     "valeu",
     "grazie(?: mille)?",
     "tack(?: så mycket)?",
@@ -574,7 +575,8 @@ _words(
     "dzi[eę]kujemy",
     "te[sş]ekk[uü]rler",
     "te[sş]ekk[uü]r ederim",
-    "sa[gğ] ?ol",
+    "sa[gğ] ?ol(?:un|asın|asınız|sun)?",
+    "eyvallah",
     "спасибо",
     "спс",
     "благодарю",
@@ -597,6 +599,9 @@ _words(
     "agradec(?:id[oa]s?|emos)",
     "agradezco",
     "agrade[cç](?:o|emos)",
+    "agradecimentos?",  # "um agradecimento especial pra <@A>"
+    "agradecimientos?",
+    "ringraziamenti",
     "dankbaar",
     "tacksam",
     "wdzi[eę]czn(?:y|a|i)",
@@ -605,6 +610,11 @@ _words(
     "terimakasih",
     "makasi",
     "biết ơn",
+    # Hebrew in Latin letters. Spanish/Portuguese "toda" is "all" and always takes a noun ("toda la
+    # semana"), so a lone "toda" counts only before "!", a comma, a mention, an emoji or the end ("toda!!").
+    "toda rab+ah?",
+    f"toda(?=\\s*(?:[!,…{TYE}{EMO}]|{M}|$))",
+    "jazak ?allah(?: ?khair(?:an)?)?",
 )
 _words(
     "grat",
@@ -633,7 +643,22 @@ _words(
         "고마워",
         "고마웠어요",
     ],
-    *["धन्यवाद", "शुक्रिया", "आभार", "شكرا", "أشكرك", "اشكرك", "مشكور", "ممنون", "תודה", "מודה לך", "ขอบคุณ", "ขอบใจ"],
+    *[
+        "धन्यवाद",
+        "शुक्रिया",
+        "आभार",
+        "جزاك الله",
+        "جزاكم الله",
+        "شكرا",
+        "أشكرك",
+        "اشكرك",
+        "مشكور",
+        "ممنون",
+        "תודה",
+        "מודה לך",
+        "ขอบคุณ",
+        "ขอบใจ",
+    ],
     *["谢啦", "感恩", "감사히"],
     guard_end=False,
 )
@@ -863,6 +888,10 @@ _FILL_WORDS = (
     r"to|you|u|ya|yo|you both|both of you|bro|man|mate|dude|buddy|friend|sir|once again|for real|"
     r"muchas|mil|beaucoup|infiniment|à|a|schön|sehr|vielmals|dir|mille|tante|muito|muita|wel|så mycket|bardzo|wielkie|"
     r"çok|большое|огромное|очень|πολύ|πολυ|rất nhiều|nhiều|nhé|nha|banyak|bahut|ji|جزيلا|רבה|de|"
+    # "te lo agradezco muchísimo <@A>", "grazie davvero", "um obrigado especial pro <@A>", "sağ ol hocam"
+    r"muchísimo|muchisimo|mucho|moltissimo|tantissimo|muitíssimo|muitissimo|infinitamente|de verdad|davvero|vraiment|"
+    r"wirklich|echt|naprawdę|gerçekten|especial|special|speciale|spécial|pro|pra|"
+    r"hocam|abi|abla|kanka|amigo|amiga|hermano|irmão|bhai|anh|chị|kak|pak|"
     # "to" in the listed languages: "Dank an <@A>", "bedankt aan", "tack till", "dla", "kepada", "ao", "al"
     r"an|aan|till|dla|kepada|ao|aos|al|ai|alla|às"
 )
