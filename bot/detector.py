@@ -144,6 +144,10 @@ _SHORTCODE = re.compile(r":([a-z0-9_+'-]{1,60}):(?::skin-tone-[2-6]:)?")
 # the engine can jump from one underscore to the next.
 _EDGE_UNDERSCORE = re.compile(r"_(?:(?<![^\W_]_)|(?![^\W_]))")
 _MENTION_ID = re.compile(r"[A-Z0-9]{1,40}")
+# A case ending written after a mention is part of the name: Turkish "<@A>'e teşekkürler" (to A),
+# "<@A>'ya", "<@A>'nin"; dropping it lets every rule see "<@A> teşekkürler". English possessives and
+# contractions ("<@A>'s script", "<@A>'ll") are kept: other rules read them.
+_MENTION_SUFFIX = re.compile(rf"({M})['’](?!(?:s|re|ve|ll|d|m)\b)[^\W\d_]{{1,4}}\b")
 
 
 def _normalize(text: str) -> tuple[str, list[str]]:
@@ -186,7 +190,10 @@ def _normalize(text: str) -> tuple[str, list[str]]:
         return f" {LINK} "
 
     if "<" in text:
+        suffixed = ">'" in text or ">’" in text  # a mention's closing ">" then a case ending: rare, so tested first
         text = _MARKUP.sub(markup, text)
+        if suffixed:
+            text = _MENTION_SUFFIX.sub(r"\1", text)
     if ":" in text:
         text = _SHORTCODE.sub(_shortcode, text)
     if "&" in text:
@@ -895,7 +902,7 @@ _FILL_WORDS = (
     # "to" in the listed languages: "Dank an <@A>", "bedankt aan", "tack till", "dla", "kepada", "ao", "al"
     r"an|aan|till|dla|kepada|ao|aos|al|ai|alla|às"
 )
-_FILL = rf"(?:[\s,:;!\-–—~.…]|[{TYE}{EMO}]|\b(?:{_FILL_WORDS})\b|さん|様|さま|くん|君|ちゃん|先生|님|씨|兄|老师|जी|ครับ|ค่ะ|คะ|นะ|มาก)"
+_FILL = rf"(?:[\s,:;!\-–—~.…、，]|[{TYE}{EMO}]|\b(?:{_FILL_WORDS})\b|さん|様|さま|くん|君|ちゃん|先生|님|씨|兄|老师|जी|ครับ|ค่ะ|คะ|นะ|มาก)"
 # "and" in every supported language that writes it as a word (English, German, Spanish, French,
 # Portuguese/Italian, Dutch, Swedish, Polish, Turkish, Russian, Vietnamese, Indonesian, Greek); one table
 # for every rule that joins people or reasons, so no language gets only half of them.
@@ -910,10 +917,12 @@ _AND_LINK = (
 )
 # Between two people of a list: a comma/&/+ (optionally with "and"), "and" alone, or plain space.
 _SEP = (
-    rf"(?:\s*[,&+/]\s*(?:(?:{_JOIN})\s+)?(?:(?:{_AND_LINK})\s+){{0,2}}|\s+(?:{_JOIN})\s+(?:(?:{_AND_LINK})\s+){{0,2}}"
+    rf"(?:\s*[,&+/、，،]\s*(?:(?:{_JOIN})\s+)?(?:(?:{_AND_LINK})\s+){{0,2}}|\s+(?:{_JOIN})\s+(?:(?:{_AND_LINK})\s+){{0,2}}"
     rf"|\s*(?:{_AND_NOSPACE})\s*|\s+)"
 )
-_MLIST = rf"{M}(?:{_SEP}{M}){{0,49}}"
+# A list's names may carry an honorific each: "<@A>さんと<@B>さん", "<@A>님, <@B>님".
+_HONORIFIC = "さん|様|さま|くん|君|ちゃん|先生|님|씨|兄|老师|जी"
+_MLIST = rf"{M}(?:(?:{_HONORIFIC})?{_SEP}{M}){{0,49}}"
 _GROUPW = (
     rf"{GROUP}|\b(?:everyone|everybody|all|y'?all|you all|team|folks|guys|people|gang|crew|fam|todos|tout le monde|"
     r"tous|alle|allen|tutti|iedereen|alla|wszystkim|herkese|всем)\b|大家|皆さん|みなさん|여러분|सभी|الجميع|לכולם|mọi người|"
@@ -972,6 +981,54 @@ _PREPOSITIONS = frozenset(
         "mit",
         "con",
         "com",
+        # "obrigado pela indicação do <@B>", "gracias por presentarme al <@B>", "merci pour l'intro du <@B>",
+        # "danke für die Vorstellung von <@B>", "grazie per avermi presentato al <@B>": B is the object.
+        "de",
+        "do",
+        "da",
+        "dos",
+        "das",
+        "del",
+        "des",
+        "du",
+        "von",
+        "vom",
+        "zu",
+        "zum",
+        "zur",
+        "di",
+        "della",
+        "dello",
+        "al",
+        "alla",
+        "ao",
+        "van",
+        "aan",
+        "med",
+        "av",
+        "till",
+        "z",
+        "ze",
+        "od",
+        "ile",
+        "с",
+        "со",
+        "от",
+        "к",
+        "με",
+        "από",
+        "dengan",
+        "dari",
+        "ke",
+        "với",
+        "presentar",
+        "presentarme",
+        "apresentar",
+        "indicação",
+        "indicacao",
+        "presentazione",
+        "présenter",
+        "vorstellen",
     ]
 )
 _GROUP_WORDS = frozenset(
@@ -1021,12 +1078,25 @@ def _ends_with_group(s: str) -> bool:
 
 
 _GROUP_NOSPACE = ("大家", "皆さん", "みなさん", "여러분", "सभी", "الجميع", "לכולם", "mọi người", "ทุกคน")
-_ESPECIALLY = re.compile(
-    rf"\b(?:especially|esp\.?|particularly|in particular|notably|above all|most of all|specially|specifically)\b"
-    rf"[\s.,:]*(?P<a>{_MLIST})|(?P<b>{_MLIST})\s*,?\s*(?:in particular|especially|above all)\b"
+# "especially <@A>" in every supported language ("e em especial <@A> e <@B>", "Özellikle <@A>'e teşekkürler").
+_ESPECIALLY_WORDS = (
+    "especially|esp\\.?|particularly|in particular|notably|above all|most of all|specially|specifically|"
+    "en especial|em especial|en particular|especialmente|sobre todo|sobretudo|in particolare|soprattutto|specialmente|"
+    "en particulier|surtout|notamment|besonders|vor allem|insbesondere|speciellt|särskilt|vooral|in het bijzonder|"
+    "szczególnie|zwłaszcza|özellikle|особенно|đặc biệt|terutama|khususnya|ειδικά|ιδιαίτερα"
 )
-_ESPECIALLY_GATE = re.compile("esp|particular|notabl|above all|most of all|specially|specifically")
-_LIST_ENDS_WITH_AND = re.compile(rf"(?:\b(?:{_JOIN})|&)(?:\s+(?:{_AND_LINK}))?\s*\S$")
+_ESPECIALLY_NOSPACE = "尤其是|尤其|特别是|特别|特別|特に|특히|खासकर|خاصة|خصوصا|במיוחד|โดยเฉพาะ"
+_ESPECIALLY = re.compile(
+    rf"(?:\b(?:{_ESPECIALLY_WORDS})\b|{_ESPECIALLY_NOSPACE})"
+    rf"[\s.,:]*(?:(?:to|a|à|an|ao|aos|al|aan|till|dla|kepada)\s+)?(?P<a>{_MLIST})|(?P<b>{_MLIST})\s*,?\s*(?:in particular|especially|above all)\b"
+)
+# A cheap test before the full regex: the stems of the words above.
+_ESPECIALLY_GATE = re.compile(
+    "esp|particul|particol|notabl|above all|most of all|specially|specifically|sobre|soprat|surtout|notamment|besonders|"
+    f"vor allem|insbes|speciellt|särskilt|vooral|bijzonder|szczeg|zwłaszcza|özellikle|особенн|đặc biệt|terutama|"
+    f"khusus|ειδικά|ιδιαίτερα|{_ESPECIALLY_NOSPACE}"
+)
+_LIST_ENDS_WITH_AND = re.compile(rf"(?:\b(?:{_JOIN})|&|{_AND_NOSPACE})(?:\s+(?:{_AND_LINK}))?\s*\S$")
 # "for the design and <@B> for the tests", "for running it and to <@B> for taking notes", "en aan <@B>"
 _REASON_ENDS_WITH_AND = re.compile(rf"(?:\b(?:{_JOIN})|&)(?:\s+(?:{_AND_LINK}))?\s*$")
 _AND_TAIL_WORDS = frozenset({"&", *_JOIN.split("|"), *_AND_LINK.split("|"), "as", "with", "course"})
@@ -1069,14 +1139,19 @@ def _rev_alt(words: str) -> str:
 
 _LFILL_WORDS = (
     "also|and|btw|oh|ok|okay|again|so|just|really|yes|yeah|haha|lol|omg|wow|great|perfect|awesome|amazing|nice|"
-    "cool|sweet|brilliant|excellent|ah|ahh|hey|hi|san|ji"
+    "cool|sweet|brilliant|excellent|ah|ahh|hey|hi|san|ji|"
+    # forms of address between the person and the thanks: "<@A> hocam sağ olun", "<@A> bro thanks"
+    "hocam|abi|abla|kanka|bro|mate|dude|man|sir|amigo|amiga|hermano|irmão|bhai|anh|chị|kak|pak|"
+    # "both of you" / "all of you": "<@A> <@B> you both, thanks", "<@A> <@B> お二人ともありがとう"
+    "both|you both|you two|you all|all"
 )
 _LEFT_REV = re.compile(
-    rf"(?P<f>(?:[\s,:;!\-–—~.…]|[{TYE}{EMO}]|\b(?:{_rev_alt(_LFILL_WORDS)})\b|"
-    rf"{_rev_alt('さん|様|さま|くん|君|ちゃん|先生|님|씨|兄|老师|जी')})*)"
+    rf"(?P<f>(?:[\s,:;!\-–—~.…、，]|[{TYE}{EMO}]|\b(?:{_rev_alt(_LFILL_WORDS)})\b|"
+    rf"{_rev_alt('さん|様|さま|くん|君|ちゃん|先生|님|씨|兄|老师|जी|お二人とも|二人とも|お二人|皆さん|みんな|两位|兩位|你们|你們|두 분|두분|모두')})*)"
     # _SEP read backwards: "<@B> and to <@A>" reversed is "…ot dna…".
-    rf"(?P<m>{M}(?:(?:(?:\s+(?:{_rev_alt(_AND_LINK)})){{0,2}}(?:\s+(?:{_rev_alt(_JOIN)}))?\s*[,&+/]\s*|"
-    rf"(?:\s+(?:{_rev_alt(_AND_LINK)})){{0,2}}\s+(?:{_rev_alt(_JOIN)})\s+|\s*(?:{_rev_alt(_AND_NOSPACE)})\s*|\s+){M}){{0,49}})"
+    rf"(?P<m>{M}(?:(?:(?:\s+(?:{_rev_alt(_AND_LINK)})){{0,2}}(?:\s+(?:{_rev_alt(_JOIN)}))?\s*[,&+/、，،]\s*|"
+    rf"(?:\s+(?:{_rev_alt(_AND_LINK)})){{0,2}}\s+(?:{_rev_alt(_JOIN)})\s+|\s*(?:{_rev_alt(_AND_NOSPACE)})\s*|\s+)"
+    rf"(?:{_rev_alt(_HONORIFIC)})?{M}){{0,49}})"
 )
 
 
