@@ -1113,10 +1113,22 @@ _VOCATIVE = re.compile(
 _SUCCESS_WORDS = (
     r"work(?:s|ed|ing)|fix(?:ed|es)|solved|resolved|did it|did the trick|helped|helpful|perfect|awesome|amazing|"
     r"great|brilliant|exactly|makes sense|got it|clicked|unblocked|saved|figured|nice|excellent|legend|clear|sorted|"
-    r"nailed it|spot on|all good"
+    r"nailed it|spot on|all good|"
+    # The same report of success or praise in the other supported languages: German, Spanish, Portuguese,
+    # French, Italian, Dutch, Swedish, Polish, Turkish, Russian, Indonesian, Vietnamese, Greek.
+    r"klappt|geklappt|funktioniert|perfekte?|funciona|funcionó|funcionou|funcionando|perfect[oa]s?|perfeit[oa]s?|resuelto|"
+    r"resolvido|resolveu|deu certo|ótimo|genial|marche|fonctionne|génial|résolu|funziona|funzionato|"
+    r"perfett[oaie]|parfaite?s?|risolto|fantastic[oa]|bellissim[oaie]|werkt|gelukt|opgelost|fungerar|funkar|działa|zadziałało|"
+    r"świetnie|idealnie|çalıştı|çalışıyor|hallettim|halloldu|çözüldü|harika|mükemmel|работает|сработало|"
+    r"заработало|получилось|отлично|berhasil|beres|mantap|được rồi|xong rồi|δουλεύει|λειτουργεί|τέλεια|τέλειο"
+)
+# …and in the scripts written without spaces: Chinese, Japanese, Korean, Hindi, Arabic, Hebrew, Thai.
+_SUCCESS_NOSPACE = (
+    "好了|成功|解决了|解決了|完美|できました|解決しました|完璧|됐어요|됐습니다|해결|성공|हो गया|काम कर गया|نجح|اشتغل|ممتاز|"
+    "עובד|מעולה|מושלם|ได้แล้ว|สำเร็จ|เรียบร้อย"
 )
 # run on " " + text: the leading non-word character lets the engine skip words fast
-_SUCCESS = re.compile(rf"[^\w](?:{_SUCCESS_WORDS})\b")
+_SUCCESS = re.compile(rf"[^\w](?:{_SUCCESS_WORDS})\b|{_SUCCESS_NOSPACE}")
 # A success reported within the first words after a mention: ":pray: <@A> worked first try", "🙏 <@A> that did it".
 # Not a hope or a condition: ":pray: <@A> hope it works", ":pray: <@A> if it works…".
 _SUCCESS_NEXT = re.compile(
