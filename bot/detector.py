@@ -1415,7 +1415,7 @@ def _targets(
     r = _RIGHT.match(low, ce, min(n, ce + 400))
     assert r is not None  # every part is optional
     f1 = r.group("f1")
-    if r.group("grp"):
+    if r.group("grp") and not _notified_group(low, r, f1, n):
         group = True
     pre = r.group("pre")
     if pre:
@@ -1489,6 +1489,15 @@ def _targets(
         targets.extend(_mentions(e.group("a") or e.group("b"), ids))
         group = False
     return targets, reason, group
+
+
+def _notified_group(low: str, r: re.Match[str], f1: str, n: int) -> bool:
+    """A group named after the thanks' sentence ended, with more said after it, is told something, not
+    thanked: "Thank you!! <!subteam^…> fyi, SSO is back" still thanks the thread's parent."""
+    if not any(c in f1 for c in ".!?\n"):
+        return False
+    end = r.end("grp")
+    return not _TRAIL_END.match(low, end, min(n, end + _VIEW))
 
 
 def _last_starts_clause(low: str, mention_list: str, after: int, n: int) -> bool:
