@@ -1470,8 +1470,13 @@ def _targets(
     # "thanks to <@A>'s script we lost a day": causal "thanks to" + harm is blame, not thanks.
     causal = cue.kind == "grat" and _TO.match(f1) and not reason and pre
     has_now = low.find("now", ce, se) != -1
-    if causal and (_harmed(low, ce, se) or (has_now and _NOW_NEG.search(low, ce, se))):
-        return None, None, False
+    if causal:
+        # The harm may come after a "!" that is not the end of the thought ("…full of #REF! errors, we
+        # lost a day"): a causal "thanks to" is read to the end of its line.
+        line_end = low.find("\n", ce, ce + _VIEW)
+        harm_end = max(se, line_end if line_end != -1 else min(n, ce + _VIEW))
+        if _harmed(low, ce, harm_end) or (has_now and _NOW_NEG.search(low, ce, se)):
+            return None, None, False
     if has_now and cue.kind in ("grat", "strong") and _NOW_NEG.search(low, ce, se):
         return None, None, False  # "thanks a lot <@A>, now the build is broken"
 
@@ -1510,10 +1515,11 @@ def _last_starts_clause(low: str, mention_list: str, after: int, n: int) -> bool
 # A harm right after one of these was averted or repaired: "thanks to <@A> we avoided downtime".
 _AVERTED = re.compile(
     r"\b(?:avoid\w*|avert\w*|prevent\w*|no|without|never|didn'?t|did not|don'?t|won'?t|zero|fixed|fixing|resolv\w*|"
-    r"recover\w*|restor\w*|caught|catch\w*|stopped|spotted|found|debugg\w*|before|instead of|rather than|less|fewer|"
-    # a bad number going down is good news: "the error rate went down"
-    r"errors?|latency|costs?|complaints|bugs?|flakes?|flakiness|noise|toil|p\d\d)"
+    r"recover\w*|restor\w*|caught|catch\w*|stopped|spotted|found|debugg\w*|before|instead of|rather than|less|fewer)"
     r"\b[^.!?\n]{0,30}$"
+    # a bad number going down is good news: "the error rate went down" — within its clause, not
+    # "…full of errors, we lost a day"
+    r"|\b(?:errors?|latency|costs?|complaints|bugs?|flakes?|flakiness|noise|toil|p\d\d)\b[^.!?\n,;]{0,30}$"
 )
 
 
