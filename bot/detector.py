@@ -237,6 +237,20 @@ _E = r"(?![\w])(?![.\-/]\w)"  # end of a Latin word (not "cheers.io", "thanks-pa
 
 _VOCAB: list[tuple[str, str]] = []
 
+# The everyday thanks words of each supported Latin/Greek/Cyrillic-script language, for the small-talk
+# phrases that contain them ("fine, thanks", "gracias, ¿y tú?").
+_THANKS_WORDS = (
+    "thanks|thank you|thx|ty|merci|gracias|obrigad[oa]|grazie|danke|dank je|bedankt|tack|dzi[eę]ki|dzi[eę]kuj[eę]|"
+    "te[sş]ekk[uü]rler|sa[gğ] ?ol|спасибо|ευχαριστώ|ευχαριστω|terima kasih|makasih|c[aả]m [oơ]n"
+)
+# "and you?" asked back: English, Spanish, French, German, Portuguese, Italian, Dutch, Swedish, Polish,
+# Turkish, Russian, Greek, Indonesian, Vietnamese.
+_AND_YOU = (
+    "(?:and |y |et |und |e |en |och |a |а |и |ve |και |kalau |còn )?"
+    "(?:you|u|yourself|you guys|tú|tu|usted|ustedes|toi|vous|dir|du|ihnen|euch|você|voce|vc|jij|jullie|ty|pan|pani|"
+    "sen|siz|ты|вы|у тебя|εσύ|εσυ|εσείς|kamu|anda|bạn|anh|chị)"
+)
+
 
 def _words(kind: str, *phrases: str, guard_end: bool = True) -> None:
     for phrase in phrases:
@@ -313,6 +327,24 @@ _words(
         ("appreciate",),
     ),
     "appreciated? (?:it )?if",
+    # Gratitude promised for a reply or a favour not yet done is a request, in every language: "I'd be
+    # grateful for a quick answer", "będę wdzięczna za…", "te agradecería…", "ich wäre dankbar…".
+    *_product(
+        ("i'd", "id", "i would", "i'll", "i will", "we'd", "we would", "would"),
+        (" (?:be|feel) (?:very |really |so |most )?(?:grateful|thankful)",),
+    ),
+    "b[eę]d[eę] (?:bardzo )?wdzi[eę]czn[ya]",
+    "by[lł](?:bym|abym|ibyśmy) (?:bardzo )?wdzi[eę]czn[ya]",
+    "agradecer[ií]a(?:mos)?",
+    "ficar(?:ia|ei|íamos) (?:muito )?grat[oa]s?",
+    *_product(("wäre", "ware", "waere", "würde", "wurde"), (" (?:ich |wir )?(?:ihnen |dir |euch )?(?:sehr )?dankbar",)),
+    *_product(("serais", "serait", "serai", "serions"), (" (?:tr[èe]s )?reconnaissante?s?",)),
+    "sarei (?:molto )?grat[oa]",
+    "zou (?:ik )?(?:het )?(?:erg )?(?:waarderen|dankbaar)",
+    "skulle (?:vara )?(?:mycket )?tacksam",
+    *_product(("memnun", "minnettar"), (" olurum",)),
+    *_product(("буду", "был бы", "была бы", "будем"), (" (?:очень )?благодар(?:ен|на|ны)",)),
+    "θα (?:ήμουν|ημουν) ευγνώμων",
     "de antemano",
     "por adelantado",
     "d'avance",
@@ -353,12 +385,30 @@ _words(
         ("[,!.]? (?:thanks|thank you|thx|ty)",),
     ),
     *_product(
-        ("bien", "bom", "bem", "bene", "gut", "goed", "bra", "dobrze", "iyiyim", "хорошо", "нормально"),
         (
-            "[,!.]? (?:thanks|thank you|merci|gracias|obrigad[oa]|grazie|danke|dank je|tack|dzi[eę]ki|te[sş]ekk[uü]rler"
-            "|спасибо)",
+            "bien",
+            "bom",
+            "bem",
+            "bene",
+            "gut",
+            "goed",
+            "bra",
+            "dobrze",
+            "iyiyim",
+            "iyi",
+            "хорошо",
+            "нормально",
+            "καλά",
+            "καλα",
+            "baik",
+            "khỏe",
+            "khoe",
+            "ổn",
         ),
+        (f"[,!.]? (?:{_THANKS_WORDS})",),
     ),
+    # "thanks, and you?" — the reply to "how are you?", whichever language asks it back.
+    *[f"{word}[,!.]* (?:{_AND_YOU}) ?[?;]" for word in _THANKS_WORDS.split("|")],
 )
 _words(
     "noop",
@@ -434,7 +484,37 @@ _words(
         ("heb je", "heb jij", "hebben we", "hebben jullie", "heeft iemand", "hebt u"), (" (?:[^\\s?]+ ){0,4}bedankt",)
     ),
     f"give (?:{M} )?(?:some )?(?:kudos|props|a shout[- ]?out|thanks)",
+    # Talk about a thanks, not one given: "o agradecimento ao cliente precisa ir hoje", "los agradecimientos van al final".
+    *_product(
+        ("o", "os", "el", "los", "i", "gli", "del", "dos", "do"),
+        (" (?:agradecimentos?|agradecimientos?|ringraziamenti)",),
+    ),
+    # A causal "thanks to" a thing names no one: "<@A> thanks to the migration the dashboard is full of #N/A!"
+    "thanks to (?:the|this|that|these|those|our|a|an|its)",
     *_product(("said", "says", "saying"), (" (?:thanks|thank you)",)),
+    # The same report of someone else's thanks in the other languages: "dijo gracias", "a dit merci",
+    # "teşekkürler dedi", "сказал спасибо".
+    *_product(
+        (
+            "dijo",
+            "dice",
+            "disse",
+            "diz",
+            "a dit",
+            "dit",
+            "sagte",
+            "sagt",
+            "zei",
+            "sa",
+            "powiedział",
+            "powiedziała",
+            "сказал",
+            "сказала",
+            "είπε",
+        ),
+        (f" (?:{_THANKS_WORDS})",),
+    ),
+    *[f"{word} (?:dedi|diyor|dedim)" for word in _THANKS_WORDS.split("|")],
     "tack(?:ed|ing)? on",  # English "tack on", not Swedish "tack"
     *_product(("not", "feel", "felt", "feels", "feeling", "legally", "contractually"), (" obliged",)),
     f"cheers to (?!{M})[^\\W\\d_]+",  # a toast ("cheers to the end of Q3"); "cheers to <@A>" is still thanks
@@ -606,9 +686,12 @@ _words(
     "agradec(?:id[oa]s?|emos)",
     "agradezco",
     "agrade[cç](?:o|emos)",
-    "agradecimentos?",  # "um agradecimento especial pra <@A>"
-    "agradecimientos?",
-    "ringraziamenti",
+    # The noun is a thanks only when it is given to someone: "um agradecimento especial pra <@A>",
+    # "agradecimientos a <@A>", "ringraziamenti a tutti" — not "um agradecimento formal vai ser enviado".
+    *[
+        f"{noun}(?: especia(?:l|is|les)| speciali?| enormes?| sinceros?)?(?= (?:a|ao|à|aos|às|al|ai|alla|pra|pro|para|por|pelo|pela|per)\\b| ?{M}| ?[!:,]| ?$)"
+        for noun in ("agradecimentos?", "agradecimientos?", "ringraziamenti")
+    ],
     "dankbaar",
     "tacksam",
     "wdzi[eę]czn(?:y|a|i)",
@@ -704,6 +787,29 @@ _words(
     "παρακαλώ",
 )
 _words("req", "请", "お願い", "부탁", "कृपया", "من فضلك", "בבקשה", "กรุณา", guard_end=False)
+# Languages that can ask without a question mark: Thai "…ได้ไหม ขอบคุณครับ", Chinese "…吗 谢谢", Japanese
+# "…ください", Korean "…주세요", Turkish "…bakabilir misin, teşekkürler". A thanks after them closes a request.
+_words(
+    "req",
+    *[
+        "ไหม",
+        "มั้ย",
+        "มั๊ย",
+        "吗",
+        "嗎",
+        "麻烦",
+        "麻煩",
+        "能不能",
+        "可不可以",
+        "ください",
+        "下さい",
+        "ますか",
+        "でしょうか",
+    ],
+    *["주세요", "주실", "을까요", "할까요", "될까요", "나요", "दीजिए", "ممكن", "אפשר"],
+    guard_end=False,
+)
+_words("req", "m[iıuü]s[iıuü]n(?:[iıuü]z)?", "rica etsem")
 
 
 _META = frozenset(".^$*+?{}()[]|\\")
