@@ -810,6 +810,17 @@ _words(
     guard_end=False,
 )
 _words("req", "m[iıuü]s[iıuü]n(?:[iıuü]z)?", "rica etsem")
+# "especially <@A>" in every supported language ("e em especial <@A> e <@B>", "Özellikle <@A>'e teşekkürler").
+_ESPECIALLY_WORDS = (
+    "especially|esp\\.?|particularly|in particular|notably|above all|most of all|specially|specifically|"
+    "en especial|em especial|en particular|especialmente|sobre todo|sobretudo|in particolare|soprattutto|specialmente|"
+    "en particulier|surtout|notamment|besonders|vor allem|insbesondere|speciellt|särskilt|vooral|in het bijzonder|"
+    "szczególnie|zwłaszcza|özellikle|особенно|đặc biệt|terutama|khususnya|ειδικά|ιδιαίτερα"
+)
+_ESPECIALLY_NOSPACE = "尤其是|尤其|特别是|特别|特別|特に|특히|खासकर|خاصة|خصوصا|במיוחד|โดยเฉพาะ"
+# Found by the scan, so a cue looks for "especially <@A>" only when the word is in its sentence.
+_words("esp", *_ESPECIALLY_WORDS.split("|"))
+_words("esp", *_ESPECIALLY_NOSPACE.split("|"), guard_end=False)
 
 
 _META = frozenset(".^$*+?{}()[]|\\")
@@ -866,6 +877,29 @@ class _Trie:
         return "(?:" + "|".join(alts) + ")"
 
 
+def _alternation(words: str) -> str:
+    """A regex for "a|b|…" as a trie: the engine tests each first character once, not each word."""
+    trie = _Trie()
+    for word in _top_level_alternatives(words):
+        trie.add(*_literal_prefix(word))
+    return trie.regex()
+
+
+def _top_level_alternatives(words: str) -> list[str]:
+    """ "a|b(?:c|d)" → ["a", "b(?:c|d)"]: split at the "|" that are outside any group."""
+    out, depth, start = [], 0, 0
+    for i, ch in enumerate(words):
+        if ch == "(" and (i == 0 or words[i - 1] != "\\"):
+            depth += 1
+        elif ch == ")" and (i == 0 or words[i - 1] != "\\"):
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            out.append(words[start:i])
+            start = i + 1
+    out.append(words[start:])
+    return out
+
+
 def _is_latin(c: str) -> bool:
     return c.isalpha() and ord(c) < 0x0590  # Latin, Greek, Cyrillic: words separated by spaces
 
@@ -879,7 +913,14 @@ _WORD_START = (
 )
 
 
-def _build(vocab: list[tuple[str, str]], *, marks: bool) -> tuple[re.Pattern[str], re.Pattern[str]]:
+# The only ASCII characters that start a phrase of the scan's other-scripts vocabulary ("?" requests,
+# "/s"); _scan relies on it to skip that regex on ASCII messages.
+_OTHER_ASCII_STARTS = frozenset("?/")
+
+
+def _build(
+    vocab: list[tuple[str, str]], *, marks: bool, check_ascii: bool = True
+) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """(Latin regex, other-scripts regex). The Latin one must be run on " " + text."""
     latin, other = _Trie(), _Trie()
     for n, (kind, fragment) in enumerate(vocab):
@@ -890,8 +931,18 @@ def _build(vocab: list[tuple[str, str]], *, marks: bool) -> tuple[re.Pattern[str
             if literal == "/s":
                 literal, tail = "/", "(?<![\\w/]/)s" + tail  # "/s" as a sarcasm marker, not "km/s"
             mark = f"(?P<{kind}__{n}_{i}>)" if marks else ""
+            if (
+                check_ascii
+                and literal[0].isascii()
+                and not _is_latin(literal[0])
+                and literal[0] not in _OTHER_ASCII_STARTS
+            ):
+                raise ValueError(f"_scan skips the other-scripts regex on ASCII text: {fragment!r}")
             (latin if _is_latin(literal[0]) else other).add(literal, tail + mark)
-    return re.compile(_WORD_START + latin.regex()), re.compile(other.regex())
+    # One set test of the phrases' first letters before the alternatives are tried one by one: a word start
+    # followed by a mention, digit or letter no phrase starts with is rejected at once.
+    first = "".join(re.escape(ch) for ch in latin.children)
+    return re.compile(f"{_WORD_START}(?=[{first}]){latin.regex()}"), re.compile(other.regex())
 
 
 _SCAN_LATIN, _SCAN_OTHER = _build(_VOCAB, marks=False)
@@ -912,7 +963,7 @@ _PRE_VOCAB = [
 ]
 _PRE_VOCAB += [("emoji", re.escape(f":{name}")) for name in sorted(_THANKS_EMOJI)]
 _PRE_VOCAB += [("emoji", "\U0001f64f"), ("emoji", "\U0001f64c"), ("emoji", "\U0001f647"), ("karma", "\\+\\+")]
-_PRE_LATIN, _PRE_OTHER = _build(_PRE_VOCAB, marks=False)
+_PRE_LATIN, _PRE_OTHER = _build(_PRE_VOCAB, marks=False, check_ascii=False)  # also ":" emoji, "+" karma
 
 
 def _maybe_thanks(lowered: str) -> bool:
@@ -925,15 +976,27 @@ def _maybe_thanks(lowered: str) -> bool:
     return _PRE_OTHER.search(lowered) is not None
 
 
-def _scan(low: str) -> list[tuple[str, int, int]]:
-    """(kind, start, end) of every vocabulary phrase, in text order."""
+def _scan(low: str, ascii_source: bool) -> list[tuple[str, int, int]]:
+    """(kind, start, end) of every vocabulary phrase, in text order. `ascii_source`: the raw message was
+    ASCII, so its only non-ASCII characters are the tokens markup became (mentions, links, emoji)."""
     spaced = " " + low
     found = [(_kind(True, spaced, m), m.start(), m.end() - 1) for m in _SCAN_LATIN.finditer(spaced)]
-    if not low.isascii() or TYE in low or SARC in low or "?" in low or "/" in low:
+    if ascii_source and TYE not in low and SARC not in low and "/" not in low:
+        # Then the other-scripts vocabulary can only find "?" (its one ASCII phrase besides "/s"): a string
+        # search is cheaper than running the regex over every character.
+        other = _question_marks(low) if "?" in low else []
+    else:
         other = [(_kind(False, low, m), m.start(), m.end()) for m in _SCAN_OTHER.finditer(low)]
-        if other:
-            found = sorted(found + other, key=lambda f: f[1])
-    return found
+    return sorted(found + other, key=lambda f: f[1]) if other else found
+
+
+def _question_marks(low: str) -> list[tuple[str, int, int]]:
+    out = []
+    pos = low.find("?")
+    while pos != -1:
+        out.append(("req", pos, pos + 1))
+        pos = low.find("?", pos + 1)
+    return out
 
 
 def _kind(latin: bool, text: str, m: re.Match[str]) -> str:
@@ -1008,7 +1071,7 @@ _FILL_WORDS = (
     # "to" in the listed languages: "Dank an <@A>", "bedankt aan", "tack till", "dla", "kepada", "ao", "al"
     r"an|aan|till|dla|kepada|ao|aos|al|ai|alla|às"
 )
-_FILL = rf"(?:[\s,:;!\-–—~.…、，]|[{TYE}{EMO}]|\b(?:{_FILL_WORDS})\b|さん|様|さま|くん|君|ちゃん|先生|님|씨|兄|老师|जी|ครับ|ค่ะ|คะ|นะ|มาก)"
+_FILL = rf"(?:[\s,:;!\-–—~.…、，]|[{TYE}{EMO}]|\b{_alternation(_FILL_WORDS)}\b|さん|様|さま|くん|君|ちゃん|先生|님|씨|兄|老师|जी|ครับ|ค่ะ|คะ|นะ|มาก)"
 # "and" in every supported language that writes it as a word (English, German, Spanish, French,
 # Portuguese/Italian, Dutch, Swedish, Polish, Turkish, Russian, Vietnamese, Indonesian, Greek); one table
 # for every rule that joins people or reasons, so no language gets only half of them.
@@ -1184,23 +1247,9 @@ def _ends_with_group(s: str) -> bool:
 
 
 _GROUP_NOSPACE = ("大家", "皆さん", "みなさん", "여러분", "सभी", "الجميع", "לכולם", "mọi người", "ทุกคน")
-# "especially <@A>" in every supported language ("e em especial <@A> e <@B>", "Özellikle <@A>'e teşekkürler").
-_ESPECIALLY_WORDS = (
-    "especially|esp\\.?|particularly|in particular|notably|above all|most of all|specially|specifically|"
-    "en especial|em especial|en particular|especialmente|sobre todo|sobretudo|in particolare|soprattutto|specialmente|"
-    "en particulier|surtout|notamment|besonders|vor allem|insbesondere|speciellt|särskilt|vooral|in het bijzonder|"
-    "szczególnie|zwłaszcza|özellikle|особенно|đặc biệt|terutama|khususnya|ειδικά|ιδιαίτερα"
-)
-_ESPECIALLY_NOSPACE = "尤其是|尤其|特别是|特别|特別|特に|특히|खासकर|خاصة|خصوصا|במיוחד|โดยเฉพาะ"
 _ESPECIALLY = re.compile(
     rf"(?:\b(?:{_ESPECIALLY_WORDS})\b|{_ESPECIALLY_NOSPACE})"
     rf"[\s.,:]*(?:(?:to|a|à|an|ao|aos|al|aan|till|dla|kepada)\s+)?(?P<a>{_MLIST})|(?P<b>{_MLIST})\s*,?\s*(?:in particular|especially|above all)\b"
-)
-# A cheap test before the full regex: the stems of the words above.
-_ESPECIALLY_GATE = re.compile(
-    "esp|particul|particol|notabl|above all|most of all|specially|specifically|sobre|soprat|surtout|notamment|besonders|"
-    f"vor allem|insbes|speciellt|särskilt|vooral|bijzonder|szczeg|zwłaszcza|özellikle|особенн|đặc biệt|terutama|"
-    f"khusus|ειδικά|ιδιαίτερα|{_ESPECIALLY_NOSPACE}"
 )
 _LIST_ENDS_WITH_AND = re.compile(rf"(?:\b(?:{_JOIN})|&|{_AND_NOSPACE})(?:\s+(?:{_AND_LINK}))?\s*\S$")
 # "for the design and <@B> for the tests", "for running it and to <@B> for taking notes", "en aan <@B>"
@@ -1233,8 +1282,18 @@ _SUCCESS_NOSPACE = (
     "好了|成功|解决了|解決了|完美|できました|解決しました|完璧|됐어요|됐습니다|해결|성공|हो गया|काम कर गया|نجح|اشتغل|ممتاز|"
     "עובד|מעולה|מושלם|ได้แล้ว|สำเร็จ|เรียบร้อย"
 )
-# run on " " + text: the leading non-word character lets the engine skip words fast
-_SUCCESS = re.compile(rf"[^\w](?:{_SUCCESS_WORDS})\b|{_SUCCESS_NOSPACE}")
+# run on " " + text: the leading non-word character lets the engine skip words fast, and the words as a
+# trie cost one test per first letter, not one per word
+_SUCCESS = re.compile(rf"[^\w]{_alternation(_SUCCESS_WORDS)}\b")
+_SUCCESS_OTHER = re.compile(_alternation(_SUCCESS_NOSPACE))
+
+
+def _reports_success(low: str) -> bool:
+    if _SUCCESS.search(" " + low) is not None:
+        return True
+    return not low.isascii() and _SUCCESS_OTHER.search(low) is not None
+
+
 # A success reported within the first words after a mention: ":pray: <@A> worked first try", "🙏 <@A> that did it".
 # Not a hope or a condition: ":pray: <@A> hope it works", ":pray: <@A> if it works…".
 _SUCCESS_NEXT = re.compile(
@@ -1264,7 +1323,7 @@ _LFILL_WORDS = (
     "both|you both|you two|you all|all"
 )
 _LEFT_REV = re.compile(
-    rf"(?P<f>(?:[\s,:;!\-–—~.…、，]|[{TYE}{EMO}]|\b(?:{_rev_alt(_LFILL_WORDS)})\b|"
+    rf"(?P<f>(?:[\s,:;!\-–—~.…、，]|[{TYE}{EMO}]|\b{_alternation(_rev_alt(_LFILL_WORDS))}\b|"
     rf"{_rev_alt('さん|様|さま|くん|君|ちゃん|先生|님|씨|兄|老师|जी|お二人とも|二人とも|お二人|皆さん|みんな|两位|兩位|你们|你們|두 분|두분|모두')})*)"
     # _SEP read backwards: "<@B> and to <@A>" reversed is "…ot dna…".
     rf"(?P<m>{M}(?:(?:(?:\s+(?:{_rev_alt(_AND_LINK)})){{0,2}}(?:\s+(?:{_rev_alt(_JOIN)}))?\s*[,&+/、，،]\s*|"
@@ -1319,11 +1378,14 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
     cues: list[_Cue] = []
     kills: list[tuple[str, int]] = []  # (kind, position) of cancelling phrases
     reqs: list[int] = []
-    for kind, start, end in _scan(low):
+    esps: list[int] = []  # where "especially" and its translations are
+    for kind, start, end in _scan(low, text.isascii()):
         if kind in _KINDS_CUE:
             cues.append(_Cue(kind, start, end))
         elif kind == "req":
             reqs.append(start)
+        elif kind == "esp":
+            esps.append(start)
         else:
             kills.append((kind, start))
     if "++" in low:
@@ -1366,7 +1428,7 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
         # so a 40,000-character "sentence" with thousands of cues stays linear.
         ss = max(sent_starts[si], cue.start - _VIEW)
         se = min(sent_starts[si + 1] if si + 1 < len(sent_starts) else n, cue.end + _VIEW)
-        targets, reason, group = _targets(cue, low, norm, ids, ss, se, n, reqs)
+        targets, reason, group = _targets(cue, low, norm, ids, ss, se, n, reqs, esps)
         if targets is None:  # the cue was not a thanks after all ("thanks?", "thanks to X, we lost…")
             continue
         n_req = bisect_right(reqs, cue.start)  # requests before this cue
@@ -1397,7 +1459,7 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
                     and (msg_voc := _message_vocative(low, ids, sent_starts, msg_voc))
                 ):
                     if success is None:
-                        success = _SUCCESS.search(" " + low) is not None
+                        success = _reports_success(low)
                     if success or reason or cue.kind == "strong":
                         targets = msg_voc
             if not targets and not thread_parent_author and cue.kind != "karma":
@@ -1407,7 +1469,7 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
             # ("that did it :pray:"); "same here :pray:" is pleading, not thanks.
             if not targets and thread_parent_author:
                 if cue.kind == "emoji" and success is None:
-                    success = _SUCCESS.search(" " + low) is not None
+                    success = _reports_success(low)
                 if cue.kind != "emoji" or success or not (words if words is not None else (words := _has_words(low))):
                     targets = [thread_parent_author]
         for uid in targets:
@@ -1500,7 +1562,7 @@ def _has_words(low: str) -> bool:
 
 
 def _targets(
-    cue: _Cue, low: str, norm: str, ids: list[str], ss: int, se: int, n: int, reqs: list[int]
+    cue: _Cue, low: str, norm: str, ids: list[str], ss: int, se: int, n: int, reqs: list[int], esps: list[int]
 ) -> tuple[list[str] | None, str | None, bool]:
     """Mentions a cue is aimed at, its reason, and whether it thanks a group ("thanks everyone")."""
     cs, ce = cue.start, cue.end
@@ -1595,7 +1657,7 @@ def _targets(
         if o and not _ends_with_preposition(o.group("obj")) and _TRAIL_END.match(low, o.end(), min(n, o.end() + _VIEW)):
             targets.extend(_mentions(o.group("m"), ids))
 
-    e = _ESPECIALLY.search(low, ce, se) if _ESPECIALLY_GATE.search(low, ce, se) else None
+    e = _ESPECIALLY.search(low, ce, se) if esps and bisect_left(esps, ce) < bisect_left(esps, se) else None
     if e:
         targets.extend(_mentions(e.group("a") or e.group("b"), ids))
         group = False
