@@ -4,8 +4,9 @@ The database is the schedule: `user_settings.next_digest_at` (UTC) says when eac
 and a row in `digests`, unique on (team, user, local date), is the claim that makes each digest
 happen at most once however many processes tick at the same moment.
 
-Planning is set-based: one aggregate query per batch of due people (GROUP BY recipient, helper
-over the indexed ledger), never a query per person and never the ledger in memory.
+Planning is set-based: one statement per batch of due people (`plan_top`: GROUP BY recipient,
+helper over the indexed ledger, the rules and the ranking, then each chosen pair's latest acts),
+never a query per person and never the ledger in memory.
 """
 
 from __future__ import annotations
@@ -734,7 +735,7 @@ def _last_suggested(session: Session, team_id, ids, since):  # type: ignore[no-u
     )
 
 
-def unsuggestable(team_id: str):  # type: ignore[no-untyped-def]
+def _unsuggestable(team_id: str):  # type: ignore[no-untyped-def]
     """Everyone in the workspace nobody is ever pointed to: bots, deleted accounts, and people who
     asked not to be suggested. Few people, each found through a partial index (0004), so the
     list costs the same however large the workspace; planning tests each pair against it."""
@@ -920,7 +921,7 @@ def _build_plan_top(session: Session, limit: int, per_pair: int) -> Select:  # t
             and_(suggested.c.user_id == help_agg.c.user_id, suggested.c.other_id == help_agg.c.other_id),
         )
         .where(
-            help_agg.c.other_id.not_in(unsuggestable(team_id)),
+            help_agg.c.other_id.not_in(_unsuggestable(team_id)),
             func.coalesce(rule.muted, False).is_(False),
             or_(rule.snoozed_until.is_(None), rule.snoozed_until <= now),
             or_(suggested.c.at.is_(None), suggested.c.at <= repeat, help_agg.c.last_help_at > suggested.c.at),
