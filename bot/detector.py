@@ -150,8 +150,11 @@ _MENTION_ID = re.compile(r"[A-Z0-9]{1,40}")
 _MENTION_SUFFIX = re.compile(rf"({M})['’](?!(?:s|re|ve|ll|d|m)\b)[^\W\d_]{{1,4}}\b")
 
 
-def _normalize(text: str) -> tuple[str, list[str]]:
-    """Slack markup → plain text with one-character tokens; returns (text, mention ids by token)."""
+def _prepare(text: str) -> str:
+    """The first steps of the normalisation, before the pre-filter: code and quoted lines are dropped
+    (thanks inside them are someone else's words or code, so `send_thanks()` costs no more than
+    chatter), and emoji and letters get the one spelling the vocabulary is written in — the pre-filter
+    then sees the characters the scan will see (decomposed "dziękuję", "شُكراً" with its vowel marks)."""
     if "`" in text:
         text = _CODE_SPAN.sub(f" {CODE} ", _CODE_BLOCK.sub(f" {CODE} ", text))
     if "&gt;" in text:
@@ -162,6 +165,12 @@ def _normalize(text: str) -> tuple[str, list[str]]:
         text = _TRANSLATE_RE.sub(_translate_one, text)
         if not unicodedata.is_normalized("NFC", text):
             text = unicodedata.normalize("NFC", text)
+    return text
+
+
+def _normalize(text: str) -> tuple[str, list[str]]:
+    """Slack markup (in text already through `_prepare`) → plain text with one-character tokens;
+    returns (text, mention ids by token)."""
     ids: list[str] = []
     index: dict[str, int] = {}
 
@@ -954,16 +963,18 @@ _KIND_MEMO: dict[tuple[bool, str], str] = {}
 _KIND_MEMO_MAX = 50_000
 _KINDS_CUE = frozenset({"karma", "strong", "kudos", "grat", "emoji"})
 
-# The pre-filter: the cue phrases alone, on the raw lowercased text, made permissive (no end-of-word
-# test, a mention is anything starting with "<"), plus the thanks emoji shortcodes.
-_PRE_VOCAB = [
-    (kind, fragment.replace(_E, "").replace(M, "<"))
-    for kind, fragment in _VOCAB
-    if kind in _KINDS_CUE and fragment != TYE
-]
+# The pre-filter: the cue phrases alone, made permissive (no end-of-word test, a mention is anything
+# starting with "<"), plus the thanks emoji shortcodes; run on the lowercased text through `_prepare`
+# (thanks emoji are already the token the cue phrases name, Slack markup is still raw).
+_PRE_VOCAB = [(kind, fragment.replace(_E, "").replace(M, "<")) for kind, fragment in _VOCAB if kind in _KINDS_CUE]
 _PRE_VOCAB += [("emoji", re.escape(f":{name}")) for name in sorted(_THANKS_EMOJI)]
-_PRE_VOCAB += [("emoji", "\U0001f64f"), ("emoji", "\U0001f64c"), ("emoji", "\U0001f647"), ("karma", "\\+\\+")]
+_PRE_VOCAB += [("karma", "\\+\\+")]
 _PRE_LATIN, _PRE_OTHER = _build(_PRE_VOCAB, marks=False, check_ascii=False)  # also ":" emoji, "+" karma
+
+
+def _may_contain_thanks(text: str) -> bool:
+    """The pre-filter, on text through `_prepare`: False only when no cue phrase can be found in it."""
+    return _maybe_thanks(text.lower())
 
 
 def _maybe_thanks(lowered: str) -> bool:
@@ -1367,8 +1378,8 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
     """Users the author genuinely thanks, in order of first appearance, deduplicated, never the author."""
     if not text:
         return ()
-    text = text[:MAX_CHARS]
-    if not _maybe_thanks(text.lower()):
+    text = _prepare(text[:MAX_CHARS])
+    if not _may_contain_thanks(text):
         return ()
     norm, ids = _normalize(text)
     low = norm.lower()
