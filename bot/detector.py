@@ -635,9 +635,11 @@ _words(
     "|quick|fast|patience|assistance|advice|expertise))",
     "grateful",
     "thankful",
-    "gracias",
-    "merci",
-    "danke(?: ?sch(?:ö|oe)n)?",
+    # Chat spellings are stretched ("graciasss", "mercii", "dankeee") — by the last letter, which keeps
+    # each phrase's literal start for the scan.
+    "gracia+s+",
+    "merci+",
+    "danke+(?: ?sch(?:ö|oe)n)?",
     "dank (?:dir|euch|je(?: wel)?|u(?: wel)?)",
     "dankjewel",
     "dankuwel",
@@ -662,8 +664,9 @@ _words(
     "obrigad(?:[oa]|ão|ao|inh[oa])",
     "brigad(?:[oa]|ão|ao|inh[oa])",
     "obg(?:d[oa]?)?",  # Portuguese chat shorthand for "obrigado"
-    "valeu",
-    "grazie(?: mille)?",
+    "valeu+",
+    "vlw",  # Portuguese chat shorthand for "valeu"
+    "grazie+(?: mille)?",
     "tack(?: så mycket)?",
     "mersi",
     "dzi[eę]ki",
@@ -687,6 +690,9 @@ _words(
     "cam on",
     "ευχαριστ(?:ώ|ω|ούμε|ουμε)",
     "ευγνώμων",
+    # "να 'σαι καλά" (bless you — thanks), with or without the apostrophe
+    "να ['’]?σαι καλ[άα]",
+    "να είσαι καλά",
     "ringrazi(?:o|amo|are)",
     "grazie di cuore",
     "sono grat[oa]",
@@ -730,6 +736,11 @@ _words(
         "ありがと",
         "助かりました",
         "どうもありがとう",
+        # casual "arigatou": あざす, あざっす, あざーす, あざます
+        "あざす",
+        "あざっす",
+        "あざーす",
+        "あざます",
     ],
     *[
         "감사합니다",
@@ -741,6 +752,9 @@ _words(
         "고마워요",
         "고마워",
         "고마웠어요",
+        # chat shorthand of 감사 (gamsa): ㄱㅅ, ㄳ
+        "ㄱㅅ",
+        "ㄳ",
     ],
     *[
         "धन्यवाद",
@@ -1069,18 +1083,26 @@ _NEG = (
 _NOW_NEG = re.compile(rf"\bnow\b[^.!?\n]{{0,80}}?\b{_NEG}\b")
 _HAS_NEG = re.compile(rf"\b{_NEG}\b")
 
+# "both (of you)" in the supported languages: "Bedankt allebei, <@A> <@B>", "danke euch beiden",
+# "gracias a los dos", "thank you both".
+_BOTH_WORDS = (
+    "both|you both|both of you|you two|the two of you|allebei|alle twee|jullie allebei|beiden|euch beiden|ihnen beiden|"
+    "beide|ambos|ambas|a los dos|a las dos|les deux|tous les deux|à vous deux|a vous deux|entrambi|tutti e due|"
+    "a tutti e due|a entrambi|båda|er båda|obojgu|obu|wam obu|ikinize de|ikinize|ikiniz de|обоим|вам обоим|"
+    "και στους δύο|στους δυο|kalian berdua|cả hai|cả hai bạn"
+)
 # Words that may sit between a cue and its mentions: intensifiers, "to", "you", honorifics.
 _FILL_WORDS = (
     r"so|very|much|a lot|a ton|a bunch|a million|lots|loads|heaps|tons|again|too|as well|also|both|really|soo+|sm|"
     r"to|you|u|ya|yo|you both|both of you|bro|man|mate|dude|buddy|friend|sir|once again|for real|"
-    r"muchas|mil|beaucoup|infiniment|à|a|schön|sehr|vielmals|dir|mille|tante|muito|muita|wel|så mycket|bardzo|wielkie|"
+    r"muchas|mil|beaucoup|bcp|infiniment|à|a|schön|sehr|vielmals|dir|mille|tante|muito|muita|wel|så mycket|bardzo|wielkie|"
     r"çok|большое|огромное|очень|πολύ|πολυ|rất nhiều|nhiều|nhé|nha|banyak|bahut|ji|جزيلا|רבה|de|"
     # "te lo agradezco muchísimo <@A>", "grazie davvero", "um obrigado especial pro <@A>", "sağ ol hocam"
     r"muchísimo|muchisimo|mucho|moltissimo|tantissimo|muitíssimo|muitissimo|infinitamente|de verdad|davvero|vraiment|"
     r"wirklich|echt|naprawdę|gerçekten|especial|special|speciale|spécial|pro|pra|"
     r"hocam|abi|abla|kanka|amigo|amiga|hermano|irmão|bhai|anh|chị|kak|pak|"
     # "to" in the listed languages: "Dank an <@A>", "bedankt aan", "tack till", "dla", "kepada", "ao", "al"
-    r"an|aan|till|dla|kepada|ao|aos|al|ai|alla|às"
+    r"an|aan|till|dla|kepada|ao|aos|al|ai|alla|às|" + _BOTH_WORDS
 )
 _FILL = rf"(?:[\s,:;!\-–—~.…、，]|[{TYE}{EMO}]|\b{_alternation(_FILL_WORDS)}\b|さん|様|さま|くん|君|ちゃん|先生|님|씨|兄|老师|जी|ครับ|ค่ะ|คะ|นะ|มาก)"
 # "and" in every supported language that writes it as a word (English, German, Spanish, French,
@@ -1095,9 +1117,10 @@ _AND_LINK = (
     "to|also|too|of course|especially|a|à|an|aan|till|dla|kepada|ao|aos|al|ai|alla|às|auch|también|aussi|ook|"
     "också|też|juga|também|anche"
 )
-# Between two people of a list: a comma/&/+ (optionally with "and"), "and" alone, or plain space.
+# Between two people of a list: a comma/&/+ (optionally with "and"), "and" alone, an "and" in brackets
+# ("<@A> (and <@B> for reviewing)", "<@A> (y <@B>)"), or plain space.
 _SEP = (
-    rf"(?:\s*[,&+/、，،]\s*(?:(?:{_JOIN})\s+)?(?:(?:{_AND_LINK})\s+){{0,2}}|\s+(?:{_JOIN})\s+(?:(?:{_AND_LINK})\s+){{0,2}}"
+    rf"(?:\s*[,&+/、，،(（]\s*(?:(?:{_JOIN})\s+)?(?:(?:{_AND_LINK})\s+){{0,2}}|\s+(?:{_JOIN})\s+(?:(?:{_AND_LINK})\s+){{0,2}}"
     rf"|\s*(?:{_AND_NOSPACE})\s*|\s+)"
 )
 # A list's names may carry an honorific each: "<@A>さんと<@B>さん", "<@A>님, <@B>님".
@@ -1265,6 +1288,9 @@ _ESPECIALLY = re.compile(
 _LIST_ENDS_WITH_AND = re.compile(rf"(?:\b(?:{_JOIN})|&|{_AND_NOSPACE})(?:\s+(?:{_AND_LINK}))?\s*\S$")
 # "for the design and <@B> for the tests", "for running it and to <@B> for taking notes", "en aan <@B>"
 _REASON_ENDS_WITH_AND = re.compile(rf"(?:\b(?:{_JOIN})|&)(?:\s+(?:{_AND_LINK}))?\s*$")
+_REASON_ENDS_WITH_AND_OR_COMMA = re.compile(rf"(?:,\s*)?(?:\b(?:{_JOIN})|&)(?:\s+(?:{_AND_LINK}))?\s*$|,\s*$")
+# The next "for <reason> <@B>" of a list where each person has a reason.
+_NEXT_REASON = re.compile(rf"\s*{_FOR}\b\s*(?P<reason>[^\n.!?{M[1:-1]}]{{0,300}})(?P<post>{_MLIST})?")
 _AND_TAIL_WORDS = frozenset({"&", *_JOIN.split("|"), *_AND_LINK.split("|"), "as", "with", "course"})
 _FOR_OR_TOO = re.compile(rf"\s*(?:{_FOR_WORDS}|too)\b")
 _COMMA = re.compile(r"\s*,\s*")
@@ -1416,8 +1442,13 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
     def sent_of(p: int) -> int:
         return bisect_right(sent_starts, p) - 1
 
-    dead_sents = {sent_of(p) for kind, p in kills if kind in ("nothx", "tia")}
-    dead_lines = {bisect_right(line_starts, p) - 1 for kind, p in kills if kind == "sarc"}
+    dead_sents: set[int] = set()
+    dead_lines: set[int] = set()
+    for kind, p in kills:  # most messages have none
+        if kind in ("nothx", "tia"):
+            dead_sents.add(sent_of(p))
+        elif kind == "sarc":
+            dead_lines.add(bisect_right(line_starts, p) - 1)
 
     msg_voc: list[str] | None = None  # the message's opening addressees, computed on first need
     # A message-level addressee counts for a later cue only when the message reports success.
@@ -1431,6 +1462,7 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
     credits: _Credits | None = None  # who is credited with work done, found on first need
 
     found: dict[str, str | None] = {}
+    named = False  # whether an earlier cue thanked someone the message names
     for cue in cues:
         si = sent_of(cue.start)
         if si in dead_sents or (bisect_right(line_starts, cue.start) - 1) in dead_lines:
@@ -1478,11 +1510,14 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
                 targets = _credited_before(cue, low, ids, sent_starts[max(0, si - 1)], reqs, credits)
             # A bare emoji in a thread thanks the parent only with nothing else said or with a success
             # ("that did it :pray:"); "same here :pray:" is pleading, not thanks.
-            if not targets and thread_parent_author:
+            # "thanks <@A>! appreciate you taking the time": once the reply has thanked someone by name,
+            # a later bare thanks ("appreciate you", "you rock") is still talking to them.
+            if not targets and thread_parent_author and not named:
                 if cue.kind == "emoji" and success is None:
                     success = _reports_success(low)
                 if cue.kind != "emoji" or success or not (words if words is not None else (words := _has_words(low))):
                     targets = [thread_parent_author]
+        named = named or (bool(targets) and targets != [thread_parent_author])
         for uid in targets:
             if uid == author:
                 continue
@@ -1624,10 +1659,20 @@ def _targets(
         reason_end = min(r.end("reason"), se) if r.start("reason") < se else r.start("reason")
         reason = _clean_reason(norm[r.start("reason") : reason_end])
         post = r.group("post")
-        if post and pre and r.start("post") < se and _REASON_ENDS_WITH_AND.search(raw_reason[-40:]):
-            # "thanks <@A> for the design and <@B> for the implementation", "… and to <@B> for the notes"
-            if _FOR_OR_TOO.match(low, r.end("post"), r.end("post") + 8):
+        if post and pre and r.start("post") < se and _REASON_ENDS_WITH_AND_OR_COMMA.search(raw_reason[-40:]):
+            # "thanks <@A> for the design and <@B> for the implementation", "… and to <@B> for the notes",
+            # "Thank you <@A> for X, <@B> for Y, and <@C> for Z": each next person has a reason of their own.
+            end = r.end("post")
+            while _FOR_OR_TOO.match(low, end, end + 8):
                 targets.extend(_mentions(post, ids))
+                nxt = _NEXT_REASON.match(low, end, se)
+                if (
+                    not nxt
+                    or not nxt.group("post")
+                    or not _REASON_ENDS_WITH_AND_OR_COMMA.search(nxt.group("reason")[-40:])
+                ):
+                    break
+                post, end = nxt.group("post"), nxt.end("post")
         elif post and not pre and r.start("post") < se:
             post_ids = _mentions(post, ids)
             if _ends_with_preposition(raw_reason):
@@ -1662,6 +1707,11 @@ def _targets(
     if not targets:
         left = _left(low, cs, ss)
         targets.extend(_mentions(left, ids) or trailing)
+    if not targets and not group and _BOTH_AFTER.match(low, ce, se):
+        # "couldn't have done it without <@A> on the backend and <@B> on legal, thank you both!!"
+        named = list(dict.fromkeys(reversed(_mentions(low[ss:cs], ids))))
+        if len(named) >= 2:
+            targets.extend(reversed(named[:2]))
     if not targets and not reason and not group and cue.kind in ("grat", "strong"):
         # "I appreciate the help <@A>", "I owe you big time <@A>": a short object, then the addressee.
         o = _OBJECT_THEN_M.match(low, ce, se)
@@ -1710,6 +1760,7 @@ def _harmed(low: str, start: int, end: int) -> bool:
     return False
 
 
+_BOTH_AFTER = re.compile(rf"[\s,]*(?:{_BOTH_WORDS})\b")
 _TRAIL_END = re.compile(rf"[\s,!.…{TYE}{EMO}]*(?:$|\n|[!.?])")
 _OBJECT_THEN_M = re.compile(rf"(?P<obj>(?: [^\W\d_]+){{1,6}}) (?P<m>{_MLIST})")
 
