@@ -10,7 +10,8 @@ tuning: P 1.000, R 0.965), `thanks_holdout_independent.jsonl` (361 messages writ
 had not read the detector or the other sets: P 0.956, R 0.972), `thanks_holdout5.jsonl` (471 messages
 by someone who had not seen the detector, measured before fixing: P 0.980, R 0.941),
 `thanks_holdout6.jsonl` (471 messages by someone who had not seen the detector, multilingual; measured
-before fixing: P 0.968, R 0.888). Their misses
+before fixing: P 0.968, R 0.888), `thanks_holdout7.jsonl` (465 messages by someone who had not seen the
+detector; measured before fixing: P 0.993, R 0.913). Their misses
 were fixed afterwards, so they now guard against regressions; only a new set measures unseen
 accuracy again.
 """
@@ -79,6 +80,7 @@ def test_shared_example(row: dict) -> None:
         "thanks_holdout_independent.jsonl",
         "thanks_holdout5.jsonl",
         "thanks_holdout6.jsonl",
+        "thanks_holdout7.jsonl",
     ],
 )
 def test_accuracy_on_labelled_set(name: str) -> None:
