@@ -1045,27 +1045,21 @@ _KARMA = re.compile(f"{M}\\+\\+")
 
 _KINDS_CUE = frozenset({"karma", "strong", "kudos", "grat", "emoji"})
 
-# Sentence ends: ! ? and their CJK/Arabic forms, newlines, and dots followed by a space or the end —
-# except after "esp." / "e.g." and the like. One character class first, so the engine skips the
-# text between punctuation quickly; the dot rules are checked only at dots.
+# Sentence ends: runs of ! ? and their CJK/Arabic forms and newlines (dots may join the run), and runs of
+# dots followed by a space or the end — not "v1.2", "acme.io", nor after "esp." / "e.g." and the like.
+# One regex, so the dot rules cost no Python call per dot; every alternative starts with a literal
+# character, so the engine skips the text between punctuation quickly.
 _SENT_PUNCT = re.compile(r"[!?。！？؟\n.]+")
-_ABBREV = re.compile(r"(?:\besp|\bincl|\bvs|\be\.g|\bi\.e)$")
+_SENT_END = re.compile(
+    "|".join(f"{re.escape(c)}[!?。！？؟\\n.]*" for c in "!?。！？؟\n")
+    + r"|\.(?:\.*[!?。！？؟\n][!?。！？؟\n.]*|(?<!\.\.)(?<!\besp\.)(?<!\bincl\.)(?<!\bvs\.)(?<!\be\.g\.)(?<!\bi\.e\.)\.*(?!\S))"
+)
 
 
 def _sentence_starts(low: str) -> list[int]:
     if "." not in low:  # the common case: every run of ! ? and newlines ends a sentence
         return [0, *(m.end() for m in _SENT_PUNCT.finditer(low))]
-    n = len(low)
-    return [0, *(m.end() for m in _SENT_PUNCT.finditer(low) if _ends_sentence(low, m, n))]
-
-
-def _ends_sentence(low: str, m: re.Match[str], n: int) -> bool:
-    if m.group().strip("."):
-        return True
-    end = m.end()
-    if end < n and not low[end].isspace():
-        return False  # "v1.2", "acme.io"
-    return not _ABBREV.search(low, max(0, m.start() - 5), m.start())  # "esp. <@A>"
+    return [0, *(m.end() for m in _SENT_END.finditer(low))]
 
 
 _NEG = (

@@ -155,3 +155,33 @@ def test_nested_and_broken_markup() -> None:
     text = "<" * 20_000 + "@U001>" + ">" * 20_000 + " thanks <@U002|<@U003>> ```<@U004>"
     found = detect_thanks(text, "U000")
     assert {t.user_id for t in found} <= {"U001", "U002", "U003", "U004"}
+
+
+_SENT_RUN = re.compile(r"[!?。！？؟\n.]+")
+_ABBREVIATION = re.compile(r"(?:\besp|\bincl|\bvs|\be\.g|\bi\.e)$")
+
+
+def _reference_sentence_starts(low: str) -> list[int]:
+    """Sentence starts spelled out rule by rule (the detector folds the rules into one regex)."""
+    starts = [0]
+    for m in _SENT_RUN.finditer(low):
+        if m.group().strip("."):  # a ! ? or newline in the run
+            starts.append(m.end())
+        elif m.end() < len(low) and not low[m.end()].isspace():
+            continue  # "v1.2", "acme.io"
+        elif not _ABBREVIATION.search(low, max(0, m.start() - 5), m.start()):  # not "esp. <@A>"
+            starts.append(m.end())
+    return starts
+
+
+@settings(max_examples=3000, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["a", "b", " ", ".", "!", "?", "\n", "。", "！", "esp", "e.g", "i.e", "vs", "incl", "v1", "…"]),
+        max_size=14,
+    ).map("".join)
+)
+def test_sentence_starts_follow_the_rules(low: str) -> None:
+    from bot.detector import _sentence_starts
+
+    assert _sentence_starts(low) == _reference_sentence_starts(low)
