@@ -1049,7 +1049,7 @@ _KINDS_CUE = frozenset({"karma", "strong", "kudos", "grat", "emoji"})
 # dots followed by a space or the end — not "v1.2", "acme.io", nor after "esp." / "e.g." and the like.
 # One regex, so the dot rules cost no Python call per dot; every alternative starts with a literal
 # character, so the engine skips the text between punctuation quickly.
-_SENT_PUNCT = re.compile(r"[!?。！？؟\n.]+")
+_SENT_PUNCT = re.compile(r"[!?。！？؟\n.][!?。！？؟\n.]*")  # not "[…]+": a leading class lets the engine skip
 _SENT_END = re.compile(
     "|".join(f"{re.escape(c)}[!?。！？؟\\n.]*" for c in "!?。！？؟\n")
     + r"|\.(?:\.*[!?。！？؟\n][!?。！？؟\n.]*|(?<!\.\.)(?<!\besp\.)(?<!\bincl\.)(?<!\bvs\.)(?<!\be\.g\.)(?<!\bi\.e\.)\.*(?!\S))"
@@ -1754,7 +1754,7 @@ def _harmed(low: str, start: int, end: int) -> bool:
     return False
 
 
-_BOTH_AFTER = re.compile(rf"[\s,]*(?:{_BOTH_WORDS})\b")
+_BOTH_AFTER = re.compile(rf"[\s,]*{_alternation(_BOTH_WORDS)}\b")
 _TRAIL_END = re.compile(rf"[\s,!.…{TYE}{EMO}]*(?:$|\n|[!.?])")
 _OBJECT_THEN_M = re.compile(rf"(?P<obj>(?: [^\W\d_]+){{1,6}}) (?P<m>{_MLIST})")
 
