@@ -1656,8 +1656,11 @@ def _targets(
         if post and pre and r.start("post") < se and _REASON_ENDS_WITH_AND_OR_COMMA.search(raw_reason[-40:]):
             # "thanks <@A> for the design and <@B> for the implementation", "… and to <@B> for the notes",
             # "Thank you <@A> for X, <@B> for Y, and <@C> for Z": each next person has a reason of their own.
+            joined_by_and = _REASON_ENDS_WITH_AND.search(raw_reason[-40:]) is not None
             end = r.end("post")
             while _FOR_OR_TOO.match(low, end, end + 8):
+                if not joined_by_and and bisect_left(reqs, end) < bisect_right(reqs, se):
+                    break  # after a bare comma, "…, <@B> for lunch?" asks B something
                 targets.extend(_mentions(post, ids))
                 nxt = _NEXT_REASON.match(low, end, se)
                 if (
@@ -1666,6 +1669,7 @@ def _targets(
                     or not _REASON_ENDS_WITH_AND_OR_COMMA.search(nxt.group("reason")[-40:])
                 ):
                     break
+                joined_by_and = _REASON_ENDS_WITH_AND.search(nxt.group("reason")[-40:]) is not None
                 post, end = nxt.group("post"), nxt.end("post")
         elif post and not pre and r.start("post") < se:
             post_ids = _mentions(post, ids)
