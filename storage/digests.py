@@ -735,6 +735,18 @@ def _last_suggested(session: Session, team_id, ids, since):  # type: ignore[no-u
     )
 
 
+def _with_pair_rules(help_agg, rule, suggested, team_id):  # type: ignore[no-untyped-def]
+    """Each (U, P) aggregate joined to U's rule about P (muted, snoozed) and to when P was last
+    suggested to U: what the rules need besides the aggregate itself."""
+    return help_agg.outerjoin(
+        rule,
+        and_(rule.team_id == team_id, rule.user_id == help_agg.c.user_id, rule.other_id == help_agg.c.other_id),
+    ).outerjoin(
+        suggested,
+        and_(suggested.c.user_id == help_agg.c.user_id, suggested.c.other_id == help_agg.c.other_id),
+    )
+
+
 def _unsuggestable(team_id: str):  # type: ignore[no-untyped-def]
     """Everyone in the workspace nobody is ever pointed to: bots, deleted accounts, and people who
     asked not to be suggested. Few people, each found through a partial index (0004), so the
@@ -781,15 +793,7 @@ def plan_pairs(
             func.coalesce(other_user.deleted, False),
             func.coalesce(other_user.real_name, other_user.name),
         )
-        .select_from(help_agg)
-        .outerjoin(
-            rule,
-            and_(rule.team_id == team_id, rule.user_id == help_agg.c.user_id, rule.other_id == help_agg.c.other_id),
-        )
-        .outerjoin(
-            suggested,
-            and_(suggested.c.user_id == help_agg.c.user_id, suggested.c.other_id == help_agg.c.other_id),
-        )
+        .select_from(_with_pair_rules(help_agg, rule, suggested, team_id))
         .outerjoin(
             other_settings,
             and_(other_settings.team_id == team_id, other_settings.user_id == help_agg.c.other_id),
@@ -911,15 +915,7 @@ def _build_plan_top(session: Session, limit: int, per_pair: int) -> Select:  # t
             )
             .label("pos"),
         )
-        .select_from(help_agg)
-        .outerjoin(
-            rule,
-            and_(rule.team_id == team_id, rule.user_id == help_agg.c.user_id, rule.other_id == help_agg.c.other_id),
-        )
-        .outerjoin(
-            suggested,
-            and_(suggested.c.user_id == help_agg.c.user_id, suggested.c.other_id == help_agg.c.other_id),
-        )
+        .select_from(_with_pair_rules(help_agg, rule, suggested, team_id))
         .where(
             help_agg.c.other_id.not_in(_unsuggestable(team_id)),
             func.coalesce(rule.muted, False).is_(False),
