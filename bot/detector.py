@@ -631,7 +631,7 @@ _words(
     "indebted(?! to (?:the|a|an|our|their|his|her|its)\\b)",
     "in your debt",
     "appreciated",
-    "appreciate (?:it|this|that|you|ya|u|y'all|the|all|your (?:help|time|support|input|feedback|review|effort|work"
+    "appreciate (?:it|this|that|you|ya|u|y'all|the|all|both(?: of you)?|your (?:help|time|support|input|feedback|review|effort|work"
     "|quick|fast|patience|assistance|advice|expertise))",
     "grateful",
     "thankful",
@@ -675,6 +675,8 @@ _words(
     "te[sş]ekk[uü]rler",
     "te[sş]ekk[uü]r ederim",
     "sa[gğ] ?ol(?:un|asın|asınız|sun)?",
+    # "eline sağlık" (health to your hands): Turkish thanks for work done
+    "el(?:in|ler)(?:in)?(?:iz)?e sa[gğ]l[ıi]k",
     "eyvallah",
     "спасибо",
     "спс",
@@ -1093,7 +1095,7 @@ _FILL_WORDS = (
     r"çok|большое|огромное|очень|πολύ|πολυ|rất nhiều|nhiều|nhé|nha|banyak|bahut|ji|جزيلا|רבה|de|"
     # "te lo agradezco muchísimo <@A>", "grazie davvero", "um obrigado especial pro <@A>", "sağ ol hocam"
     r"muchísimo|muchisimo|mucho|moltissimo|tantissimo|muitíssimo|muitissimo|infinitamente|de verdad|davvero|vraiment|"
-    r"wirklich|echt|naprawdę|gerçekten|especial|special|speciale|spécial|pro|pra|"
+    r"wirklich|echt|naprawdę|gerçekten|especial|special|speciale|spécial|pro|pra|demais|"
     r"hocam|abi|abla|kanka|amigo|amiga|hermano|irmão|bhai|anh|chị|kak|pak|"
     # "to" in the listed languages: "Dank an <@A>", "bedankt aan", "tack till", "dla", "kepada", "ao", "al"
     r"an|aan|till|dla|kepada|ao|aos|al|ai|alla|às|" + _BOTH_WORDS
@@ -1119,7 +1121,9 @@ _SEP = (
 )
 # A list's names may carry an honorific each: "<@A>さんと<@B>さん", "<@A>님, <@B>님".
 _HONORIFIC = "さん|様|さま|くん|君|ちゃん|先生|님|씨|兄|老师|जी"
-_MLIST = rf"{M}(?:(?:{_HONORIFIC})?{_SEP}{M}){{0,49}}"
+# …and a short role in brackets: "<@A> (creatives), <@B> (influencer deals) and <@C>".
+_ROLE = rf"(?:\s*\([^()\n{M[1:-1]}]{{1,60}}\))?"
+_MLIST = rf"{M}(?:(?:{_HONORIFIC})?{_ROLE}{_SEP}{M}){{0,49}}"
 _GROUPW = (
     rf"{GROUP}|\b(?:everyone|everybody|all|y'?all|you all|team|folks|guys|people|gang|crew|fam|todos|tout le monde|"
     r"tous|alle|allen|tutti|iedereen|alla|wszystkim|herkese|всем)\b|大家|皆さん|みなさん|여러분|सभी|الجميع|לכולם|mọi người|"
@@ -1320,7 +1324,7 @@ _SUCCESS_OTHER = re.compile(_alternation(_SUCCESS_NOSPACE))
 
 
 def _reports_success(low: str) -> bool:
-    if _SUCCESS.search(" " + low) is not None:
+    if _SUCCESS.search(" " + low) is not None or _YOU_DID.search(low) is not None:
         return True
     return not low.isascii() and _SUCCESS_OTHER.search(low) is not None
 
@@ -1351,7 +1355,9 @@ _LFILL_WORDS = (
     # forms of address between the person and the thanks: "<@A> hocam sağ olun", "<@A> bro thanks"
     "hocam|abi|abla|kanka|bro|mate|dude|man|sir|amigo|amiga|hermano|irmão|bhai|anh|chị|kak|pak|"
     # "both of you" / "all of you": "<@A> <@B> you both, thanks", "<@A> <@B> お二人ともありがとう"
-    "both|you both|you two|you all|all"
+    "both|you both|you two|you all|all|"
+    # "<@A> and <@B>, you're both lifesavers"
+    "you're|you’re|youre|you are"
 )
 _LEFT_REV = re.compile(
     rf"(?P<f>(?:[\s,:;!\-–—~.…、，]|[{TYE}{EMO}]|\b{_alternation(_rev_alt(_LFILL_WORDS))}\b|"
@@ -1468,6 +1474,8 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
         targets, reason, group = _targets(cue, low, norm, ids, ss, se, n, reqs, esps)
         if targets is None:  # the cue was not a thanks after all ("thanks?", "thanks to X, we lost…")
             continue
+        if not targets and len(line_starts) > 1 and cue.kind != "karma":
+            targets = _listed(low, ids, line_starts, cue, group)
         n_req = bisect_right(reqs, cue.start)  # requests before this cue
         req_before = n_req > 0
         if req_before and (reason is None or _WEAK_REASON.match(reason.lower())):
@@ -1539,11 +1547,16 @@ _ADVERB = "(?:(?:just|totally|finally|really|already|quickly|kindly) )?"
 # jump from one such character to the next. For "fixed by <@A>" the verb before "by" is checked
 # separately (_DONE_BEFORE).
 _CREDITED = re.compile(
-    rf"(?=[{M[1:-1]}bt])"
+    rf"(?=[{M[1:-1]}btw])"
     rf"(?:(?P<a>{M})(?: {_ADVERB}(?:{_WORK_VERBS})\b|(?:'s?|’s?)(?: [^\W\d_][\w-]*){{1,3}} {_ADVERB}(?:{_SUCCESS_VERBS})\b)"
-    rf"|\b(?:by|thanks to) (?P<b>{M}))"
+    rf"|\b(?:by|thanks to) (?P<b>{M})|\bwithout (?P<c>{M}))"
 )
 _DONE_BEFORE = re.compile(rf"\b(?:{_WORK_VERBS}) (?:it |this |that |the \w+ )?$")
+# "couldn't have closed October without <@A>": only a "without" after a could-not-have credits anyone.
+_COULD_NOT_HAVE = re.compile(r"\b(?:couldn'?t|could not|wouldn'?t|would not|can'?t|cannot) have\b[^.!?\n]{0,60}$")
+# "<@A> wow, you rebuilt the whole report": work done by the person the message addresses.
+# Led by a character class so the engine skips to each "y"/"u" instead of trying every position.
+_YOU_DID = re.compile(rf"[yu](?<![\w'’][yu])(?:(?<=y)ou|(?<=u)) {_ADVERB}(?:{_WORK_VERBS})\b")
 
 
 class _Credits:
@@ -1570,7 +1583,9 @@ def _who_credited(low: str, m: re.Match[str]) -> str | None:
     """The mention a _CREDITED match credits, or None for a "by <@A>" with no work verb before it."""
     if m.group("b") and not _DONE_BEFORE.search(low, max(0, m.start() - 40), m.start()):
         return None
-    return m.group("a") or m.group("b")
+    if m.group("c") and not _COULD_NOT_HAVE.search(low, max(0, m.start() - 80), m.start()):
+        return None
+    return m.group("a") or m.group("b") or m.group("c")
 
 
 def _credited_before(
@@ -1723,6 +1738,36 @@ def _targets(
     return targets, reason, group
 
 
+# One line of a list of people, each with what they did: "• <@A> for the translations", "<@A> — 100% CSAT".
+_LIST_ITEM = re.compile(rf"[ \t]*(?:[•*·◦▪\-–]\s*)?(?P<m>{_MLIST})\s*(?:{_FOR}\b|[—–\-:(])")
+_HEADER_TAIL = re.compile(r"[^.!?,;\n]*$")
+
+
+def _listed(low: str, ids: list[str], line_starts: list[int], cue: _Cue, group: bool) -> list[str]:
+    """People listed one a line with what each did, under a thanks that heads the list ("People to
+    thank:", "Shout-outs this week") or above a thanks to them all on a line of its own ("Thank you
+    all"; a bare "Thanks!" after a list of assignments signs off)."""
+    li = bisect_right(line_starts, cue.start) - 1
+    line_end = line_starts[li + 1] - 1 if li + 1 < len(line_starts) else len(low)
+    people: list[str] = []
+    if not _mentions(low[line_starts[li] : line_end], ids) and _HEADER_TAIL.match(low, cue.end, line_end):
+        for start in line_starts[li + 1 :]:
+            item = _LIST_ITEM.match(low, start)
+            if not item:
+                break
+            people.extend(_mentions(item.group("m"), ids))
+    if not people and group and not low[line_starts[li] : cue.start].strip(f" \t{TYE}{EMO}"):
+        items = []
+        for start in reversed(line_starts[:li]):
+            item = _LIST_ITEM.match(low, start)
+            if not item:
+                break
+            items.append(_mentions(item.group("m"), ids))
+        if len(items) >= 2:
+            people = [uid for item in reversed(items) for uid in item]
+    return people
+
+
 def _notified_group(low: str, r: re.Match[str], f1: str, n: int) -> bool:
     """A group named after the thanks' sentence ended, with more said after it, is told something, not
     thanked: "Thank you!! <!subteam^…> fyi, SSO is back" still thanks the thread's parent."""
@@ -1760,7 +1805,7 @@ def _harmed(low: str, start: int, end: int) -> bool:
 
 _BOTH_AFTER = re.compile(rf"[\s,]*{_alternation(_BOTH_WORDS)}\b")
 _TRAIL_END = re.compile(rf"[\s,!.…{TYE}{EMO}]*(?:$|\n|[!.?])")
-_OBJECT_THEN_M = re.compile(rf"(?P<obj>(?: [^\W\d_]+){{1,6}}) (?P<m>{_MLIST})")
+_OBJECT_THEN_M = re.compile(rf"(?P<obj>(?: [^\W_][\w'’]*){{1,8}}) (?P<m>{_MLIST})")
 
 
 def _left(low: str, cs: int, ss: int) -> str:

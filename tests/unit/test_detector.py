@@ -11,7 +11,8 @@ had not read the detector or the other sets: P 0.956, R 0.972), `thanks_holdout5
 by someone who had not seen the detector, measured before fixing: P 0.980, R 0.941),
 `thanks_holdout6.jsonl` (471 messages by someone who had not seen the detector, multilingual; measured
 before fixing: P 0.968, R 0.888), `thanks_holdout7.jsonl` (465 messages by someone who had not seen the
-detector; measured before fixing: P 0.993, R 0.913). Their misses
+detector; measured before fixing: P 0.993, R 0.913), `thanks_holdout8.jsonl` (406 messages by someone who
+had not seen the detector; measured before fixing: P 1.000, R 0.864). Their misses
 were fixed afterwards, so they now guard against regressions; only a new set measures unseen
 accuracy again.
 """
@@ -81,6 +82,7 @@ def test_shared_example(row: dict) -> None:
         "thanks_holdout5.jsonl",
         "thanks_holdout6.jsonl",
         "thanks_holdout7.jsonl",
+        "thanks_holdout8.jsonl",
     ],
 )
 def test_accuracy_on_labelled_set(name: str) -> None:
