@@ -578,6 +578,8 @@ _words(
             "you two are",
             "you guys are",
             "you both are",
+            "you're both",
+            "you are both",
             "you all are",
             "ur",
             "u r",
@@ -1355,9 +1357,7 @@ _LFILL_WORDS = (
     # forms of address between the person and the thanks: "<@A> hocam sağ olun", "<@A> bro thanks"
     "hocam|abi|abla|kanka|bro|mate|dude|man|sir|amigo|amiga|hermano|irmão|bhai|anh|chị|kak|pak|"
     # "both of you" / "all of you": "<@A> <@B> you both, thanks", "<@A> <@B> お二人ともありがとう"
-    "both|you both|you two|you all|all|"
-    # "<@A> and <@B>, you're both lifesavers"
-    "you're|you’re|youre|you are"
+    "both|you both|you two|you all|all"
 )
 _LEFT_REV = re.compile(
     rf"(?P<f>(?:[\s,:;!\-–—~.…、，]|[{TYE}{EMO}]|\b{_alternation(_rev_alt(_LFILL_WORDS))}\b|"
@@ -1460,6 +1460,7 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
     asked_upto = 0
 
     credits: _Credits | None = None  # who is credited with work done, found on first need
+    listed_lines: bool | None = None  # whether some line opens with a mention, found on first need
 
     found: dict[str, str | None] = {}
     named = False  # whether an earlier cue thanked someone the message names
@@ -1475,7 +1476,10 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
         if targets is None:  # the cue was not a thanks after all ("thanks?", "thanks to X, we lost…")
             continue
         if not targets and len(line_starts) > 1 and cue.kind != "karma":
-            targets = _listed(low, ids, line_starts, cue, group)
+            if listed_lines is None:
+                listed_lines = _LIST_LINE.search(low) is not None
+            if listed_lines:
+                targets = _listed(low, ids, line_starts, cue, group)
         n_req = bisect_right(reqs, cue.start)  # requests before this cue
         req_before = n_req > 0
         if req_before and (reason is None or _WEAK_REASON.match(reason.lower())):
@@ -1740,6 +1744,7 @@ def _targets(
 
 # One line of a list of people, each with what they did: "• <@A> for the translations", "<@A> — 100% CSAT".
 _LIST_ITEM = re.compile(rf"[ \t]*(?:[•*·◦▪\-–]\s*)?(?P<m>{_MLIST})\s*(?:{_FOR}\b|[—–\-:(])")
+_LIST_LINE = re.compile(rf"\n[ \t]*(?:[•*·◦▪\-–]\s*)?{M}")
 _HEADER_TAIL = re.compile(r"[^.!?,;\n]*$")
 
 
@@ -1748,15 +1753,20 @@ def _listed(low: str, ids: list[str], line_starts: list[int], cue: _Cue, group: 
     thank:", "Shout-outs this week") or above a thanks to them all on a line of its own ("Thank you
     all"; a bare "Thanks!" after a list of assignments signs off)."""
     li = bisect_right(line_starts, cue.start) - 1
-    line_end = line_starts[li + 1] - 1 if li + 1 < len(line_starts) else len(low)
     people: list[str] = []
-    if not _mentions(low[line_starts[li] : line_end], ids) and _HEADER_TAIL.match(low, cue.end, line_end):
+    # The cheap test first: most lines after a thanks do not open with a mention.
+    if (
+        li + 1 < len(line_starts)
+        and _LIST_ITEM.match(low, line_starts[li + 1])
+        and _HEADER_TAIL.match(low, cue.end, line_starts[li + 1] - 1)
+        and not _MENTION_RE.search(low, line_starts[li], line_starts[li + 1])
+    ):
         for start in line_starts[li + 1 :]:
             item = _LIST_ITEM.match(low, start)
             if not item:
                 break
             people.extend(_mentions(item.group("m"), ids))
-    if not people and group and not low[line_starts[li] : cue.start].strip(f" \t{TYE}{EMO}"):
+    if not people and group and li >= 2 and not low[line_starts[li] : cue.start].strip(f" \t{TYE}{EMO}"):
         items = []
         for start in reversed(line_starts[:li]):
             item = _LIST_ITEM.match(low, start)
