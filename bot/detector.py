@@ -1125,7 +1125,9 @@ _SEP = (
 _HONORIFIC = "さん|様|さま|くん|君|ちゃん|先生|님|씨|兄|老师|जी"
 # …and a short role in brackets: "<@A> (creatives), <@B> (influencer deals) and <@C>".
 _ROLE = rf"(?:\s*\([^()\n{M[1:-1]}]{{1,60}}\))?"
-_MLIST = rf"{M}(?:(?:{_HONORIFIC})?{_ROLE}{_SEP}{M}){{0,49}}"
+_MLIST = rf"{M}(?:(?:{_HONORIFIC})?{_SEP}{M}){{0,49}}"
+# Only the list right after a thanks carries roles: the other rules that read lists run far more often.
+_MLIST_ROLES = rf"{M}(?:(?:{_HONORIFIC})?{_ROLE}{_SEP}{M}){{0,49}}"
 _GROUPW = (
     rf"{GROUP}|\b(?:everyone|everybody|all|y'?all|you all|team|folks|guys|people|gang|crew|fam|todos|tout le monde|"
     r"tous|alle|allen|tutti|iedereen|alla|wszystkim|herkese|всем)\b|大家|皆さん|みなさん|여러분|सभी|الجميع|לכולם|mọi người|"
@@ -1135,7 +1137,7 @@ _GROUPW = (
 _FOR_WORDS = "for|por|pour|für|fur|pelos?|pelas?|per|voor|för|za|за|για|على|על|on|atas|untuk|vì"
 _FOR = rf"(?:{_FOR_WORDS})"
 _RIGHT = re.compile(
-    rf"(?P<f1>{_FILL}*)(?:(?P<grp>{_GROUPW})|(?P<pre>{_MLIST}))?(?P<f2>{_FILL}*)"
+    rf"(?P<f1>{_FILL}*)(?:(?P<grp>{_GROUPW})|(?P<pre>{_MLIST_ROLES}))?(?P<f2>{_FILL}*)"
     rf"(?:\b{_FOR}\b\s*(?P<reason>[^\n.!?{M[1:-1]}]{{0,300}})(?P<post>{_MLIST})?)?"
 )
 # After a list: what makes its last mention the start of a new clause ("…, <@B> can you merge").
@@ -1551,12 +1553,14 @@ _ADVERB = "(?:(?:just|totally|finally|really|already|quickly|kindly) )?"
 # jump from one such character to the next. For "fixed by <@A>" the verb before "by" is checked
 # separately (_DONE_BEFORE).
 _CREDITED = re.compile(
-    rf"(?=[{M[1:-1]}btw])"
+    rf"(?=[{M[1:-1]}bt])"
     rf"(?:(?P<a>{M})(?: {_ADVERB}(?:{_WORK_VERBS})\b|(?:'s?|’s?)(?: [^\W\d_][\w-]*){{1,3}} {_ADVERB}(?:{_SUCCESS_VERBS})\b)"
-    rf"|\b(?:by|thanks to) (?P<b>{M})|\bwithout (?P<c>{M}))"
+    rf"|\b(?:by|thanks to) (?P<b>{M}))"
 )
 _DONE_BEFORE = re.compile(rf"\b(?:{_WORK_VERBS}) (?:it |this |that |the \w+ )?$")
 # "couldn't have closed October without <@A>": only a "without" after a could-not-have credits anyone.
+# Its own regex, run only when the message says "without": most never do.
+_WITHOUT = re.compile(rf"\bwithout ({M})")
 _COULD_NOT_HAVE = re.compile(r"\b(?:couldn'?t|could not|wouldn'?t|would not|can'?t|cannot) have\b[^.!?\n]{0,60}$")
 # "<@A> wow, you rebuilt the whole report": work done by the person the message addresses.
 # Led by a character class so the engine skips to each "y"/"u" instead of trying every position.
@@ -1571,6 +1575,13 @@ class _Credits:
 
     def __init__(self, low: str) -> None:
         self.items = [(m.start(), m.end(), who) for m in _CREDITED.finditer(low) if (who := _who_credited(low, m))]
+        if "without" in low:
+            self.items.extend(
+                (m.start(), m.end(), m.group(1))
+                for m in _WITHOUT.finditer(low)
+                if _COULD_NOT_HAVE.search(low, max(0, m.start() - 80), m.start())
+            )
+            self.items.sort()
         self.starts = [start for start, _, _ in self.items]
 
     def sole(self, lo: int, hi: int, reqs: list[int]) -> str | None:
@@ -1587,9 +1598,7 @@ def _who_credited(low: str, m: re.Match[str]) -> str | None:
     """The mention a _CREDITED match credits, or None for a "by <@A>" with no work verb before it."""
     if m.group("b") and not _DONE_BEFORE.search(low, max(0, m.start() - 40), m.start()):
         return None
-    if m.group("c") and not _COULD_NOT_HAVE.search(low, max(0, m.start() - 80), m.start()):
-        return None
-    return m.group("a") or m.group("b") or m.group("c")
+    return m.group("a") or m.group("b")
 
 
 def _credited_before(
