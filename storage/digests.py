@@ -269,14 +269,6 @@ def due_users(session: Session, now: dt.datetime, defaults: Defaults, limit: int
     return [_schedule_row(row) for row in session.execute(statement)]
 
 
-def all_schedules(session: Session, defaults: Defaults, team_id: str, user_ids: Iterable[str]) -> list[ScheduleRow]:
-    ids = list(set(user_ids))
-    if not ids:
-        return []
-    statement = _schedule_select(defaults).where(UserSettings.team_id == team_id, UserSettings.user_id.in_(ids))
-    return [_schedule_row(row) for row in session.execute(statement)]
-
-
 # ---------------------------------------------------------------------------------------------
 # Claims
 
@@ -524,49 +516,6 @@ def digest_items(session: Session, digest_id: int) -> list[DigestItem]:
 
 
 @dataclass(frozen=True, slots=True)
-class Recipient:
-    user_id: str
-    dm_channel_id: str | None
-    first_digest_at: dt.datetime | None
-    name: str | None
-
-
-def recipients(session: Session, team_id: str, user_ids: Iterable[str]) -> dict[str, Recipient]:
-    ids = list(set(user_ids))
-    if not ids:
-        return {}
-    statement = (
-        select(
-            UserSettings.user_id,
-            SlackUser.dm_channel_id,
-            UserSettings.first_digest_at,
-            func.coalesce(SlackUser.real_name, SlackUser.name).label("name"),
-        )
-        .select_from(UserSettings)
-        .outerjoin(
-            SlackUser,
-            and_(SlackUser.team_id == UserSettings.team_id, SlackUser.user_id == UserSettings.user_id),
-        )
-        .where(UserSettings.team_id == team_id, UserSettings.user_id.in_(ids))
-    )
-    return {
-        r.user_id: Recipient(r.user_id, r.dm_channel_id, r.first_digest_at, r.name) for r in session.execute(statement)
-    }
-
-
-def names(session: Session, team_id: str, user_ids: Iterable[str]) -> dict[str, str]:
-    ids = list(set(user_ids))
-    if not ids:
-        return {}
-    rows = session.execute(
-        select(SlackUser.user_id, func.coalesce(SlackUser.real_name, SlackUser.name)).where(
-            SlackUser.team_id == team_id, SlackUser.user_id.in_(ids)
-        )
-    )
-    return {uid: name for uid, name in rows if name}
-
-
-@dataclass(frozen=True, slots=True)
 class PlanRecipient:
     """What planning needs about the person a digest is for: their DM channel, whether they have
     had a digest before, and their effective schedule (for the footer), defaults applied."""
@@ -582,9 +531,9 @@ class PlanRecipient:
 def plan_recipients(
     session: Session, defaults: Defaults, team_id: str, user_ids: Iterable[str]
 ) -> dict[str, PlanRecipient]:
-    """`recipients` and `all_schedules` for a batch in one statement (Core rows: it runs for every
-    planned person; two ORM queries cost ~20 ms a batch each on PostgreSQL). People without
-    settings are absent, as in both."""
+    """Each planned person's DM channel, first-digest flag and effective schedule, for a batch in
+    one statement (Core rows: it runs for every planned person). People without settings are
+    absent."""
     ids = list(set(user_ids))
     if not ids:
         return {}

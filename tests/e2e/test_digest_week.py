@@ -315,4 +315,4 @@ def test_preview_prints_without_sending_or_recording(sandbox, tmp_path) -> None:
     assert sandbox.calls("chat.postMessage") == []
     with database.reader() as s:
         assert s.query(Digest).count() == 0
-        assert store.recipients(s, TEAM, ["UBERLIN"]) == {}
+        assert store.plan_recipients(s, store.Defaults(tz="UTC", time="09:00", days="mon-fri"), TEAM, ["UBERLIN"]) == {}

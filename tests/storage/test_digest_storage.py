@@ -261,13 +261,13 @@ def test_dm_channel_cache_and_first_digest(database) -> None:  # type: ignore[no
         store.save_dm_channel(s, T, "UU", "D123")
         (c,) = store.claim(s, [(T, "UU", dt.date(2025, 3, 10))], NOW, "p", NOW)
     with database.reader() as s:
-        r = store.recipients(s, T, ["UU"])["UU"]
+        r = store.plan_recipients(s, DEFAULTS, T, ["UU"])["UU"]
         assert (r.dm_channel_id, r.first_digest_at) == ("D123", None)
         assert s.get_one(SlackUser, (T, "UU")).dm_channel_id == "D123"
     with database.transaction() as s:
         store.mark_sent(s, c, "p", NOW, "D123", "1.0", [])
     with database.reader() as s:
-        assert store.recipients(s, T, ["UU"])["UU"].first_digest_at == NOW
+        assert store.plan_recipients(s, DEFAULTS, T, ["UU"])["UU"].first_digest_at == NOW
 
 
 @pytest.mark.parametrize("n", [3])
