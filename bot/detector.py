@@ -990,19 +990,46 @@ _PRE_VOCAB += [("karma", "\\+\\+")]
 _PRE_LATIN, _PRE_OTHER = _build(_PRE_VOCAB, marks=False, check_ascii=False)  # also ":" emoji, "+" karma
 
 
+def _build_ascii_prefilter(vocab: list[tuple[str, str]]) -> re.Pattern[str]:
+    """The pre-filter for lowercased ASCII text (most messages), run on " " + text: the phrases that start
+    with an ASCII character, after the ASCII word-start characters — an all-ASCII character class, which
+    the engine tests several times faster per character than _WORD_START and its ranges. The few phrases
+    starting with a word-start character themselves (":pray", "++") join the same trie: their first
+    character is the one the class consumed, checked by a look-behind, so one search does the work of both
+    of _maybe_thanks's regexes."""
+    starts = "".join(c for c in map(chr, range(128)) if re.fullmatch(_WORD_START, c))
+    trie = _Trie()
+    for _, fragment in vocab:
+        for phrase in _expand(fragment):
+            literal, tail = _literal_prefix(phrase)
+            if not literal[0].isascii():
+                continue
+            if _is_latin(literal[0]):
+                trie.add(literal, tail)
+            elif literal[0] in starts and len(literal) > 1:
+                trie.add(literal[1:], f"(?<={re.escape(literal)})" + tail)
+            else:
+                raise ValueError(f"no word-start character before this phrase: {fragment!r}")
+    first = "".join(re.escape(ch) for ch in trie.children)
+    return re.compile(f"[{re.escape(starts)}](?=[{first}]){trie.regex()}")
+
+
+_PRE_ASCII = _build_ascii_prefilter(_PRE_VOCAB)
+
+
 def _may_contain_thanks(text: str) -> bool:
     """The pre-filter, on text through `_prepare`: False only when no cue phrase can be found in it."""
-    return _maybe_thanks(text.lower())
+    lowered = text.lower()
+    if lowered.isascii():
+        return _PRE_ASCII.search(" " + lowered) is not None
+    return _maybe_thanks(lowered)
 
 
 def _maybe_thanks(lowered: str) -> bool:
     """False when the text cannot contain thanks: the fast path for most Slack traffic."""
-    if _PRE_LATIN.search(" " + lowered) is not None:
-        return True
-    # The other-scripts vocabulary starts with non-ASCII characters, ":" (emoji) or "+" (karma).
-    if lowered.isascii() and ":" not in lowered and "+" not in lowered:
-        return False
-    return _PRE_OTHER.search(lowered) is not None
+    if lowered.isascii():
+        return _PRE_ASCII.search(" " + lowered) is not None
+    return _PRE_LATIN.search(" " + lowered) is not None or _PRE_OTHER.search(lowered) is not None
 
 
 def _scan(low: str, ascii_source: bool) -> list[tuple[str, int, int]]:

@@ -141,3 +141,20 @@ def test_prefilter_rejects_chatter() -> None:
     for text in ["standup in 5", "<@U1> can you review my PR?", "the `thanks_email` job failed", "lunch?"]:
         assert not detector._may_contain_thanks(detector._prepare(text)), text
     assert detector._may_contain_thanks(detector._prepare("thanks <@U1>"))
+
+
+def test_prefilter_reads_ascii_text_as_it_reads_any_text() -> None:
+    """ASCII messages (most traffic) go through a pre-filter regex of their own: it must pass exactly the
+    messages the general one passes. A non-ASCII line in front sends the same text down the general path."""
+    rng = random.Random(11)
+    ascii_pieces = [p for p in PIECES if p.isascii()] + ["thanksgiving", "typo", "++", "+", ":", ":prayer", "c++"]
+    texts = []
+    for _ in range(3000):
+        text = rng.choice([" ", "", ":", "(", "\n"]).join(rng.choice(ascii_pieces) for _ in range(rng.randint(1, 5)))
+        texts.append(text.upper() if rng.random() < 0.2 else text)
+    passed = 0
+    for text in texts:
+        verdict = detector._may_contain_thanks(detector._prepare(text))
+        assert verdict == detector._may_contain_thanks(detector._prepare("\u00e9\n" + text)), text
+        passed += verdict
+    assert 0 < passed < len(texts)
