@@ -138,12 +138,15 @@ def _translate_one(m: re.Match[str]) -> str:
 # Markup.
 _CODE_BLOCK = re.compile(r"```.*?```", re.S)
 _CODE_SPAN = re.compile(r"`[^`\n]*`")
-_MARKUP = re.compile(r"<([^<>\n]{0,500})>")
+# Markup is "<" + at most 500 characters + ">". A mention of a well-formed user id is told apart by the
+# regex itself (group 1, the id), so the commonest markup costs no further tests; any other markup is
+# group 2. Only the mention alternative can exceed 500 characters (a long label): `markup` leaves it as text.
+_MARKUP = re.compile(r"<(?:@([A-Z0-9]{1,40})(?:\|[^<>\n]*)?>|([^<>\n]{0,500})>)")
+_MARKUP_MAX = 502
 _SHORTCODE = re.compile(r":([a-z0-9_+'-]{1,60}):(?::skin-tone-[2-6]:)?")
 # "_" not between two letters or digits ("_thanks_" italics, not "thanks_email"). The "_" comes first so
 # the engine can jump from one underscore to the next.
 _EDGE_UNDERSCORE = re.compile(r"_(?:(?<![^\W_]_)|(?![^\W_]))")
-_MENTION_ID = re.compile(r"[A-Z0-9]{1,40}")
 # A case ending written after a mention is part of the name: Turkish "<@A>'e teşekkürler" (to A),
 # "<@A>'ya", "<@A>'nin"; dropping it lets every rule see "<@A> teşekkürler". English possessives and
 # contractions ("<@A>'s script", "<@A>'ll") are kept: other rules read them.
@@ -175,12 +178,10 @@ def _normalize(text: str) -> tuple[str, list[str]]:
     index: dict[str, int] = {}
 
     def markup(m: re.Match[str]) -> str:
-        body = m.group(1)
-        head, _, label = body.partition("|")
-        if head.startswith("@"):
-            uid = head[1:]
-            if not _MENTION_ID.fullmatch(uid):
-                return " "
+        uid = m.group(1)
+        if uid is not None:
+            if m.end() - m.start() > _MARKUP_MAX:
+                return m.group()  # not markup: too long
             k = index.get(uid)
             if k is None:
                 if len(ids) >= _MMAX:
@@ -188,6 +189,9 @@ def _normalize(text: str) -> tuple[str, list[str]]:
                 k = index[uid] = len(ids)
                 ids.append(uid)
             return chr(_M0 + k)
+        head, _, label = m.group(2).partition("|")
+        if head.startswith("@"):
+            return " "  # not a user id (those are group 1)
         if head.startswith("!"):
             if head.startswith(("!here", "!channel", "!everyone", "!subteam")):
                 return GROUP
