@@ -32,8 +32,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
+from operator import itemgetter
 
 __all__ = ["MAX_CHARS", "Thanks", "detect_thanks"]
 
@@ -981,7 +982,8 @@ _SCAN_LATIN, _SCAN_OTHER = _build(_VOCAB, marks=False)
 # match of a regex with hundreds of groups costs twice as much to build, so it runs only when the
 # matched text has not been seen before; what it says is remembered (bounded, see _kind).
 _KIND_LATIN, _KIND_OTHER = _build(_VOCAB, marks=True)
-_KIND_MEMO: dict[tuple[bool, str], str] = {}
+_KIND_MEMO_LATIN: dict[str, str] = {}
+_KIND_MEMO_OTHER: dict[str, str] = {}
 _KIND_MEMO_MAX = 50_000
 _KINDS_CUE = frozenset({"karma", "strong", "kudos", "grat", "emoji"})
 
@@ -1036,43 +1038,82 @@ def _maybe_thanks(lowered: str) -> bool:
     return _PRE_LATIN.search(" " + lowered) is not None or _PRE_OTHER.search(lowered) is not None
 
 
-def _scan(low: str, ascii_source: bool) -> list[tuple[str, int, int]]:
-    """(kind, start, end) of every vocabulary phrase, in text order. `ascii_source`: the raw message was
-    ASCII, so its only non-ASCII characters are the tokens markup became (mentions, links, emoji)."""
+_Cue = tuple[str, int, int]  # (kind, start, end)
+
+
+def _scan(low: str, ascii_source: bool) -> tuple[list[_Cue], list[int], list[int], list[tuple[str, int]]]:
+    """Every vocabulary phrase, by what it does, each list in text order: the cues (kind, start, end), where
+    requests and "especially" start, and the cancelling phrases (kind, start). `ascii_source`: the raw
+    message was ASCII, so its only non-ASCII characters are the tokens markup became (mentions, links, emoji)."""
+    cues: list[_Cue] = []
+    reqs: list[int] = []
+    esps: list[int] = []
+    kills: list[tuple[str, int]] = []
     spaced = " " + low
-    found = [(_kind(True, spaced, m), m.start(), m.end() - 1) for m in _SCAN_LATIN.finditer(spaced)]
+    memo = _KIND_MEMO_LATIN
+    for m in _SCAN_LATIN.finditer(spaced):
+        kind = memo.get(m.group()) or _kind(True, spaced, m)
+        if kind in _KINDS_CUE:
+            cues.append((kind, m.start(), m.end() - 1))
+        elif kind == "req":
+            reqs.append(m.start())
+        elif kind == "esp":
+            esps.append(m.start())
+        else:
+            kills.append((kind, m.start()))
     if ascii_source and TYE not in low and SARC not in low and "/" not in low:
         # Then the other-scripts vocabulary can only find "?" (its one ASCII phrase besides "/s"): a string
         # search is cheaper than running the regex over every character.
-        other = _question_marks(low) if "?" in low else []
-    else:
-        other = [(_kind(False, low, m), m.start(), m.end()) for m in _SCAN_OTHER.finditer(low)]
-    return sorted(found + other, key=lambda f: f[1]) if other else found
+        if "?" in low:
+            pos = low.find("?")
+            if reqs:
+                while pos != -1:
+                    insort(reqs, pos)
+                    pos = low.find("?", pos + 1)
+            else:
+                while pos != -1:
+                    reqs.append(pos)
+                    pos = low.find("?", pos + 1)
+        return cues, reqs, esps, kills
+    memo = _KIND_MEMO_OTHER
+    n_cues, n_reqs, n_esps = len(cues), len(reqs), len(esps)
+    for m in _SCAN_OTHER.finditer(low):
+        kind = memo.get(m.group()) or _kind(False, low, m)
+        if kind in _KINDS_CUE:
+            cues.append((kind, m.start(), m.end()))
+        elif kind == "req":
+            reqs.append(m.start())
+        elif kind == "esp":
+            esps.append(m.start())
+        else:
+            kills.append((kind, m.start()))
+    # Each list is the Latin phrases in order, then the others in order: merged (no two start at one place).
+    if n_cues and len(cues) > n_cues:
+        cues.sort(key=_start)
+    if n_reqs and len(reqs) > n_reqs:
+        reqs.sort()
+    if n_esps and len(esps) > n_esps:
+        esps.sort()
+    return cues, reqs, esps, kills
 
 
-def _question_marks(low: str) -> list[tuple[str, int, int]]:
-    out = []
-    pos = low.find("?")
-    while pos != -1:
-        out.append(("req", pos, pos + 1))
-        pos = low.find("?", pos + 1)
-    return out
+_start = itemgetter(1)
 
 
 def _kind(latin: bool, text: str, m: re.Match[str]) -> str:
     """Which kind of phrase `m` is. Both regexes take the same alternative at the same position, so
     the marked one, anchored there, names it. The matched text alone decides the kind — no two kinds
     have a phrase consuming the same text (look-aheads only decide whether a phrase applies) — so
-    the answer is remembered by text."""
-    key = (latin, m.group())
-    kind = _KIND_MEMO.get(key)
+    the answer is remembered by text, one memo per regex."""
+    memo = _KIND_MEMO_LATIN if latin else _KIND_MEMO_OTHER
+    kind = memo.get(m.group())
     if kind is not None:
         return kind
     k = (_KIND_LATIN if latin else _KIND_OTHER).match(text, m.start())
     kind = (k.lastgroup or "").partition("__")[0] if k and k.end() == m.end() else "noop"
-    if len(_KIND_MEMO) >= _KIND_MEMO_MAX:
-        _KIND_MEMO.clear()
-    _KIND_MEMO[key] = kind
+    if len(memo) >= _KIND_MEMO_MAX:
+        memo.clear()
+    memo[m.group()] = kind
     return kind
 
 
@@ -1426,13 +1467,6 @@ def _clean_reason(raw: str) -> str | None:
     return cut or None
 
 
-@dataclass(slots=True)
-class _Cue:
-    kind: str
-    start: int
-    end: int
-
-
 def detect_thanks(text: str, author: str, thread_parent_author: str | None = None) -> tuple[Thanks, ...]:
     """Users the author genuinely thanks, in order of first appearance, deduplicated, never the author."""
     if not text:
@@ -1445,22 +1479,12 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
     if len(low) != len(norm):  # a few characters change length when lowercased; keep offsets aligned
         norm = low
 
-    cues: list[_Cue] = []
-    kills: list[tuple[str, int]] = []  # (kind, position) of cancelling phrases
-    reqs: list[int] = []
-    esps: list[int] = []  # where "especially" and its translations are
-    for kind, start, end in _scan(low, text.isascii()):
-        if kind in _KINDS_CUE:
-            cues.append(_Cue(kind, start, end))
-        elif kind == "req":
-            reqs.append(start)
-        elif kind == "esp":
-            esps.append(start)
-        else:
-            kills.append((kind, start))
+    # cues: (kind, start, end); kills: (kind, position) of cancelling phrases; esps: where "especially"
+    # and its translations are
+    cues, reqs, esps, kills = _scan(low, text.isascii())
     if "++" in low:
-        cues.extend(_Cue("karma", m.start(), m.end()) for m in _KARMA.finditer(low))
-        cues.sort(key=lambda c: c.start)
+        cues.extend(("karma", m.start(), m.end()) for m in _KARMA.finditer(low))
+        cues.sort(key=_start)
     if not cues:
         return ()
 
@@ -1472,14 +1496,11 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
         line_starts.append(pos + 1)
         pos = low.find("\n", pos + 1)
 
-    def sent_of(p: int) -> int:
-        return bisect_right(sent_starts, p) - 1
-
     dead_sents: set[int] = set()
     dead_lines: set[int] = set()
     for kind, p in kills:  # most messages have none
         if kind in ("nothx", "tia"):
-            dead_sents.add(sent_of(p))
+            dead_sents.add(bisect_right(sent_starts, p) - 1)
         elif kind == "sarc":
             dead_lines.add(bisect_right(line_starts, p) - 1)
 
@@ -1498,22 +1519,23 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
     found: dict[str, str | None] = {}
     named = False  # whether an earlier cue thanked someone the message names
     for cue in cues:
-        si = sent_of(cue.start)
-        if si in dead_sents or (bisect_right(line_starts, cue.start) - 1) in dead_lines:
+        kind, cs, ce = cue
+        si = bisect_right(sent_starts, cs) - 1
+        if (dead_sents and si in dead_sents) or (dead_lines and bisect_right(line_starts, cs) - 1 in dead_lines):
             continue
         # A cue looks at most _VIEW characters either way inside its sentence: work per cue is bounded,
         # so a 40,000-character "sentence" with thousands of cues stays linear.
-        ss = max(sent_starts[si], cue.start - _VIEW)
-        se = min(sent_starts[si + 1] if si + 1 < len(sent_starts) else n, cue.end + _VIEW)
-        targets, reason, group = _targets(cue, low, norm, ids, ss, se, n, reqs, esps)
+        ss = max(sent_starts[si], cs - _VIEW)
+        se = min(sent_starts[si + 1] if si + 1 < len(sent_starts) else n, ce + _VIEW)
+        targets, reason, group = _targets(kind, cs, ce, low, norm, ids, ss, se, n, reqs, esps)
         if targets is None:  # the cue was not a thanks after all ("thanks?", "thanks to X, we lost…")
             continue
-        if not targets and len(line_starts) > 1 and cue.kind != "karma":
+        if not targets and len(line_starts) > 1 and kind != "karma" and ids:
             if listed_lines is None:
                 listed_lines = _LIST_LINE.search(low) is not None
             if listed_lines:
                 targets = _listed(low, ids, line_starts, cue, group)
-        n_req = bisect_right(reqs, cue.start)  # requests before this cue
+        n_req = bisect_right(reqs, cs) if reqs else 0  # requests before this cue
         req_before = n_req > 0
         if req_before and (reason is None or _WEAK_REASON.match(reason.lower())):
             # "…can you review? thanks": a closing to a request, unless it thanks someone who was not
@@ -1522,29 +1544,29 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
             while asked_upto < len(mention_pos) and mention_pos[asked_upto][0] < last_req:
                 asked.add(mention_pos[asked_upto][1])
                 asked_upto += 1
-            if not targets and not group and not thread_parent_author:
+            if not targets and not group and not thread_parent_author and ids:
                 # "are you still seeing the 502s? … <@B> bounced the ingress controller (ty!!)"
                 credits = credits or _Credits(low)
                 targets = _credited_before(cue, low, ids, sent_starts[max(0, si - 1)], reqs, credits)
             if not targets or set(targets) <= asked:
                 continue
         if not targets and not group:
-            if cue.kind != "kudos":
-                voc = _VOCATIVE.match(low, ss, cue.start)
-                if voc and voc.start("m") < cue.start:
+            if kind != "kudos" and ids:  # the vocatives are mentions
+                voc = _VOCATIVE.match(low, ss, cs)
+                if voc and voc.start("m") < cs:
                     targets = _mentions(voc.group("m"), ids)
-                    if bisect_right(reqs, cue.start) > bisect_left(reqs, voc.start()):
+                    if bisect_right(reqs, cs) > bisect_left(reqs, voc.start()):
                         targets = []
                 elif (
-                    cue.kind != "emoji"
+                    kind != "emoji"
                     and not req_before
                     and (msg_voc := _message_vocative(low, ids, sent_starts, msg_voc))
                 ):
                     if success is None:
                         success = _reports_success(low)
-                    if success or reason or cue.kind == "strong":
+                    if success or reason or kind == "strong":
                         targets = msg_voc
-            if not targets and not thread_parent_author and cue.kind != "karma":
+            if not targets and not thread_parent_author and kind != "karma" and ids:
                 credits = credits or _Credits(low)
                 targets = _credited_before(cue, low, ids, sent_starts[max(0, si - 1)], reqs, credits)
             # A bare emoji in a thread thanks the parent only with nothing else said or with a success
@@ -1552,9 +1574,9 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
             # "thanks <@A>! appreciate you taking the time": once the reply has thanked someone by name,
             # a later bare thanks ("appreciate you", "you rock") is still talking to them.
             if not targets and thread_parent_author and not named:
-                if cue.kind == "emoji" and success is None:
+                if kind == "emoji" and success is None:
                     success = _reports_success(low)
-                if cue.kind != "emoji" or success or not (words if words is not None else (words := _has_words(low))):
+                if kind != "emoji" or success or not (words if words is not None else (words := _has_words(low))):
                     targets = [thread_parent_author]
         named = named or (bool(targets) and targets != [thread_parent_author])
         for uid in targets:
@@ -1638,9 +1660,9 @@ def _credited_before(
     """A bare thanks right after the clause naming who made it work ("<@A>'s one-liner fixed it.
     thank you!!"): the one person credited in the cue's sentence or the one before. Not a causal
     "thanks to the new CI…" (callers skip threads, where a bare thanks is the parent's)."""
-    if not credits.items or low.startswith(" to ", cue.end):
+    if not credits.items or low.startswith(" to ", cue[2]):
         return []
-    who = credits.sole(max(prev_sentence, cue.start - _VIEW), cue.start, reqs)
+    who = credits.sole(max(prev_sentence, cue[1] - _VIEW), cue[1], reqs)
     return _mentions(who, ids) if who else []
 
 
@@ -1661,16 +1683,26 @@ def _has_words(low: str) -> bool:
 
 
 def _targets(
-    cue: _Cue, low: str, norm: str, ids: list[str], ss: int, se: int, n: int, reqs: list[int], esps: list[int]
+    kind: str,
+    cs: int,
+    ce: int,
+    low: str,
+    norm: str,
+    ids: list[str],
+    ss: int,
+    se: int,
+    n: int,
+    reqs: list[int],
+    esps: list[int],
 ) -> tuple[list[str] | None, str | None, bool]:
-    """Mentions a cue is aimed at, its reason, and whether it thanks a group ("thanks everyone")."""
-    cs, ce = cue.start, cue.end
-    if cue.kind == "karma":
+    """Mentions a cue (`kind` from `cs` to `ce`) is aimed at, its reason, and whether it thanks a group
+    ("thanks everyone")."""
+    if kind == "karma":
         return _mentions(low[cs:ce], ids), None, False
     # Quoted as a word ('the "Thanks" button') or asked about ("thanks?") is not a thanks.
     if cs > 0 and low[cs - 1] in "\"'“‘" and ce < n and low[ce] in "\"'”’":
         return None, None, False
-    if cue.kind == "grat" and low.startswith("?", ce) if ce < n else False:
+    if kind == "grat" and low.startswith("?", ce) if ce < n else False:
         return None, None, False
 
     targets: list[str] = []
@@ -1691,7 +1723,7 @@ def _targets(
         crossed = "." in f1 or "!" in f1 or "?" in f1 or "\n" in f1
         # After an emoji a mention is its addressee only when a reason follows ("🙏 <@A> for the review")
         # or a success is reported right after it, with nothing asked (":pray: <@A> worked first try").
-        emoji_only = cue.kind == "emoji" and r.group("reason") is None
+        emoji_only = kind == "emoji" and r.group("reason") is None
         emoji_success = (
             emoji_only
             and not crossed
@@ -1749,7 +1781,7 @@ def _targets(
             group = True
 
     # "thanks to <@A>'s script we lost a day": causal "thanks to" + harm is blame, not thanks.
-    causal = cue.kind == "grat" and _TO.match(f1) and not reason and pre
+    causal = kind == "grat" and not reason and pre and _TO.match(f1)
     has_now = low.find("now", ce, se) != -1
     if causal:
         # The harm may come after a "!" that is not the end of the thought ("…full of #REF! errors, we
@@ -1758,7 +1790,7 @@ def _targets(
         harm_end = max(se, line_end if line_end != -1 else min(n, ce + _VIEW))
         if _harmed(low, ce, harm_end) or (has_now and _NOW_NEG.search(low, ce, se)):
             return None, None, False
-    if has_now and cue.kind in ("grat", "strong") and _NOW_NEG.search(low, ce, se):
+    if has_now and kind in ("grat", "strong") and _NOW_NEG.search(low, ce, se):
         return None, None, False  # "thanks a lot <@A>, now the build is broken"
 
     if not targets:
@@ -1769,7 +1801,7 @@ def _targets(
         named = list(dict.fromkeys(reversed(_mentions(low[ss:cs], ids))))
         if len(named) >= 2:
             targets.extend(reversed(named[:2]))
-    if not targets and not reason and not group and cue.kind in ("grat", "strong"):
+    if not targets and not reason and not group and kind in ("grat", "strong"):
         # "I appreciate the help <@A>", "I owe you big time <@A>": a short object, then the addressee.
         o = _OBJECT_THEN_M.match(low, ce, se)
         if o and not _ends_with_preposition(o.group("obj")) and _TRAIL_END.match(low, o.end(), min(n, o.end() + _VIEW)):
@@ -1792,13 +1824,14 @@ def _listed(low: str, ids: list[str], line_starts: list[int], cue: _Cue, group: 
     """People listed one a line with what each did, under a thanks that heads the list ("People to
     thank:", "Shout-outs this week") or above a thanks to them all on a line of its own ("Thank you
     all"; a bare "Thanks!" after a list of assignments signs off)."""
-    li = bisect_right(line_starts, cue.start) - 1
+    _, cue_start, cue_end = cue
+    li = bisect_right(line_starts, cue_start) - 1
     people: list[str] = []
     # The cheap test first: most lines after a thanks do not open with a mention.
     if (
         li + 1 < len(line_starts)
         and _LIST_ITEM.match(low, line_starts[li + 1])
-        and _HEADER_TAIL.match(low, cue.end, line_starts[li + 1] - 1)
+        and _HEADER_TAIL.match(low, cue_end, line_starts[li + 1] - 1)
         and not _MENTION_RE.search(low, line_starts[li], line_starts[li + 1])
     ):
         for start in line_starts[li + 1 :]:
@@ -1806,7 +1839,7 @@ def _listed(low: str, ids: list[str], line_starts: list[int], cue: _Cue, group: 
             if not item:
                 break
             people.extend(_mentions(item.group("m"), ids))
-    if not people and group and li >= 2 and not low[line_starts[li] : cue.start].strip(f" \t{TYE}{EMO}"):
+    if not people and group and li >= 2 and not low[line_starts[li] : cue_start].strip(f" \t{TYE}{EMO}"):
         items = []
         for start in reversed(line_starts[:li]):
             item = _LIST_ITEM.match(low, start)
