@@ -1134,8 +1134,11 @@ _SENT_END = re.compile(
 
 def _sentence_starts(low: str) -> list[int]:
     if "." not in low:  # the common case: every run of ! ? and newlines ends a sentence
-        return [0, *(m.end() for m in _SENT_PUNCT.finditer(low))]
-    return [0, *(m.end() for m in _SENT_END.finditer(low))]
+        return [0, *map(_match_end, _SENT_PUNCT.finditer(low))]
+    return [0, *map(_match_end, _SENT_END.finditer(low))]
+
+
+_match_end = re.Match.end
 
 
 _NEG = (
@@ -1351,7 +1354,11 @@ def _ends_with_preposition(s: str) -> bool:
 def _ends_with_group(s: str) -> bool:
     """ "thanks for joining, everyone": the reason ends by naming a group."""
     tail = s[-12:]
-    return _last_word(s) in _GROUP_WORDS or GROUP in tail or any(w in tail for w in _GROUP_NOSPACE)
+    return (
+        GROUP in tail
+        or (not tail.isascii() and any(w in tail for w in _GROUP_NOSPACE))
+        or _last_word(s) in _GROUP_WORDS
+    )
 
 
 _GROUP_NOSPACE = ("大家", "皆さん", "みなさん", "여러분", "सभी", "الجميع", "לכולם", "mọi người", "ทุกคน")
@@ -1509,7 +1516,7 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
     success: bool | None = None  # computed on first need: most messages never ask
     words: bool | None = None
 
-    mention_pos = [(m.start(), ids[ord(m.group()) - _M0]) for m in _MENTION_RE.finditer(low)] if reqs else []
+    mention_pos: list[tuple[int, str]] | None = None  # (position, user id) of each mention, on first need
     asked: set[str] = set()  # people mentioned before the latest request, grown as cues advance
     asked_upto = 0
 
@@ -1541,6 +1548,8 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
             # "…can you review? thanks": a closing to a request, unless it thanks someone who was not
             # asked anything ("<@A> can you merge? thanks <@B> for the review").
             last_req = reqs[n_req - 1]
+            if mention_pos is None:
+                mention_pos = [(m.start(), ids[ord(m.group()) - _M0]) for m in _MENTION_RE.finditer(low)]
             while asked_upto < len(mention_pos) and mention_pos[asked_upto][0] < last_req:
                 asked.add(mention_pos[asked_upto][1])
                 asked_upto += 1
@@ -1793,15 +1802,16 @@ def _targets(
     if has_now and kind in ("grat", "strong") and _NOW_NEG.search(low, ce, se):
         return None, None, False  # "thanks a lot <@A>, now the build is broken"
 
-    if not targets:
+    # The rules below can only name mentions: a message without one skips them.
+    if not targets and ids:
         left = _left(low, cs, ss)
         targets.extend(_mentions(left, ids) or trailing)
-    if not targets and not group and _BOTH_AFTER.match(low, ce, se):
+    if not targets and not group and len(ids) > 1 and _BOTH_AFTER.match(low, ce, se):
         # "couldn't have done it without <@A> on the backend and <@B> on legal, thank you both!!"
         named = list(dict.fromkeys(reversed(_mentions(low[ss:cs], ids))))
         if len(named) >= 2:
             targets.extend(reversed(named[:2]))
-    if not targets and not reason and not group and kind in ("grat", "strong"):
+    if not targets and not reason and not group and ids and kind in ("grat", "strong"):
         # "I appreciate the help <@A>", "I owe you big time <@A>": a short object, then the addressee.
         o = _OBJECT_THEN_M.match(low, ce, se)
         if o and not _ends_with_preposition(o.group("obj")) and _TRAIL_END.match(low, o.end(), min(n, o.end() + _VIEW)):
