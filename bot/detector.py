@@ -1343,8 +1343,10 @@ _WORDS_RE = re.compile(r"[^\W\d_]+")
 
 
 def _last_word(s: str) -> str:
-    words = _WORDS_RE.findall(s[-60:])
-    return words[-1] if words else ""
+    """The last word of the last 60 characters: the first word of them read backwards, so the engine stops
+    at it instead of collecting every word."""
+    word = _WORDS_RE.search(s[-60:][::-1])
+    return word.group()[::-1] if word else ""
 
 
 def _ends_with_preposition(s: str) -> bool:
@@ -1457,7 +1459,9 @@ def _mentions(s: str, ids: list[str]) -> list[str]:
     return [ids[ord(c) - _M0] for c in _MENTION_RE.findall(s)]
 
 
-_REASON_CUT = re.compile(r"[,;:—–()\[\]\"]| - | but | and i | so i | i'll | i will | btw")
+# A clause break: punctuation, or a space starting " - ", " but ", " btw"…. One class tests the first
+# character (so the engine skips to the next candidate); the words are tried only after a space.
+_REASON_CUT = re.compile(r"[,;:—–()\[\]\" ](?:(?<=[^ ])|- |but |and i |so i |i'll |i will |btw)")
 _REASON_DROP = re.compile(f"{M}|[{_TOKENS}]")
 
 
@@ -1465,7 +1469,9 @@ def _clean_reason(raw: str) -> str | None:
     # The reason stops at the first clause break: "for the review, but I think…" → "the review".
     m = _REASON_CUT.search(raw)
     cut = raw[: m.start()] if m else raw
-    cut = " ".join(_REASON_DROP.sub(" ", cut).split()).strip(" '-")
+    if not cut.isascii():  # mentions and tokens are not ASCII
+        cut = _REASON_DROP.sub(" ", cut)
+    cut = " ".join(cut.split()).strip(" '-")
     # "for the design and <@B> for the tests": the "and" introduced the next person, not more reason.
     if cut.rpartition(" ")[2] in _AND_TAIL_WORDS:  # a set lookup first: most reasons end otherwise
         cut = _REASON_ENDS_WITH_AND.sub("", cut).rstrip(" ,")
@@ -1593,7 +1599,7 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
                 continue
             if uid not in found or (found[uid] is None and reason):
                 found[uid] = reason
-    return tuple(Thanks(uid, r) for uid, r in found.items())
+    return tuple([Thanks(uid, r) for uid, r in found.items()])
 
 
 # Who made something work, in the clause before a bare thanks: "<@A> bounced the ingress controller
