@@ -912,9 +912,11 @@ def _latest_acts(session: Session, team_id, top, since, now, per_pair: int):  # 
             h.active.is_(True),
             _evidence(h),
         )
-        # Newest first, no tie-break: the recipient index is already in this order, so the
-        # range stops after `per_pair` entries instead of sorting the pair's whole window.
-        .order_by(h.happened_at.desc())
+        # Newest first, the later-recorded first among equal instants (as the rows are ordered):
+        # the recipient index is in time order, so only acts at the same instant are sorted and
+        # the range still stops after `per_pair` entries. Without the tie-break, PostgreSQL chose
+        # any of the acts at an instant shared with a later one.
+        .order_by(h.happened_at.desc(), h.id.desc())
         .limit(per_pair)
     )
     if is_postgres(session):
