@@ -1617,13 +1617,15 @@ _WORK_VERBS = (
 # After a possessive the subject is a thing ("<@A>'s script"): only verbs of success.
 _SUCCESS_VERBS = "fixed|solved|resolved|sorted|unblocked|worked|did the trick|saved"
 _ADVERB = "(?:(?:just|totally|finally|really|already|quickly|kindly) )?"
-# Every alternative starts with a mention or "by"/"thanks to"; the leading look-ahead lets the engine
-# jump from one such character to the next. For "fixed by <@A>" the verb before "by" is checked
-# separately (_DONE_BEFORE).
+# Every alternative starts with a mention (the one credited: the match's first character) or "by"/"thanks
+# to" (then group "b" is the mention). The pattern opens with a class of those first characters, which
+# lets the engine jump from one to the next (a leading look-ahead would be tried at every position);
+# look-behinds on it pick the alternative. For "fixed by <@A>" the verb before "by" is checked separately
+# (_DONE_BEFORE).
 _CREDITED = re.compile(
-    rf"(?=[{M[1:-1]}bt])"
-    rf"(?:(?P<a>{M})(?: {_ADVERB}(?:{_WORK_VERBS})\b|(?:'s?|’s?)(?: [^\W\d_][\w-]*){{1,3}} {_ADVERB}(?:{_SUCCESS_VERBS})\b)"
-    rf"|\b(?:by|thanks to) (?P<b>{M}))"
+    rf"[{M[1:-1]}bt]"
+    rf"(?:(?<={M})(?: {_ADVERB}(?:{_WORK_VERBS})\b|(?:'s?|’s?)(?: [^\W\d_][\w-]*){{1,3}} {_ADVERB}(?:{_SUCCESS_VERBS})\b)"
+    rf"|(?<=\b[bt])(?:(?<=b)y|(?<=t)hanks to) (?P<b>{M}))"
 )
 _DONE_BEFORE = re.compile(rf"\b(?:{_WORK_VERBS}) (?:it |this |that |the \w+ )?$")
 # "couldn't have closed October without <@A>": only a "without" after a could-not-have credits anyone.
@@ -1664,9 +1666,12 @@ class _Credits:
 
 def _who_credited(low: str, m: re.Match[str]) -> str | None:
     """The mention a _CREDITED match credits, or None for a "by <@A>" with no work verb before it."""
-    if m.group("b") and not _DONE_BEFORE.search(low, max(0, m.start() - 40), m.start()):
+    b = m.group("b")
+    if b is None:
+        return m.group()[0]
+    if not _DONE_BEFORE.search(low, max(0, m.start() - 40), m.start()):
         return None
-    return m.group("a") or m.group("b")
+    return b
 
 
 def _credited_before(
