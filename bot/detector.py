@@ -1440,6 +1440,10 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
     low = norm.lower()
     if len(low) != len(norm):  # a few characters change length when lowercased; keep offsets aligned
         norm = low
+    if thread_parent_author == author:
+        # A reply in one's own thread has no parent to thank: it reads like a top-level message, so
+        # "update: <@A> sorted it out with me over DM, thank you!" credits A.
+        thread_parent_author = None
 
     cues: list[_Cue] = []
     kills: list[tuple[str, int]] = []  # (kind, position) of cancelling phrases
