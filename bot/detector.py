@@ -302,19 +302,38 @@ _words(
     "dont thank (?:me|us)",
     "do not thank (?:me|us)",
     "nothing to thank",
-    "nein,? danke",
-    "no,? gracias",
+    # The same refusal in every supported language, with each of its thanks words: "nein danke", "nee,
+    # dank je", "nie, dzięki", "yok sağ ol", "не, спасибо", "όχι, ευχαριστώ", "gak, makasih", "không, cảm ơn".
+    *_product(("nein", "ne", "nee"), (",? danke",)),
+    "no,? (?:muchas )?gracias",
     "non,? merci",
-    "n[ãa]o,? obrigad[oa]",
+    "n[ãa]o,? (?:obrigad[oa]|valeu)",
     "no,? grazie",
-    "nee,? bedankt",
+    "nee,? (?:bedankt|dank (?:je|u)(?: wel)?|dankjewel|dankuwel)",
     "nej,? tack",
-    "nie,? dzi[eę]kuj[eę]",
-    "hay[ıi]r,? te[sş]ekk[uü]rler",
-    "нет,? спасибо",
+    "nie,? (?:dzi[eę]kuj[eę]|dzi[eę]ki)",
+    *_product(("hay[ıi]r", "yok"), (",? (?:te[sş]ekk[uü]rler|te[sş]ekk[uü]r ederim|sa[gğ] ?ol(?:un)?)",)),
+    *_product(("нет", "не"), (",? спасибо",)),
+    *_product(("όχι", "οχι"), (",? ευχαριστ(?:ώ|ω)",)),
+    *_product(("tidak", "nggak", "ngga", "gak", "ga", "enggak"), (",? (?:terima kasih|makasih|trims)",)),
+    "kh[ôo]ng,? (?:c[aảá]m [oơ]n|cam on)",
     "не за что",
 )
-_words("nothx", "不用谢", "不用了", "不客气", guard_end=False)
+_words(
+    "nothx",
+    "不用谢",
+    "不用了",
+    "不客气",
+    "いえ、結構です",
+    "大丈夫です、ありがとう",
+    "괜찮아요, 감사합니다",
+    "괜찮습니다, 감사합니다",
+    "नहीं,? धन्यवाद",
+    "لا،? شكرا",
+    "לא,? תודה",
+    "ไม่เป็นไร(?:ครับ|ค่ะ)? ?ขอบคุณ",
+    guard_end=False,
+)
 _words(
     "tia",
     "tia",
@@ -525,6 +544,8 @@ _words(
     ),
     *[f"{word} (?:dedi|diyor|dedim)" for word in _THANKS_WORDS.split("|")],
     "tack(?:ed|ing)? on",  # English "tack on", not Swedish "tack"
+    # Turkish "sorun yok, sağ ol" is "no problem, thanks" — not the refusal "yok, sağ ol".
+    *_product(("sorun", "problem", "dert"), (" yok",)),
     *_product(("not", "feel", "felt", "feels", "feeling", "legally", "contractually"), (" obliged",)),
     f"cheers to (?!{M})[^\\W\\d_]+",  # a toast ("cheers to the end of Q3"); "cheers to <@A>" is still thanks
     # Portuguese "sou obrigado a reiniciar" is "I am obliged to restart", not "thank you".
