@@ -412,6 +412,12 @@ _words(
         ("good", "fine", "not bad", "alright", "well"),
         ("[,!.]? (?:thanks|thank you|thx|ty)",),
     ),
+    # "doing ok thanks, just tired. you?" — but a bare "ok thanks" / "great, thanks" acknowledges help.
+    *_product(
+        ("i'm ", "im ", "i am ", "doing ", "all ", "pretty ", "still ", "we're ", "we are "),
+        ("ok", "okay", "great", "surviving", "hanging in there"),
+        ("[,!.]? (?:thanks|thank you|thx|ty)",),
+    ),
     *_product(
         (
             "bien",
@@ -438,6 +444,27 @@ _words(
     # "thanks, and you?" — the reply to "how are you?", whichever language asks it back.
     *[f"{word}[,!.]* (?:{_AND_YOU}) ?[?;]" for word in _THANKS_WORDS.split("|")],
 )
+# The same "fine, thanks (and you?)" in the scripts written without spaces: Thai, Chinese, Japanese,
+# Korean, Hindi, Arabic, Hebrew.
+_words(
+    "smalltalk",
+    "สบายดี(?:ครับ|ค่ะ|คะ)?[\\s,]*ขอบคุณ",
+    "ขอบคุณ(?:ครับ|ค่ะ|คะ)?[\\s,]*(?:สบายดี|แล้วคุณล่ะ)",
+    "我很好[\\s,，。!！]*谢谢",
+    "很好[\\s,，。!！]*谢谢",
+    "还好[\\s,，。!！]*谢谢",
+    "挺好的?[\\s,，。!！]*谢谢",
+    "元気(?:です)?[\\s,、。!！]*ありがとう",
+    "잘 지내(?:요|고 있어요)[\\s,.!]*(?:감사합니다|고마워요|고마워)",
+    "좋아요[\\s,.!]*(?:감사합니다|고마워요)",
+    "मैं ठीक (?:हूँ|हूं|हूँ)[\\s,.!।]*(?:धन्यवाद|शुक्रिया)",
+    "ठीक (?:हूँ|हूं|हूँ)[\\s,.!।]*(?:धन्यवाद|शुक्रिया)",
+    "بخير[\\s,،.!]*شكرا",
+    "בסדר[\\s,.!]*תודה",
+    guard_end=False,
+)
+# "I'll thank you to stop moving the cutoff": a demand, not gratitude.
+_words("noop", *_product(("i'll", "ill", "i will", "i'd", "i would"), (" thank (?:you|u)(?: (?:kindly|not))? to",)))
 _words(
     "noop",
     "thank (?:god|goodness|heavens?|the lord|the gods|fuck|christ|jesus|science|the stars)",
