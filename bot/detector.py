@@ -1720,6 +1720,10 @@ def _targets(
         return None, None, False
     if cue.kind == "grat" and low.startswith("?", ce) if ce < n else False:
         return None, None, False
+    # …nor is a thanks inside a quoted phrase that is talked about: 'should the bot reply "thanks for your
+    # contribution!"?', '« merci ! » à chaque commentaire', '「ありがとう」って返すの？'.
+    if _QUOTE_OPEN.search(low, max(0, cs - _QUOTE_SPAN), cs) and _quoted(low, cs, ce, n):
+        return None, None, False
 
     targets: list[str] = []
     trailing: list[str] = []  # "thanks!! <@A>": used only when nothing precedes the cue
@@ -1828,6 +1832,26 @@ def _targets(
         targets.extend(_mentions(e.group("a") or e.group("b"), ids))
         group = False
     return targets, reason, group
+
+
+_QUOTE_SPAN = 120  # the longest stretch of a quoted phrase on either side of its thanks
+_QUOTE_OPEN = re.compile('["“„«»「『]')
+# (opening, closing) quotation marks; "»…«" is the German/Danish order.
+_QUOTE_PAIRS = (("“", "”"), ("„", "“"), ("«", "»"), ("»", "«"), ("「", "」"), ("『", "』"))
+
+
+def _quoted(low: str, cs: int, ce: int, n: int) -> bool:
+    """Whether the cue at cs..ce sits between a pair of double quotation marks on its line."""
+    lo = max(low.rfind("\n", 0, cs) + 1, cs - _QUOTE_SPAN)
+    nl = low.find("\n", ce, ce + _QUOTE_SPAN)
+    hi = nl if nl != -1 else min(n, ce + _QUOTE_SPAN)
+    if low.count('"', lo, cs) % 2 == 1 and low.find('"', ce, hi) != -1:
+        return True
+    for opening, closing in _QUOTE_PAIRS:
+        o = low.rfind(opening, lo, cs)
+        if o != -1 and low.rfind(closing, o + 1, cs) == -1 and low.find(closing, ce, hi) != -1:
+            return True
+    return False
 
 
 # One line of a list of people, each with what they did: "• <@A> for the translations", "<@A> — 100% CSAT".
