@@ -1154,7 +1154,12 @@ _NEG = (
     r"(?:spiked|doubled|tripled|went up|jumped|increased|exploded|shot up))"
 )
 _NOW_NEG = re.compile(rf"\bnow\b[^.!?\n]{{0,80}}?\b{_NEG}\b")
-_HAS_NEG = re.compile(rf"\b{_NEG}\b")
+# A causal "thanks to" also blames for what went wrong or cost time ("…the accruals were off by $80k",
+# "we spent most of Friday on rollbacks"), unless it was averted.
+_HAS_NEG = re.compile(
+    rf"\b(?:{_NEG}|wrong|off by|rollbacks|spent (?:all|most|half|the whole|the entire) (?:of )?(?:the |my |our )?"
+    r"(?:day|morning|afternoon|evening|night|weekend|week|monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b"
+)
 
 # "both (of you)" in the supported languages: "Bedankt allebei, <@A> <@B>", "danke euch beiden",
 # "gracias a los dos", "thank you both".
@@ -1524,12 +1529,18 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
         return bisect_right(sent_starts, p) - 1
 
     dead_sents: set[int] = set()
-    dead_lines: set[int] = set()
+    dead_lines: dict[int, int] = {}  # line → where sarcasm starts to cancel its cues
     for kind, p in kills:  # most messages have none
         if kind in ("nothx", "tia"):
             dead_sents.add(sent_of(p))
         elif kind == "sarc":
-            dead_lines.add(bisect_right(line_starts, p) - 1)
+            # Sarcasm cancels its line from the sentence of the last thanks before it: "thanks <@A> for
+            # restoring the backup. and thanks to <@B>'s cron job for deleting it :upside_down_face:"
+            # still thanks A.
+            li = bisect_right(line_starts, p) - 1
+            before = [c.start for c in cues if line_starts[li] <= c.start < p]
+            start = sent_starts[sent_of(before[-1])] if before else line_starts[li]
+            dead_lines[li] = min(start, dead_lines.get(li, start))
 
     msg_voc: list[str] | None = None  # the message's opening addressees, computed on first need
     # A message-level addressee counts for a later cue only when the message reports success.
@@ -1547,7 +1558,7 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
     named = False  # whether an earlier cue thanked someone the message names
     for cue in cues:
         si = sent_of(cue.start)
-        if si in dead_sents or (bisect_right(line_starts, cue.start) - 1) in dead_lines:
+        if si in dead_sents or cue.start >= dead_lines.get(bisect_right(line_starts, cue.start) - 1, n):
             continue
         # A cue looks at most _VIEW characters either way inside its sentence: work per cue is bounded,
         # so a 40,000-character "sentence" with thousands of cues stays linear.
@@ -1808,7 +1819,12 @@ def _targets(
         # lost a day"): a causal "thanks to" is read to the end of its line.
         line_end = low.find("\n", ce, ce + _VIEW)
         harm_end = max(se, line_end if line_end != -1 else min(n, ce + _VIEW))
-        if _harmed(low, ce, harm_end) or (has_now and _NOW_NEG.search(low, ce, se)):
+        if (
+            _harmed(low, ce, harm_end)
+            or (has_now and _NOW_NEG.search(low, ce, se))
+            or _harm_caused(low, ss, cs)
+            or _BLAME.search(low, ss, harm_end)
+        ):
             return None, None, False
     if has_now and cue.kind in ("grat", "strong") and _NOW_NEG.search(low, ce, se):
         return None, None, False  # "thanks a lot <@A>, now the build is broken"
@@ -1915,6 +1931,32 @@ _AVERTED = re.compile(
     # "…full of errors, we lost a day"
     r"|\b(?:errors?|latency|costs?|complaints|bugs?|flakes?|flakiness|noise|toil|p\d\d)\b[^.!?\n,;]{0,30}$"
 )
+
+
+# What marks a causal "thanks to <@A>" as blame even when the outcome is no known harm: irony quotes
+# ("<@A>'s 'quick fix'"), a chore it leaves ("I now get to explain…", "we get to redo…"), a wry sign-off
+# ("fun morning", "love that for us"), "for the record", a retry warning ("before we try it again").
+_BLAME = re.compile(
+    r"(?<![\w'’])['‘\"“](?!s\b)[^\W\d_][^'‘’\"“”\n]{0,40}(?<!\s)['’\"”](?!\w)"
+    r"|\b(?:i|we|you) (?:now |then |also |still )?(?:get|got|have|had|need) to (?:explain|apologi[sz]e|redo|re-?do|"
+    r"re-?run|rebuild|re-?enter|clean up|deal with|spend|tell|answer|call|email|write to)\b"
+    r"|\bfun (?:morning|afternoon|evening|night|day|weekend|week|times)\b|\blove that for (?:us|me)\b"
+    r"|\bfor the record\b|\bbefore (?:we|anyone|you) (?:try|do|run|ship|deploy|use) (?:it|that|this|them) again\b"
+)
+# A harm named before a causal "thanks to" is blamed on it ("we lost most of Tuesday thanks to <@A>'s
+# plan", "today's outage was thanks to <@A>") — unless a turn comes between ("the site went down, but
+# thanks to <@A> it was back in five minutes").
+_TURN = re.compile(
+    r"\b(?:but|luckily|fortunately|thankfully|though|however|yet|until|till|then|now|after|back|again|"
+    r"recover\w*|restor\w*|fix\w*|resolv\w*|solv\w*)\b|[,;:]"
+)
+
+
+def _harm_caused(low: str, start: int, cs: int) -> bool:
+    for m in _HAS_NEG.finditer(low, start, cs):
+        if not _AVERTED.search(low, max(start, m.start() - 40), m.start()) and not _TURN.search(low, m.end(), cs):
+            return True
+    return False
 
 
 def _harmed(low: str, start: int, end: int) -> bool:
