@@ -843,6 +843,21 @@ _words(
     "let me know",
     "ptal",
     "when you (?:get|have) a (?:sec|second|moment|minute|chance)",
+    # "can you" in the other supported languages, which may ask without a question mark
+    *_product(("kannst", "könntest", "konntest", "können", "könnten"), (" (?:du|sie|ihr)",)),
+    *_product(("puedes", "podrías", "podrias", "podéis", "podria", "podría", "pode", "podes", "poderia"), ("",)),
+    "peux[- ]tu",
+    "pourrais[- ]tu",
+    "pouvez[- ]vous",
+    "pourriez[- ]vous",
+    "puoi",
+    "potresti",
+    "potreste",
+    *_product(("kun", "kan", "kunt", "zou"), (" (?:je|jij|u)",)),
+    *_product(("kan", "kunde"), (" (?:du|ni)",)),
+    "mo[zż]esz",
+    "mo[zż]ecie",
+    "mo[zż]e pan(?:i)?",
     "por favor",
     "s'il (?:te|vous) pla[iî]t",
     "stp",
@@ -885,6 +900,38 @@ _words(
     guard_end=False,
 )
 _words("req", "m[iıuü]s[iıuü]n(?:[iıuü]z)?", "rica etsem")
+# A need with a deadline asks for something even without a question: "<@A> need the margin calc by 3, thx!",
+# "brauche die Zahlen bis morgen, danke", "necesito el informe para mañana, gracias".
+_DEADLINE = (
+    "(?:by|before|until|till|bis|para|até|ate|pour|entro|voor|före|do|przed) (?:the |el |la |las |as |le |la |de )?"
+    "(?:\\d|eod|eow|cob|noon|tonight|tomorrow|today|end of|next|this (?:afternoon|evening)|monday|tuesday|wednesday|"
+    "thursday|friday|morgen|heute|mañana|hoy|amanhã|amanha|hoje|demain|ce soir|domani|oggi|stasera|jutra|dziś)|asap"
+)
+_words(
+    "req",
+    *_product(
+        (
+            "need",
+            "needs",
+            "i need",
+            "we need",
+            "brauche",
+            "brauchen",
+            "necesito",
+            "necesitamos",
+            "preciso",
+            "precisamos",
+            "j'ai besoin",
+            "on a besoin",
+            "ho bisogno",
+            "abbiamo bisogno",
+            "heb nodig",
+            "potrzebuję",
+            "potrzebuje",
+        ),
+        (f" (?:[^\\s.!?,]+ ){{0,8}}?(?:{_DEADLINE})",),
+    ),
+)
 # "especially <@A>" in every supported language ("e em especial <@A> e <@B>", "Özellikle <@A>'e teşekkürler").
 _ESPECIALLY_WORDS = (
     "especially|esp\\.?|particularly|in particular|notably|above all|most of all|specially|specifically|"
@@ -1578,7 +1625,10 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
             # "…can you review? thanks": a closing to a request, unless it thanks someone who was not
             # asked anything ("<@A> can you merge? thanks <@B> for the review").
             last_req = reqs[n_req - 1]
-            while asked_upto < len(mention_pos) and mention_pos[asked_upto][0] < last_req:
+            # A mention between a request and its closing thanks in one sentence is the one asked: "we need
+            # the signed BOL before Friday <@A>, thx".
+            asked_end = cue.start if last_req >= sent_starts[si] else last_req
+            while asked_upto < len(mention_pos) and mention_pos[asked_upto][0] < asked_end:
                 asked.add(mention_pos[asked_upto][1])
                 asked_upto += 1
             if not targets and not group and not thread_parent_author:
@@ -1634,7 +1684,8 @@ _WORK_VERBS = (
     "covered|handled|took care of|jumped on|stepped in|figured out|dug into|landed|documented|recovered|restored|"
     "repaired|cleared|tuned|optimi[sz]ed|refactored|automated|got it working|made it work|did the trick|"
     "shared|posted|sent|pushed|put together|wrote up|looked into|took over|picked up|answered|explained|walked \\w+ through|"
-    "approved|pulled|ran|cut|prepared|organi[sz]ed|hosted|drafted|designed|tested|verified|reproduced|investigated"
+    "approved|pulled|ran|cut|prepared|organi[sz]ed|hosted|drafted|designed|tested|verified|reproduced|investigated|"
+    "delivered|came through|pulled through|stepped up|went above and beyond|figured (?:it|that|this|\\w+) out"
 )
 # After a possessive the subject is a thing ("<@A>'s script"): only verbs of success.
 _SUCCESS_VERBS = "fixed|solved|resolved|sorted|unblocked|worked|did the trick|saved"
@@ -1730,6 +1781,9 @@ def _targets(
     if cs > 0 and low[cs - 1] in "\"'“‘" and ce < n and low[ce] in "\"'”’":
         return None, None, False
     if cue.kind == "grat" and low.startswith("?", ce) if ce < n else False:
+        return None, None, False
+    # An emoji right before a request is a "please": "<@A> :pray: can you check #2333 before the cut?".
+    if cue.kind == "emoji" and (k := bisect_left(reqs, ce)) < len(reqs) and not _has_words(low[ce : reqs[k]]):
         return None, None, False
     # …nor is a thanks inside a quoted phrase that is talked about: 'should the bot reply "thanks for your
     # contribution!"?', '« merci ! » à chaque commentaire', '「ありがとう」って返すの？'.
