@@ -1435,6 +1435,12 @@ _SUCCESS_WORDS = (
     r"work(?:s|ed|ing)|fix(?:ed|es)|solved|resolved|did it|did the trick|helped|helpful|perfect|awesome|amazing|"
     r"great|brilliant|exactly|makes sense|got it|clicked|unblocked|saved|figured|nice|excellent|legend|clear|sorted|"
     r"nailed it|spot on|all good|"
+    # praise for the person addressed: "<@A> that session was a masterclass… thank you", "<@A> your model won
+    # us Northwind. thank you", "couldn't have asked for a better partner", "you were right from the start"
+    r"nailed|masterclass|learned|learnt|won|gold|above and beyond|asked for a better|kind|generous|incredible|"
+    r"fantastic|superb|stellar|outstanding|impressive|wonderful|clutch|you were right|"
+    r"crack|craque|arrasou|mandou bem|au top|spitze|klasse|grandissimo|sei un grande|toppie|mistrz|süpersin|"
+    r"harikasın|молодец|круто|keren|tuyệt vời|"
     # The same report of success or praise in the other supported languages: German, Spanish, Portuguese,
     # French, Italian, Dutch, Swedish, Polish, Turkish, Russian, Indonesian, Vietnamese, Greek.
     r"klappt|geklappt|funktioniert|perfekte?|funciona|funcionó|funcionou|funcionando|perfect[oa]s?|perfeit[oa]s?|resuelto|"
@@ -1464,7 +1470,7 @@ def _reports_success(low: str) -> bool:
 # Not a hope or a condition: ":pray: <@A> hope it works", ":pray: <@A> if it works…".
 _SUCCESS_NEXT = re.compile(
     rf"[\s,:!\-–—]*(?:(?!(?:hope|hopefully|if|not|should|might|may|will|would|could|try|let's|lets|please|pls)\b)"
-    rf"[^\W\d_]+ ){{0,3}}(?:{_SUCCESS_WORDS})\b"
+    rf"[^\W\d_]+ ){{0,5}}(?:{_SUCCESS_WORDS})\b"
 )
 _WEAK_REASON = re.compile(
     r"(?:any\b|all (?:your|the) help|your help|the help|help(?:ing)?\b|(?:your|the) time|looking|taking a look|"
