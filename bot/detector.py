@@ -571,6 +571,10 @@ _words(
     ),
     *[f"{word} (?:dedi|diyor|dedim)" for word in _THANKS_WORDS.split("|")],
     "tack(?:ed|ing)? on",  # English "tack on", not Swedish "tack"
+    *_product(
+        ("a", "the", "issue", "issued", "apply", "applied", "no", "any", "give", "gave", "take", "took", "get", "got"),
+        (" credit",),
+    ),
     # Turkish "sorun yok, sağ ol" is "no problem, thanks" — not the refusal "yok, sağ ol".
     *_product(("sorun", "problem", "dert"), (" yok",)),
     *_product(("not", "feel", "felt", "feels", "feeling", "legally", "contractually"), (" obliged",)),
@@ -656,6 +660,10 @@ _words(
     f"props(?= (?:to )?{M}| ?[!:,]| ?$| to )",
     *_product(("a ", "big ", "huge ", "massive ", "special ", ""), ("shout[- ]?outs?",)),
     "s/o",
+    # "Credit where it's due: <@A>'s pipeline…", "intercompany clean — credit to <@A>"; not a credit issued
+    # to a customer ("issue a credit to <@A>'s account" is cancelled in the "noop" list).
+    "credit where (?:it'?s|it is|credit'?s|credit is) due",
+    *_product(("all ", "full ", "big ", "huge ", "major ", ""), (f"credit (?:goes )?to(?= ?{M})",)),
     "h/t",
     "hat ?tip",
     "hats off",
@@ -672,6 +680,8 @@ _words(
     "ty(?:ty)*",
     "cheers",
     "much appreciated",
+    # slang "good looks" (thanks): "good looks <@A> for taking the run" — not "what good looks like"
+    f"good looks(?= ?{M}| ?[!,.]| ?$| (?:for|on|bro|man|fam|dude)\\b)",
     # "<@A> much obliged", "I'm truly obliged" — but "obliged to" is "forced to" ("we're obliged to report
     # it"); "not obliged", "feel obliged" are cancelled in the "noop" list. One distinctive word per phrase
     # keeps the pre-filter, which every message goes through, as fast as before.
@@ -1426,7 +1436,7 @@ _COMMA = re.compile(r"\s*,\s*")
 _TO = re.compile(r"\s*to\b")
 _VOCATIVE = re.compile(
     rf"[\s\W]*(?:(?:hey|hi|hello|yo|ok|okay|oh|also|and|btw|so|dear|hola|salut|hallo|hej|cześć|merhaba|привет|hai|"
-    rf"olá|ciao)\b[\s,!]*)?(?P<m>{_MLIST})(?![\s,:]*(?:is|are|was|were|will|has|have|had|'s|'re|'ve|'ll|said|says|"
+    rf"olá|ciao|anyway|anyways|update|well|finally|welp|alright)\b[\s,!:—–-]*)?(?P<m>{_MLIST})(?![\s,:]*(?:is|are|was|were|will|has|have|had|'s|'re|'ve|'ll|said|says|"
     rf"told|wrote|mentioned|asked|isn't|aren't|can't|won't|did|does|and i|owns?|owes?)\b"
     # nor a list cut short before its "and <@B>": "<@A> and also <@B> are out" names both as subjects
     rf"|[\s,]*(?:{_JOIN}|&)\s+(?:(?:{_AND_LINK})\s+){{0,2}}{M})"
