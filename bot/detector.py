@@ -1237,7 +1237,10 @@ _FILL_WORDS = (
     r"wirklich|echt|naprawdę|gerçekten|especial|special|speciale|spécial|pro|pra|demais|"
     r"hocam|abi|abla|kanka|amigo|amiga|hermano|irmão|bhai|anh|chị|kak|pak|"
     # "to" in the listed languages: "Dank an <@A>", "bedankt aan", "tack till", "dla", "kepada", "ao", "al"
-    r"an|aan|till|dla|kepada|ao|aos|al|ai|alla|às|" + _BOTH_WORDS
+    r"an|aan|till|dla|kepada|ao|aos|al|ai|alla|às|"
+    # a pronoun for someone just named, then the next person: "huge thanks to her and <@B> for coordinating"
+    r"her and|him and|them and|her &|him &|a ella y|a él y|à elle et|à lui et|ihr und|ihm und|a ela e|a ele e|sie und|ihn und|"
+    r"a lei e|a lui e|haar en|hem en|" + _BOTH_WORDS
 )
 _FILL = rf"(?:[\s,:;!\-–—~.…、，]|[{TYE}{EMO}]|\b{_alternation(_FILL_WORDS)}\b|さん|様|さま|くん|君|ちゃん|先生|님|씨|兄|老师|जी|ครับ|ค่ะ|คะ|นะ|มาก)"
 # "and" in every supported language that writes it as a word (English, German, Spanish, French,
@@ -1839,6 +1842,10 @@ def _targets(
             trailing, pre_ids = pre_ids, []
         elif not emoji_success and len(pre_ids) > 1 and _last_starts_clause(low, pre, after, n):
             pre_ids = pre_ids[:-1]  # "thanks <@A>, <@B> can you merge" → only A
+        if pre_ids and _PRONOUN_AND.search(f1):
+            # "<@A> demoed it — huge thanks to her and <@B>": the pronoun is the person named last before.
+            before = _mentions(low[ss:cs], ids)
+            targets.extend(before[-1:])
         targets.extend(pre_ids)
     if r.group("reason") is not None and r.start("reason") < se + 1:
         raw_reason = r.group("reason")
@@ -1920,6 +1927,9 @@ def _targets(
     return targets, reason, group
 
 
+_PRONOUN_AND = re.compile(
+    r"\b(?:her|him|them|ella|él|elle|lui|sie|ihn|ihr|ihm|ela|ele|lei|haar|hem) (?:and|&|y|et|und|e|en)\b"
+)
 _QUOTE_SPAN = 120  # the longest stretch of a quoted phrase on either side of its thanks
 _QUOTE_OPEN = re.compile('["“„«»「『]')
 # (opening, closing) quotation marks; "»…«" is the German/Danish order.
