@@ -64,6 +64,9 @@ EMO = "\ue005"  # any other emoji
 CODE = "\ue006"
 LINK = "\ue007"
 _TOKENS = GROUP + CHANNEL + TYE + SARC + EMO + CODE + LINK
+# Emoji typed as characters, not shortcodes ("<@A> 💜 appreciate you"): like EMO, they may sit between a
+# person and their thanks.
+_UEMOJI = "\u2600-\u27bf\U0001f300-\U0001faff"
 
 _THANKS_EMOJI = frozenset(
     [
@@ -1242,7 +1245,7 @@ _FILL_WORDS = (
     r"her and|him and|them and|her &|him &|a ella y|a él y|à elle et|à lui et|ihr und|ihm und|a ela e|a ele e|sie und|ihn und|"
     r"a lei e|a lui e|haar en|hem en|" + _BOTH_WORDS
 )
-_FILL = rf"(?:[\s,:;!\-–—~.…、，]|[{TYE}{EMO}]|\b{_alternation(_FILL_WORDS)}\b|さん|様|さま|くん|君|ちゃん|先生|님|씨|兄|老师|जी|ครับ|ค่ะ|คะ|นะ|มาก)"
+_FILL = rf"(?:[\s,:;!\-–—~.…、，]|[{TYE}{EMO}{_UEMOJI}]|\b{_alternation(_FILL_WORDS)}\b|さん|様|さま|くん|君|ちゃん|先生|님|씨|兄|老师|जी|ครับ|ค่ะ|คะ|นะ|มาก)"
 # "and" in every supported language that writes it as a word (English, German, Spanish, French,
 # Portuguese/Italian, Dutch, Swedish, Polish, Turkish, Russian, Vietnamese, Indonesian, Greek); one table
 # for every rule that joins people or reasons, so no language gets only half of them.
@@ -1508,7 +1511,7 @@ _LFILL_WORDS = (
     "both|you both|you two|you all|all"
 )
 _LEFT_REV = re.compile(
-    rf"(?P<f>(?:[\s,:;!\-–—~.…、，]|[{TYE}{EMO}]|\b{_alternation(_rev_alt(_LFILL_WORDS))}\b|"
+    rf"(?P<f>(?:[\s,:;!\-–—~.…、，]|[{TYE}{EMO}{_UEMOJI}]|\b{_alternation(_rev_alt(_LFILL_WORDS))}\b|"
     rf"{_rev_alt('さん|様|さま|くん|君|ちゃん|先生|님|씨|兄|老师|जी|お二人とも|二人とも|お二人|皆さん|みんな|两位|兩位|你们|你們|두 분|두분|모두')})*)"
     # _SEP read backwards: "<@B> and to <@A>" reversed is "…ot dna…".
     rf"(?P<m>{M}(?:(?:(?:\s+(?:{_rev_alt(_AND_LINK)})){{0,2}}(?:\s+(?:{_rev_alt(_JOIN)}))?\s*[,&+/、，،]\s*|"
@@ -2048,7 +2051,7 @@ def _harmed(low: str, start: int, end: int) -> bool:
 
 
 _BOTH_AFTER = re.compile(rf"[\s,]*{_alternation(_BOTH_WORDS)}\b")
-_TRAIL_END = re.compile(rf"[\s,!.…{TYE}{EMO}]*(?:$|\n|[!.?])")
+_TRAIL_END = re.compile(rf"[\s,!.…{TYE}{EMO}{_UEMOJI}]*(?:$|\n|[!.?])")
 _OBJECT_THEN_M = re.compile(rf"(?P<obj>(?: [^\W_][\w'’]*){{1,8}}) (?P<m>{_MLIST})")
 
 
