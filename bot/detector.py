@@ -574,10 +574,6 @@ _words(
     ),
     *[f"{word} (?:dedi|diyor|dedim)" for word in _THANKS_WORDS.split("|")],
     "tack(?:ed|ing)? on",  # English "tack on", not Swedish "tack"
-    *_product(
-        ("a", "the", "issue", "issued", "apply", "applied", "no", "any", "give", "gave", "take", "took", "get", "got"),
-        (" credit",),
-    ),
     # Turkish "sorun yok, sağ ol" is "no problem, thanks" — not the refusal "yok, sağ ol".
     *_product(("sorun", "problem", "dert"), (" yok",)),
     *_product(("not", "feel", "felt", "feels", "feeling", "legally", "contractually"), (" obliged",)),
@@ -663,10 +659,11 @@ _words(
     f"props(?= (?:to )?{M}| ?[!:,]| ?$| to )",
     *_product(("a ", "big ", "huge ", "massive ", "special ", ""), ("shout[- ]?outs?",)),
     "s/o",
-    # "Credit where it's due: <@A>'s pipeline…", "intercompany clean — credit to <@A>"; not a credit issued
-    # to a customer ("issue a credit to <@A>'s account" is cancelled in the "noop" list).
+    # "Credit where it's due: <@A>'s pipeline…", "all credit goes to <@A>", "intercompany clean — credit to
+    # <@A>"; not a credit issued to a customer ("issue a credit to <@A>'s account", "apply the credit to…").
     "credit where (?:it'?s|it is|credit'?s|credit is) due",
-    *_product(("all ", "full ", "big ", "huge ", "major ", ""), (f"credit (?:goes )?to(?= ?{M})",)),
+    f"credit(?<!\\ba credit)(?<!\\bthe credit)(?<!\\bany credit)(?<!\\bno credit)(?<!\\bissue credit)"
+    f"(?<!\\bapply credit)(?<!\\bgive credit)(?<!\\bget credit)(?<!\\btake credit) (?:goes )?to(?= ?{M})",
     "h/t",
     "hat ?tip",
     "hats off",
@@ -923,25 +920,7 @@ _DEADLINE = (
 _words(
     "req",
     *_product(
-        (
-            "need",
-            "needs",
-            "i need",
-            "we need",
-            "brauche",
-            "brauchen",
-            "necesito",
-            "necesitamos",
-            "preciso",
-            "precisamos",
-            "j'ai besoin",
-            "on a besoin",
-            "ho bisogno",
-            "abbiamo bisogno",
-            "heb nodig",
-            "potrzebuję",
-            "potrzebuje",
-        ),
+        ("needs?", "brauch(?:e|en)", "necesit(?:o|amos)", "precis(?:o|amos)", "besoin", "bisogno", "potrzebuj[eę]"),
         (f" (?:[^\\s.!?,]+ ){{0,8}}?(?:{_DEADLINE})",),
     ),
 )
@@ -1240,12 +1219,9 @@ _FILL_WORDS = (
     r"wirklich|echt|naprawdę|gerçekten|especial|special|speciale|spécial|pro|pra|demais|"
     r"hocam|abi|abla|kanka|amigo|amiga|hermano|irmão|bhai|anh|chị|kak|pak|"
     # "to" in the listed languages: "Dank an <@A>", "bedankt aan", "tack till", "dla", "kepada", "ao", "al"
-    r"an|aan|till|dla|kepada|ao|aos|al|ai|alla|às|"
-    # a pronoun for someone just named, then the next person: "huge thanks to her and <@B> for coordinating"
-    r"her and|him and|them and|her &|him &|a ella y|a él y|à elle et|à lui et|ihr und|ihm und|a ela e|a ele e|sie und|ihn und|"
-    r"a lei e|a lui e|haar en|hem en|" + _BOTH_WORDS
+    r"an|aan|till|dla|kepada|ao|aos|al|ai|alla|às|" + _BOTH_WORDS
 )
-_FILL = rf"(?:[\s,:;!\-–—~.…、，]|[{TYE}{EMO}{_UEMOJI}]|\b{_alternation(_FILL_WORDS)}\b|さん|様|さま|くん|君|ちゃん|先生|님|씨|兄|老师|जी|ครับ|ค่ะ|คะ|นะ|มาก)"
+_FILL = rf"(?:[\s,:;!\-–—~.…、，{TYE}{EMO}{_UEMOJI}]|\b{_alternation(_FILL_WORDS)}\b|さん|様|さま|くん|君|ちゃん|先生|님|씨|兄|老师|जी|ครับ|ค่ะ|คะ|นะ|มาก)"
 # "and" in every supported language that writes it as a word (English, German, Spanish, French,
 # Portuguese/Italian, Dutch, Swedish, Polish, Turkish, Russian, Vietnamese, Indonesian, Greek); one table
 # for every rule that joins people or reasons, so no language gets only half of them.
@@ -1511,7 +1487,7 @@ _LFILL_WORDS = (
     "both|you both|you two|you all|all"
 )
 _LEFT_REV = re.compile(
-    rf"(?P<f>(?:[\s,:;!\-–—~.…、，]|[{TYE}{EMO}{_UEMOJI}]|\b{_alternation(_rev_alt(_LFILL_WORDS))}\b|"
+    rf"(?P<f>(?:[\s,:;!\-–—~.…、，{TYE}{EMO}{_UEMOJI}]|\b{_alternation(_rev_alt(_LFILL_WORDS))}\b|"
     rf"{_rev_alt('さん|様|さま|くん|君|ちゃん|先生|님|씨|兄|老师|जी|お二人とも|二人とも|お二人|皆さん|みんな|两位|兩位|你们|你們|두 분|두분|모두')})*)"
     # _SEP read backwards: "<@B> and to <@A>" reversed is "…ot dna…".
     rf"(?P<m>{M}(?:(?:(?:\s+(?:{_rev_alt(_AND_LINK)})){{0,2}}(?:\s+(?:{_rev_alt(_JOIN)}))?\s*[,&+/、，،]\s*|"
@@ -1623,11 +1599,20 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
     credits: _Credits | None = None  # who is credited with work done, found on first need
     listed_lines: bool | None = None  # whether some line opens with a mention, found on first need
 
+    quotes: int | None = None  # which quotation marks the message has, found on first need
     found: dict[str, str | None] = {}
     named = False  # whether an earlier cue thanked someone the message names
     for cue in cues:
         si = sent_of(cue.start)
-        if si in dead_sents or cue.start >= dead_lines.get(bisect_right(line_starts, cue.start) - 1, n):
+        if si in dead_sents or (
+            dead_lines and cue.start >= dead_lines.get(bisect_right(line_starts, cue.start) - 1, n)
+        ):
+            continue
+        # A thanks inside a quoted phrase is talked about, not said: 'should the bot reply "thanks for your
+        # contribution!"?', '« merci ! » à chaque commentaire', '「ありがとう」って返すの？'.
+        if quotes is None:  # 0: no quotation marks, 1: only '"' (most messages are ASCII), 2: others too
+            quotes = 2 if not text.isascii() and _QUOTE_OPEN.search(low) else 1 if '"' in low else 0
+        if quotes and _quoted(low, cue.start, cue.end, n, quotes == 2):
             continue
         # A cue looks at most _VIEW characters either way inside its sentence: work per cue is bounded,
         # so a 40,000-character "sentence" with thousands of cues stays linear.
@@ -1807,11 +1792,6 @@ def _targets(
     # An emoji right before a request is a "please": "<@A> :pray: can you check #2333 before the cut?".
     if cue.kind == "emoji" and (k := bisect_left(reqs, ce)) < len(reqs) and not _has_words(low[ce : reqs[k]]):
         return None, None, False
-    # …nor is a thanks inside a quoted phrase that is talked about: 'should the bot reply "thanks for your
-    # contribution!"?', '« merci ! » à chaque commentaire', '「ありがとう」って返すの？'.
-    if _QUOTE_OPEN.search(low, max(0, cs - _QUOTE_SPAN), cs) and _quoted(low, cs, ce, n):
-        return None, None, False
-
     targets: list[str] = []
     trailing: list[str] = []  # "thanks!! <@A>": used only when nothing precedes the cue
     reason: str | None = None
@@ -1821,6 +1801,18 @@ def _targets(
     r = _RIGHT.match(low, ce, min(n, ce + 400))
     assert r is not None  # every part is optional
     f1 = r.group("f1")
+    pronoun = None
+    e = r.end()
+    if (
+        e < n
+        and low[e] in _PRONOUN_FIRST
+        and r.end("f1") == e
+        and (pronoun := _PRONOUN_AND.match(low, e, min(n, ce + 400)))
+    ):
+        # "<@A> demoed it — huge thanks to her and <@B> for coordinating": read on after the pronoun.
+        r = _RIGHT.match(low, pronoun.end(), min(n, ce + 400))
+        assert r is not None
+        f1 += r.group("f1")
     if r.group("grp") and not _notified_group(low, r, f1, n):
         group = True
     pre = r.group("pre")
@@ -1845,8 +1837,7 @@ def _targets(
             trailing, pre_ids = pre_ids, []
         elif not emoji_success and len(pre_ids) > 1 and _last_starts_clause(low, pre, after, n):
             pre_ids = pre_ids[:-1]  # "thanks <@A>, <@B> can you merge" → only A
-        if pre_ids and _PRONOUN_AND.search(f1):
-            # "<@A> demoed it — huge thanks to her and <@B>": the pronoun is the person named last before.
+        if pronoun and pre_ids:  # the pronoun is the person named last before the thanks
             before = _mentions(low[ss:cs], ids)
             targets.extend(before[-1:])
         targets.extend(pre_ids)
@@ -1931,21 +1922,25 @@ def _targets(
 
 
 _PRONOUN_AND = re.compile(
-    r"\b(?:her|him|them|ella|él|elle|lui|sie|ihn|ihr|ihm|ela|ele|lei|haar|hem) (?:and|&|y|et|und|e|en)\b"
+    r"\b(?:her|him|them|ella|él|elle|lui|sie|ihn|ihr|ihm|ela|ele|lei|haar|hem) (?:(?:and|y|et|und|e|en)\b|&)"
 )
+_PRONOUN_FIRST = frozenset("htesilaé")
 _QUOTE_SPAN = 120  # the longest stretch of a quoted phrase on either side of its thanks
 _QUOTE_OPEN = re.compile('["“„«»「『]')
 # (opening, closing) quotation marks; "»…«" is the German/Danish order.
 _QUOTE_PAIRS = (("“", "”"), ("„", "“"), ("«", "»"), ("»", "«"), ("「", "」"), ("『", "』"))
 
 
-def _quoted(low: str, cs: int, ce: int, n: int) -> bool:
-    """Whether the cue at cs..ce sits between a pair of double quotation marks on its line."""
-    lo = max(low.rfind("\n", 0, cs) + 1, cs - _QUOTE_SPAN)
+def _quoted(low: str, cs: int, ce: int, n: int, pairs: bool) -> bool:
+    """Whether the cue at cs..ce sits between double quotation marks on its line ('"' only unless `pairs`)."""
+    lo = max(0, cs - _QUOTE_SPAN)
+    lo = low.rfind("\n", lo, cs) + 1 or lo
     nl = low.find("\n", ce, ce + _QUOTE_SPAN)
     hi = nl if nl != -1 else min(n, ce + _QUOTE_SPAN)
     if low.count('"', lo, cs) % 2 == 1 and low.find('"', ce, hi) != -1:
         return True
+    if not pairs:
+        return False
     for opening, closing in _QUOTE_PAIRS:
         o = low.rfind(opening, lo, cs)
         if o != -1 and low.rfind(closing, o + 1, cs) == -1 and low.find(closing, ce, hi) != -1:
