@@ -1429,9 +1429,11 @@ _SUCCESS_WORDS = (
     r"nailed it|spot on|all good|"
     # praise for the person addressed: "<@A> that session was a masterclass… thank you", "<@A> your model won
     # us Northwind. thank you", "couldn't have asked for a better partner", "you were right from the start"
-    r"nailed|masterclass|learned|learnt|won|gold|above and beyond|asked for a better|kind|generous|incredible|"
-    r"fantastic|superb|stellar|outstanding|impressive|wonderful|clutch|you were right|"
-    r"crack|craque|arrasou|mandou bem|au top|spitze|klasse|grandissimo|sei un grande|toppie|mistrz|süpersin|"
+    # (not "won't", "gold tier", "kind of slow", "a crack in the floor")
+    r"nailed|masterclass|learned a (?:ton|lot)|learnt a (?:ton|lot)|learned so much|won us|won (?:it|them over)|"
+    r"(?:is|was|are|pure) gold|above and beyond|asked for a better|(?:so|very|too|really|super) kind|kind of you|"
+    r"generous|incredible|fantastic|superb|stellar|outstanding|impressive|wonderful|clutch|you were right|"
+    r"un crack|craque|arrasou|mandou bem|au top|spitze|grandissimo|sei un grande|toppie|mistrz|süpersin|"
     r"harikasın|молодец|круто|keren|tuyệt vời|"
     # The same report of success or praise in the other supported languages: German, Spanish, Portuguese,
     # French, Italian, Dutch, Swedish, Polish, Turkish, Russian, Indonesian, Vietnamese, Greek.
