@@ -1549,7 +1549,8 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
     kills: list[tuple[str, int]] = []  # (kind, position) of cancelling phrases
     reqs: list[int] = []
     esps: list[int] = []  # where "especially" and its translations are
-    for kind, start, end in _scan(low, text.isascii()):
+    ascii_text = text.isascii()
+    for kind, start, end in _scan(low, ascii_text):
         if kind in _KINDS_CUE:
             cues.append(_Cue(kind, start, end))
         elif kind == "req":
@@ -1613,7 +1614,7 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
         # A thanks inside a quoted phrase is talked about, not said: 'should the bot reply "thanks for your
         # contribution!"?', '« merci ! » à chaque commentaire', '「ありがとう」って返すの？'.
         if quotes is None:  # 0: no quotation marks, 1: only '"' (most messages are ASCII), 2: others too
-            quotes = 2 if not text.isascii() and _QUOTE_OPEN.search(low) else 1 if '"' in low else 0
+            quotes = 2 if not ascii_text and _QUOTE_OPEN.search(low) else 1 if '"' in low else 0
         if quotes and _quoted(low, cue.start, cue.end, n, quotes == 2):
             continue
         # A cue looks at most _VIEW characters either way inside its sentence: work per cue is bounded,
