@@ -15,7 +15,6 @@ from dataclasses import dataclass
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
-from sqlalchemy import Connection
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
@@ -171,18 +170,23 @@ class CaptureService:
         now = self._clock()
         permalink = self._permalink(ref)
         edges = self._message_edges(ref, author, found, permalink)
-        # One transaction, one statement per person thanked (plus, once an hour, the workspace
-        # row); the usual single statement runs without BEGIN/COMMIT round trips on PostgreSQL.
-        # Each INSERT checks in itself that neither side opted out or is a known bot or deleted
-        # user, and is keyed by the message: a re-delivery (or a late retry after the message was
-        # edited or deleted) finds the acts there, active or retracted, and changes nothing, which
-        # makes the event-id claim that edits and deletions need redundant here. The ack waits
-        # for this commit, so every round trip here counts (bench/bench_ingest.py).
-        one_statement = len(edges) == 1 and self._workspace_row_trusted(ref.team_id)
-        with self._writing_core(one_statement=one_statement) as connection:
-            self._ensure_workspace(connection, ref.team_id, bot_user_id, now)
-            changed = ledger.insert_new_edges_of_people(connection, edges, now)
-        self._workspace_ensured(ref.team_id)
+        if not self._workspace_row_trusted(ref.team_id):
+            # Once an hour per workspace, in a transaction of its own: the acts need the row.
+            with self._writing() as session:
+                ensure_workspace(session, ref.team_id, bot_user_id, now)
+            self._workspace_ensured(ref.team_id)
+        # One statement per person thanked, on the driver's own cursor; the usual single statement
+        # runs without BEGIN/COMMIT round trips on PostgreSQL. Each INSERT checks in itself that
+        # neither side opted out or is a known bot or deleted user, and is keyed by the message: a
+        # re-delivery (or a late retry after the message was edited or deleted) finds the acts
+        # there, active or retracted, and changes nothing, which makes the event-id claim that
+        # edits and deletions need redundant here. The ack waits for this commit, so every round
+        # trip and every bit of CPU here counts (bench/bench_ingest.py).
+        try:
+            with self._db.driver_transaction(one_statement=len(edges) == 1) as connection:
+                changed = ledger.insert_new_edges_of_people(connection, edges, now)
+        except OperationalError as err:
+            raise StorageUnavailable(str(err.orig)) from err
         if not changed:
             log.info("capture.nothing_new", team_id=ref.team_id, event_id=ref.event_id)
             return ()
@@ -332,16 +336,6 @@ class CaptureService:
         try:
             with self._db.transaction() as session:
                 yield session
-        except OperationalError as err:
-            raise StorageUnavailable(str(err.orig)) from err
-
-    @contextmanager
-    def _writing_core(self, *, one_statement: bool = False) -> Iterator[Connection]:
-        """`_writing` as a Core connection, for the ack path of thanks messages; with
-        `one_statement`, the caller runs exactly one statement (PostgreSQL: in autocommit)."""
-        try:
-            with self._db.one_statement() if one_statement else self._db.connection() as connection:
-                yield connection
         except OperationalError as err:
             raise StorageUnavailable(str(err.orig)) from err
 

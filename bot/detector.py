@@ -32,8 +32,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
+from operator import itemgetter
 
 __all__ = ["MAX_CHARS", "Thanks", "detect_thanks"]
 
@@ -141,12 +142,15 @@ def _translate_one(m: re.Match[str]) -> str:
 # Markup.
 _CODE_BLOCK = re.compile(r"```.*?```", re.S)
 _CODE_SPAN = re.compile(r"`[^`\n]*`")
-_MARKUP = re.compile(r"<([^<>\n]{0,500})>")
+# Markup is "<" + at most 500 characters + ">". A mention of a well-formed user id is told apart by the
+# regex itself (group 1, the id), so the commonest markup costs no further tests; any other markup is
+# group 2. Only the mention alternative can exceed 500 characters (a long label): `markup` leaves it as text.
+_MARKUP = re.compile(r"<(?:@([A-Z0-9]{1,40})(?:\|[^<>\n]*)?>|([^<>\n]{0,500})>)")
+_MARKUP_MAX = 502
 _SHORTCODE = re.compile(r":([a-z0-9_+'-]{1,60}):(?::skin-tone-[2-6]:)?")
 # "_" not between two letters or digits ("_thanks_" italics, not "thanks_email"). The "_" comes first so
 # the engine can jump from one underscore to the next.
 _EDGE_UNDERSCORE = re.compile(r"_(?:(?<![^\W_]_)|(?![^\W_]))")
-_MENTION_ID = re.compile(r"[A-Z0-9]{1,40}")
 # A case ending written after a mention is part of the name: Turkish "<@A>'e teşekkürler" (to A),
 # "<@A>'ya", "<@A>'nin"; dropping it lets every rule see "<@A> teşekkürler". English possessives and
 # contractions ("<@A>'s script", "<@A>'ll") are kept: other rules read them.
@@ -178,12 +182,10 @@ def _normalize(text: str) -> tuple[str, list[str]]:
     index: dict[str, int] = {}
 
     def markup(m: re.Match[str]) -> str:
-        body = m.group(1)
-        head, _, label = body.partition("|")
-        if head.startswith("@"):
-            uid = head[1:]
-            if not _MENTION_ID.fullmatch(uid):
-                return " "
+        uid = m.group(1)
+        if uid is not None:
+            if m.end() - m.start() > _MARKUP_MAX:
+                return m.group()  # not markup: too long
             k = index.get(uid)
             if k is None:
                 if len(ids) >= _MMAX:
@@ -191,6 +193,9 @@ def _normalize(text: str) -> tuple[str, list[str]]:
                 k = index[uid] = len(ids)
                 ids.append(uid)
             return chr(_M0 + k)
+        head, _, label = m.group(2).partition("|")
+        if head.startswith("@"):
+            return " "  # not a user id (those are group 1)
         if head.startswith("!"):
             if head.startswith(("!here", "!channel", "!everyone", "!subteam")):
                 return GROUP
@@ -1064,7 +1069,8 @@ _SCAN_LATIN, _SCAN_OTHER = _build(_VOCAB, marks=False)
 # match of a regex with hundreds of groups costs twice as much to build, so it runs only when the
 # matched text has not been seen before; what it says is remembered (bounded, see _kind).
 _KIND_LATIN, _KIND_OTHER = _build(_VOCAB, marks=True)
-_KIND_MEMO: dict[tuple[bool, str], str] = {}
+_KIND_MEMO_LATIN: dict[str, str] = {}
+_KIND_MEMO_OTHER: dict[str, str] = {}
 _KIND_MEMO_MAX = 50_000
 _KINDS_CUE = frozenset({"karma", "strong", "kudos", "grat", "emoji"})
 
@@ -1119,43 +1125,82 @@ def _maybe_thanks(lowered: str) -> bool:
     return _PRE_LATIN.search(" " + lowered) is not None or _PRE_OTHER.search(lowered) is not None
 
 
-def _scan(low: str, ascii_source: bool) -> list[tuple[str, int, int]]:
-    """(kind, start, end) of every vocabulary phrase, in text order. `ascii_source`: the raw message was
-    ASCII, so its only non-ASCII characters are the tokens markup became (mentions, links, emoji)."""
+_Cue = tuple[str, int, int]  # (kind, start, end)
+
+
+def _scan(low: str, ascii_source: bool) -> tuple[list[_Cue], list[int], list[int], list[tuple[str, int]]]:
+    """Every vocabulary phrase, by what it does, each list in text order: the cues (kind, start, end), where
+    requests and "especially" start, and the cancelling phrases (kind, start). `ascii_source`: the raw
+    message was ASCII, so its only non-ASCII characters are the tokens markup became (mentions, links, emoji)."""
+    cues: list[_Cue] = []
+    reqs: list[int] = []
+    esps: list[int] = []
+    kills: list[tuple[str, int]] = []
     spaced = " " + low
-    found = [(_kind(True, spaced, m), m.start(), m.end() - 1) for m in _SCAN_LATIN.finditer(spaced)]
+    memo = _KIND_MEMO_LATIN
+    for m in _SCAN_LATIN.finditer(spaced):
+        kind = memo.get(m.group()) or _kind(True, spaced, m)
+        if kind in _KINDS_CUE:
+            cues.append((kind, m.start(), m.end() - 1))
+        elif kind == "req":
+            reqs.append(m.start())
+        elif kind == "esp":
+            esps.append(m.start())
+        else:
+            kills.append((kind, m.start()))
     if ascii_source and TYE not in low and SARC not in low and "/" not in low:
         # Then the other-scripts vocabulary can only find "?" (its one ASCII phrase besides "/s"): a string
         # search is cheaper than running the regex over every character.
-        other = _question_marks(low) if "?" in low else []
-    else:
-        other = [(_kind(False, low, m), m.start(), m.end()) for m in _SCAN_OTHER.finditer(low)]
-    return sorted(found + other, key=lambda f: f[1]) if other else found
+        if "?" in low:
+            pos = low.find("?")
+            if reqs:
+                while pos != -1:
+                    insort(reqs, pos)
+                    pos = low.find("?", pos + 1)
+            else:
+                while pos != -1:
+                    reqs.append(pos)
+                    pos = low.find("?", pos + 1)
+        return cues, reqs, esps, kills
+    memo = _KIND_MEMO_OTHER
+    n_cues, n_reqs, n_esps = len(cues), len(reqs), len(esps)
+    for m in _SCAN_OTHER.finditer(low):
+        kind = memo.get(m.group()) or _kind(False, low, m)
+        if kind in _KINDS_CUE:
+            cues.append((kind, m.start(), m.end()))
+        elif kind == "req":
+            reqs.append(m.start())
+        elif kind == "esp":
+            esps.append(m.start())
+        else:
+            kills.append((kind, m.start()))
+    # Each list is the Latin phrases in order, then the others in order: merged (no two start at one place).
+    if n_cues and len(cues) > n_cues:
+        cues.sort(key=_start)
+    if n_reqs and len(reqs) > n_reqs:
+        reqs.sort()
+    if n_esps and len(esps) > n_esps:
+        esps.sort()
+    return cues, reqs, esps, kills
 
 
-def _question_marks(low: str) -> list[tuple[str, int, int]]:
-    out = []
-    pos = low.find("?")
-    while pos != -1:
-        out.append(("req", pos, pos + 1))
-        pos = low.find("?", pos + 1)
-    return out
+_start = itemgetter(1)
 
 
 def _kind(latin: bool, text: str, m: re.Match[str]) -> str:
     """Which kind of phrase `m` is. Both regexes take the same alternative at the same position, so
     the marked one, anchored there, names it. The matched text alone decides the kind — no two kinds
     have a phrase consuming the same text (look-aheads only decide whether a phrase applies) — so
-    the answer is remembered by text."""
-    key = (latin, m.group())
-    kind = _KIND_MEMO.get(key)
+    the answer is remembered by text, one memo per regex."""
+    memo = _KIND_MEMO_LATIN if latin else _KIND_MEMO_OTHER
+    kind = memo.get(m.group())
     if kind is not None:
         return kind
     k = (_KIND_LATIN if latin else _KIND_OTHER).match(text, m.start())
     kind = (k.lastgroup or "").partition("__")[0] if k and k.end() == m.end() else "noop"
-    if len(_KIND_MEMO) >= _KIND_MEMO_MAX:
-        _KIND_MEMO.clear()
-    _KIND_MEMO[key] = kind
+    if len(memo) >= _KIND_MEMO_MAX:
+        memo.clear()
+    memo[m.group()] = kind
     return kind
 
 
@@ -1176,8 +1221,11 @@ _SENT_END = re.compile(
 
 def _sentence_starts(low: str) -> list[int]:
     if "." not in low:  # the common case: every run of ! ? and newlines ends a sentence
-        return [0, *(m.end() for m in _SENT_PUNCT.finditer(low))]
-    return [0, *(m.end() for m in _SENT_END.finditer(low))]
+        return [0, *map(_match_end, _SENT_PUNCT.finditer(low))]
+    return [0, *map(_match_end, _SENT_END.finditer(low))]
+
+
+_match_end = re.Match.end
 
 
 _NEG = (
@@ -1387,8 +1435,10 @@ _WORDS_RE = re.compile(r"[^\W\d_]+")
 
 
 def _last_word(s: str) -> str:
-    words = _WORDS_RE.findall(s[-60:])
-    return words[-1] if words else ""
+    """The last word of the last 60 characters: the first word of them read backwards, so the engine stops
+    at it instead of collecting every word."""
+    word = _WORDS_RE.search(s[-60:][::-1])
+    return word.group()[::-1] if word else ""
 
 
 def _ends_with_preposition(s: str) -> bool:
@@ -1398,7 +1448,11 @@ def _ends_with_preposition(s: str) -> bool:
 def _ends_with_group(s: str) -> bool:
     """ "thanks for joining, everyone": the reason ends by naming a group."""
     tail = s[-12:]
-    return _last_word(s) in _GROUP_WORDS or GROUP in tail or any(w in tail for w in _GROUP_NOSPACE)
+    return (
+        GROUP in tail
+        or (not tail.isascii() and any(w in tail for w in _GROUP_NOSPACE))
+        or _last_word(s) in _GROUP_WORDS
+    )
 
 
 _GROUP_NOSPACE = ("大家", "皆さん", "みなさん", "여러분", "सभी", "الجميع", "לכולם", "mọi người", "ทุกคน")
@@ -1505,7 +1559,9 @@ def _mentions(s: str, ids: list[str]) -> list[str]:
     return [ids[ord(c) - _M0] for c in _MENTION_RE.findall(s)]
 
 
-_REASON_CUT = re.compile(r"[,;:—–()\[\]\"]| - | but | and i | so i | i'll | i will | btw")
+# A clause break: punctuation, or a space starting " - ", " but ", " btw"…. One class tests the first
+# character (so the engine skips to the next candidate); the words are tried only after a space.
+_REASON_CUT = re.compile(r"[,;:—–()\[\]\" ](?:(?<=[^ ])|- |but |and i |so i |i'll |i will |btw)")
 _REASON_DROP = re.compile(f"{M}|[{_TOKENS}]")
 
 
@@ -1513,20 +1569,15 @@ def _clean_reason(raw: str) -> str | None:
     # The reason stops at the first clause break: "for the review, but I think…" → "the review".
     m = _REASON_CUT.search(raw)
     cut = raw[: m.start()] if m else raw
-    cut = " ".join(_REASON_DROP.sub(" ", cut).split()).strip(" '-")
+    if not cut.isascii():  # mentions and tokens are not ASCII
+        cut = _REASON_DROP.sub(" ", cut)
+    cut = " ".join(cut.split()).strip(" '-")
     # "for the design and <@B> for the tests": the "and" introduced the next person, not more reason.
     if cut.rpartition(" ")[2] in _AND_TAIL_WORDS:  # a set lookup first: most reasons end otherwise
         cut = _REASON_ENDS_WITH_AND.sub("", cut).rstrip(" ,")
     if len(cut) > MAX_REASON:
         cut = cut[:MAX_REASON].rsplit(" ", 1)[0]
     return cut or None
-
-
-@dataclass(slots=True)
-class _Cue:
-    kind: str
-    start: int
-    end: int
 
 
 def detect_thanks(text: str, author: str, thread_parent_author: str | None = None) -> tuple[Thanks, ...]:
@@ -1545,23 +1596,13 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
         # "update: <@A> sorted it out with me over DM, thank you!" credits A.
         thread_parent_author = None
 
-    cues: list[_Cue] = []
-    kills: list[tuple[str, int]] = []  # (kind, position) of cancelling phrases
-    reqs: list[int] = []
-    esps: list[int] = []  # where "especially" and its translations are
+    # cues: (kind, start, end); kills: (kind, position) of cancelling phrases; esps: where "especially"
+    # and its translations are
     ascii_text = text.isascii()
-    for kind, start, end in _scan(low, ascii_text):
-        if kind in _KINDS_CUE:
-            cues.append(_Cue(kind, start, end))
-        elif kind == "req":
-            reqs.append(start)
-        elif kind == "esp":
-            esps.append(start)
-        else:
-            kills.append((kind, start))
+    cues, reqs, esps, kills = _scan(low, ascii_text)
     if "++" in low:
-        cues.extend(_Cue("karma", m.start(), m.end()) for m in _KARMA.finditer(low))
-        cues.sort(key=lambda c: c.start)
+        cues.extend(("karma", m.start(), m.end()) for m in _KARMA.finditer(low))
+        cues.sort(key=_start)
     if not cues:
         return ()
 
@@ -1573,21 +1614,18 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
         line_starts.append(pos + 1)
         pos = low.find("\n", pos + 1)
 
-    def sent_of(p: int) -> int:
-        return bisect_right(sent_starts, p) - 1
-
     dead_sents: set[int] = set()
     dead_lines: dict[int, int] = {}  # line → where sarcasm starts to cancel its cues
     for kind, p in kills:  # most messages have none
         if kind in ("nothx", "tia"):
-            dead_sents.add(sent_of(p))
+            dead_sents.add(bisect_right(sent_starts, p) - 1)
         elif kind == "sarc":
             # Sarcasm cancels its line from the sentence of the last thanks before it: "thanks <@A> for
             # restoring the backup. and thanks to <@B>'s cron job for deleting it :upside_down_face:"
             # still thanks A.
             li = bisect_right(line_starts, p) - 1
-            before = [c.start for c in cues if line_starts[li] <= c.start < p]
-            start = sent_starts[sent_of(before[-1])] if before else line_starts[li]
+            before = [c[1] for c in cues if line_starts[li] <= c[1] < p]
+            start = sent_starts[bisect_right(sent_starts, before[-1]) - 1] if before else line_starts[li]
             dead_lines[li] = min(start, dead_lines.get(li, start))
 
     msg_voc: list[str] | None = None  # the message's opening addressees, computed on first need
@@ -1595,7 +1633,7 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
     success: bool | None = None  # computed on first need: most messages never ask
     words: bool | None = None
 
-    mention_pos = [(m.start(), ids[ord(m.group()) - _M0]) for m in _MENTION_RE.finditer(low)] if reqs else []
+    mention_pos: list[tuple[int, str]] | None = None  # (position, user id) of each mention, on first need
     asked: set[str] = set()  # people mentioned before the latest request, grown as cues advance
     asked_upto = 0
 
@@ -1606,64 +1644,67 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
     found: dict[str, str | None] = {}
     named = False  # whether an earlier cue thanked someone the message names
     for cue in cues:
-        si = sent_of(cue.start)
-        if si in dead_sents or (
-            dead_lines and cue.start >= dead_lines.get(bisect_right(line_starts, cue.start) - 1, n)
+        kind, cs, ce = cue
+        si = bisect_right(sent_starts, cs) - 1
+        if (dead_sents and si in dead_sents) or (
+            dead_lines and cs >= dead_lines.get(bisect_right(line_starts, cs) - 1, n)
         ):
             continue
         # A thanks inside a quoted phrase is talked about, not said: 'should the bot reply "thanks for your
         # contribution!"?', '« merci ! » à chaque commentaire', '「ありがとう」って返すの？'.
         if quotes is None:  # 0: no quotation marks, 1: only '"' (most messages are ASCII), 2: others too
             quotes = 2 if not ascii_text and _QUOTE_OPEN.search(low) else 1 if '"' in low else 0
-        if quotes and _quoted(low, cue.start, cue.end, n, quotes == 2):
+        if quotes and _quoted(low, cs, ce, n, quotes == 2):
             continue
         # A cue looks at most _VIEW characters either way inside its sentence: work per cue is bounded,
         # so a 40,000-character "sentence" with thousands of cues stays linear.
-        ss = max(sent_starts[si], cue.start - _VIEW)
-        se = min(sent_starts[si + 1] if si + 1 < len(sent_starts) else n, cue.end + _VIEW)
-        targets, reason, group = _targets(cue, low, norm, ids, ss, se, n, reqs, esps)
+        ss = max(sent_starts[si], cs - _VIEW)
+        se = min(sent_starts[si + 1] if si + 1 < len(sent_starts) else n, ce + _VIEW)
+        targets, reason, group = _targets(kind, cs, ce, low, norm, ids, ss, se, n, reqs, esps)
         if targets is None:  # the cue was not a thanks after all ("thanks?", "thanks to X, we lost…")
             continue
-        if not targets and len(line_starts) > 1 and cue.kind != "karma":
+        if not targets and len(line_starts) > 1 and kind != "karma" and ids:
             if listed_lines is None:
                 listed_lines = _LIST_LINE.search(low) is not None
             if listed_lines:
                 targets = _listed(low, ids, line_starts, cue, group)
-        n_req = bisect_right(reqs, cue.start)  # requests before this cue
+        n_req = bisect_right(reqs, cs) if reqs else 0  # requests before this cue
         req_before = n_req > 0
         if req_before and (reason is None or _WEAK_REASON.match(reason.lower())):
             # "…can you review? thanks": a closing to a request, unless it thanks someone who was not
             # asked anything ("<@A> can you merge? thanks <@B> for the review").
             last_req = reqs[n_req - 1]
+            if mention_pos is None:
+                mention_pos = [(m.start(), ids[ord(m.group()) - _M0]) for m in _MENTION_RE.finditer(low)]
             # A mention between a request and its closing thanks in one sentence is the one asked: "we need
             # the signed BOL before Friday <@A>, thx".
-            asked_end = cue.start if last_req >= sent_starts[si] else last_req
+            asked_end = cs if last_req >= sent_starts[si] else last_req
             while asked_upto < len(mention_pos) and mention_pos[asked_upto][0] < asked_end:
                 asked.add(mention_pos[asked_upto][1])
                 asked_upto += 1
-            if not targets and not group and not thread_parent_author:
+            if not targets and not group and not thread_parent_author and ids:
                 # "are you still seeing the 502s? … <@B> bounced the ingress controller (ty!!)"
                 credits = credits or _Credits(low)
                 targets = _credited_before(cue, low, ids, sent_starts[max(0, si - 1)], reqs, credits)
             if not targets or set(targets) <= asked:
                 continue
         if not targets and not group:
-            if cue.kind != "kudos":
-                voc = _VOCATIVE.match(low, ss, cue.start)
-                if voc and voc.start("m") < cue.start:
+            if kind != "kudos" and ids:  # the vocatives are mentions
+                voc = _VOCATIVE.match(low, ss, cs)
+                if voc and voc.start("m") < cs:
                     targets = _mentions(voc.group("m"), ids)
-                    if bisect_right(reqs, cue.start) > bisect_left(reqs, voc.start()):
+                    if bisect_right(reqs, cs) > bisect_left(reqs, voc.start()):
                         targets = []
                 elif (
-                    cue.kind != "emoji"
+                    kind != "emoji"
                     and not req_before
                     and (msg_voc := _message_vocative(low, ids, sent_starts, msg_voc))
                 ):
                     if success is None:
                         success = _reports_success(low)
-                    if success or reason or cue.kind == "strong":
+                    if success or reason or kind == "strong":
                         targets = msg_voc
-            if not targets and not thread_parent_author and cue.kind != "karma":
+            if not targets and not thread_parent_author and kind != "karma" and ids:
                 credits = credits or _Credits(low)
                 targets = _credited_before(cue, low, ids, sent_starts[max(0, si - 1)], reqs, credits)
             # A bare emoji in a thread thanks the parent only with nothing else said or with a success
@@ -1671,9 +1712,9 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
             # "thanks <@A>! appreciate you taking the time": once the reply has thanked someone by name,
             # a later bare thanks ("appreciate you", "you rock") is still talking to them.
             if not targets and thread_parent_author and not named:
-                if cue.kind == "emoji" and success is None:
+                if kind == "emoji" and success is None:
                     success = _reports_success(low)
-                if cue.kind != "emoji" or success or not (words if words is not None else (words := _has_words(low))):
+                if kind != "emoji" or success or not (words if words is not None else (words := _has_words(low))):
                     targets = [thread_parent_author]
         named = named or (bool(targets) and targets != [thread_parent_author])
         for uid in targets:
@@ -1681,7 +1722,7 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
                 continue
             if uid not in found or (found[uid] is None and reason):
                 found[uid] = reason
-    return tuple(Thanks(uid, r) for uid, r in found.items())
+    return tuple([Thanks(uid, r) for uid, r in found.items()])
 
 
 # Who made something work, in the clause before a bare thanks: "<@A> bounced the ingress controller
@@ -1700,13 +1741,15 @@ _WORK_VERBS = (
 # After a possessive the subject is a thing ("<@A>'s script"): only verbs of success.
 _SUCCESS_VERBS = "fixed|solved|resolved|sorted|unblocked|worked|did the trick|saved"
 _ADVERB = "(?:(?:just|totally|finally|really|already|quickly|kindly) )?"
-# Every alternative starts with a mention or "by"/"thanks to"; the leading look-ahead lets the engine
-# jump from one such character to the next. For "fixed by <@A>" the verb before "by" is checked
-# separately (_DONE_BEFORE).
+# Every alternative starts with a mention (the one credited: the match's first character) or "by"/"thanks
+# to" (then group "b" is the mention). The pattern opens with a class of those first characters, which
+# lets the engine jump from one to the next (a leading look-ahead would be tried at every position);
+# look-behinds on it pick the alternative. For "fixed by <@A>" the verb before "by" is checked separately
+# (_DONE_BEFORE).
 _CREDITED = re.compile(
-    rf"(?=[{M[1:-1]}bt])"
-    rf"(?:(?P<a>{M})(?: {_ADVERB}(?:{_WORK_VERBS})\b|(?:'s?|’s?)(?: [^\W\d_][\w-]*){{1,3}} {_ADVERB}(?:{_SUCCESS_VERBS})\b)"
-    rf"|\b(?:by|thanks to) (?P<b>{M}))"
+    rf"[{M[1:-1]}bt]"
+    rf"(?:(?<={M})(?: {_ADVERB}(?:{_WORK_VERBS})\b|(?:'s?|’s?)(?: [^\W\d_][\w-]*){{1,3}} {_ADVERB}(?:{_SUCCESS_VERBS})\b)"
+    rf"|(?<=\b[bt])(?:(?<=b)y|(?<=t)hanks to) (?P<b>{M}))"
 )
 _DONE_BEFORE = re.compile(rf"\b(?:{_WORK_VERBS}) (?:it |this |that |the \w+ )?$")
 # "couldn't have closed October without <@A>": only a "without" after a could-not-have credits anyone.
@@ -1747,9 +1790,12 @@ class _Credits:
 
 def _who_credited(low: str, m: re.Match[str]) -> str | None:
     """The mention a _CREDITED match credits, or None for a "by <@A>" with no work verb before it."""
-    if m.group("b") and not _DONE_BEFORE.search(low, max(0, m.start() - 40), m.start()):
+    b = m.group("b")
+    if b is None:
+        return m.group()[0]
+    if not _DONE_BEFORE.search(low, max(0, m.start() - 40), m.start()):
         return None
-    return m.group("a") or m.group("b")
+    return b
 
 
 def _credited_before(
@@ -1758,9 +1804,9 @@ def _credited_before(
     """A bare thanks right after the clause naming who made it work ("<@A>'s one-liner fixed it.
     thank you!!"): the one person credited in the cue's sentence or the one before. Not a causal
     "thanks to the new CI…" (callers skip threads, where a bare thanks is the parent's)."""
-    if not credits.items or low.startswith(" to ", cue.end):
+    if not credits.items or low.startswith(" to ", cue[2]):
         return []
-    who = credits.sole(max(prev_sentence, cue.start - _VIEW), cue.start, reqs)
+    who = credits.sole(max(prev_sentence, cue[1] - _VIEW), cue[1], reqs)
     return _mentions(who, ids) if who else []
 
 
@@ -1781,19 +1827,29 @@ def _has_words(low: str) -> bool:
 
 
 def _targets(
-    cue: _Cue, low: str, norm: str, ids: list[str], ss: int, se: int, n: int, reqs: list[int], esps: list[int]
+    kind: str,
+    cs: int,
+    ce: int,
+    low: str,
+    norm: str,
+    ids: list[str],
+    ss: int,
+    se: int,
+    n: int,
+    reqs: list[int],
+    esps: list[int],
 ) -> tuple[list[str] | None, str | None, bool]:
-    """Mentions a cue is aimed at, its reason, and whether it thanks a group ("thanks everyone")."""
-    cs, ce = cue.start, cue.end
-    if cue.kind == "karma":
+    """Mentions a cue (`kind` from `cs` to `ce`) is aimed at, its reason, and whether it thanks a group
+    ("thanks everyone")."""
+    if kind == "karma":
         return _mentions(low[cs:ce], ids), None, False
     # Quoted as a word ('the "Thanks" button') or asked about ("thanks?") is not a thanks.
     if cs > 0 and low[cs - 1] in "\"'“‘" and ce < n and low[ce] in "\"'”’":
         return None, None, False
-    if cue.kind == "grat" and low.startswith("?", ce) if ce < n else False:
+    if kind == "grat" and low.startswith("?", ce) if ce < n else False:
         return None, None, False
     # An emoji right before a request is a "please": "<@A> :pray: can you check #2333 before the cut?".
-    if cue.kind == "emoji" and (k := bisect_left(reqs, ce)) < len(reqs) and not _has_words(low[ce : reqs[k]]):
+    if kind == "emoji" and reqs and (k := bisect_left(reqs, ce)) < len(reqs) and not _has_words(low[ce : reqs[k]]):
         return None, None, False
     targets: list[str] = []
     trailing: list[str] = []  # "thanks!! <@A>": used only when nothing precedes the cue
@@ -1825,7 +1881,7 @@ def _targets(
         crossed = "." in f1 or "!" in f1 or "?" in f1 or "\n" in f1
         # After an emoji a mention is its addressee only when a reason follows ("🙏 <@A> for the review")
         # or a success is reported right after it, with nothing asked (":pray: <@A> worked first try").
-        emoji_only = cue.kind == "emoji" and r.group("reason") is None
+        emoji_only = kind == "emoji" and r.group("reason") is None
         emoji_success = (
             emoji_only
             and not crossed
@@ -1886,7 +1942,7 @@ def _targets(
             group = True
 
     # "thanks to <@A>'s script we lost a day": causal "thanks to" + harm is blame, not thanks.
-    causal = cue.kind == "grat" and _TO.match(f1) and not reason and pre
+    causal = kind == "grat" and not reason and pre and _TO.match(f1)
     has_now = low.find("now", ce, se) != -1
     if causal:
         # The harm may come after a "!" that is not the end of the thought ("…full of #REF! errors, we
@@ -1900,18 +1956,19 @@ def _targets(
             or _BLAME.search(low, ss, harm_end)
         ):
             return None, None, False
-    if has_now and cue.kind in ("grat", "strong") and _NOW_NEG.search(low, ce, se):
+    if has_now and kind in ("grat", "strong") and _NOW_NEG.search(low, ce, se):
         return None, None, False  # "thanks a lot <@A>, now the build is broken"
 
-    if not targets:
+    # The rules below can only name mentions: a message without one skips them.
+    if not targets and ids:
         left = _left(low, cs, ss)
         targets.extend(_mentions(left, ids) or trailing)
-    if not targets and not group and _BOTH_AFTER.match(low, ce, se):
+    if not targets and not group and len(ids) > 1 and _BOTH_AFTER.match(low, ce, se):
         # "couldn't have done it without <@A> on the backend and <@B> on legal, thank you both!!"
         named = list(dict.fromkeys(reversed(_mentions(low[ss:cs], ids))))
         if len(named) >= 2:
             targets.extend(reversed(named[:2]))
-    if not targets and not reason and not group and cue.kind in ("grat", "strong"):
+    if not targets and not reason and not group and ids and kind in ("grat", "strong"):
         # "I appreciate the help <@A>", "I owe you big time <@A>": a short object, then the addressee.
         o = _OBJECT_THEN_M.match(low, ce, se)
         if o and not _ends_with_preposition(o.group("obj")) and _TRAIL_END.match(low, o.end(), min(n, o.end() + _VIEW)):
@@ -1961,13 +2018,14 @@ def _listed(low: str, ids: list[str], line_starts: list[int], cue: _Cue, group: 
     """People listed one a line with what each did, under a thanks that heads the list ("People to
     thank:", "Shout-outs this week") or above a thanks to them all on a line of its own ("Thank you
     all"; a bare "Thanks!" after a list of assignments signs off)."""
-    li = bisect_right(line_starts, cue.start) - 1
+    _, cue_start, cue_end = cue
+    li = bisect_right(line_starts, cue_start) - 1
     people: list[str] = []
     # The cheap test first: most lines after a thanks do not open with a mention.
     if (
         li + 1 < len(line_starts)
         and _LIST_ITEM.match(low, line_starts[li + 1])
-        and _HEADER_TAIL.match(low, cue.end, line_starts[li + 1] - 1)
+        and _HEADER_TAIL.match(low, cue_end, line_starts[li + 1] - 1)
         and not _MENTION_RE.search(low, line_starts[li], line_starts[li + 1])
     ):
         for start in line_starts[li + 1 :]:
@@ -1975,7 +2033,7 @@ def _listed(low: str, ids: list[str], line_starts: list[int], cue: _Cue, group: 
             if not item:
                 break
             people.extend(_mentions(item.group("m"), ids))
-    if not people and group and li >= 2 and not low[line_starts[li] : cue.start].strip(f" \t{TYE}{EMO}"):
+    if not people and group and li >= 2 and not low[line_starts[li] : cue_start].strip(f" \t{TYE}{EMO}"):
         items = []
         for start in reversed(line_starts[:li]):
             item = _LIST_ITEM.match(low, start)

@@ -411,6 +411,7 @@ class DigestService:
                 lookback_days=self.limits.lookback_days,
                 repeat_after_days=self.limits.repeat_after_days,
                 limit=self.limits.max_suggestions,
+                reason=Reason,  # the view's own type: each act is built once
             )
             people = store.plan_recipients(session, self.defaults, team_id, user_ids)
         footers: dict[tuple[str, str, str] | None, _Footer] = {}  # a batch shares few schedules
@@ -444,16 +445,8 @@ class DigestService:
             team_id=claim.team_id,
             user_id=claim.user_id,
             digest_id=claim.id,
-            people=tuple(
-                Person(
-                    other_id=p.other_id,
-                    unreturned=p.unreturned,
-                    last_help_at=p.last_help_at,
-                    reasons=tuple(map(Reason._make, p.reasons)),  # same fields, same order
-                    name=p.other_name,
-                )
-                for p in picks
-            ),
+            # Person(other_id, unreturned, last_help_at, reasons, name), positionally: once per pick
+            people=tuple(Person(p.other_id, p.unreturned, p.last_help_at, p.reasons, p.other_name) for p in picks),
             zone=footer.zone,
             now=now,
             first=recipient is None or recipient.first_digest_at is None,

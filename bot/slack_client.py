@@ -115,14 +115,31 @@ class KeepAliveWebClient(WebClient):
             kept[0].close()
 
 
-class _NoDelayHTTPConnection(http.client.HTTPConnection):
+class _OneSendMixin:
+    """Head and body of a request in one `send`. http.client sends them separately; on a kept-alive
+    connection each send is a syscall and, with TCP_NODELAY, a packet of its own: ≈0.18 ms of CPU
+    per Web API call on loopback, ≈40% of a `reactions.add` (bench/bench_ingest.py)."""
+
+    _buffer: list[bytes]
+
+    def _send_output(self, message_body: Any = None, encode_chunked: bool = False) -> None:
+        if not isinstance(message_body, bytes) or encode_chunked:
+            super()._send_output(message_body, encode_chunked)  # type: ignore[misc]
+            return
+        self._buffer.extend((b"", b""))
+        head = b"\r\n".join(self._buffer)
+        del self._buffer[:]
+        self.send(head + message_body)  # type: ignore[attr-defined]
+
+
+class _NoDelayHTTPConnection(_OneSendMixin, http.client.HTTPConnection):
     def connect(self) -> None:
         super().connect()
         # Small request/response pairs on a kept-alive connection: no Nagle delay on the next one.
         self.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
 
 
-class _NoDelayHTTPSConnection(http.client.HTTPSConnection):
+class _NoDelayHTTPSConnection(_OneSendMixin, http.client.HTTPSConnection):
     def connect(self) -> None:
         super().connect()
         self.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from typing import Any
 
 from sqlalchemy import create_engine, event, exc
-from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.engine import Connection, Dialect, Engine
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.sql import ClauseElement
 
 
 def _sqlite_engine(url: str, *, immediate: bool) -> Engine:
@@ -112,20 +113,51 @@ class Database:
             yield connection
 
     @contextmanager
-    def one_statement(self) -> Iterator[Connection]:
-        """A connection for exactly one statement, which commits itself (durably) as it ends.
+    def driver_transaction(self, *, one_statement: bool = False) -> Iterator[DriverConnection]:
+        """A write transaction on the driver's own connection, for `DriverStatement`s: the ack path
+        of a thanks, where SQLAlchemy's per-transaction and per-statement work cost more CPU than the
+        database spent on the INSERT (bench/bench_ingest.py). Commits on success, rolls back on any
+        exception; driver errors surface as SQLAlchemy's (`exc.OperationalError`, …) and a
+        connection the driver reports dead is discarded from the pool.
 
-        On PostgreSQL that is autocommit: no BEGIN and no COMMIT round trip, and a single
-        statement is atomic on its own. SQLite keeps `connection()` (its BEGIN IMMEDIATE and
-        COMMIT are local calls, and the write lock must still be taken up front).
+        `one_statement`: the caller runs exactly one statement. On PostgreSQL that runs in
+        autocommit (no BEGIN and COMMIT round trips; one statement is atomic on its own and durably
+        committed when it returns). SQLite always takes its write lock up front (BEGIN IMMEDIATE).
         """
-        if self.is_sqlite:
-            with self.connection() as connection:
-                yield connection
+        with self._write_lock:
+            pooled = self.engine.raw_connection()  # pool checkout, its events included (the idle ping)
+            driver = pooled.driver_connection
+            autocommit = one_statement and not self.is_sqlite
+            cursor = None
+            try:
+                if autocommit:
+                    driver.autocommit = True
+                cursor = pooled.cursor()
+                if self.is_sqlite:
+                    cursor.execute("BEGIN IMMEDIATE")
+                yield DriverConnection(cursor, self.engine.dialect)
+                if not autocommit:
+                    pooled.commit()
+            except self.engine.dialect.loaded_dbapi.Error as err:
+                self._abandon(pooled, cursor, err)
+                raise exc.DBAPIError.instance(None, None, err, self.engine.dialect.loaded_dbapi.Error) from err
+            except BaseException:
+                self._abandon(pooled, cursor, None)
+                raise
+            finally:
+                if autocommit and pooled.is_valid:
+                    driver.autocommit = False
+                pooled.close()  # back to the pool (which resets it), or gone if invalidated
+
+    def _abandon(self, pooled: Any, cursor: Any, err: BaseException | None) -> None:
+        """Roll back a failed driver transaction; drop the connection if the driver says it died."""
+        if err is not None and self.engine.dialect.is_disconnect(err, pooled.driver_connection, cursor):
+            pooled.invalidate(err)
             return
-        with self.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
-            yield connection
-            connection.commit()  # ends SQLAlchemy's own bookkeeping; the statement already committed
+        try:
+            pooled.rollback()
+        except self.engine.dialect.loaded_dbapi.Error as rollback_err:
+            pooled.invalidate(rollback_err)
 
     @contextmanager
     def reader(self) -> Iterator[Session]:
@@ -140,3 +172,40 @@ class Database:
         self.engine.dispose()
         if self.read_engine is not self.engine:
             self.read_engine.dispose()
+
+
+class DriverStatement:
+    """A Core statement compiled once for one dialect, to run on the driver's cursor.
+
+    Parameters go through the same type processing SQLAlchemy applies (e.g. `UTCDateTime` to
+    SQLite's naive UTC text), so rows written this way read back like any others.
+    """
+
+    def __init__(self, statement: ClauseElement, dialect: Dialect) -> None:
+        compiled = statement.compile(dialect=dialect)
+        self.sql = compiled.string
+        # Positional paramstyles (SQLite's "?") list names in order, repeats included; named ones
+        # (psycopg's "%(name)s") take the mapping.
+        self._order = compiled.positiontup
+        self._processors = {
+            name: processor
+            for name, bind in compiled.binds.items()
+            if (processor := bind.type.dialect_impl(dialect).bind_processor(dialect)) is not None
+        }
+
+    def parameters(self, values: Mapping[str, Any]) -> tuple[Any, ...] | dict[str, Any]:
+        processed = {k: (p(v) if (p := self._processors.get(k)) else v) for k, v in values.items()}
+        return tuple(processed[name] for name in self._order) if self._order is not None else processed
+
+
+class DriverConnection:
+    """The cursor of a `Database.driver_transaction()`."""
+
+    def __init__(self, cursor: Any, dialect: Dialect) -> None:
+        self._cursor = cursor
+        self.dialect = dialect
+
+    def first_row(self, statement: DriverStatement, values: Mapping[str, Any]) -> tuple[Any, ...] | None:
+        """Run `statement` and return its first row (RETURNING), or None."""
+        self._cursor.execute(statement.sql, statement.parameters(values))
+        return self._cursor.fetchone()

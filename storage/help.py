@@ -11,6 +11,7 @@ from sqlalchemy import Connection, Select, Table, and_, bindparam, delete, exist
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from storage.db import DriverConnection, DriverStatement
 from storage.dialect import insert
 from storage.models import HelpEdge, ProcessedEvent, SlackUser, UserSettings
 
@@ -62,6 +63,7 @@ def forget_old_events(session: Session, before: dt.datetime) -> int:
 # which skips the ORM session's own per-transaction work.
 _EDGE_FIELDS = tuple(f.name for f in fields(NewEdge))
 _BUILT: dict[tuple[str, str], Any] = {}
+_DRIVER_BUILT: dict[tuple[str, str], DriverStatement] = {}
 
 Executor = Session | Connection
 
@@ -112,20 +114,20 @@ def insert_new_edges(session: Executor, edges: Iterable[NewEdge], now: dt.dateti
     ]
 
 
-def insert_new_edges_of_people(db: Executor, edges: Iterable[NewEdge], now: dt.datetime) -> list[NewEdge]:
+def insert_new_edges_of_people(db: DriverConnection, edges: Iterable[NewEdge], now: dt.datetime) -> list[NewEdge]:
     """`insert_new_edges`, but each act only if neither its helper nor its recipient opted out of
     capture or is cached as a bot or a deleted user — checked inside the INSERT itself.
 
-    The capture path of a thanks message used to read those flags first; as one statement per
-    act the ack waits for one round trip fewer (bench/bench_ingest.py). People the cache does not
-    know yet count as people; capture learns who they are after the ack.
+    The ack path of every thanks message: one statement per act (reading those flags first cost a
+    round trip), run on the driver's cursor (`Database.driver_transaction`), where SQLAlchemy's
+    per-execution work cost more CPU than the database's (bench/bench_ingest.py). People the cache
+    does not know yet count as people; capture learns who they are after the ack.
     """
-    connection, statement = built(db, "insert_edge_of_people", _insert_edge_of_people)
-    return [
-        edge
-        for edge in edges
-        if connection.execute(statement, _edge_values(edge, now)).scalar_one_or_none() is not None
-    ]
+    key = (db.dialect.name, "insert_edge_of_people")
+    statement = _DRIVER_BUILT.get(key)
+    if statement is None:
+        statement = _DRIVER_BUILT[key] = DriverStatement(_insert_edge_of_people(db.dialect.name), db.dialect)
+    return [edge for edge in edges if db.first_row(statement, _edge_values(edge, now)) is not None]
 
 
 def _insert_edge_of_people(dialect: str) -> Any:

@@ -23,7 +23,7 @@ READERS = [f"UR{n}" for n in range(6)]
 OTHERS = [f"UP{n}" for n in range(12)]
 
 
-def _ledger(database, rng: random.Random) -> None:  # type: ignore[no-untyped-def]
+def _ledger(database, rng: random.Random) -> list[NewEdge]:  # type: ignore[no-untyped-def]
     edges = []
     for n in range(160):
         reader, other = rng.choice(READERS), rng.choice(OTHERS)
@@ -61,11 +61,28 @@ def _ledger(database, rng: random.Random) -> None:  # type: ignore[no-untyped-de
                 (claim,) = store.claim(s, [(T, reader, (NOW - dt.timedelta(days=day)).date())], NOW, "p", NOW)
                 suggested = [store.SentItem(o, i, 1, NOW) for i, o in enumerate(rng.sample(OTHERS, 3), 1)]
                 store.mark_sent(s, claim, "p", NOW - dt.timedelta(days=day), "D", f"{day}.0", suggested)
+    return edges
+
+
+def _latest_acts(edges: list[NewEdge], pair: store.PairRow, per_pair: int = 3) -> list[tuple[str | None, dt.datetime]]:
+    """The acts a digest quotes for a pair, from the ledger as written: the recipient's own word,
+    inside the window, after the pair's last give-back; newest first, the later-recorded first
+    among equal instants (edges are inserted in order, so ids follow the list)."""
+    since = NOW - dt.timedelta(days=LIMITS.lookback_days)
+    counted = [
+        (n, e)
+        for n, e in enumerate(edges)
+        if (e.recipient_id, e.helper_id, e.reporter_id) == (pair.user_id, pair.other_id, pair.user_id)
+        and since <= e.happened_at <= NOW
+        and (pair.last_gave_at is None or e.happened_at > pair.last_gave_at)
+    ]
+    counted.sort(key=lambda ne: (ne[1].happened_at, ne[0]), reverse=True)
+    return [(e.reason, e.happened_at) for _, e in counted[:per_pair]]
 
 
 @pytest.mark.parametrize("seed", range(6))
 def test_the_planner_picks_what_the_rules_pick_from_every_pair(database, seed: int) -> None:  # type: ignore[no-untyped-def]
-    _ledger(database, random.Random(seed))
+    edges = _ledger(database, random.Random(seed))
     with database.reader() as s:
         every = store.plan_pairs(s, T, READERS, NOW, lookback_days=14, repeat_after_days=7)
         planned = store.plan_top(s, T, READERS, NOW, lookback_days=14, repeat_after_days=7, limit=3)
@@ -76,5 +93,9 @@ def test_the_planner_picks_what_the_rules_pick_from_every_pair(database, seed: i
         assert [(p.other_id, p.unreturned, p.last_help_at) for p in chosen] == [
             (p.other_id, p.unreturned, p.last_help_at) for p in expected
         ]
+        pairs = {p.other_id: p for p in every.get(reader, [])}
+        for p in chosen:
+            assert p.last_gave_at == pairs[p.other_id].last_gave_at
+            assert [(r.reason, r.happened_at) for r in p.reasons] == _latest_acts(edges, pairs[p.other_id])
         compared += len(expected)
     assert compared > 0  # the ledger did produce suggestions to compare
