@@ -1483,9 +1483,11 @@ _SUCCESS_WORDS = (
     r"nailed it|spot on|all good|"
     # praise for the person addressed: "<@A> that session was a masterclass… thank you", "<@A> your model won
     # us Northwind. thank you", "couldn't have asked for a better partner", "you were right from the start"
-    # (not "won't", "gold tier", "kind of slow", "a crack in the floor")
+    # (not "won't", "gold tier", "kind of slow", "a crack in the floor"). Each phrase opens with a literal word
+    # so the trie indexes it: a phrase opening with a group would be tried at every position.
     r"nailed|masterclass|learned a (?:ton|lot)|learnt a (?:ton|lot)|learned so much|won us|won (?:it|them over)|"
-    r"(?:is|was|are|pure) gold|above and beyond|asked for a better|(?:so|very|too|really|super) kind|kind of you|"
+    r"is gold|was gold|are gold|pure gold|above and beyond|asked for a better|so kind|very kind|too kind|really kind|"
+    r"super kind|kind of you|"
     r"generous|incredible|fantastic|superb|stellar|outstanding|impressive|wonderful|clutch|you were right|"
     r"un crack|craque|arrasou|mandou bem|au top|spitze|grandissimo|sei un grande|toppie|mistrz|süpersin|"
     r"harikasın|молодец|круто|keren|tuyệt vời|"
