@@ -65,6 +65,9 @@ EMO = "\ue005"  # any other emoji
 CODE = "\ue006"
 LINK = "\ue007"
 _TOKENS = GROUP + CHANNEL + TYE + SARC + EMO + CODE + LINK
+# Emoji typed as characters, not shortcodes ("<@A> 💜 appreciate you"): like EMO, they may sit between a
+# person and their thanks.
+_UEMOJI = "\u2600-\u27bf\U0001f300-\U0001faff"
 
 _THANKS_EMOJI = frozenset(
     [
@@ -307,19 +310,38 @@ _words(
     "dont thank (?:me|us)",
     "do not thank (?:me|us)",
     "nothing to thank",
-    "nein,? danke",
-    "no,? gracias",
+    # The same refusal in every supported language, with each of its thanks words: "nein danke", "nee,
+    # dank je", "nie, dzięki", "yok sağ ol", "не, спасибо", "όχι, ευχαριστώ", "gak, makasih", "không, cảm ơn".
+    *_product(("nein", "ne", "nee"), (",? danke",)),
+    "no,? (?:muchas )?gracias",
     "non,? merci",
-    "n[ãa]o,? obrigad[oa]",
+    "n[ãa]o,? (?:obrigad[oa]|valeu)",
     "no,? grazie",
-    "nee,? bedankt",
+    "nee,? (?:bedankt|dank (?:je|u)(?: wel)?|dankjewel|dankuwel)",
     "nej,? tack",
-    "nie,? dzi[eę]kuj[eę]",
-    "hay[ıi]r,? te[sş]ekk[uü]rler",
-    "нет,? спасибо",
+    "nie,? (?:dzi[eę]kuj[eę]|dzi[eę]ki)",
+    *_product(("hay[ıi]r", "yok"), (",? (?:te[sş]ekk[uü]rler|te[sş]ekk[uü]r ederim|sa[gğ] ?ol(?:un)?)",)),
+    *_product(("нет", "не"), (",? спасибо",)),
+    *_product(("όχι", "οχι"), (",? ευχαριστ(?:ώ|ω)",)),
+    *_product(("tidak", "nggak", "ngga", "gak", "ga", "enggak"), (",? (?:terima kasih|makasih|trims)",)),
+    "kh[ôo]ng,? (?:c[aảá]m [oơ]n|cam on)",
     "не за что",
 )
-_words("nothx", "不用谢", "不用了", "不客气", guard_end=False)
+_words(
+    "nothx",
+    "不用谢",
+    "不用了",
+    "不客气",
+    "いえ、結構です",
+    "大丈夫です、ありがとう",
+    "괜찮아요, 감사합니다",
+    "괜찮습니다, 감사합니다",
+    "नहीं,? धन्यवाद",
+    "لا،? شكرا",
+    "לא,? תודה",
+    "ไม่เป็นไร(?:ครับ|ค่ะ)? ?ขอบคุณ",
+    guard_end=False,
+)
 _words(
     "tia",
     "tia",
@@ -398,6 +420,12 @@ _words(
         ("good", "fine", "not bad", "alright", "well"),
         ("[,!.]? (?:thanks|thank you|thx|ty)",),
     ),
+    # "doing ok thanks, just tired. you?" — but a bare "ok thanks" / "great, thanks" acknowledges help.
+    *_product(
+        ("i'm ", "im ", "i am ", "doing ", "all ", "pretty ", "still ", "we're ", "we are "),
+        ("ok", "okay", "great", "surviving", "hanging in there"),
+        ("[,!.]? (?:thanks|thank you|thx|ty)",),
+    ),
     *_product(
         (
             "bien",
@@ -424,6 +452,27 @@ _words(
     # "thanks, and you?" — the reply to "how are you?", whichever language asks it back.
     *[f"{word}[,!.]* (?:{_AND_YOU}) ?[?;]" for word in _THANKS_WORDS.split("|")],
 )
+# The same "fine, thanks (and you?)" in the scripts written without spaces: Thai, Chinese, Japanese,
+# Korean, Hindi, Arabic, Hebrew.
+_words(
+    "smalltalk",
+    "สบายดี(?:ครับ|ค่ะ|คะ)?[\\s,]*ขอบคุณ",
+    "ขอบคุณ(?:ครับ|ค่ะ|คะ)?[\\s,]*(?:สบายดี|แล้วคุณล่ะ)",
+    "我很好[\\s,，。!！]*谢谢",
+    "很好[\\s,，。!！]*谢谢",
+    "还好[\\s,，。!！]*谢谢",
+    "挺好的?[\\s,，。!！]*谢谢",
+    "元気(?:です)?[\\s,、。!！]*ありがとう",
+    "잘 지내(?:요|고 있어요)[\\s,.!]*(?:감사합니다|고마워요|고마워)",
+    "좋아요[\\s,.!]*(?:감사합니다|고마워요)",
+    "मैं ठीक (?:हूँ|हूं|हूँ)[\\s,.!।]*(?:धन्यवाद|शुक्रिया)",
+    "ठीक (?:हूँ|हूं|हूँ)[\\s,.!।]*(?:धन्यवाद|शुक्रिया)",
+    "بخير[\\s,،.!]*شكرا",
+    "בסדר[\\s,.!]*תודה",
+    guard_end=False,
+)
+# "I'll thank you to stop moving the cutoff": a demand, not gratitude.
+_words("noop", *_product(("i'll", "ill", "i will", "i'd", "i would"), (" thank (?:you|u)(?: (?:kindly|not))? to",)))
 _words(
     "noop",
     "thank (?:god|goodness|heavens?|the lord|the gods|fuck|christ|jesus|science|the stars)",
@@ -530,6 +579,8 @@ _words(
     ),
     *[f"{word} (?:dedi|diyor|dedim)" for word in _THANKS_WORDS.split("|")],
     "tack(?:ed|ing)? on",  # English "tack on", not Swedish "tack"
+    # Turkish "sorun yok, sağ ol" is "no problem, thanks" — not the refusal "yok, sağ ol".
+    *_product(("sorun", "problem", "dert"), (" yok",)),
     *_product(("not", "feel", "felt", "feels", "feeling", "legally", "contractually"), (" obliged",)),
     f"cheers to (?!{M})[^\\W\\d_]+",  # a toast ("cheers to the end of Q3"); "cheers to <@A>" is still thanks
     # Portuguese "sou obrigado a reiniciar" is "I am obliged to restart", not "thank you".
@@ -613,6 +664,11 @@ _words(
     f"props(?= (?:to )?{M}| ?[!:,]| ?$| to )",
     *_product(("a ", "big ", "huge ", "massive ", "special ", ""), ("shout[- ]?outs?",)),
     "s/o",
+    # "Credit where it's due: <@A>'s pipeline…", "all credit goes to <@A>", "intercompany clean — credit to
+    # <@A>"; not a credit issued to a customer ("issue a credit to <@A>'s account", "apply the credit to…").
+    "credit where (?:it'?s|it is|credit'?s|credit is) due",
+    f"credit(?<!\\ba credit)(?<!\\bthe credit)(?<!\\bany credit)(?<!\\bno credit)(?<!\\bissue credit)"
+    f"(?<!\\bapply credit)(?<!\\bgive credit)(?<!\\bget credit)(?<!\\btake credit) (?:goes )?to(?= ?{M})",
     "h/t",
     "hat ?tip",
     "hats off",
@@ -629,6 +685,8 @@ _words(
     "ty(?:ty)*",
     "cheers",
     "much appreciated",
+    # slang "good looks" (thanks): "good looks <@A> for taking the run" — not "what good looks like"
+    f"good looks(?= ?{M}| ?[!,.]| ?$| (?:for|on|bro|man|fam|dude)\\b)",
     # "<@A> much obliged", "I'm truly obliged" — but "obliged to" is "forced to" ("we're obliged to report
     # it"); "not obliged", "feel obliged" are cancelled in the "noop" list. One distinctive word per phrase
     # keeps the pre-filter, which every message goes through, as fast as before.
@@ -800,6 +858,21 @@ _words(
     "let me know",
     "ptal",
     "when you (?:get|have) a (?:sec|second|moment|minute|chance)",
+    # "can you" in the other supported languages, which may ask without a question mark
+    *_product(("kannst", "könntest", "konntest", "können", "könnten"), (" (?:du|sie|ihr)",)),
+    *_product(("puedes", "podrías", "podrias", "podéis", "podria", "podría", "pode", "podes", "poderia"), ("",)),
+    "peux[- ]tu",
+    "pourrais[- ]tu",
+    "pouvez[- ]vous",
+    "pourriez[- ]vous",
+    "puoi",
+    "potresti",
+    "potreste",
+    *_product(("kun", "kan", "kunt", "zou"), (" (?:je|jij|u)",)),
+    *_product(("kan", "kunde"), (" (?:du|ni)",)),
+    "mo[zż]esz",
+    "mo[zż]ecie",
+    "mo[zż]e pan(?:i)?",
     "por favor",
     "s'il (?:te|vous) pla[iî]t",
     "stp",
@@ -842,6 +915,20 @@ _words(
     guard_end=False,
 )
 _words("req", "m[iıuü]s[iıuü]n(?:[iıuü]z)?", "rica etsem")
+# A need with a deadline asks for something even without a question: "<@A> need the margin calc by 3, thx!",
+# "brauche die Zahlen bis morgen, danke", "necesito el informe para mañana, gracias".
+_DEADLINE = (
+    "(?:by|before|until|till|bis|para|até|ate|pour|entro|voor|före|do|przed) (?:the |el |la |las |as |le |la |de )?"
+    "(?:\\d|eod|eow|cob|noon|tonight|tomorrow|today|end of|next|this (?:afternoon|evening)|monday|tuesday|wednesday|"
+    "thursday|friday|morgen|heute|mañana|hoy|amanhã|amanha|hoje|demain|ce soir|domani|oggi|stasera|jutra|dziś)|asap"
+)
+_words(
+    "req",
+    *_product(
+        ("needs?", "brauch(?:e|en)", "necesit(?:o|amos)", "precis(?:o|amos)", "besoin", "bisogno", "potrzebuj[eę]"),
+        (f" (?:[^\\s.!?,]+ ){{0,8}}?(?:{_DEADLINE})",),
+    ),
+)
 # "especially <@A>" in every supported language ("e em especial <@A> e <@B>", "Özellikle <@A>'e teşekkürler").
 _ESPECIALLY_WORDS = (
     "especially|esp\\.?|particularly|in particular|notably|above all|most of all|specially|specifically|"
@@ -1154,7 +1241,12 @@ _NEG = (
     r"(?:spiked|doubled|tripled|went up|jumped|increased|exploded|shot up))"
 )
 _NOW_NEG = re.compile(rf"\bnow\b[^.!?\n]{{0,80}}?\b{_NEG}\b")
-_HAS_NEG = re.compile(rf"\b{_NEG}\b")
+# A causal "thanks to" also blames for what went wrong or cost time ("…the accruals were off by $80k",
+# "we spent most of Friday on rollbacks"), unless it was averted.
+_HAS_NEG = re.compile(
+    rf"\b(?:{_NEG}|wrong|off by|rollbacks|spent (?:all|most|half|the whole|the entire) (?:of )?(?:the |my |our )?"
+    r"(?:day|morning|afternoon|evening|night|weekend|week|monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b"
+)
 
 # "both (of you)" in the supported languages: "Bedankt allebei, <@A> <@B>", "danke euch beiden",
 # "gracias a los dos", "thank you both".
@@ -1177,7 +1269,7 @@ _FILL_WORDS = (
     # "to" in the listed languages: "Dank an <@A>", "bedankt aan", "tack till", "dla", "kepada", "ao", "al"
     r"an|aan|till|dla|kepada|ao|aos|al|ai|alla|às|" + _BOTH_WORDS
 )
-_FILL = rf"(?:[\s,:;!\-–—~.…、，]|[{TYE}{EMO}]|\b{_alternation(_FILL_WORDS)}\b|さん|様|さま|くん|君|ちゃん|先生|님|씨|兄|老师|जी|ครับ|ค่ะ|คะ|นะ|มาก)"
+_FILL = rf"(?:[\s,:;!\-–—~.…、，{TYE}{EMO}{_UEMOJI}]|\b{_alternation(_FILL_WORDS)}\b|さん|様|さま|くん|君|ちゃん|先生|님|씨|兄|老师|जी|ครับ|ค่ะ|คะ|นะ|มาก)"
 # "and" in every supported language that writes it as a word (English, German, Spanish, French,
 # Portuguese/Italian, Dutch, Swedish, Polish, Turkish, Russian, Vietnamese, Indonesian, Greek); one table
 # for every rule that joins people or reasons, so no language gets only half of them.
@@ -1380,7 +1472,7 @@ _COMMA = re.compile(r"\s*,\s*")
 _TO = re.compile(r"\s*to\b")
 _VOCATIVE = re.compile(
     rf"[\s\W]*(?:(?:hey|hi|hello|yo|ok|okay|oh|also|and|btw|so|dear|hola|salut|hallo|hej|cześć|merhaba|привет|hai|"
-    rf"olá|ciao)\b[\s,!]*)?(?P<m>{_MLIST})(?![\s,:]*(?:is|are|was|were|will|has|have|had|'s|'re|'ve|'ll|said|says|"
+    rf"olá|ciao|anyway|anyways|update|well|finally|welp|alright)\b[\s,!:—–-]*)?(?P<m>{_MLIST})(?![\s,:]*(?:is|are|was|were|will|has|have|had|'s|'re|'ve|'ll|said|says|"
     rf"told|wrote|mentioned|asked|isn't|aren't|can't|won't|did|does|and i|owns?|owes?)\b"
     # nor a list cut short before its "and <@B>": "<@A> and also <@B> are out" names both as subjects
     rf"|[\s,]*(?:{_JOIN}|&)\s+(?:(?:{_AND_LINK})\s+){{0,2}}{M})"
@@ -1389,6 +1481,16 @@ _SUCCESS_WORDS = (
     r"work(?:s|ed|ing)|fix(?:ed|es)|solved|resolved|did it|did the trick|helped|helpful|perfect|awesome|amazing|"
     r"great|brilliant|exactly|makes sense|got it|clicked|unblocked|saved|figured|nice|excellent|legend|clear|sorted|"
     r"nailed it|spot on|all good|"
+    # praise for the person addressed: "<@A> that session was a masterclass… thank you", "<@A> your model won
+    # us Northwind. thank you", "couldn't have asked for a better partner", "you were right from the start"
+    # (not "won't", "gold tier", "kind of slow", "a crack in the floor"). Each phrase opens with a literal word
+    # so the trie indexes it: a phrase opening with a group would be tried at every position.
+    r"nailed|masterclass|learned a (?:ton|lot)|learnt a (?:ton|lot)|learned so much|won us|won (?:it|them over)|"
+    r"is gold|was gold|are gold|pure gold|above and beyond|asked for a better|so kind|very kind|too kind|really kind|"
+    r"super kind|kind of you|"
+    r"generous|incredible|fantastic|superb|stellar|outstanding|impressive|wonderful|clutch|you were right|"
+    r"un crack|craque|arrasou|mandou bem|au top|spitze|grandissimo|sei un grande|toppie|mistrz|süpersin|"
+    r"harikasın|молодец|круто|keren|tuyệt vời|"
     # The same report of success or praise in the other supported languages: German, Spanish, Portuguese,
     # French, Italian, Dutch, Swedish, Polish, Turkish, Russian, Indonesian, Vietnamese, Greek.
     r"klappt|geklappt|funktioniert|perfekte?|funciona|funcionó|funcionou|funcionando|perfect[oa]s?|perfeit[oa]s?|resuelto|"
@@ -1418,7 +1520,7 @@ def _reports_success(low: str) -> bool:
 # Not a hope or a condition: ":pray: <@A> hope it works", ":pray: <@A> if it works…".
 _SUCCESS_NEXT = re.compile(
     rf"[\s,:!\-–—]*(?:(?!(?:hope|hopefully|if|not|should|might|may|will|would|could|try|let's|lets|please|pls)\b)"
-    rf"[^\W\d_]+ ){{0,3}}(?:{_SUCCESS_WORDS})\b"
+    rf"[^\W\d_]+ ){{0,5}}(?:{_SUCCESS_WORDS})\b"
 )
 _WEAK_REASON = re.compile(
     r"(?:any\b|all (?:your|the) help|your help|the help|help(?:ing)?\b|(?:your|the) time|looking|taking a look|"
@@ -1443,7 +1545,7 @@ _LFILL_WORDS = (
     "both|you both|you two|you all|all"
 )
 _LEFT_REV = re.compile(
-    rf"(?P<f>(?:[\s,:;!\-–—~.…、，]|[{TYE}{EMO}]|\b{_alternation(_rev_alt(_LFILL_WORDS))}\b|"
+    rf"(?P<f>(?:[\s,:;!\-–—~.…、，{TYE}{EMO}{_UEMOJI}]|\b{_alternation(_rev_alt(_LFILL_WORDS))}\b|"
     rf"{_rev_alt('さん|様|さま|くん|君|ちゃん|先生|님|씨|兄|老师|जी|お二人とも|二人とも|お二人|皆さん|みんな|两位|兩位|你们|你們|두 분|두분|모두')})*)"
     # _SEP read backwards: "<@B> and to <@A>" reversed is "…ot dna…".
     rf"(?P<m>{M}(?:(?:(?:\s+(?:{_rev_alt(_AND_LINK)})){{0,2}}(?:\s+(?:{_rev_alt(_JOIN)}))?\s*[,&+/、，،]\s*|"
@@ -1491,10 +1593,15 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
     low = norm.lower()
     if len(low) != len(norm):  # a few characters change length when lowercased; keep offsets aligned
         norm = low
+    if thread_parent_author == author:
+        # A reply in one's own thread has no parent to thank: it reads like a top-level message, so
+        # "update: <@A> sorted it out with me over DM, thank you!" credits A.
+        thread_parent_author = None
 
     # cues: (kind, start, end); kills: (kind, position) of cancelling phrases; esps: where "especially"
     # and its translations are
-    cues, reqs, esps, kills = _scan(low, text.isascii())
+    ascii_text = text.isascii()
+    cues, reqs, esps, kills = _scan(low, ascii_text)
     if "++" in low:
         cues.extend(("karma", m.start(), m.end()) for m in _KARMA.finditer(low))
         cues.sort(key=_start)
@@ -1510,12 +1617,18 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
         pos = low.find("\n", pos + 1)
 
     dead_sents: set[int] = set()
-    dead_lines: set[int] = set()
+    dead_lines: dict[int, int] = {}  # line → where sarcasm starts to cancel its cues
     for kind, p in kills:  # most messages have none
         if kind in ("nothx", "tia"):
             dead_sents.add(bisect_right(sent_starts, p) - 1)
         elif kind == "sarc":
-            dead_lines.add(bisect_right(line_starts, p) - 1)
+            # Sarcasm cancels its line from the sentence of the last thanks before it: "thanks <@A> for
+            # restoring the backup. and thanks to <@B>'s cron job for deleting it :upside_down_face:"
+            # still thanks A.
+            li = bisect_right(line_starts, p) - 1
+            before = [c[1] for c in cues if line_starts[li] <= c[1] < p]
+            start = sent_starts[bisect_right(sent_starts, before[-1]) - 1] if before else line_starts[li]
+            dead_lines[li] = min(start, dead_lines.get(li, start))
 
     msg_voc: list[str] | None = None  # the message's opening addressees, computed on first need
     # A message-level addressee counts for a later cue only when the message reports success.
@@ -1529,12 +1642,21 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
     credits: _Credits | None = None  # who is credited with work done, found on first need
     listed_lines: bool | None = None  # whether some line opens with a mention, found on first need
 
+    quotes: int | None = None  # which quotation marks the message has, found on first need
     found: dict[str, str | None] = {}
     named = False  # whether an earlier cue thanked someone the message names
     for cue in cues:
         kind, cs, ce = cue
         si = bisect_right(sent_starts, cs) - 1
-        if (dead_sents and si in dead_sents) or (dead_lines and bisect_right(line_starts, cs) - 1 in dead_lines):
+        if (dead_sents and si in dead_sents) or (
+            dead_lines and cs >= dead_lines.get(bisect_right(line_starts, cs) - 1, n)
+        ):
+            continue
+        # A thanks inside a quoted phrase is talked about, not said: 'should the bot reply "thanks for your
+        # contribution!"?', '« merci ! » à chaque commentaire', '「ありがとう」って返すの？'.
+        if quotes is None:  # 0: no quotation marks, 1: only '"' (most messages are ASCII), 2: others too
+            quotes = 2 if not ascii_text and _QUOTE_OPEN.search(low) else 1 if '"' in low else 0
+        if quotes and _quoted(low, cs, ce, n, quotes == 2):
             continue
         # A cue looks at most _VIEW characters either way inside its sentence: work per cue is bounded,
         # so a 40,000-character "sentence" with thousands of cues stays linear.
@@ -1556,7 +1678,10 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
             last_req = reqs[n_req - 1]
             if mention_pos is None:
                 mention_pos = [(m.start(), ids[ord(m.group()) - _M0]) for m in _MENTION_RE.finditer(low)]
-            while asked_upto < len(mention_pos) and mention_pos[asked_upto][0] < last_req:
+            # A mention between a request and its closing thanks in one sentence is the one asked: "we need
+            # the signed BOL before Friday <@A>, thx".
+            asked_end = cs if last_req >= sent_starts[si] else last_req
+            while asked_upto < len(mention_pos) and mention_pos[asked_upto][0] < asked_end:
                 asked.add(mention_pos[asked_upto][1])
                 asked_upto += 1
             if not targets and not group and not thread_parent_author and ids:
@@ -1612,7 +1737,8 @@ _WORK_VERBS = (
     "covered|handled|took care of|jumped on|stepped in|figured out|dug into|landed|documented|recovered|restored|"
     "repaired|cleared|tuned|optimi[sz]ed|refactored|automated|got it working|made it work|did the trick|"
     "shared|posted|sent|pushed|put together|wrote up|looked into|took over|picked up|answered|explained|walked \\w+ through|"
-    "approved|pulled|ran|cut|prepared|organi[sz]ed|hosted|drafted|designed|tested|verified|reproduced|investigated"
+    "approved|pulled|ran|cut|prepared|organi[sz]ed|hosted|drafted|designed|tested|verified|reproduced|investigated|"
+    "delivered|came through|pulled through|stepped up|went above and beyond|figured (?:it|that|this|\\w+) out"
 )
 # After a possessive the subject is a thing ("<@A>'s script"): only verbs of success.
 _SUCCESS_VERBS = "fixed|solved|resolved|sorted|unblocked|worked|did the trick|saved"
@@ -1724,7 +1850,9 @@ def _targets(
         return None, None, False
     if kind == "grat" and low.startswith("?", ce) if ce < n else False:
         return None, None, False
-
+    # An emoji right before a request is a "please": "<@A> :pray: can you check #2333 before the cut?".
+    if kind == "emoji" and reqs and (k := bisect_left(reqs, ce)) < len(reqs) and not _has_words(low[ce : reqs[k]]):
+        return None, None, False
     targets: list[str] = []
     trailing: list[str] = []  # "thanks!! <@A>": used only when nothing precedes the cue
     reason: str | None = None
@@ -1734,6 +1862,18 @@ def _targets(
     r = _RIGHT.match(low, ce, min(n, ce + 400))
     assert r is not None  # every part is optional
     f1 = r.group("f1")
+    pronoun = None
+    e = r.end()
+    if (
+        e < n
+        and low[e] in _PRONOUN_FIRST
+        and r.end("f1") == e
+        and (pronoun := _PRONOUN_AND.match(low, e, min(n, ce + 400)))
+    ):
+        # "<@A> demoed it — huge thanks to her and <@B> for coordinating": read on after the pronoun.
+        r = _RIGHT.match(low, pronoun.end(), min(n, ce + 400))
+        assert r is not None
+        f1 += r.group("f1")
     if r.group("grp") and not _notified_group(low, r, f1, n):
         group = True
     pre = r.group("pre")
@@ -1758,6 +1898,9 @@ def _targets(
             trailing, pre_ids = pre_ids, []
         elif not emoji_success and len(pre_ids) > 1 and _last_starts_clause(low, pre, after, n):
             pre_ids = pre_ids[:-1]  # "thanks <@A>, <@B> can you merge" → only A
+        if pronoun and pre_ids:  # the pronoun is the person named last before the thanks
+            before = _mentions(low[ss:cs], ids)
+            targets.extend(before[-1:])
         targets.extend(pre_ids)
     if r.group("reason") is not None and r.start("reason") < se + 1:
         raw_reason = r.group("reason")
@@ -1808,7 +1951,12 @@ def _targets(
         # lost a day"): a causal "thanks to" is read to the end of its line.
         line_end = low.find("\n", ce, ce + _VIEW)
         harm_end = max(se, line_end if line_end != -1 else min(n, ce + _VIEW))
-        if _harmed(low, ce, harm_end) or (has_now and _NOW_NEG.search(low, ce, se)):
+        if (
+            _harmed(low, ce, harm_end)
+            or (has_now and _NOW_NEG.search(low, ce, se))
+            or _harm_caused(low, ss, cs)
+            or _BLAME.search(low, ss, harm_end)
+        ):
             return None, None, False
     if has_now and kind in ("grat", "strong") and _NOW_NEG.search(low, ce, se):
         return None, None, False  # "thanks a lot <@A>, now the build is broken"
@@ -1833,6 +1981,33 @@ def _targets(
         targets.extend(_mentions(e.group("a") or e.group("b"), ids))
         group = False
     return targets, reason, group
+
+
+_PRONOUN_AND = re.compile(
+    r"\b(?:her|him|them|ella|él|elle|lui|sie|ihn|ihr|ihm|ela|ele|lei|haar|hem) (?:(?:and|y|et|und|e|en)\b|&)"
+)
+_PRONOUN_FIRST = frozenset("htesilaé")
+_QUOTE_SPAN = 120  # the longest stretch of a quoted phrase on either side of its thanks
+_QUOTE_OPEN = re.compile('["“„«»「『]')
+# (opening, closing) quotation marks; "»…«" is the German/Danish order.
+_QUOTE_PAIRS = (("“", "”"), ("„", "“"), ("«", "»"), ("»", "«"), ("「", "」"), ("『", "』"))
+
+
+def _quoted(low: str, cs: int, ce: int, n: int, pairs: bool) -> bool:
+    """Whether the cue at cs..ce sits between double quotation marks on its line ('"' only unless `pairs`)."""
+    lo = max(0, cs - _QUOTE_SPAN)
+    lo = low.rfind("\n", lo, cs) + 1 or lo
+    nl = low.find("\n", ce, ce + _QUOTE_SPAN)
+    hi = nl if nl != -1 else min(n, ce + _QUOTE_SPAN)
+    if low.count('"', lo, cs) % 2 == 1 and low.find('"', ce, hi) != -1:
+        return True
+    if not pairs:
+        return False
+    for opening, closing in _QUOTE_PAIRS:
+        o = low.rfind(opening, lo, cs)
+        if o != -1 and low.rfind(closing, o + 1, cs) == -1 and low.find(closing, ce, hi) != -1:
+            return True
+    return False
 
 
 # One line of a list of people, each with what they did: "• <@A> for the translations", "<@A> — 100% CSAT".
@@ -1899,6 +2074,32 @@ _AVERTED = re.compile(
 )
 
 
+# What marks a causal "thanks to <@A>" as blame even when the outcome is no known harm: irony quotes
+# ("<@A>'s 'quick fix'"), a chore it leaves ("I now get to explain…", "we get to redo…"), a wry sign-off
+# ("fun morning", "love that for us"), "for the record", a retry warning ("before we try it again").
+_BLAME = re.compile(
+    r"(?<![\w'’])['‘\"“](?!s\b)[^\W\d_][^'‘’\"“”\n]{0,40}(?<!\s)['’\"”](?!\w)"
+    r"|\b(?:i|we|you) (?:now |then |also |still )?(?:get|got|have|had|need) to (?:explain|apologi[sz]e|redo|re-?do|"
+    r"re-?run|rebuild|re-?enter|clean up|deal with|spend|tell|answer|call|email|write to)\b"
+    r"|\bfun (?:morning|afternoon|evening|night|day|weekend|week|times)\b|\blove that for (?:us|me)\b"
+    r"|\bfor the record\b|\bbefore (?:we|anyone|you) (?:try|do|run|ship|deploy|use) (?:it|that|this|them) again\b"
+)
+# A harm named before a causal "thanks to" is blamed on it ("we lost most of Tuesday thanks to <@A>'s
+# plan", "today's outage was thanks to <@A>") — unless a turn comes between ("the site went down, but
+# thanks to <@A> it was back in five minutes").
+_TURN = re.compile(
+    r"\b(?:but|luckily|fortunately|thankfully|though|however|yet|until|till|then|now|after|back|again|"
+    r"recover\w*|restor\w*|fix\w*|resolv\w*|solv\w*)\b|[,;:]"
+)
+
+
+def _harm_caused(low: str, start: int, cs: int) -> bool:
+    for m in _HAS_NEG.finditer(low, start, cs):
+        if not _AVERTED.search(low, max(start, m.start() - 40), m.start()) and not _TURN.search(low, m.end(), cs):
+            return True
+    return False
+
+
 def _harmed(low: str, start: int, end: int) -> bool:
     """Whether the text names a harm that was not averted ("…we lost a day", not "…we avoided an outage")."""
     for m in _HAS_NEG.finditer(low, start, end):
@@ -1908,7 +2109,7 @@ def _harmed(low: str, start: int, end: int) -> bool:
 
 
 _BOTH_AFTER = re.compile(rf"[\s,]*{_alternation(_BOTH_WORDS)}\b")
-_TRAIL_END = re.compile(rf"[\s,!.…{TYE}{EMO}]*(?:$|\n|[!.?])")
+_TRAIL_END = re.compile(rf"[\s,!.…{TYE}{EMO}{_UEMOJI}]*(?:$|\n|[!.?])")
 _OBJECT_THEN_M = re.compile(rf"(?P<obj>(?: [^\W_][\w'’]*){{1,8}}) (?P<m>{_MLIST})")
 
 

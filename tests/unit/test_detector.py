@@ -12,7 +12,10 @@ by someone who had not seen the detector, measured before fixing: P 0.980, R 0.9
 `thanks_holdout6.jsonl` (471 messages by someone who had not seen the detector, multilingual; measured
 before fixing: P 0.968, R 0.888), `thanks_holdout7.jsonl` (465 messages by someone who had not seen the
 detector; measured before fixing: P 0.993, R 0.913), `thanks_holdout8.jsonl` (406 messages by someone who
-had not seen the detector; measured before fixing: P 1.000, R 0.864). Their misses
+had not seen the detector; measured before fixing: P 1.000, R 0.864), `thanks_holdout9.jsonl` (451 messages
+from an open-source community and a research lab, by someone who had not seen the detector; measured
+before fixing: P 0.940, R 0.955), `thanks_holdout10.jsonl` (466 messages from a logistics company, by
+someone who had not seen the detector; measured before fixing: P 0.963, R 0.952). Their misses
 were fixed afterwards, so they now guard against regressions; only a new set measures unseen
 accuracy again.
 """
@@ -83,6 +86,8 @@ def test_shared_example(row: dict) -> None:
         "thanks_holdout6.jsonl",
         "thanks_holdout7.jsonl",
         "thanks_holdout8.jsonl",
+        "thanks_holdout9.jsonl",
+        "thanks_holdout10.jsonl",
     ],
 )
 def test_accuracy_on_labelled_set(name: str) -> None:
