@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -51,12 +52,16 @@ class _Scripted(BaseHTTPRequestHandler):
         with self.server.lock:
             self.server.calls.append(self.path)
             status, headers, body, close = self.server.script.pop(0) if self.server.script else (200, {}, {}, False)
-        data = json.dumps({"ok": status == 200, **body}).encode()
+        content_type = headers.get("Content-Type", "application/json; charset=utf-8")
+        named = re.search(r'charset="?([\w-]+)', content_type, re.IGNORECASE)
+        charset = named.group(1) if named else "utf-8"
+        data = json.dumps({"ok": status == 200, **body}, ensure_ascii=False).encode(charset)
         self.send_response(status)
-        self.send_header("Content-Type", "application/json; charset=utf-8")
+        self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(data)))
         for key, value in headers.items():
-            self.send_header(key, value)
+            if key != "Content-Type":
+                self.send_header(key, value)
         self.end_headers()
         self.wfile.write(data)
         if close:
@@ -115,6 +120,16 @@ def test_a_connection_the_server_dropped_is_replaced_without_an_error(scripted: 
     assert client.api_call("auth.test")["n"] == 2
     assert scripted.calls == ["/api/auth.test"] * 2  # sent once each: the dead connection took nothing
     assert scripted.connections == 2
+
+
+def test_answers_are_decoded_in_the_charset_the_server_names(scripted: ScriptedSlack) -> None:
+    scripted.script[:] = [
+        (200, {"Content-Type": 'application/json; Charset="ISO-8859-1"'}, {"real_name": "José Ñúñez"}, False),
+        (200, {"Content-Type": "application/json"}, {"real_name": "Zoë"}, False),
+    ]
+    client = build_web_client(settings_for(scripted.api_url))
+    assert client.api_call("users.info")["real_name"] == "José Ñúñez"
+    assert client.api_call("users.info")["real_name"] == "Zoë"  # no charset named: UTF-8
 
 
 def test_429_is_retried_after_retry_after_on_the_same_client(scripted: ScriptedSlack) -> None:
