@@ -7,7 +7,8 @@ On a shared machine, separate benchmark runs of two builds differ by more than a
 because the machine's speed moves between them. Here both modules are loaded side by side and time
 the same chunk of messages in turn (which one goes first alternates), so a drift hits both alike.
 Prints CPU-time rates of each build and the median over rounds of old time / new time (> 1: the new
-build is faster) for the traffic mix and for the messages with thanks, and checks the answers agree.
+build is faster) for the traffic mix, for the messages with thanks and for the long ones (>= 300 characters),
+and checks the answers agree.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ sys.path.insert(0, str(ROOT))
 from bench.traffic import generate_messages  # noqa: E402
 
 Row = tuple[str, str, str | None]
+_LONG = 300  # characters: the "long" line times the messages at least this long
 
 
 def _load(path: str, name: str) -> ModuleType:
@@ -78,9 +80,10 @@ def main(argv: list[str] | None = None) -> int:
     messages = generate_messages(args.messages, seed=args.seed)
     rows = [(m["text"], m["author"], m["thread_parent_author"]) for m in messages]
     thanks_rows = [row for row, m in zip(rows, messages, strict=True) if m["thanked"]]
+    long_rows = [row for row in rows if len(row[0]) >= _LONG]  # multi-line status messages, a quarter of the CPU
     differ = sum(a != b for a, b in zip(_answers(old, rows), _answers(new, rows), strict=True))  # also warms both
     print(f"{len(rows):,} messages ({len(thanks_rows):,} with thanks); answers differing: {differ}")
-    for label, part in (("mix", rows), ("thanks only", thanks_rows)):
+    for label, part in (("mix", rows), ("thanks only", thanks_rows), ("long", long_rows)):
         rate_old, rate_new, ratios = _compare(old, new, part, args.chunk, args.rounds)
         rounds = ", ".join(f"{x:.3f}" for x in ratios)
         print(

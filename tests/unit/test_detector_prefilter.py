@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 import unicodedata
 from pathlib import Path
 
@@ -158,3 +159,12 @@ def test_prefilter_reads_ascii_text_as_it_reads_any_text() -> None:
         assert verdict == detector._may_contain_thanks(detector._prepare("\u00e9\n" + text)), text
         passed += verdict
     assert 0 < passed < len(texts)
+
+
+def test_fast_word_start_class_is_the_word_start_class() -> None:
+    """The scan and the pre-filter test word starts with a class split at U+FFFF (faster for the engine): it must
+    hold exactly the characters of _WORD_START, over every code point."""
+    every = "".join(map(chr, range(0x110000)))
+    wanted = re.findall(detector._WORD_START, every)
+    assert len(wanted) > 1000
+    assert re.findall(detector._WORD_START_FAST, every) == wanted
