@@ -1590,11 +1590,21 @@ def _clean_reason(raw: str) -> str | None:
     return cut or None
 
 
+def _nobody_to_thank(text: str, author: str, thread_parent_author: str | None) -> bool:
+    """Everyone a message can thank is a mention ("<@…>" markup: the only source of mention tokens) or the author
+    of the thread it replies to: with neither, the answer is empty whatever the words ("lunch?", "thanks for
+    joining, all!"), and one string search saves the pre-filter and the rest."""
+    return "<@" not in text and (not thread_parent_author or thread_parent_author == author)
+
+
 def detect_thanks(text: str, author: str, thread_parent_author: str | None = None) -> tuple[Thanks, ...]:
     """Users the author genuinely thanks, in order of first appearance, deduplicated, never the author."""
     if not text:
         return ()
-    text = _prepare(text[:MAX_CHARS])
+    text = text[:MAX_CHARS]
+    if _nobody_to_thank(text, author, thread_parent_author):
+        return ()
+    text = _prepare(text)
     if not _may_contain_thanks(text):
         return ()
     norm, ids = _normalize(text)

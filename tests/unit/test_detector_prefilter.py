@@ -168,3 +168,28 @@ def test_fast_word_start_class_is_the_word_start_class() -> None:
     wanted = re.findall(detector._WORD_START, every)
     assert len(wanted) > 1000
     assert re.findall(detector._WORD_START_FAST, every) == wanted
+
+
+def _detect_without_shortcut(monkeypatch: pytest.MonkeyPatch, rows: list[tuple[str, str, str | None]]) -> list:
+    with monkeypatch.context() as m:
+        m.setattr(detector, "_nobody_to_thank", lambda text, author, parent: False)
+        return [detect_thanks(*row) for row in rows]
+
+
+def test_nobody_to_thank_shortcut_changes_no_answer(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A message with no mention and no thread parent (or one in its author's own thread) is answered before any
+    other work: the full path must have found nobody in it either, on the labelled files and on random glue."""
+    rows = [row for name in LABELLED_FILES for row in _load(name)]
+    rng = random.Random(5)
+    for _ in range(3000):
+        text = " ".join(rng.choice(PIECES) for _ in range(rng.randint(1, 8)))
+        rows.append((text, "UAUTHOR", rng.choice([None, "", "UAUTHOR", "UPARENT"])))
+    rows += [(text.replace("<@", "<#"), author, None) for text, author, _ in rows]  # no mention left
+    shortcut = [detect_thanks(*row) for row in rows]
+    full = _detect_without_shortcut(monkeypatch, rows)
+    assert [(row[0], a, b) for row, a, b in zip(rows, shortcut, full, strict=True) if a != b] == []
+    skipped = [row for row in rows if detector._nobody_to_thank(*row)]
+    assert len(skipped) > 1000  # the shortcut was taken …
+    assert any(
+        detect_thanks(text.replace("<#", "<@"), author, parent) for text, author, parent in skipped if "<#" in text
+    )  # … including for messages that thank someone once their mentions are back
