@@ -1688,7 +1688,7 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
             if not targets and not group and not thread_parent_author and ids:
                 # "are you still seeing the 502s? … <@B> bounced the ingress controller (ty!!)"
                 credits = credits or _Credits(low)
-                targets = _credited_before(cue, low, ids, sent_starts[max(0, si - 1)], reqs, credits)
+                targets = _credited_before(cue, low, norm, ids, sent_starts[max(0, si - 1)], reqs, credits)
             if not targets or set(targets) <= asked:
                 continue
         if not targets and not group:
@@ -1709,7 +1709,7 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
                         targets = msg_voc
             if not targets and not thread_parent_author and kind != "karma" and ids:
                 credits = credits or _Credits(low)
-                targets = _credited_before(cue, low, ids, sent_starts[max(0, si - 1)], reqs, credits)
+                targets = _credited_before(cue, low, norm, ids, sent_starts[max(0, si - 1)], reqs, credits)
             # A bare emoji in a thread thanks the parent only with nothing else said or with a success
             # ("that did it :pray:"); "same here :pray:" is pleading, not thanks.
             # "thanks <@A>! appreciate you taking the time": once the reply has thanked someone by name,
@@ -1739,11 +1739,21 @@ _WORK_VERBS = (
     "repaired|cleared|tuned|optimi[sz]ed|refactored|automated|got it working|made it work|did the trick|"
     "shared|posted|sent|pushed|put together|wrote up|looked into|took over|picked up|answered|explained|walked \\w+ through|"
     "approved|pulled|ran|cut|prepared|organi[sz]ed|hosted|drafted|designed|tested|verified|reproduced|investigated|"
-    "delivered|came through|pulled through|stepped up|went above and beyond|figured (?:it|that|this|\\w+) out"
+    "delivered|came through|pulled through|stepped up|went above and beyond|figured (?:it|that|this|\\w+) out|"
+    # reports of effort: "<@A> stayed online until 3am to verify…", "<@C> and <@D> triaged 300+ reports"
+    "stayed (?:up|online|late|on|behind|until)|held|kept|triaged|led|drove|carried|redid|redesigned|reworked|"
+    "coordinated|hunted down|chased down|wrangled|crushed it|killed it|smashed it|rocked it|"
+    # the same in Portuguese, Spanish, French, Italian, German: "a <@A> refez todos os ícones", "<@A> arregló…"
+    "refez|fez|arrumou|consertou|corrigiu|resolveu|salvou|montou|criou|desenhou|segurou|"
+    "refizeram|fizeram|arrumaram|consertaram|corrigiram|resolveram|salvaram|montaram|criaram|seguraram|"
+    "arregló|hizo|rehízo|resolvió|corrigió|salvó|montó|armó|diseñó|"
+    "arreglaron|hicieron|rehicieron|resolvieron|corrigieron|salvaron|montaron|armaron|diseñaron|"
+    "(?:a|ont) (?:corrigé|réparé|refait|sauvé|résolu|géré)|(?:ha|hanno) (?:sistemato|risolto|rifatto|salvato)|"
+    "(?:hat|haben) (?:\\w+ ){0,3}(?:gefixt|repariert|gelöst|gebaut|gerettet|umgebaut|neu gebaut)"
 )
 # After a possessive the subject is a thing ("<@A>'s script"): only verbs of success.
 _SUCCESS_VERBS = "fixed|solved|resolved|sorted|unblocked|worked|did the trick|saved"
-_ADVERB = "(?:(?:just|totally|finally|really|already|quickly|kindly) )?"
+_ADVERB = "(?:(?:just|totally|finally|really|already|quickly|kindly|basically|literally|single-handedly|also|even) )?"
 # Every alternative starts with a mention (the one credited: the match's first character) or "by"/"thanks
 # to" (then group "b" is the mention). The pattern opens with a class of those first characters, which
 # lets the engine jump from one to the next (a leading look-ahead would be tried at every position);
@@ -1764,6 +1774,20 @@ _COULD_NOT_HAVE = re.compile(r"\b(?:couldn'?t|could not|wouldn'?t|would not|can'
 _YOU_DID = re.compile(rf"[yu](?<![\w'’][yu])(?:(?<=y)ou|(?<=u)) {_ADVERB}(?:{_WORK_VERBS})\b")
 
 
+# The people of a list that ends right before a credited mention: "<@A> and <@B> rebuilt the bundle".
+_LIST_BEFORE = re.compile(rf"(?:{M}(?:{_HONORIFIC})?{_SEP})+$")
+# "I told them it was <@A> and <@B>", "that was all <@A>": credit named after the fact.
+_IT_WAS = re.compile(rf"\b(?:it|that) was (?:all )?(?P<m>{_MLIST})(?![\s,]*(?:who|that|'s)\b)")
+# A sentence that opens with the people it praises: "<@A> the spline IK is magic", "<@B> the motion tests
+# sold it", "<@A> the direction was spot on".
+_OPENS_PRAISE = re.compile(
+    rf"(?:^|(?<=[.!?\n]))[^\w{M[1:-1]}]*(?P<m>{_MLIST})[\s,:—–-]+(?:the|your|that|this|ur)\b[^.!?\n{M[1:-1]}]{{0,80}}?"
+    rf"(?:\b(?:is|was|are|were) (?:pure |just |absolute |total )?magic|\bsold it|\bspot on|\bnailed it|"
+    rf"\bkilled it|\b(?:is|was|are|were|looks?) (?:so |really |absolutely )?(?:amazing|incredible|fantastic|"
+    rf"brilliant|perfect|gorgeous|beautiful|stunning|superb|outstanding|excellent|awesome))\b"
+)
+
+
 class _Credits:
     """Every credit in a message ("<@A> bounced the ingress", "<@A>'s patch fixed it", "fixed by <@A>"),
     found in one pass when first needed, so many cues cost one bisect each, not one scan each."""
@@ -1771,24 +1795,39 @@ class _Credits:
     __slots__ = ("items", "starts")
 
     def __init__(self, low: str) -> None:
-        self.items = [(m.start(), m.end(), who) for m in _CREDITED.finditer(low) if (who := _who_credited(low, m))]
+        self.items = []
+        for m in _CREDITED.finditer(low):
+            who = _who_credited(low, m)
+            if who:
+                if m.group("b") is None and (lst := _LIST_BEFORE.search(low, max(0, m.start() - 300), m.start())):
+                    # "<@A>, <@B> and <@C> held the servers together": each of the list is credited
+                    self.items.extend((m.start(), m.end(), c) for c in _MENTION_RE.findall(lst.group()))
+                self.items.append((m.start(), m.end(), who))
+        if " was " in low:
+            self.items.extend(
+                (m.start(), m.end(), c) for m in _IT_WAS.finditer(low) for c in _MENTION_RE.findall(m.group("m"))
+            )
+        self.items.extend(
+            (m.start(), m.end(), c) for m in _OPENS_PRAISE.finditer(low) for c in _MENTION_RE.findall(m.group("m"))
+        )
         if "without" in low:
             self.items.extend(
                 (m.start(), m.end(), m.group(1))
                 for m in _WITHOUT.finditer(low)
                 if _COULD_NOT_HAVE.search(low, max(0, m.start() - 80), m.start())
             )
-            self.items.sort()
+        self.items.sort()
         self.starts = [start for start, _, _ in self.items]
 
-    def sole(self, lo: int, hi: int, reqs: list[int]) -> str | None:
-        """The one person credited between lo and hi, unless something was asked after the credit."""
+    def people(self, lo: int, hi: int, reqs: list[int], sole: bool) -> list[str]:
+        """The people credited between lo and hi, each unless something was asked after their credit;
+        with `sole`, only when that is one person."""
         window = [c for c in self.items[bisect_left(self.starts, lo) : bisect_left(self.starts, hi)] if c[1] <= hi]
-        if not window or any(c[2] != window[-1][2] for c in window):
-            return None
-        if bisect_right(reqs, hi) > bisect_left(reqs, window[-1][0]):
-            return None
-        return window[-1][2]
+        if reqs:
+            n_req = bisect_right(reqs, hi)
+            window = [c for c in window if n_req == bisect_left(reqs, c[0])]
+        who = list(dict.fromkeys(c[2] for c in window))
+        return who if not sole or len(who) == 1 else []
 
 
 def _who_credited(low: str, m: re.Match[str]) -> str | None:
@@ -1801,16 +1840,29 @@ def _who_credited(low: str, m: re.Match[str]) -> str | None:
     return b
 
 
+# A thanks that names its one person by first name: "And thank you Arjun — if you hadn't…", "muito obrigado Dahye".
+_NAME_AFTER = re.compile(r"(?: (?:so much|very much|again|demais))? [A-Z][a-z]+(?:$|[\s,.!—–-])")
+
+
 def _credited_before(
-    cue: _Cue, low: str, ids: list[str], prev_sentence: int, reqs: list[int], credits: _Credits
+    cue: _Cue, low: str, norm: str, ids: list[str], prev_sentence: int, reqs: list[int], credits: _Credits
 ) -> list[str]:
     """A bare thanks right after the clause naming who made it work ("<@A>'s one-liner fixed it.
-    thank you!!"): the one person credited in the cue's sentence or the one before. Not a causal
-    "thanks to the new CI…" (callers skip threads, where a bare thanks is the parent's)."""
+    thank you!!", "<@A> and <@B> rebuilt the bundle. Thank you both."): the people credited in the cue's
+    sentence or the one before; a thanks naming one person by first name reaches further back, to the one
+    person credited. Not a causal "thanks to the new CI…" (callers skip threads, where a bare thanks is
+    the parent's)."""
     if not credits.items or low.startswith(" to ", cue[2]):
         return []
-    who = credits.sole(max(prev_sentence, cue[1] - _VIEW), cue[1], reqs)
-    return _mentions(who, ids) if who else []
+    named = _NAME_AFTER.match(norm, cue[2]) is not None
+    who = credits.people(max(prev_sentence, cue[1] - _VIEW), cue[1], reqs, named)
+    if named and not who:
+        who = credits.people(max(0, cue[1] - 2 * _VIEW), cue[1], reqs, True)
+    elif len(who) < 2 and _BOTH_AFTER.match(low, cue[2]):
+        # "<@A> the direction was spot on. <@B> the motion tests sold it. Tack båda två": the two last credited
+        wider = credits.people(max(0, cue[1] - _VIEW), cue[1], reqs, False)
+        who = wider[-2:] if len(wider) >= 2 else who
+    return _mentions("".join(who), ids)
 
 
 def _message_vocative(low: str, ids: list[str], sent_starts: list[int], known: list[str] | None) -> list[str]:
