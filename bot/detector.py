@@ -306,9 +306,10 @@ _words(
     "no thx",
     "no need to thank",
     "no need for (?:the )?thanks",
-    "don'?t thank (?:me|us)",
-    "dont thank (?:me|us)",
-    "do not thank (?:me|us)",
+    # not "don't thank me, thank <@A>": that passes the thanks on (a "noop" below consumes the refusal)
+    "don'?t thank (?:me|us)(?![,;:—–-]? thank)",
+    "dont thank (?:me|us)(?![,;:—–-]? thank)",
+    "do not thank (?:me|us)(?![,;:—–-]? thank)",
     "nothing to thank",
     # The same refusal in every supported language, with each of its thanks words: "nein danke", "nee,
     # dank je", "nie, dzięki", "yok sağ ol", "не, спасибо", "όχι, ευχαριστώ", "gak, makasih", "không, cảm ơn".
@@ -473,6 +474,10 @@ _words(
 )
 # "I'll thank you to stop moving the cutoff": a demand, not gratitude.
 _words("noop", *_product(("i'll", "ill", "i will", "i'd", "i would"), (" thank (?:you|u)(?: (?:kindly|not))? to",)))
+# "please don't thank me, thank <@A> — she ran…": the refusal passes the thanks on to the next one named.
+_words("noop", "don'?t thank (?:me|us)(?=[,;:—–-]? thank)", "do not thank (?:me|us)(?=[,;:—–-]? thank)")
+# Polish "a ty?" / "a ty kiedy…" is "and you", not "ty" (thank you): "<@A> a ty kiedy bierzesz urlop?"
+_words("noop", "a ty(?= [^\\W\\d_])")
 _words(
     "noop",
     "thank (?:god|goodness|heavens?|the lord|the gods|fuck|christ|jesus|science|the stars)",
@@ -662,6 +667,7 @@ _words(
     "kudos",
     *_product(("big", "major", "huge", "mad", "serious", "massive"), (" props",)),
     f"props(?= (?:to )?{M}| ?[!:,]| ?$| to )",
+    "props \\([^()\\n]{1,30}\\)(?= to )",  # "Props (literally) to <@A>"
     *_product(("a ", "big ", "huge ", "massive ", "special ", ""), ("shout[- ]?outs?",)),
     "s/o",
     # "Credit where it's due: <@A>'s pipeline…", "all credit goes to <@A>", "intercompany clean — credit to
@@ -726,8 +732,8 @@ _words(
         ),
         (" dank",),
     ),
-    "obrigad(?:[oa]|ão|ao|inh[oa])",
-    "brigad(?:[oa]|ão|ao|inh[oa])",
+    "obrigad(?:[oa]+|ão|ao|inh[oa]+)",  # stretched too: "obrigadaaa, salvou minha tarde"
+    "brigad(?:[oa]+|ão|ao|inh[oa]+)",
     "obg(?:d[oa]?)?",  # Portuguese chat shorthand for "obrigado"
     "valeu+",
     "vlw",  # Portuguese chat shorthand for "valeu"
@@ -744,6 +750,7 @@ _words(
     "el(?:in|ler)(?:in)?(?:iz)?e sa[gğ]l[ıi]k",
     "eyvallah",
     "спасибо",
+    "spasib[oa]+",  # romanized: "spasibo for leaving it clean"
     "спс",
     "благодарю",
     "благодарим",
@@ -1473,7 +1480,7 @@ _TO = re.compile(r"\s*to\b")
 _VOCATIVE = re.compile(
     # not "[\s\W]*": a mention is a non-word character too, and the list must keep its first person
     rf"[^\w{M[1:-1]}]*(?:(?:hey|hi|hello|yo|ok|okay|oh|also|and|btw|so|dear|hola|salut|hallo|hej|cześć|merhaba|привет|hai|"
-    rf"olá|ciao|anyway|anyways|update|well|finally|welp|alright)\b[\s,!:—–-]*)?(?P<m>{_MLIST})(?![\s,:]*(?:is|are|was|were|will|has|have|had|'s|'re|'ve|'ll|said|says|"
+    rf"olá|ciao|anyway|anyways|update|well|finally|welp|alright|show)\b[\s,!:—–-]*)?(?P<m>{_MLIST})(?![\s,:]*(?:is|are|was|were|will|has|have|had|'s|'re|'ve|'ll|said|says|"
     rf"told|wrote|mentioned|asked|isn't|aren't|can't|won't|did|does|and i|owns?|owes?)\b"
     # nor a list cut short before its "and <@B>": "<@A> and also <@B> are out" names both as subjects
     rf"|[\s,]*(?:{_JOIN}|&)\s+(?:(?:{_AND_LINK})\s+){{0,2}}{M})"
@@ -1481,7 +1488,7 @@ _VOCATIVE = re.compile(
 _SUCCESS_WORDS = (
     r"work(?:s|ed|ing)|fix(?:ed|es)|solved|resolved|did it|did the trick|helped|helpful|perfect|awesome|amazing|"
     r"great|brilliant|exactly|makes sense|got it|clicked|unblocked|saved|figured|nice|excellent|legend|clear|sorted|"
-    r"nailed it|spot on|all good|"
+    r"nailed it|spot on|all good|stopped (?:leaking|crashing|failing|flapping|dropping|jamming|freezing|hanging|timing out)|no longer (?:crashes|fails|happens)|"
     # praise for the person addressed: "<@A> that session was a masterclass… thank you", "<@A> your model won
     # us Northwind. thank you", "couldn't have asked for a better partner", "you were right from the start"
     # (not "won't", "gold tier", "kind of slow", "a crack in the floor"). Each phrase opens with a literal word
@@ -1495,7 +1502,7 @@ _SUCCESS_WORDS = (
     # The same report of success or praise in the other supported languages: German, Spanish, Portuguese,
     # French, Italian, Dutch, Swedish, Polish, Turkish, Russian, Indonesian, Vietnamese, Greek.
     r"klappt|geklappt|funktioniert|perfekte?|funciona|funcionó|funcionou|funcionando|perfect[oa]s?|perfeit[oa]s?|resuelto|"
-    r"resolvido|resolveu|deu certo|ótimo|genial|marche|fonctionne|génial|résolu|funziona|funzionato|"
+    r"resolvido|resolveu|deu certo|tá ok|ta ok|está ok|ok agora|ótimo|genial|marche|fonctionne|génial|résolu|funziona|funzionato|"
     r"perfett[oaie]|parfaite?s?|risolto|fantastic[oa]|bellissim[oaie]|werkt|gelukt|opgelost|fungerar|funkar|działa|zadziałało|"
     r"świetnie|idealnie|çalıştı|çalışıyor|hallettim|halloldu|çözüldü|harika|mükemmel|работает|сработало|"
     r"заработало|получилось|отлично|berhasil|beres|mantap|được rồi|xong rồi|δουλεύει|λειτουργεί|τέλεια|τέλειο"
@@ -1503,7 +1510,7 @@ _SUCCESS_WORDS = (
 # …and in the scripts written without spaces: Chinese, Japanese, Korean, Hindi, Arabic, Hebrew, Thai.
 _SUCCESS_NOSPACE = (
     "好了|成功|解决了|解決了|完美|できました|解決しました|完璧|됐어요|됐습니다|해결|성공|हो गया|काम कर गया|نجح|اشتغل|ممتاز|"
-    "עובד|מעולה|מושלם|ได้แล้ว|สำเร็จ|เรียบร้อย"
+    "עובד|מעולה|מושלם|ได้แล้ว|สำเร็จ|เรียบร้อย|재현 안|재현되지 않|不再复现|再現しません|再現しなくなりました"
 )
 # run on " " + text: the leading non-word character lets the engine skip words fast, and the words as a
 # trie cost one test per first letter, not one per word
@@ -1521,7 +1528,7 @@ def _reports_success(low: str) -> bool:
 # Not a hope or a condition: ":pray: <@A> hope it works", ":pray: <@A> if it works…".
 _SUCCESS_NEXT = re.compile(
     rf"[\s,:!\-–—]*(?:(?!(?:hope|hopefully|if|not|should|might|may|will|would|could|try|let's|lets|please|pls)\b)"
-    rf"[^\W\d_]+ ){{0,5}}(?:{_SUCCESS_WORDS})\b"
+    rf"[^\W_]+ ){{0,5}}(?:{_SUCCESS_WORDS})\b"
 )
 _WEAK_REASON = re.compile(
     r"(?:any\b|all (?:your|the) help|your help|the help|help(?:ing)?\b|(?:your|the) time|looking|taking a look|"
@@ -1778,10 +1785,10 @@ _YOU_DID = re.compile(rf"[yu](?<![\w'’][yu])(?:(?<=y)ou|(?<=u)) {_ADVERB}(?:{_
 _LIST_BEFORE = re.compile(rf"(?:{M}(?:{_HONORIFIC})?{_SEP})+$")
 # "I told them it was <@A> and <@B>", "that was all <@A>": credit named after the fact.
 _IT_WAS = re.compile(rf"\b(?:it|that) was (?:all )?(?P<m>{_MLIST})(?![\s,]*(?:who|that|'s)\b)")
-# A sentence that opens with the people it praises: "<@A> the spline IK is magic", "<@B> the motion tests
-# sold it", "<@A> the direction was spot on".
+# A sentence that opens with the people it praises (after a few words at most, such as a link): "<@A> the
+# spline IK is magic", "<@B> the motion tests sold it", "test: <link> <@A> the direction was spot on".
 _OPENS_PRAISE = re.compile(
-    rf"(?:^|(?<=[.!?\n]))[^\w{M[1:-1]}]*(?P<m>{_MLIST})[\s,:—–-]+(?:the|your|that|this|ur)\b[^.!?\n{M[1:-1]}]{{0,80}}?"
+    rf"(?:^|(?<=[.!?\n:]))[^{M[1:-1]}.!?\n]{{0,40}}?(?<!\w)(?P<m>{_MLIST})[\s,:—–-]+(?:the|your|that|this|ur)\b[^.!?\n{M[1:-1]}]{{0,80}}?"
     rf"(?:\b(?:is|was|are|were) (?:pure |just |absolute |total )?magic|\bsold it|\bspot on|\bnailed it|"
     rf"\bkilled it|\b(?:is|was|are|were|looks?) (?:so |really |absolutely )?(?:amazing|incredible|fantastic|"
     rf"brilliant|perfect|gorgeous|beautiful|stunning|superb|outstanding|excellent|awesome))\b"
