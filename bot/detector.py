@@ -450,6 +450,15 @@ _words(
         ),
         (f"[,!.]? (?:{_THANKS_WORDS})",),
     ),
+    # "much better thanks, yes back on nights tomorrow", "feeling better, thanks": how one is after being ill —
+    # but not "works much better thanks to <@A>'s patch" nor a bare "much better, thanks!" after a fix.
+    *_product(
+        ("feeling ", "i'm feeling ", "im feeling ", "i feel "),
+        ("", "much ", "a lot ", "way ", "a bit "),
+        ("better",),
+        ("[,!.]? (?:thanks|thank you|thx|ty)(?! to\\b)",),
+    ),
+    "much better[,!.]? (?:thanks|thank you|thx|ty)(?=,? (?:yes|yeah|yep|back|still)\\b)",
     # "thanks, and you?" — the reply to "how are you?", whichever language asks it back.
     *[f"{word}[,!.]* (?:{_AND_YOU}) ?[?;]" for word in _THANKS_WORDS.split("|")],
 )
@@ -558,7 +567,8 @@ _words(
         (" (?:agradecimentos?|agradecimientos?|ringraziamenti)",),
     ),
     # A causal "thanks to" a thing names no one: "<@A> thanks to the migration the dashboard is full of #N/A!"
-    "thanks to (?:the|this|that|these|those|our|a|an|its)",
+    # …but "thanks to the 6 East nurses for…, and to <@A> for coordinating" thanks the people it goes on to name.
+    f"thanks to (?:the|this|that|these|those|our|a|an|its)(?![^.!?\\n]{{0,200}}?\\band (?:also )?to {M})",
     *_product(("said", "says", "saying"), (" (?:thanks|thank you)",)),
     # The same report of someone else's thanks in the other languages: "dijo gracias", "a dit merci",
     # "teşekkürler dedi", "сказал спасибо".
@@ -1488,7 +1498,8 @@ _VOCATIVE = re.compile(
 _SUCCESS_WORDS = (
     r"work(?:s|ed|ing)|fix(?:ed|es)|solved|resolved|did it|did the trick|helped|helpful|perfect|awesome|amazing|"
     r"great|brilliant|exactly|makes sense|got it|clicked|unblocked|saved|figured|nice|excellent|legend|clear|sorted|"
-    r"nailed it|spot on|all good|stopped (?:leaking|crashing|failing|flapping|dropping|jamming|freezing|hanging|timing out)|no longer (?:crashes|fails|happens)|"
+    r"nailed it|spot on|all good|people clapped|everyone clapped|got applause|"
+    r"stopped (?:leaking|crashing|failing|flapping|dropping|jamming|freezing|hanging|timing out)|no longer (?:crashes|fails|happens)|"
     # praise for the person addressed: "<@A> that session was a masterclass… thank you", "<@A> your model won
     # us Northwind. thank you", "couldn't have asked for a better partner", "you were right from the start"
     # (not "won't", "gold tier", "kind of slow", "a crack in the floor"). Each phrase opens with a literal word
@@ -2025,6 +2036,13 @@ def _targets(
     if not targets and ids:
         left = _left(low, cs, ss)
         targets.extend(_mentions(left, ids) or trailing)
+    if not targets and not group and ids and kind != "emoji" and _MENTION_RE.search(low, ce, se):
+        # "Big thanks to the 6 East nurses for being so flexible, and to <@A> for coordinating nights": the
+        # thanks names a group first, then a person with a reason of their own.
+        a = _AND_TO_FOR.search(low, ce, se)
+        if a:
+            targets.extend(_mentions(a.group("m"), ids))
+            reason = reason or _clean_reason(norm[a.start("reason") : min(a.end("reason"), se)])
     if not targets and not group and len(ids) > 1 and _BOTH_AFTER.match(low, ce, se):
         # "couldn't have done it without <@A> on the backend and <@B> on legal, thank you both!!"
         named = list(dict.fromkeys(reversed(_mentions(low[ss:cs], ids))))
@@ -2033,7 +2051,11 @@ def _targets(
     if not targets and not reason and not group and ids and kind in ("grat", "strong"):
         # "I appreciate the help <@A>", "I owe you big time <@A>": a short object, then the addressee.
         o = _OBJECT_THEN_M.match(low, ce, se)
-        if o and not _ends_with_preposition(o.group("obj")) and _TRAIL_END.match(low, o.end(), min(n, o.end() + _VIEW)):
+        if (
+            o
+            and not _ends_with_preposition(o.group("obj"))
+            and _TRAIL_ADVERB_END.match(low, o.end(), min(n, o.end() + _VIEW))
+        ):
             targets.extend(_mentions(o.group("m"), ids))
 
     e = _ESPECIALLY.search(low, ce, se) if esps and bisect_left(esps, ce) < bisect_left(esps, se) else None
@@ -2168,8 +2190,16 @@ def _harmed(low: str, start: int, end: int) -> bool:
     return False
 
 
+_AND_TO_FOR = re.compile(
+    rf"[\s,]\b(?:{_JOIN})\s+(?:also\s+)?(?:to|a|à|an|aan|till|dla|kepada|ao|aos|al|ai|alla|às)\s+(?P<m>{_MLIST})\s*"
+    rf"{_FOR}\b\s*(?P<reason>[^\n.!?{M[1:-1]}]{{0,300}})"
+)
 _BOTH_AFTER = re.compile(rf"[\s,]*{_alternation(_BOTH_WORDS)}\b")
 _TRAIL_END = re.compile(rf"[\s,!.…{TYE}{EMO}{_UEMOJI}]*(?:$|\n|[!.?])")
+# …or after a closing adverb: "appreciate you picking that up <@A>, seriously"
+_TRAIL_ADVERB_END = re.compile(
+    rf"(?:,? (?:seriously|really|truly|honestly|for real|again|man|mate))?{_TRAIL_END.pattern}"
+)
 _OBJECT_THEN_M = re.compile(rf"(?P<obj>(?: [^\W_][\w'’]*){{1,8}}) (?P<m>{_MLIST})")
 
 
