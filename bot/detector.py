@@ -1769,6 +1769,8 @@ _WORK_VERBS = (
     "(?:a|ont) (?:corrigé|réparé|refait|sauvé|résolu|géré)|(?:ha|hanno) (?:sistemato|risolto|rifatto|salvato)|"
     "(?:hat|haben) (?:\\w+ ){0,3}(?:gefixt|repariert|gelöst|gebaut|gerettet|umgebaut|neu gebaut)"
 )
+# As a trie: the verbs are many, and a plain alternation would try each in turn after every mention.
+_WORK_ALT = _alternation(_WORK_VERBS)
 # After a possessive the subject is a thing ("<@A>'s script"): only verbs of success.
 _SUCCESS_VERBS = "fixed|solved|resolved|sorted|unblocked|worked|did the trick|saved"
 _ADVERB = "(?:(?:just|totally|finally|really|already|quickly|kindly|basically|literally|single-handedly|also|even) )?"
@@ -1779,17 +1781,17 @@ _ADVERB = "(?:(?:just|totally|finally|really|already|quickly|kindly|basically|li
 # (_DONE_BEFORE).
 _CREDITED = re.compile(
     rf"[{M[1:-1]}bt]"
-    rf"(?:(?<={M})(?: {_ADVERB}(?:{_WORK_VERBS})\b|(?:'s?|’s?)(?: [^\W\d_][\w-]*){{1,3}} {_ADVERB}(?:{_SUCCESS_VERBS})\b)"
+    rf"(?:(?<={M})(?: {_ADVERB}{_WORK_ALT}\b|(?:'s?|’s?)(?: [^\W\d_][\w-]*){{1,3}} {_ADVERB}(?:{_SUCCESS_VERBS})\b)"
     rf"|(?<=\b[bt])(?:(?<=b)y|(?<=t)hanks to) (?P<b>{M}))"
 )
-_DONE_BEFORE = re.compile(rf"\b(?:{_WORK_VERBS}) (?:it |this |that |the \w+ )?$")
+_DONE_BEFORE = re.compile(rf"\b{_WORK_ALT} (?:it |this |that |the \w+ )?$")
 # "couldn't have closed October without <@A>": only a "without" after a could-not-have credits anyone.
 # Its own regex, run only when the message says "without": most never do.
 _WITHOUT = re.compile(rf"\bwithout ({M})")
 _COULD_NOT_HAVE = re.compile(r"\b(?:couldn'?t|could not|wouldn'?t|would not|can'?t|cannot) have\b[^.!?\n]{0,60}$")
 # "<@A> wow, you rebuilt the whole report": work done by the person the message addresses.
 # Led by a character class so the engine skips to each "y"/"u" instead of trying every position.
-_YOU_DID = re.compile(rf"[yu](?<![\w'’][yu])(?:(?<=y)ou|(?<=u)) {_ADVERB}(?:{_WORK_VERBS})\b")
+_YOU_DID = re.compile(rf"[yu](?<![\w'’][yu])(?:(?<=y)ou|(?<=u)) {_ADVERB}{_WORK_ALT}\b")
 
 
 # The people of a list that ends right before a credited mention: "<@A> and <@B> rebuilt the bundle".
@@ -1798,8 +1800,10 @@ _LIST_BEFORE = re.compile(rf"(?:{M}(?:{_HONORIFIC})?{_SEP})+$")
 _IT_WAS = re.compile(rf"\b(?:it|that) was (?:all )?(?P<m>{_MLIST})(?![\s,]*(?:who|that|'s)\b)")
 # A sentence that opens with the people it praises (after a few words at most, such as a link): "<@A> the
 # spline IK is magic", "<@B> the motion tests sold it", "test: <link> <@A> the direction was spot on".
+# Led by the mention, so the engine skips from one to the next; _OPENER_GAP checks what comes before.
+_OPENER_GAP = re.compile(rf"(?:^|[.!?\n:])[^{M[1:-1]}.!?\n]{{0,40}}$")
 _OPENS_PRAISE = re.compile(
-    rf"(?:^|(?<=[.!?\n:]))[^{M[1:-1]}.!?\n]{{0,40}}?(?<!\w)(?P<m>{_MLIST})[\s,:—–-]+(?:the|your|that|this|ur)\b[^.!?\n{M[1:-1]}]{{0,80}}?"
+    rf"(?P<m>{_MLIST})[\s,:—–-]+(?:the|your|that|this|ur)\b[^.!?\n{M[1:-1]}]{{0,80}}?"
     rf"(?:\b(?:is|was|are|were) (?:pure |just |absolute |total )?magic|\bsold it|\bspot on|\bnailed it|"
     rf"\bkilled it|\b(?:is|was|are|were|looks?) (?:so |really |absolutely )?(?:amazing|incredible|fantastic|"
     rf"brilliant|perfect|gorgeous|beautiful|stunning|superb|outstanding|excellent|awesome))\b"
@@ -1825,9 +1829,12 @@ class _Credits:
             self.items.extend(
                 (m.start(), m.end(), c) for m in _IT_WAS.finditer(low) for c in _MENTION_RE.findall(m.group("m"))
             )
-        self.items.extend(
-            (m.start(), m.end(), c) for m in _OPENS_PRAISE.finditer(low) for c in _MENTION_RE.findall(m.group("m"))
-        )
+        for m in _OPENS_PRAISE.finditer(low):
+            s = m.start()
+            if (s == 0 or not (low[s - 1].isalnum() or low[s - 1] == "_")) and _OPENER_GAP.search(
+                low, max(0, s - 41), s
+            ):
+                self.items.extend((s, m.end(), c) for c in _MENTION_RE.findall(m.group("m")))
         if "without" in low:
             self.items.extend(
                 (m.start(), m.end(), m.group(1))
