@@ -1821,11 +1821,16 @@ class _Credits:
         for m in _CREDITED.finditer(low):
             who = _who_credited(low, m)
             if who:
-                if m.group("b") is None and (lst := _LIST_BEFORE.search(low, max(0, m.start() - 300), m.start())):
+                if (
+                    m.group("b") is None
+                    # a mention just before (a cheap test) before the list regex, which tries every position
+                    and _MENTION_RE.search(low, max(0, m.start() - 20), m.start())
+                    and (lst := _LIST_BEFORE.search(low, max(0, m.start() - 300), m.start()))
+                ):
                     # "<@A>, <@B> and <@C> held the servers together": each of the list is credited
                     self.items.extend((m.start(), m.end(), c) for c in _MENTION_RE.findall(lst.group()))
                 self.items.append((m.start(), m.end(), who))
-        if " was " in low:
+        if "it was " in low or "that was " in low:
             self.items.extend(
                 (m.start(), m.end(), c) for m in _IT_WAS.finditer(low) for c in _MENTION_RE.findall(m.group("m"))
             )
