@@ -1521,7 +1521,7 @@ _SUCCESS_WORDS = (
 # …and in the scripts written without spaces: Chinese, Japanese, Korean, Hindi, Arabic, Hebrew, Thai.
 _SUCCESS_NOSPACE = (
     "好了|成功|解决了|解決了|完美|できました|解決しました|完璧|됐어요|됐습니다|해결|성공|हो गया|काम कर गया|نجح|اشتغل|ممتاز|"
-    "עובד|מעולה|מושלם|ได้แล้ว|สำเร็จ|เรียบร้อย|재현 안|재현되지 않|不再复现|再現しません|再現しなくなりました"
+    "עובד|מעולה|מושלם|ได้แล้ว|สำเร็จ|เรียบร้อย|재현 안|재현되지 않|고쳤|고쳐 주|살았어요|不再复现|再現しません|再現しなくなりました"
 )
 # run on " " + text: the leading non-word character lets the engine skip words fast, and the words as a
 # trie cost one test per first letter, not one per word
@@ -1767,7 +1767,14 @@ _WORK_VERBS = (
     "arregló|hizo|rehízo|resolvió|corrigió|salvó|montó|armó|diseñó|"
     "arreglaron|hicieron|rehicieron|resolvieron|corrigieron|salvaron|montaron|armaron|diseñaron|"
     "(?:a|ont) (?:corrigé|réparé|refait|sauvé|résolu|géré)|(?:ha|hanno) (?:sistemato|risolto|rifatto|salvato)|"
-    "(?:hat|haben) (?:\\w+ ){0,3}(?:gefixt|repariert|gelöst|gebaut|gerettet|umgebaut|neu gebaut)"
+    "(?:hat|haben) (?:\\w+ ){0,3}(?:gefixt|repariert|gelöst|gebaut|gerettet|umgebaut|neu gebaut)|"
+    # Swedish, Polish, Russian, Turkish (verb last), Indonesian, Vietnamese, Greek
+    "fixade|löste|lagade|räddade|byggde (?:om|upp)|ordnade|"
+    "naprawił[aoy]?|naprawili|rozwiązał[aoy]?|rozwiązali|uratował[aoy]?|uratowali|przebudował[aoy]?|przebudowali|"
+    "починил[аи]?|исправил[аи]?|решил[аи]?|спасл[аи]|спас|пересобрал[аи]?|"
+    "(?:\\w+ ){0,4}(?:düzeltti|düzelttiler|çözdü|çözdüler|halletti|hallettiler|kurtardı|kurtardılar)|"
+    "(?:sudah |telah )?(?:memperbaiki|menyelesaikan|menyelamatkan)|đã (?:sửa|giải quyết|fix|cứu)|"
+    "διόρθωσ(?:ε|αν)|έλυσ(?:ε|αν)|έσωσ(?:ε|αν)"
 )
 # As a trie: the verbs are many, and a plain alternation would try each in turn after every mention.
 _WORK_ALT = _alternation(_WORK_VERBS)
