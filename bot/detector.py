@@ -307,9 +307,9 @@ _words(
     "no need to thank",
     "no need for (?:the )?thanks",
     # not "don't thank me, thank <@A>": that passes the thanks on (a "noop" below consumes the refusal)
-    "don'?t thank (?:me|us)(?![,;:—–-]? thank)",
-    "dont thank (?:me|us)(?![,;:—–-]? thank)",
-    "do not thank (?:me|us)(?![,;:—–-]? thank)",
+    "don'?t thank (?:me|us)(?! ?[,;:—–-]? thank)",
+    "dont thank (?:me|us)(?! ?[,;:—–-]? thank)",
+    "do not thank (?:me|us)(?! ?[,;:—–-]? thank)",
     "nothing to thank",
     # The same refusal in every supported language, with each of its thanks words: "nein danke", "nee,
     # dank je", "nie, dzięki", "yok sağ ol", "не, спасибо", "όχι, ευχαριστώ", "gak, makasih", "không, cảm ơn".
@@ -483,8 +483,9 @@ _words(
 )
 # "I'll thank you to stop moving the cutoff": a demand, not gratitude.
 _words("noop", *_product(("i'll", "ill", "i will", "i'd", "i would"), (" thank (?:you|u)(?: (?:kindly|not))? to",)))
-# "please don't thank me, thank <@A> — she ran…": the refusal passes the thanks on to the next one named.
-_words("noop", "don'?t thank (?:me|us)(?=[,;:—–-]? thank)", "do not thank (?:me|us)(?=[,;:—–-]? thank)")
+# "please don't thank me, thank <@A> — she ran…": the refusal passes the thanks on to the next one named. It
+# takes the punctuation too: a phrase's kind is remembered by its text, which the refusal above never ends with.
+_words("noop", "don'?t thank (?:me|us) ?[,;:—–-](?= ?thank)", "do not thank (?:me|us) ?[,;:—–-](?= ?thank)")
 # Polish "a ty?" / "a ty kiedy…" is "and you", not "ty" (thank you): "<@A> a ty kiedy bierzesz urlop?"
 _words("noop", "a ty(?= [^\\W\\d_])")
 _words(

@@ -259,3 +259,11 @@ def test_private_use_characters_in_the_text_are_not_mistaken_for_markup() -> Non
     # (found by hypothesis) must not crash it or name anyone.
     assert detect_thanks("thanks \U000f0000 \ue003", "UME", None) == ()
     assert _ids("thanks \U000f0000 <@UA>") == ["UA"]
+
+
+def test_dont_thank_me_passes_the_thanks_on_whatever_was_read_before() -> None:
+    # The refusal and the pass-on start alike; the answer must not depend on which the detector met first.
+    for _ in range(2):
+        assert _ids("<@UX> don't thank me, I just forwarded the email") == []
+        assert _ids("Please don't thank me, thank <@UA> — she ran the whole cutover") == ["UA"]
+        assert _ids("don't thank me. I only pressed the button") == []
