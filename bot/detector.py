@@ -306,9 +306,10 @@ _words(
     "no thx",
     "no need to thank",
     "no need for (?:the )?thanks",
-    "don'?t thank (?:me|us)",
-    "dont thank (?:me|us)",
-    "do not thank (?:me|us)",
+    # not "don't thank me, thank <@A>": that passes the thanks on (a "noop" below consumes the refusal)
+    "don'?t thank (?:me|us)(?! ?[,;:—–-]? thank)",
+    "dont thank (?:me|us)(?! ?[,;:—–-]? thank)",
+    "do not thank (?:me|us)(?! ?[,;:—–-]? thank)",
     "nothing to thank",
     # The same refusal in every supported language, with each of its thanks words: "nein danke", "nee,
     # dank je", "nie, dzięki", "yok sağ ol", "не, спасибо", "όχι, ευχαριστώ", "gak, makasih", "không, cảm ơn".
@@ -449,6 +450,15 @@ _words(
         ),
         (f"[,!.]? (?:{_THANKS_WORDS})",),
     ),
+    # "much better thanks, yes back on nights tomorrow", "feeling better, thanks": how one is after being ill —
+    # but not "works much better thanks to <@A>'s patch" nor a bare "much better, thanks!" after a fix.
+    *_product(
+        ("feeling ", "i'm feeling ", "im feeling ", "i feel "),
+        ("", "much ", "a lot ", "way ", "a bit "),
+        ("better",),
+        ("[,!.]? (?:thanks|thank you|thx|ty)(?! to\\b)",),
+    ),
+    "much better[,!.]? (?:thanks|thank you|thx|ty)(?=,? (?:yes|yeah|yep|back|still)\\b)",
     # "thanks, and you?" — the reply to "how are you?", whichever language asks it back.
     *[f"{word}[,!.]* (?:{_AND_YOU}) ?[?;]" for word in _THANKS_WORDS.split("|")],
 )
@@ -473,6 +483,11 @@ _words(
 )
 # "I'll thank you to stop moving the cutoff": a demand, not gratitude.
 _words("noop", *_product(("i'll", "ill", "i will", "i'd", "i would"), (" thank (?:you|u)(?: (?:kindly|not))? to",)))
+# "please don't thank me, thank <@A> — she ran…": the refusal passes the thanks on to the next one named. It
+# takes the punctuation too: a phrase's kind is remembered by its text, which the refusal above never ends with.
+_words("noop", "don'?t thank (?:me|us) ?[,;:—–-](?= ?thank)", "do not thank (?:me|us) ?[,;:—–-](?= ?thank)")
+# Polish "a ty?" / "a ty kiedy…" is "and you", not "ty" (thank you): "<@A> a ty kiedy bierzesz urlop?"
+_words("noop", "a ty(?= [^\\W\\d_])")
 _words(
     "noop",
     "thank (?:god|goodness|heavens?|the lord|the gods|fuck|christ|jesus|science|the stars)",
@@ -553,7 +568,8 @@ _words(
         (" (?:agradecimentos?|agradecimientos?|ringraziamenti)",),
     ),
     # A causal "thanks to" a thing names no one: "<@A> thanks to the migration the dashboard is full of #N/A!"
-    "thanks to (?:the|this|that|these|those|our|a|an|its)",
+    # …but "thanks to the 6 East nurses for…, and to <@A> for coordinating" thanks the people it goes on to name.
+    f"thanks to (?:the|this|that|these|those|our|a|an|its)(?![^.!?\\n]{{0,200}}?\\band (?:also )?to {M})",
     *_product(("said", "says", "saying"), (" (?:thanks|thank you)",)),
     # The same report of someone else's thanks in the other languages: "dijo gracias", "a dit merci",
     # "teşekkürler dedi", "сказал спасибо".
@@ -662,6 +678,7 @@ _words(
     "kudos",
     *_product(("big", "major", "huge", "mad", "serious", "massive"), (" props",)),
     f"props(?= (?:to )?{M}| ?[!:,]| ?$| to )",
+    "props \\([^()\\n]{1,30}\\)(?= to )",  # "Props (literally) to <@A>"
     *_product(("a ", "big ", "huge ", "massive ", "special ", ""), ("shout[- ]?outs?",)),
     "s/o",
     # "Credit where it's due: <@A>'s pipeline…", "all credit goes to <@A>", "intercompany clean — credit to
@@ -726,8 +743,8 @@ _words(
         ),
         (" dank",),
     ),
-    "obrigad(?:[oa]|ão|ao|inh[oa])",
-    "brigad(?:[oa]|ão|ao|inh[oa])",
+    "obrigad(?:[oa]+|ão|ao|inh[oa]+)",  # stretched too: "obrigadaaa, salvou minha tarde"
+    "brigad(?:[oa]+|ão|ao|inh[oa]+)",
     "obg(?:d[oa]?)?",  # Portuguese chat shorthand for "obrigado"
     "valeu+",
     "vlw",  # Portuguese chat shorthand for "valeu"
@@ -744,6 +761,7 @@ _words(
     "el(?:in|ler)(?:in)?(?:iz)?e sa[gğ]l[ıi]k",
     "eyvallah",
     "спасибо",
+    "spasib[oa]+",  # romanized: "spasibo for leaving it clean"
     "спс",
     "благодарю",
     "благодарим",
@@ -1479,8 +1497,9 @@ _FOR_OR_TOO = re.compile(rf"\s*(?:{_FOR_WORDS}|too)\b")
 _COMMA = re.compile(r"\s*,\s*")
 _TO = re.compile(r"\s*to\b")
 _VOCATIVE = re.compile(
-    rf"[\s\W]*(?:(?:hey|hi|hello|yo|ok|okay|oh|also|and|btw|so|dear|hola|salut|hallo|hej|cześć|merhaba|привет|hai|"
-    rf"olá|ciao|anyway|anyways|update|well|finally|welp|alright)\b[\s,!:—–-]*)?(?P<m>{_MLIST})(?![\s,:]*(?:is|are|was|were|will|has|have|had|'s|'re|'ve|'ll|said|says|"
+    # not "[\s\W]*": a mention is a non-word character too, and the list must keep its first person
+    rf"[^\w{M[1:-1]}]*(?:(?:hey|hi|hello|yo|ok|okay|oh|also|and|btw|so|dear|hola|salut|hallo|hej|cześć|merhaba|привет|hai|"
+    rf"olá|ciao|anyway|anyways|update|well|finally|welp|alright|show)\b[\s,!:—–-]*)?(?P<m>{_MLIST})(?![\s,:]*(?:is|are|was|were|will|has|have|had|'s|'re|'ve|'ll|said|says|"
     rf"told|wrote|mentioned|asked|isn't|aren't|can't|won't|did|does|and i|owns?|owes?)\b"
     # nor a list cut short before its "and <@B>": "<@A> and also <@B> are out" names both as subjects
     rf"|[\s,]*(?:{_JOIN}|&)\s+(?:(?:{_AND_LINK})\s+){{0,2}}{M})"
@@ -1488,7 +1507,8 @@ _VOCATIVE = re.compile(
 _SUCCESS_WORDS = (
     r"work(?:s|ed|ing)|fix(?:ed|es)|solved|resolved|did it|did the trick|helped|helpful|perfect|awesome|amazing|"
     r"great|brilliant|exactly|makes sense|got it|clicked|unblocked|saved|figured|nice|excellent|legend|clear|sorted|"
-    r"nailed it|spot on|all good|"
+    r"nailed it|spot on|all good|people clapped|everyone clapped|got applause|"
+    r"stopped (?:leaking|crashing|failing|flapping|dropping|jamming|freezing|hanging|timing out)|no longer (?:crashes|fails|happens)|"
     # praise for the person addressed: "<@A> that session was a masterclass… thank you", "<@A> your model won
     # us Northwind. thank you", "couldn't have asked for a better partner", "you were right from the start"
     # (not "won't", "gold tier", "kind of slow", "a crack in the floor"). Each phrase opens with a literal word
@@ -1502,7 +1522,7 @@ _SUCCESS_WORDS = (
     # The same report of success or praise in the other supported languages: German, Spanish, Portuguese,
     # French, Italian, Dutch, Swedish, Polish, Turkish, Russian, Indonesian, Vietnamese, Greek.
     r"klappt|geklappt|funktioniert|perfekte?|funciona|funcionó|funcionou|funcionando|perfect[oa]s?|perfeit[oa]s?|resuelto|"
-    r"resolvido|resolveu|deu certo|ótimo|genial|marche|fonctionne|génial|résolu|funziona|funzionato|"
+    r"resolvido|resolveu|deu certo|tá ok|ta ok|está ok|ok agora|ótimo|genial|marche|fonctionne|génial|résolu|funziona|funzionato|"
     r"perfett[oaie]|parfaite?s?|risolto|fantastic[oa]|bellissim[oaie]|werkt|gelukt|opgelost|fungerar|funkar|działa|zadziałało|"
     r"świetnie|idealnie|çalıştı|çalışıyor|hallettim|halloldu|çözüldü|harika|mükemmel|работает|сработало|"
     r"заработало|получилось|отлично|berhasil|beres|mantap|được rồi|xong rồi|δουλεύει|λειτουργεί|τέλεια|τέλειο"
@@ -1510,7 +1530,7 @@ _SUCCESS_WORDS = (
 # …and in the scripts written without spaces: Chinese, Japanese, Korean, Hindi, Arabic, Hebrew, Thai.
 _SUCCESS_NOSPACE = (
     "好了|成功|解决了|解決了|完美|できました|解決しました|完璧|됐어요|됐습니다|해결|성공|हो गया|काम कर गया|نجح|اشتغل|ممتاز|"
-    "עובד|מעולה|מושלם|ได้แล้ว|สำเร็จ|เรียบร้อย"
+    "עובד|מעולה|מושלם|ได้แล้ว|สำเร็จ|เรียบร้อย|재현 안|재현되지 않|고쳤|고쳐 주|살았어요|不再复现|再現しません|再現しなくなりました"
 )
 # run on " " + text: the leading non-word character lets the engine skip words fast, and the words as a
 # trie cost one test per first letter, not one per word
@@ -1528,7 +1548,7 @@ def _reports_success(low: str) -> bool:
 # Not a hope or a condition: ":pray: <@A> hope it works", ":pray: <@A> if it works…".
 _SUCCESS_NEXT = re.compile(
     rf"[\s,:!\-–—]*(?:(?!(?:hope|hopefully|if|not|should|might|may|will|would|could|try|let's|lets|please|pls)\b)"
-    rf"[^\W\d_]+ ){{0,5}}(?:{_SUCCESS_WORDS})\b"
+    rf"[^\W_]+ ){{0,5}}(?:{_SUCCESS_WORDS})\b"
 )
 _WEAK_REASON = re.compile(
     r"(?:any\b|all (?:your|the) help|your help|the help|help(?:ing)?\b|(?:your|the) time|looking|taking a look|"
@@ -1705,7 +1725,7 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
             if not targets and not group and not thread_parent_author and ids:
                 # "are you still seeing the 502s? … <@B> bounced the ingress controller (ty!!)"
                 credits = credits or _Credits(low)
-                targets = _credited_before(cue, low, ids, sent_starts[max(0, si - 1)], reqs, credits)
+                targets = _credited_before(cue, low, norm, ids, sent_starts[max(0, si - 1)], reqs, credits)
             if not targets or set(targets) <= asked:
                 continue
         if not targets and not group:
@@ -1726,7 +1746,7 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
                         targets = msg_voc
             if not targets and not thread_parent_author and kind != "karma" and ids:
                 credits = credits or _Credits(low)
-                targets = _credited_before(cue, low, ids, sent_starts[max(0, si - 1)], reqs, credits)
+                targets = _credited_before(cue, low, norm, ids, sent_starts[max(0, si - 1)], reqs, credits)
             # A bare emoji in a thread thanks the parent only with nothing else said or with a success
             # ("that did it :pray:"); "same here :pray:" is pleading, not thanks.
             # "thanks <@A>! appreciate you taking the time": once the reply has thanked someone by name,
@@ -1756,11 +1776,30 @@ _WORK_VERBS = (
     "repaired|cleared|tuned|optimi[sz]ed|refactored|automated|got it working|made it work|did the trick|"
     "shared|posted|sent|pushed|put together|wrote up|looked into|took over|picked up|answered|explained|walked \\w+ through|"
     "approved|pulled|ran|cut|prepared|organi[sz]ed|hosted|drafted|designed|tested|verified|reproduced|investigated|"
-    "delivered|came through|pulled through|stepped up|went above and beyond|figured (?:it|that|this|\\w+) out"
+    "delivered|came through|pulled through|stepped up|went above and beyond|figured (?:it|that|this|\\w+) out|"
+    # reports of effort: "<@A> stayed online until 3am to verify…", "<@C> and <@D> triaged 300+ reports"
+    "stayed (?:up|online|late|on|behind|until)|held|kept|triaged|led|drove|carried|redid|redesigned|reworked|"
+    "coordinated|hunted down|chased down|wrangled|crushed it|killed it|smashed it|rocked it|"
+    # the same in Portuguese, Spanish, French, Italian, German: "a <@A> refez todos os ícones", "<@A> arregló…"
+    "refez|fez|arrumou|consertou|corrigiu|resolveu|salvou|montou|criou|desenhou|segurou|"
+    "refizeram|fizeram|arrumaram|consertaram|corrigiram|resolveram|salvaram|montaram|criaram|seguraram|"
+    "arregló|hizo|rehízo|resolvió|corrigió|salvó|montó|armó|diseñó|"
+    "arreglaron|hicieron|rehicieron|resolvieron|corrigieron|salvaron|montaron|armaron|diseñaron|"
+    "(?:a|ont) (?:corrigé|réparé|refait|sauvé|résolu|géré)|(?:ha|hanno) (?:sistemato|risolto|rifatto|salvato)|"
+    "(?:hat|haben) (?:\\w+ ){0,3}(?:gefixt|repariert|gelöst|gebaut|gerettet|umgebaut|neu gebaut)|"
+    # Swedish, Polish, Russian, Turkish (verb last), Indonesian, Vietnamese, Greek
+    "fixade|löste|lagade|räddade|byggde (?:om|upp)|ordnade|"
+    "naprawił[aoy]?|naprawili|rozwiązał[aoy]?|rozwiązali|uratował[aoy]?|uratowali|przebudował[aoy]?|przebudowali|"
+    "починил[аи]?|исправил[аи]?|решил[аи]?|спасл[аи]|спас|пересобрал[аи]?|"
+    "(?:\\w+ ){0,4}(?:düzeltti|düzelttiler|çözdü|çözdüler|halletti|hallettiler|kurtardı|kurtardılar)|"
+    "(?:sudah |telah )?(?:memperbaiki|menyelesaikan|menyelamatkan)|đã (?:sửa|giải quyết|fix|cứu)|"
+    "διόρθωσ(?:ε|αν)|έλυσ(?:ε|αν)|έσωσ(?:ε|αν)"
 )
+# As a trie: the verbs are many, and a plain alternation would try each in turn after every mention.
+_WORK_ALT = _alternation(_WORK_VERBS)
 # After a possessive the subject is a thing ("<@A>'s script"): only verbs of success.
 _SUCCESS_VERBS = "fixed|solved|resolved|sorted|unblocked|worked|did the trick|saved"
-_ADVERB = "(?:(?:just|totally|finally|really|already|quickly|kindly) )?"
+_ADVERB = "(?:(?:just|totally|finally|really|already|quickly|kindly|basically|literally|single-handedly|also|even) )?"
 # Every alternative starts with a mention (the one credited: the match's first character) or "by"/"thanks
 # to" (then group "b" is the mention). The pattern opens with a class of those first characters, which
 # lets the engine jump from one to the next (a leading look-ahead would be tried at every position);
@@ -1768,17 +1807,33 @@ _ADVERB = "(?:(?:just|totally|finally|really|already|quickly|kindly) )?"
 # (_DONE_BEFORE).
 _CREDITED = re.compile(
     rf"[{M[1:-1]}bt]"
-    rf"(?:(?<={M})(?: {_ADVERB}(?:{_WORK_VERBS})\b|(?:'s?|’s?)(?: [^\W\d_][\w-]*){{1,3}} {_ADVERB}(?:{_SUCCESS_VERBS})\b)"
+    rf"(?:(?<={M})(?: {_ADVERB}{_WORK_ALT}\b|(?:'s?|’s?)(?: [^\W\d_][\w-]*){{1,3}} {_ADVERB}(?:{_SUCCESS_VERBS})\b)"
     rf"|(?<=\b[bt])(?:(?<=b)y|(?<=t)hanks to) (?P<b>{M}))"
 )
-_DONE_BEFORE = re.compile(rf"\b(?:{_WORK_VERBS}) (?:it |this |that |the \w+ )?$")
+_DONE_BEFORE = re.compile(rf"\b{_WORK_ALT} (?:it |this |that |the \w+ )?$")
 # "couldn't have closed October without <@A>": only a "without" after a could-not-have credits anyone.
 # Its own regex, run only when the message says "without": most never do.
 _WITHOUT = re.compile(rf"\bwithout ({M})")
 _COULD_NOT_HAVE = re.compile(r"\b(?:couldn'?t|could not|wouldn'?t|would not|can'?t|cannot) have\b[^.!?\n]{0,60}$")
 # "<@A> wow, you rebuilt the whole report": work done by the person the message addresses.
 # Led by a character class so the engine skips to each "y"/"u" instead of trying every position.
-_YOU_DID = re.compile(rf"[yu](?<![\w'’][yu])(?:(?<=y)ou|(?<=u)) {_ADVERB}(?:{_WORK_VERBS})\b")
+_YOU_DID = re.compile(rf"[yu](?<![\w'’][yu])(?:(?<=y)ou|(?<=u)) {_ADVERB}{_WORK_ALT}\b")
+
+
+# The people of a list that ends right before a credited mention: "<@A> and <@B> rebuilt the bundle".
+_LIST_BEFORE = re.compile(rf"(?:{M}(?:{_HONORIFIC})?{_SEP})+$")
+# "I told them it was <@A> and <@B>", "that was all <@A>": credit named after the fact.
+_IT_WAS = re.compile(rf"\b(?:it|that) was (?:all )?(?P<m>{_MLIST})(?![\s,]*(?:who|that|'s)\b)")
+# A sentence that opens with the people it praises (after a few words at most, such as a link): "<@A> the
+# spline IK is magic", "<@B> the motion tests sold it", "test: <link> <@A> the direction was spot on".
+# Led by the mention, so the engine skips from one to the next; _OPENER_GAP checks what comes before.
+_OPENER_GAP = re.compile(rf"(?:^|[.!?\n:])[^{M[1:-1]}.!?\n]{{0,40}}$")
+_OPENS_PRAISE = re.compile(
+    rf"(?P<m>{_MLIST})[\s,:—–-]+(?:the|your|that|this|ur)\b[^.!?\n{M[1:-1]}]{{0,80}}?"
+    rf"(?:\b(?:is|was|are|were) (?:pure |just |absolute |total )?magic|\bsold it|\bspot on|\bnailed it|"
+    rf"\bkilled it|\b(?:is|was|are|were|looks?) (?:so |really |absolutely )?(?:amazing|incredible|fantastic|"
+    rf"brilliant|perfect|gorgeous|beautiful|stunning|superb|outstanding|excellent|awesome))\b"
+)
 
 
 class _Credits:
@@ -1788,24 +1843,47 @@ class _Credits:
     __slots__ = ("items", "starts")
 
     def __init__(self, low: str) -> None:
-        self.items = [(m.start(), m.end(), who) for m in _CREDITED.finditer(low) if (who := _who_credited(low, m))]
+        self.items = []
+        for m in _CREDITED.finditer(low):
+            who = _who_credited(low, m)
+            if who:
+                if (
+                    m.group("b") is None
+                    # a mention just before (a cheap test) before the list regex, which tries every position
+                    and _MENTION_RE.search(low, max(0, m.start() - 20), m.start())
+                    and (lst := _LIST_BEFORE.search(low, max(0, m.start() - 300), m.start()))
+                ):
+                    # "<@A>, <@B> and <@C> held the servers together": each of the list is credited
+                    self.items.extend((m.start(), m.end(), c) for c in _MENTION_RE.findall(lst.group()))
+                self.items.append((m.start(), m.end(), who))
+        if "it was " in low or "that was " in low:
+            self.items.extend(
+                (m.start(), m.end(), c) for m in _IT_WAS.finditer(low) for c in _MENTION_RE.findall(m.group("m"))
+            )
+        for m in _OPENS_PRAISE.finditer(low):
+            s = m.start()
+            if (s == 0 or not (low[s - 1].isalnum() or low[s - 1] == "_")) and _OPENER_GAP.search(
+                low, max(0, s - 41), s
+            ):
+                self.items.extend((s, m.end(), c) for c in _MENTION_RE.findall(m.group("m")))
         if "without" in low:
             self.items.extend(
                 (m.start(), m.end(), m.group(1))
                 for m in _WITHOUT.finditer(low)
                 if _COULD_NOT_HAVE.search(low, max(0, m.start() - 80), m.start())
             )
-            self.items.sort()
+        self.items.sort()
         self.starts = [start for start, _, _ in self.items]
 
-    def sole(self, lo: int, hi: int, reqs: list[int]) -> str | None:
-        """The one person credited between lo and hi, unless something was asked after the credit."""
+    def people(self, lo: int, hi: int, reqs: list[int], sole: bool) -> list[str]:
+        """The people credited between lo and hi, each unless something was asked after their credit;
+        with `sole`, only when that is one person."""
         window = [c for c in self.items[bisect_left(self.starts, lo) : bisect_left(self.starts, hi)] if c[1] <= hi]
-        if not window or any(c[2] != window[-1][2] for c in window):
-            return None
-        if bisect_right(reqs, hi) > bisect_left(reqs, window[-1][0]):
-            return None
-        return window[-1][2]
+        if reqs:
+            n_req = bisect_right(reqs, hi)
+            window = [c for c in window if n_req == bisect_left(reqs, c[0])]
+        who = list(dict.fromkeys(c[2] for c in window))
+        return who if not sole or len(who) == 1 else []
 
 
 def _who_credited(low: str, m: re.Match[str]) -> str | None:
@@ -1818,16 +1896,29 @@ def _who_credited(low: str, m: re.Match[str]) -> str | None:
     return b
 
 
+# A thanks that names its one person by first name: "And thank you Arjun — if you hadn't…", "muito obrigado Dahye".
+_NAME_AFTER = re.compile(r"(?: (?:so much|very much|again|demais))? [A-Z][a-z]+(?:$|[\s,.!—–-])")
+
+
 def _credited_before(
-    cue: _Cue, low: str, ids: list[str], prev_sentence: int, reqs: list[int], credits: _Credits
+    cue: _Cue, low: str, norm: str, ids: list[str], prev_sentence: int, reqs: list[int], credits: _Credits
 ) -> list[str]:
     """A bare thanks right after the clause naming who made it work ("<@A>'s one-liner fixed it.
-    thank you!!"): the one person credited in the cue's sentence or the one before. Not a causal
-    "thanks to the new CI…" (callers skip threads, where a bare thanks is the parent's)."""
+    thank you!!", "<@A> and <@B> rebuilt the bundle. Thank you both."): the people credited in the cue's
+    sentence or the one before; a thanks naming one person by first name reaches further back, to the one
+    person credited. Not a causal "thanks to the new CI…" (callers skip threads, where a bare thanks is
+    the parent's)."""
     if not credits.items or low.startswith(" to ", cue[2]):
         return []
-    who = credits.sole(max(prev_sentence, cue[1] - _VIEW), cue[1], reqs)
-    return _mentions(who, ids) if who else []
+    named = _NAME_AFTER.match(norm, cue[2]) is not None
+    who = credits.people(max(prev_sentence, cue[1] - _VIEW), cue[1], reqs, named)
+    if named and not who:
+        who = credits.people(max(0, cue[1] - 2 * _VIEW), cue[1], reqs, True)
+    elif len(who) < 2 and _BOTH_AFTER.match(low, cue[2]):
+        # "<@A> the direction was spot on. <@B> the motion tests sold it. Tack båda två": the two last credited
+        wider = credits.people(max(0, cue[1] - _VIEW), cue[1], reqs, False)
+        who = wider[-2:] if len(wider) >= 2 else who
+    return _mentions("".join(who), ids)
 
 
 def _message_vocative(low: str, ids: list[str], sent_starts: list[int], known: list[str] | None) -> list[str]:
@@ -1983,6 +2074,13 @@ def _targets(
     if not targets and ids:
         left = _left(low, cs, ss)
         targets.extend(_mentions(left, ids) or trailing)
+    if not targets and not group and ids and kind != "emoji" and _MENTION_RE.search(low, ce, se):
+        # "Big thanks to the 6 East nurses for being so flexible, and to <@A> for coordinating nights": the
+        # thanks names a group first, then a person with a reason of their own.
+        a = _AND_TO_FOR.search(low, ce, se)
+        if a:
+            targets.extend(_mentions(a.group("m"), ids))
+            reason = reason or _clean_reason(norm[a.start("reason") : min(a.end("reason"), se)])
     if not targets and not group and len(ids) > 1 and _BOTH_AFTER.match(low, ce, se):
         # "couldn't have done it without <@A> on the backend and <@B> on legal, thank you both!!"
         named = list(dict.fromkeys(reversed(_mentions(low[ss:cs], ids))))
@@ -1991,7 +2089,11 @@ def _targets(
     if not targets and not reason and not group and ids and kind in ("grat", "strong"):
         # "I appreciate the help <@A>", "I owe you big time <@A>": a short object, then the addressee.
         o = _OBJECT_THEN_M.match(low, ce, se)
-        if o and not _ends_with_preposition(o.group("obj")) and _TRAIL_END.match(low, o.end(), min(n, o.end() + _VIEW)):
+        if (
+            o
+            and not _ends_with_preposition(o.group("obj"))
+            and _TRAIL_ADVERB_END.match(low, o.end(), min(n, o.end() + _VIEW))
+        ):
             targets.extend(_mentions(o.group("m"), ids))
 
     e = _ESPECIALLY.search(low, ce, se) if esps and bisect_left(esps, ce) < bisect_left(esps, se) else None
@@ -2126,8 +2228,16 @@ def _harmed(low: str, start: int, end: int) -> bool:
     return False
 
 
+_AND_TO_FOR = re.compile(
+    rf"[\s,]\b(?:{_JOIN})\s+(?:also\s+)?(?:to|a|à|an|aan|till|dla|kepada|ao|aos|al|ai|alla|às)\s+(?P<m>{_MLIST})\s*"
+    rf"{_FOR}\b\s*(?P<reason>[^\n.!?{M[1:-1]}]{{0,300}})"
+)
 _BOTH_AFTER = re.compile(rf"[\s,]*{_alternation(_BOTH_WORDS)}\b")
 _TRAIL_END = re.compile(rf"[\s,!.…{TYE}{EMO}{_UEMOJI}]*(?:$|\n|[!.?])")
+# …or after a closing adverb: "appreciate you picking that up <@A>, seriously"
+_TRAIL_ADVERB_END = re.compile(
+    rf"(?:,? (?:seriously|really|truly|honestly|for real|again|man|mate))?{_TRAIL_END.pattern}"
+)
 _OBJECT_THEN_M = re.compile(rf"(?P<obj>(?: [^\W_][\w'’]*){{1,8}}) (?P<m>{_MLIST})")
 
 

@@ -15,8 +15,12 @@ detector; measured before fixing: P 0.993, R 0.913), `thanks_holdout8.jsonl` (40
 had not seen the detector; measured before fixing: P 1.000, R 0.864), `thanks_holdout9.jsonl` (451 messages
 from an open-source community and a research lab, by someone who had not seen the detector; measured
 before fixing: P 0.940, R 0.955), `thanks_holdout10.jsonl` (466 messages from a logistics company, by
-someone who had not seen the detector; measured before fixing: P 0.963, R 0.952). Their misses
-were fixed afterwards, so they now guard against regressions; only a new set measures unseen
+someone who had not seen the detector; measured before fixing: P 0.963, R 0.952), `thanks_holdout11.jsonl`
+(454 messages from a hospital IT team and a design agency, by someone who had not seen the detector; measured
+before fixing: P 0.988, R 0.911; one label changed afterwards — a sincere "Kudos to <@A> for rolling out
+passwordless … that's a first in the history of this hospital" thanks A), `thanks_holdout12.jsonl` (465 messages
+from a game studio, by someone who had not seen the detector; measured before fixing: P 0.991, R 0.868). Their
+misses were fixed afterwards, so they now guard against regressions; only a new set measures unseen
 accuracy again.
 """
 
@@ -88,6 +92,8 @@ def test_shared_example(row: dict) -> None:
         "thanks_holdout8.jsonl",
         "thanks_holdout9.jsonl",
         "thanks_holdout10.jsonl",
+        "thanks_holdout11.jsonl",
+        "thanks_holdout12.jsonl",
     ],
 )
 def test_accuracy_on_labelled_set(name: str) -> None:
@@ -253,3 +259,11 @@ def test_private_use_characters_in_the_text_are_not_mistaken_for_markup() -> Non
     # (found by hypothesis) must not crash it or name anyone.
     assert detect_thanks("thanks \U000f0000 \ue003", "UME", None) == ()
     assert _ids("thanks \U000f0000 <@UA>") == ["UA"]
+
+
+def test_dont_thank_me_passes_the_thanks_on_whatever_was_read_before() -> None:
+    # The refusal and the pass-on start alike; the answer must not depend on which the detector met first.
+    for _ in range(2):
+        assert _ids("<@UX> don't thank me, I just forwarded the email") == []
+        assert _ids("Please don't thank me, thank <@UA> — she ran the whole cutover") == ["UA"]
+        assert _ids("don't thank me. I only pressed the button") == []
