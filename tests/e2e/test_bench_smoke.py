@@ -1,4 +1,5 @@
-"""The ingest benchmark must keep working: run its core on a tiny workload and check its verdicts.
+"""The benchmarks' tools must keep working: the ingest benchmark's core runs on a tiny workload and
+its verdicts are checked, and the detector accuracy tool scores a labelled file.
 
 No timing is asserted here (figures belong in BENCHMARKS.md); only that the benchmark runs the real
 `giveback run` end to end and that its exactly-once check both passes on a correct ledger and
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
 
 import pytest
 
@@ -77,3 +79,22 @@ def test_ledger_check_reports_missing_and_extra_records(tmp_path) -> None:  # ty
     assert bench_ingest.verify_ledger(url, {alice, bob})["ok"]
     wrong = bench_ingest.verify_ledger(url, {alice, carol})
     assert (wrong["ok"], wrong["missing"], wrong["unexpected"]) == (False, 1, 1)
+
+
+def test_detector_accuracy_tool_scores_a_labelled_file_and_lists_what_it_gets_wrong(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from bench import detector_accuracy
+
+    rows = [
+        {"author": "UME", "text": "thanks <@UA> for the review", "thread_parent_author": None, "thanked": ["UA"]},
+        {"author": "UME", "text": "<@UB> can you merge?", "thread_parent_author": None, "thanked": []},
+        # Labelled wrongly on purpose: the tool must count it against the detector and show it.
+        {"author": "UME", "text": "<@UC> standup is at 10", "thread_parent_author": None, "thanked": ["UC"]},
+    ]
+    path = tmp_path / "labelled.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+
+    assert detector_accuracy.main([str(path)]) == 0
+
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == f"{path}: 3 messages, 2 thanked pairs, precision 1.000, recall 0.500"
+    assert lines[1:] == ["  missed=['UC'] extra=[] text='<@UC> standup is at 10'"]
