@@ -759,6 +759,7 @@ _words(
     "sa[gğ] ?ol(?:un|asın|asınız|sun)?",
     # "eline sağlık" (health to your hands): Turkish thanks for work done
     "el(?:in|ler)(?:in)?(?:iz)?e sa[gğ]l[ıi]k",
+    "eme[gğ](?:in|ler)(?:in)?(?:iz)?e sa[gğ]l[ıi]k",
     "eyvallah",
     "спасибо",
     "spasib[oa]+",  # romanized: "spasibo for leaving it clean"
@@ -766,7 +767,9 @@ _words(
     "благодарю",
     "благодарим",
     "dhanyavaa?d",
+    "dhanyawaa?d",
     "shukriya",
+    "shukria",
     "arigat(?:ou|o|ō)",
     "terima kasih",
     "makasih",
@@ -817,6 +820,9 @@ _words(
         "多謝",
         "谢了",
         "謝了",
+        # the polite forms whole, so the mention after them is next to the cue: "ありがとうございます <@A>！"
+        "ありがとうございます",
+        "ありがとうございました",
         "ありがとう",
         "ありがと",
         "助かりました",
@@ -837,6 +843,13 @@ _words(
         "고마워요",
         "고마워",
         "고마웠어요",
+        # thanks for a meal or for one's effort: "잘 먹었습니다 <@A> 쌤!", "수고하셨습니다"
+        "잘 먹었습니다",
+        "잘 먹었어요",
+        "잘먹었습니다",
+        "잘먹었어요",
+        "수고하셨습니다",
+        "수고하셨어요",
         # chat shorthand of 감사 (gamsa): ㄱㅅ, ㄳ
         "ㄱㅅ",
         "ㄳ",
@@ -845,9 +858,20 @@ _words(
         "धन्यवाद",
         "शुक्रिया",
         "आभार",
+        # "جزاك الله خير(اً)", "ألف شكر" (a thousand thanks), "شكرًا" with its tanween before the alif,
+        # "تسلم إيدك" / "يعطيك العافية" (thanks for work done)
+        "جزاك الله خيرا?ً?",
+        "جزاكم الله خيرا?ً?",
         "جزاك الله",
         "جزاكم الله",
+        "ألف شكر",
+        "الف شكر",
+        "شكرًا",
         "شكرا",
+        "تسلم إيدك",
+        "تسلم ايدك",
+        "تسلم يدك",
+        "يعطيك العافية",
         "أشكرك",
         "اشكرك",
         "مشكور",
@@ -1280,7 +1304,8 @@ _BOTH_WORDS = (
     "both|you both|both of you|you two|the two of you|allebei|alle twee|jullie allebei|beiden|euch beiden|ihnen beiden|"
     "beide|ambos|ambas|a los dos|a las dos|les deux|tous les deux|à vous deux|a vous deux|entrambi|tutti e due|"
     "a tutti e due|a entrambi|båda|er båda|obojgu|obu|wam obu|ikinize de|ikinize|ikiniz de|обоим|вам обоим|"
-    "και στους δύο|στους δυο|kalian berdua|cả hai|cả hai bạn"
+    "και στους δύο|στους δυο|kalian berdua|cả hai|cả hai bạn|לשניכם|לשניכן|לשתיכן|לשניהם|לשתיהן|لكما|لكلاكما|"
+    "दोनों|दोनों को|你们俩|お二人|두 분"
 )
 # Words that may sit between a cue and its mentions: intensifiers, "to", "you", honorifics.
 _FILL_WORDS = (
@@ -1295,11 +1320,11 @@ _FILL_WORDS = (
     # "to" in the listed languages: "Dank an <@A>", "bedankt aan", "tack till", "dla", "kepada", "ao", "al"
     r"an|aan|till|dla|kepada|ao|aos|al|ai|alla|às|" + _BOTH_WORDS
 )
-_FILL = rf"(?:[\s,:;!\-–—~.…、，{TYE}{EMO}{_UEMOJI}]|\b{_alternation(_FILL_WORDS)}\b|さん|様|さま|くん|君|ちゃん|先生|님|씨|兄|老师|जी|ครับ|ค่ะ|คะ|นะ|มาก)"
+_FILL = rf"(?:[\s,:;!\-–—~.…、，{TYE}{EMO}{_UEMOJI}]|\b{_alternation(_FILL_WORDS)}\b|さん|様|さま|くん|君|ちゃん|先生|님|씨|쌤|兄|老师|जी|ครับ|ค่ะ|คะ|นะ|มาก)"
 # "and" in every supported language that writes it as a word (English, German, Spanish, French,
 # Portuguese/Italian, Dutch, Swedish, Polish, Turkish, Russian, Vietnamese, Indonesian, Greek); one table
 # for every rule that joins people or reasons, so no language gets only half of them.
-_AND = "and|und|y|et|e|en|och|i|ve|и|và|dan|και"
+_AND = "and|und|y|et|e|en|och|i|ve|и|và|dan|και|aur"
 # The same for the scripts that attach it without spaces: Chinese, Japanese, Korean, Hindi, Arabic, Hebrew, Thai.
 _AND_NOSPACE = "和|と|및|और|و|ו|และ"
 _JOIN = rf"{_AND}|or|as well as|plus|along with"
@@ -1315,7 +1340,7 @@ _SEP = (
     rf"|\s*(?:{_AND_NOSPACE})\s*|\s+)"
 )
 # A list's names may carry an honorific each: "<@A>さんと<@B>さん", "<@A>님, <@B>님".
-_HONORIFIC = "さん|様|さま|くん|君|ちゃん|先生|님|씨|兄|老师|जी"
+_HONORIFIC = "さん|様|さま|くん|君|ちゃん|先生|님|씨|쌤|兄|老师|जी"
 # …and a short role in brackets: "<@A> (creatives), <@B> (influencer deals) and <@C>".
 _ROLE = rf"(?:\s*\([^()\n{M[1:-1]}]{{1,60}}\))?"
 _MLIST = rf"{M}(?:(?:{_HONORIFIC})?{_SEP}{M}){{0,49}}"
@@ -2084,6 +2109,10 @@ def _targets(
     if not targets and not group and len(ids) > 1 and _BOTH_AFTER.match(low, ce, se):
         # "couldn't have done it without <@A> on the backend and <@B> on legal, thank you both!!"
         named = list(dict.fromkeys(reversed(_mentions(low[ss:cs], ids))))
+        if len(named) < 2 and not low[ss:cs].strip() and _reports_success(low[max(0, cs - _VIEW) : cs]):
+            # "<@A> this is perfect, and <@B> the kits made both kids smile. תודה לשתיכן": a sentence of its
+            # own after praise thanks the two last named before it (not "<@A> and <@B> will fix it. Thank you both")
+            named = list(dict.fromkeys(reversed(_mentions(low[max(0, cs - _VIEW) : cs], ids))))
         if len(named) >= 2:
             targets.extend(reversed(named[:2]))
     if not targets and not reason and not group and ids and kind in ("grat", "strong"):
