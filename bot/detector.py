@@ -269,6 +269,16 @@ _AND_YOU = (
 )
 
 
+# "you too" / "same to you" returned with a thanks for a wish, in the same languages.
+_YOU_TOO = (
+    "(?:and )?(?:you|u|ya|yourself) too|same to (?:you|u|ya)|likewise|igualmente|(?:y )?(?:tú|tu|usted) tambi[eé]n|"
+    "(?:à )?(?:toi|vous) aussi|pareillement|de m[eê]me|gleichfalls|ebenfalls|(?:dir|ihnen|euch) auch|"
+    "(?:pra|para) (?:você|voce|vc|ti) tamb[eé]m|(?:você|voce|vc) tamb[eé]m|anche a (?:te|voi|lei)|altrettanto|"
+    "(?:jij|jou|u) ook|insgelijks|detsamma|(?:du|dig) också|nawzajem|wzajemnie|(?:sana|size) de|"
+    "(?:и )?(?:тебе|вам) того же|(?:и )?(?:тебе|вам)|взаимно|επίσης|kamu juga|anda juga|(?:bạn|anh|chị) cũng vậy"
+)
+
+
 def _words(kind: str, *phrases: str, guard_end: bool = True) -> None:
     for phrase in phrases:
         _VOCAB.append((kind, phrase + (_E if guard_end else "")))
@@ -311,6 +321,19 @@ _words(
     "dont thank (?:me|us)(?! ?[,;:—–-]? thank)",
     "do not thank (?:me|us)(?! ?[,;:—–-]? thank)",
     "nothing to thank",
+    # "no hace falta que me des las gracias", "pas besoin de me remercier", "du musst dich nicht bedanken"
+    "no (?:hace falta|hay que|tienes que|tenés que|necesitas|es necesario)(?: que)?(?: me)? (?:des|dar|darme) las gracias",
+    "pas besoin de (?:me |nous )?remercier",
+    *_product(("tu n'as", "t'as", "vous n'avez"), (" pas (?:besoin )?(?:à|a|de) (?:me |nous )?remercier",)),
+    "n[ãa]o precisa(?:s)? (?:me )?agradecer",
+    "non c'è bisogno di ringraziar(?:mi|ci)?",
+    "nichts zu danken",
+    *_product(("musst", "brauchst"), (" dich nicht (?:zu )?bedanken",)),
+    "je hoeft (?:me |ons )?niet te bedanken",
+    "geen dank",
+    "nie (?:musisz|trzeba) (?:mi )?dzi[eę]kowa[cć]",
+    "te[sş]ekk[uü]re gerek yok",
+    "не (?:нужно|надо) (?:меня )?благодарить",
     # The same refusal in every supported language, with each of its thanks words: "nein danke", "nee,
     # dank je", "nie, dzięki", "yok sağ ol", "не, спасибо", "όχι, ευχαριστώ", "gak, makasih", "không, cảm ơn".
     *_product(("nein", "ne", "nee"), (",? danke",)),
@@ -461,6 +484,9 @@ _words(
     "much better[,!.]? (?:thanks|thank you|thx|ty)(?=,? (?:yes|yeah|yep|back|still)\\b)",
     # "thanks, and you?" — the reply to "how are you?", whichever language asks it back.
     *[f"{word}[,!.]* (?:{_AND_YOU}) ?[?;]" for word in _THANKS_WORDS.split("|")],
+    # "thanks, you too!", "gracias, igualmente", "merci, toi aussi", "danke, gleichfalls": a wish returned
+    # — not "thanks, you too were a huge help"
+    *[f"{word}[,!.]* (?:{_YOU_TOO})(?=\\s*(?:$|[!.?,;:()…\\n{TYE}{EMO}]))" for word in _THANKS_WORDS.split("|")],
 )
 # The same "fine, thanks (and you?)" in the scripts written without spaces: Thai, Chinese, Japanese,
 # Korean, Hindi, Arabic, Hebrew.
@@ -479,6 +505,13 @@ _words(
     "ठीक (?:हूँ|हूं|हूँ)[\\s,.!।]*(?:धन्यवाद|शुक्रिया)",
     "بخير[\\s,،.!]*شكرا",
     "בסדר[\\s,.!]*תודה",
+    "谢谢[\\s,，。!！]*你也(?:是|一样)",
+    "ありがとう(?:ございます)?[\\s,、。!！]*(?:あなたも|そちらも)",
+    "감사합니다[\\s,.!]*(?:당신도요|님도요)",
+    "شكرا[\\s,،.!]*(?:وانت كمان|وأنت كمان|وانت ايضا|وأنت أيضا)",
+    "תודה[\\s,.!]*(?:גם לך|גם לכם)",
+    "धन्यवाद[\\s,.!।]*(?:आपको भी|आप भी)",
+    "ขอบคุณ(?:ครับ|ค่ะ)?[\\s,]*(?:เช่นกัน)",
     guard_end=False,
 )
 # "I'll thank you to stop moving the cutoff": a demand, not gratitude.
@@ -530,7 +563,6 @@ _words(
             "can you",
             "could you",
             "would you",
-            "pls",
             "should",
             "need to",
             "make sure to",
@@ -539,7 +571,6 @@ _words(
             "remind me to",
             "reminder to",
             "go",
-            "please",
         ),
         # Talk about thanking, not thanks: "did you ever thank <@B>?", "we should all say thanks to <@A>"
         (
@@ -888,6 +919,15 @@ _words("emoji", TYE, guard_end=False)
 _words("req", "\\?", "？", "؟", guard_end=False)
 _words(
     "req",
+    # Asking someone to thank another is talk about thanking, and a request: "<@A> please thank your mom on
+    # behalf of the floor :pray:" — the emoji closes the request.
+    *_product(
+        ("please", "pls", "plz"),
+        (
+            " (?:(?:also|all|do|remember to|make sure to|kindly) )?"
+            "(?:thank|say thanks|say thank you|send (?:a |my |our )?(?:thanks|thank[- ]you))",
+        ),
+    ),
     "please",
     "pls",
     "plz",
@@ -1284,7 +1324,8 @@ _NEG = (
     r"\d+ ?am|on fire|doesn'?t work|stopped working|nothing works|gone|ruined|killed|"
     r"(?:fired|ran|run|sent|charged|billed|triggered|posted|emailed|paged|processed|deployed|executed|called|counted) twice|"
     r"double[- ](?:charged|billed|sent|posted|counted|booked)|duplicat\w*|rebuild\w*|redo\w*|regress\w*|"
-    r"leak\w*|stuck|delayed|missed|"
+    r"leak\w*|stuck|delayed|missed|stale|rebooted|during the (?:demo|presentation|board meeting|all-hands)|"
+    r"(?:assigned|booked|scheduled|sent) to two \w+ at once|"
     r"(?:(?:hit|success|conversion|open|click|retention) rate|conversions|revenue|traffic|uptime|signups|sales|coverage|"
     r"throughput)s? (?:dropped|fell|tanked|plummeted|halved|dipped|went down)|"
     r"(?:latency|errors?|error rate|costs?|bill|p\d\d|memory|cpu|load|complaints|tickets|alerts) "
@@ -1760,6 +1801,8 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
                     targets = _mentions(voc.group("m"), ids)
                     if bisect_right(reqs, cs) > bisect_left(reqs, voc.start()):
                         targets = []
+                    elif not reason and _RESCHEDULED.search(low, voc.end(), cs):
+                        targets = []  # "<@A> <@B> standup moved to 10:30 today, thx": a notice signed off
                 elif (
                     kind != "emoji"
                     and not req_before
@@ -1858,6 +1901,16 @@ _OPENS_PRAISE = re.compile(
     rf"(?:\b(?:is|was|are|were) (?:pure |just |absolute |total )?magic|\bsold it|\bspot on|\bnailed it|"
     rf"\bkilled it|\b(?:is|was|are|were|looks?) (?:so |really |absolutely )?(?:amazing|incredible|fantastic|"
     rf"brilliant|perfect|gorgeous|beautiful|stunning|superb|outstanding|excellent|awesome))\b"
+)
+
+
+# A schedule change told to the people addressed: the thanks closing it signs off a notice, not gratitude.
+_RESCHEDULED = re.compile(
+    r"\b(?:(?:stand-?up|meeting|call|sync|retro|demo|session|class|lunch|review|1:1|interview|training|deadline|"
+    r"practice|rehearsal|workshop|kick-?off|huddle|planning)s? (?:is |has been |was |got |will be |now )?"
+    r"(?:moved|rescheduled|postponed|cancell?ed|pushed|shifted|bumped)|verschoben|reprogramad[oa]|pospuest[oa]|"
+    r"reportée?|décalée?|rinviat[oa]|spostat[oa] (?:a|alle)|verplaatst|uitgesteld|flyttad|przeniesion[ey]|"
+    r"ertelendi|перенес[её]н[аоы]?|перенесли|diundur|αναβλήθηκε|μετατέθηκε|dời lại|hoãn lại)\b"
 )
 
 
