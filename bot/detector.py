@@ -1771,9 +1771,9 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
             continue
         if not targets and len(line_starts) > 1 and kind != "karma" and ids:
             if listed_lines is None:
-                listed_lines = _LIST_LINE.search(low) is not None
+                listed_lines = _LIST_LINE.search(low) is not None or _POINT_LINE.search(low) is not None
             if listed_lines:
-                targets = _listed(low, ids, line_starts, cue, group)
+                targets = _listed(low, ids, line_starts, cue, group, reqs)
         n_req = bisect_right(reqs, cs) if reqs else 0  # requests before this cue
         req_before = n_req > 0
         if req_before and (reason is None or _WEAK_REASON.match(reason.lower())):
@@ -1848,6 +1848,7 @@ _WORK_VERBS = (
     # reports of effort: "<@A> stayed online until 3am to verify…", "<@C> and <@D> triaged 300+ reports"
     "stayed (?:up|online|late|on|behind|until)|held|kept|triaged|led|drove|carried|redid|redesigned|reworked|"
     "coordinated|hunted down|chased down|wrangled|crushed it|killed it|smashed it|rocked it|"
+    "did (?:the|all|most|a|an)|validated|recruited|fed|served|tutored|volunteered|translated|proofread|raised|"
     # the same in Portuguese, Spanish, French, Italian, German: "a <@A> refez todos os ícones", "<@A> arregló…"
     "refez|fez|arrumou|consertou|corrigiu|resolveu|salvou|montou|criou|desenhou|segurou|"
     "refizeram|fizeram|arrumaram|consertaram|corrigiram|resolveram|salvaram|montaram|criaram|seguraram|"
@@ -2215,10 +2216,18 @@ def _quoted(low: str, cs: int, ce: int, n: int, pairs: bool) -> bool:
 # One line of a list of people, each with what they did: "• <@A> for the translations", "<@A> — 100% CSAT".
 _LIST_ITEM = re.compile(rf"[ \t]*(?:[•*·◦▪\-–]\s*)?(?P<m>{_MLIST})\s*(?:{_FOR}\b|[—–\-:(])")
 _LIST_LINE = re.compile(rf"\n[ \t]*(?:[•*·◦▪\-–]\s*)?{M}")
+_POINT_LINE = re.compile(rf"\n[ \t]*(?:[•*·◦▪\-–]|\d{{1,2}}[.)])\s[^\n{M[1:-1]}]*{M}")
 _HEADER_TAIL = re.compile(r"[^.!?,;\n]*$")
 
 
-def _listed(low: str, ids: list[str], line_starts: list[int], cue: _Cue, group: bool) -> list[str]:
+_BULLET = re.compile(r"[ \t]*(?:[•*·◦▪\-–]|\d{1,2}[.)])\s")
+_ASSIGNED = re.compile(
+    r"\b(?:will|to (?:present|own|lead|send|do|review)|owns?|needs|chasing|next (?:week|up)|tbd|todo|pending|"
+    r"wird|va|irá|vai|zal|ska|będzie)\b"
+)
+
+
+def _listed(low: str, ids: list[str], line_starts: list[int], cue: _Cue, group: bool, reqs: list[int]) -> list[str]:
     """People listed one a line with what each did, under a thanks that heads the list ("People to
     thank:", "Shout-outs this week") or above a thanks to them all on a line of its own ("Thank you
     all"; a bare "Thanks!" after a list of assignments signs off)."""
@@ -2245,6 +2254,18 @@ def _listed(low: str, ids: list[str], line_starts: list[int], cue: _Cue, group: 
                 break
             items.append(_mentions(item.group("m"), ids))
         if len(items) >= 2:
+            people = [uid for item in reversed(items) for uid in item]
+    if not people and group and li >= 2 and not low[line_starts[li] : cue_start].strip(f" \t{TYE}{EMO}"):
+        # A recap of bullets or numbered points, some naming who did what, above "Thank you all": everyone
+        # named in them — not a point that asks or assigns ("<@A> will own that", "<@B> chasing references").
+        items = []
+        for i in range(li - 1, -1, -1):
+            start, end = line_starts[i], line_starts[i + 1]
+            if not _BULLET.match(low, start, end):
+                break
+            if not _ASSIGNED.search(low, start, end) and bisect_left(reqs, start) == bisect_left(reqs, end):
+                items.append(_mentions(low[start:end], ids))
+        if sum(1 for item in items if item) >= 2:
             people = [uid for item in reversed(items) for uid in item]
     return people
 
