@@ -1815,6 +1815,11 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
             if not targets and not thread_parent_author and kind != "karma" and ids:
                 credits = credits or _Credits(low)
                 targets = _credited_before(cue, low, norm, ids, sent_starts[max(0, si - 1)], reqs, credits)
+            if not targets and ids and kind != "emoji" and _FIRST_NAME_AFTER.match(norm, ce):
+                # "I want to recognize <@A>, who tutored… Thank you, Somchai.", "This was all <@A>'s idea, I
+                # just typed it up. thanks Kevin": a thanks naming one person by first name is for the last
+                # one mentioned before it, with nothing asked between — even in a thread.
+                targets = _last_mentioned(low, ids, cs, reqs)
             # A bare emoji in a thread thanks the parent only with nothing else said or with a success
             # ("that did it :pray:"); "same here :pray:" is pleading, not thanks.
             # "thanks <@A>! appreciate you taking the time": once the reply has thanked someone by name,
@@ -1998,6 +2003,26 @@ def _credited_before(
         wider = credits.people(max(0, cue[1] - _VIEW), cue[1], reqs, False)
         who = wider[-2:] if len(wider) >= 2 else who
     return _mentions("".join(who), ids)
+
+
+_FIRST_NAME_AFTER = re.compile(
+    r"(?: (?:so much|very much|again|demais))?,? (?!(?:All|Everyone|Everybody|Team|Guys|Folks|So|Very|Again|For|To|"
+    r"Both|You|Again|Again|And|But|Also|Too|Much|Ya|Y'all|Thanks|Thank|God|Goodness|Everyone)\b)[A-Z][a-z]{2,}"
+    r"(?:$|[\s,.!—–:)-])"
+)
+
+
+def _last_mentioned(low: str, ids: list[str], cs: int, reqs: list[int]) -> list[str]:
+    """The last person mentioned in the 2 * _VIEW characters before `cs`, unless something was asked since."""
+    found = list(_MENTION_RE.finditer(low, max(0, cs - 2 * _VIEW), cs))
+    last = found[-1] if found else None
+    if (
+        last is None
+        or bisect_left(reqs, last.start()) != bisect_left(reqs, cs)
+        or _ASSIGNED.search(low, last.end(), cs)  # "<@A> vai refazer as telas semana que vem. obrigado Ana"
+    ):
+        return []
+    return _mentions(last.group(), ids)
 
 
 def _message_vocative(low: str, ids: list[str], sent_starts: list[int], known: list[str] | None) -> list[str]:
@@ -2223,7 +2248,8 @@ _HEADER_TAIL = re.compile(r"[^.!?,;\n]*$")
 _BULLET = re.compile(r"[ \t]*(?:[•*·◦▪\-–]|\d{1,2}[.)])\s")
 _ASSIGNED = re.compile(
     r"\b(?:will|to (?:present|own|lead|send|do|review)|owns?|needs|chasing|next (?:week|up)|tbd|todo|pending|"
-    r"wird|va|irá|vai|zal|ska|będzie)\b"
+    r"wird|va|irá|vai|zal|ska|będzie|going to|gonna|tomorrow|semana que vem|la semana que viene|nächste woche|"
+    r"la semaine prochaine|la prossima settimana|volgende week|nästa vecka)\b"
 )
 
 
