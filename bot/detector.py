@@ -692,7 +692,9 @@ _words(
             " (?:an? |the |such an? |my |absolute |total |real |true )?(?:best|greatest|star|legend|hero|gem|genius"
             "|saint|awesome|amazing|rockstar|wizard|life[- ]?savers?|mvp|man|goat)"
             # "you're the best person to ask" is not praise for help
-            "(?! (?:person|people|one|ones|way|option|place|guy|girl|team|bet|part|thing|choice|fit|at|to|for|in|of|on)\\b)",
+            # — but "you're the GOAT for proofreading that" is
+            "(?! (?:person|people|one|ones|way|option|place|guy|girl|team|bet|part|thing|choice|fit|at|to|in|of|on)\\b)"
+            "(?! for (?![^\\W\\d_]+ing\\b))",
         ),
     ),
     "life[- ]?savers?",
@@ -702,6 +704,38 @@ _words(
     "bless you",
     "what a legend",
     "absolute legend",
+    "absolute hero",
+    "such a hero",
+    "what a hero",
+    # "we couldn't have done it without you", "you carried this whole year"
+    *_product(
+        ("couldn't", "could not", "couldnt", "wouldn't", "would not"),
+        (
+            " have (?:done|made|pulled off|finished|shipped) (?:it|this|that|any of (?:it|this))(?: all)? without (?:you|u|ya)\\b",
+        ),
+    ),
+    "you carried (?:this|the|us|me|our|it)",
+    # Praise as thanks elsewhere: "¡eres un sol!", "t'es un amour", "du bist ein Schatz", "sei un tesoro",
+    # "você é demais", "je bent een topper", "du är bäst", "jesteś wielki", "sen bir tanesin", "ты лучший"
+    *_product(
+        ("eres", "sos"),
+        (
+            " (?:un sol|un amor|un crack|una crack|lo máximo|lo maximo|el mejor|la mejor|un genio|una genia|un ángel|un angel)",
+        ),
+    ),
+    *_product(
+        ("t'es", "tu es", "vous êtes"), (" (?:un amour|une star|le meilleur|la meilleure|au top|génial|géniale)",)
+    ),
+    *_product(("du bist", "ihr seid"), (" (?:ein schatz|die beste|der beste|die besten|spitze|super|großartig)",)),
+    *_product(("sei", "siete"), (" (?:un tesoro|un mito|il migliore|la migliore|un grande|una grande|un angelo)",)),
+    *_product(
+        ("você é", "voce é", "vc é", "tu é", "tu és"), (" (?:demais|o melhor|a melhor|um anjo|incrível|incrivel)",)
+    ),
+    *_product(("je bent", "jij bent"), (" (?:een topper|een held|de beste|geweldig)",)),
+    *_product(("du är",), (" (?:bäst|en stjärna|en klippa|guld)",)),
+    *_product(("jesteś", "jestes"), (" (?:wielki|wielka|najlepsz[ya]|złot[ya]|zloty|aniołem)",)),
+    "sen bir tanesin",
+    *_product(("ты", "вы"), (" (?:лучший|лучшая|лучшие|золото|супер)",)),
     "legend(?= ?!|,? thank| ?$)",
 )
 _words(
@@ -715,6 +749,7 @@ _words(
     # "Credit where it's due: <@A>'s pipeline…", "all credit goes to <@A>", "intercompany clean — credit to
     # <@A>"; not a credit issued to a customer ("issue a credit to <@A>'s account", "apply the credit to…").
     "credit where (?:it'?s|it is|credit'?s|credit is) due",
+    f"the credit goes to(?= ?{M})",  # "honestly the credit goes to <@A> and the bargaining team"
     f"credit(?<!\\ba credit)(?<!\\bthe credit)(?<!\\bany credit)(?<!\\bno credit)(?<!\\bissue credit)"
     f"(?<!\\bapply credit)(?<!\\bgive credit)(?<!\\bget credit)(?<!\\btake credit) (?:goes )?to(?= ?{M})",
     "h/t",
@@ -1581,7 +1616,7 @@ _SUCCESS_WORDS = (
     # so the trie indexes it: a phrase opening with a group would be tried at every position.
     r"nailed|masterclass|learned a (?:ton|lot)|learnt a (?:ton|lot)|learned so much|won us|won (?:it|them over)|"
     r"is gold|was gold|are gold|pure gold|above and beyond|asked for a better|so kind|very kind|too kind|really kind|"
-    r"super kind|kind of you|"
+    r"super kind|kind of you|teared up|tearing up|in tears|made my (?:day|week|year)|so touched|"
     r"generous|incredible|fantastic|superb|stellar|outstanding|impressive|wonderful|clutch|you were right|"
     r"un crack|craque|arrasou|mandou bem|au top|spitze|grandissimo|sei un grande|toppie|mistrz|süpersin|"
     r"harikasın|молодец|круто|keren|tuyệt vời|"
