@@ -321,19 +321,6 @@ _words(
     "dont thank (?:me|us)(?! ?[,;:—–-]? thank)",
     "do not thank (?:me|us)(?! ?[,;:—–-]? thank)",
     "nothing to thank",
-    # "no hace falta que me des las gracias", "pas besoin de me remercier", "du musst dich nicht bedanken"
-    "no (?:hace falta|hay que|tienes que|tenés que|necesitas|es necesario)(?: que)?(?: me)? (?:des|dar|darme) las gracias",
-    "pas besoin de (?:me |nous )?remercier",
-    *_product(("tu n'as", "t'as", "vous n'avez"), (" pas (?:besoin )?(?:à|a|de) (?:me |nous )?remercier",)),
-    "n[ãa]o precisa(?:s)? (?:me )?agradecer",
-    "non c'è bisogno di ringraziar(?:mi|ci)?",
-    "nichts zu danken",
-    *_product(("musst", "brauchst"), (" dich nicht (?:zu )?bedanken",)),
-    "je hoeft (?:me |ons )?niet te bedanken",
-    "geen dank",
-    "nie (?:musisz|trzeba) (?:mi )?dzi[eę]kowa[cć]",
-    "te[sş]ekk[uü]re gerek yok",
-    "не (?:нужно|надо) (?:меня )?благодарить",
     # The same refusal in every supported language, with each of its thanks words: "nein danke", "nee,
     # dank je", "nie, dzięki", "yok sağ ol", "не, спасибо", "όχι, ευχαριστώ", "gak, makasih", "không, cảm ơn".
     *_product(("nein", "ne", "nee"), (",? danke",)),
@@ -513,6 +500,23 @@ _words(
     "धन्यवाद[\\s,.!।]*(?:आपको भी|आप भी)",
     "ขอบคุณ(?:ครับ|ค่ะ)?[\\s,]*(?:เช่นกัน)",
     guard_end=False,
+)
+_words(
+    "noop",
+    # "no hace falta que me des las gracias", "pas besoin de me remercier", "du musst dich nicht bedanken": the
+    # thanks word refused, not the sentence ("pas besoin de me remercier, merci à toi pour l'idée" thanks)
+    "no (?:hace falta|hay que|tienes que|tenés que|necesitas|es necesario)(?: que)?(?: me)? (?:des|dar|darme) las gracias",
+    "pas besoin de (?:me |nous )?remercier",
+    *_product(("tu n'as", "t'as", "vous n'avez"), (" pas (?:besoin )?(?:à|a|de) (?:me |nous )?remercier",)),
+    "n[ãa]o precisa(?:s)? (?:me )?agradecer",
+    "non c'è bisogno di ringraziar(?:mi|ci)?",
+    "nichts zu danken",
+    *_product(("musst", "brauchst"), (" dich nicht (?:zu )?bedanken",)),
+    "je hoeft (?:me |ons )?niet te bedanken",
+    "geen dank",
+    "nie (?:musisz|trzeba) (?:mi )?dzi[eę]kowa[cć]",
+    "te[sş]ekk[uü]re gerek yok",
+    "не (?:нужно|надо) (?:меня )?благодарить",
 )
 # "I'll thank you to stop moving the cutoff": a demand, not gratitude.
 _words("noop", *_product(("i'll", "ill", "i will", "i'd", "i would"), (" thank (?:you|u)(?: (?:kindly|not))? to",)))
@@ -1951,7 +1955,9 @@ _RESCHEDULED = re.compile(
     r"practice|rehearsal|workshop|kick-?off|huddle|planning)s? (?:is |has been |was |got |will be |now )?"
     r"(?:moved|rescheduled|postponed|cancell?ed|pushed|shifted|bumped)|verschoben|reprogramad[oa]|pospuest[oa]|"
     r"reportée?|décalée?|rinviat[oa]|spostat[oa] (?:a|alle)|verplaatst|uitgesteld|flyttad|przeniesion[ey]|"
-    r"ertelendi|перенес[её]н[аоы]?|перенесли|diundur|αναβλήθηκε|μετατέθηκε|dời lại|hoãn lại)\b"
+    r"ertelendi|перенес[её]н[аоы]?|перенесли|diundur|αναβλήθηκε|μετατέθηκε|dời lại|hoãn lại|"
+    # romanised Hindi future, verb last: "<@A> aur <@B> kal meeting mein aayenge, dhanyavaad"
+    r"[a-z]+(?:enge|egi|ega|oge|ogi))\b"
 )
 
 
