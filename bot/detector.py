@@ -269,6 +269,16 @@ _AND_YOU = (
 )
 
 
+# "you too" / "same to you" returned with a thanks for a wish, in the same languages.
+_YOU_TOO = (
+    "(?:and )?(?:you|u|ya|yourself) too|same to (?:you|u|ya)|likewise|igualmente|(?:y )?(?:tú|tu|usted) tambi[eé]n|"
+    "(?:à )?(?:toi|vous) aussi|pareillement|de m[eê]me|gleichfalls|ebenfalls|(?:dir|ihnen|euch) auch|"
+    "(?:pra|para) (?:você|voce|vc|ti) tamb[eé]m|(?:você|voce|vc) tamb[eé]m|anche a (?:te|voi|lei)|altrettanto|"
+    "(?:jij|jou|u) ook|insgelijks|detsamma|(?:du|dig) också|nawzajem|wzajemnie|(?:sana|size) de|"
+    "(?:и )?(?:тебе|вам) того же|(?:и )?(?:тебе|вам)|взаимно|επίσης|kamu juga|anda juga|(?:bạn|anh|chị) cũng vậy"
+)
+
+
 def _words(kind: str, *phrases: str, guard_end: bool = True) -> None:
     for phrase in phrases:
         _VOCAB.append((kind, phrase + (_E if guard_end else "")))
@@ -461,6 +471,9 @@ _words(
     "much better[,!.]? (?:thanks|thank you|thx|ty)(?=,? (?:yes|yeah|yep|back|still)\\b)",
     # "thanks, and you?" — the reply to "how are you?", whichever language asks it back.
     *[f"{word}[,!.]* (?:{_AND_YOU}) ?[?;]" for word in _THANKS_WORDS.split("|")],
+    # "thanks, you too!", "gracias, igualmente", "merci, toi aussi", "danke, gleichfalls": a wish returned
+    # — not "thanks, you too were a huge help"
+    *[f"{word}[,!.]* (?:{_YOU_TOO})(?=\\s*(?:$|[!.?,;:()…\\n{TYE}{EMO}]))" for word in _THANKS_WORDS.split("|")],
 )
 # The same "fine, thanks (and you?)" in the scripts written without spaces: Thai, Chinese, Japanese,
 # Korean, Hindi, Arabic, Hebrew.
@@ -479,7 +492,31 @@ _words(
     "ठीक (?:हूँ|हूं|हूँ)[\\s,.!।]*(?:धन्यवाद|शुक्रिया)",
     "بخير[\\s,،.!]*شكرا",
     "בסדר[\\s,.!]*תודה",
+    "谢谢[\\s,，。!！]*你也(?:是|一样)",
+    "ありがとう(?:ございます)?[\\s,、。!！]*(?:あなたも|そちらも)",
+    "감사합니다[\\s,.!]*(?:당신도요|님도요)",
+    "شكرا[\\s,،.!]*(?:وانت كمان|وأنت كمان|وانت ايضا|وأنت أيضا)",
+    "תודה[\\s,.!]*(?:גם לך|גם לכם)",
+    "धन्यवाद[\\s,.!।]*(?:आपको भी|आप भी)",
+    "ขอบคุณ(?:ครับ|ค่ะ)?[\\s,]*(?:เช่นกัน)",
     guard_end=False,
+)
+_words(
+    "noop",
+    # "no hace falta que me des las gracias", "pas besoin de me remercier", "du musst dich nicht bedanken": the
+    # thanks word refused, not the sentence ("pas besoin de me remercier, merci à toi pour l'idée" thanks)
+    "no (?:hace falta|hay que|tienes que|tenés que|necesitas|es necesario)(?: que)?(?: me)? (?:des|dar|darme) las gracias",
+    "pas besoin de (?:me |nous )?remercier",
+    *_product(("tu n'as", "t'as", "vous n'avez"), (" pas (?:besoin )?(?:à|a|de) (?:me |nous )?remercier",)),
+    "n[ãa]o precisa(?:s)? (?:me )?agradecer",
+    "non c'è bisogno di ringraziar(?:mi|ci)?",
+    "nichts zu danken",
+    *_product(("musst", "brauchst"), (" dich nicht (?:zu )?bedanken",)),
+    "je hoeft (?:me |ons )?niet te bedanken",
+    "geen dank",
+    "nie (?:musisz|trzeba) (?:mi )?dzi[eę]kowa[cć]",
+    "te[sş]ekk[uü]re gerek yok",
+    "не (?:нужно|надо) (?:меня )?благодарить",
 )
 # "I'll thank you to stop moving the cutoff": a demand, not gratitude.
 _words("noop", *_product(("i'll", "ill", "i will", "i'd", "i would"), (" thank (?:you|u)(?: (?:kindly|not))? to",)))
@@ -530,7 +567,6 @@ _words(
             "can you",
             "could you",
             "would you",
-            "pls",
             "should",
             "need to",
             "make sure to",
@@ -539,7 +575,6 @@ _words(
             "remind me to",
             "reminder to",
             "go",
-            "please",
         ),
         # Talk about thanking, not thanks: "did you ever thank <@B>?", "we should all say thanks to <@A>"
         (
@@ -661,7 +696,9 @@ _words(
             " (?:an? |the |such an? |my |absolute |total |real |true )?(?:best|greatest|star|legend|hero|gem|genius"
             "|saint|awesome|amazing|rockstar|wizard|life[- ]?savers?|mvp|man|goat)"
             # "you're the best person to ask" is not praise for help
-            "(?! (?:person|people|one|ones|way|option|place|guy|girl|team|bet|part|thing|choice|fit|at|to|for|in|of|on)\\b)",
+            # — but "you're the GOAT for proofreading that" is
+            "(?! (?:person|people|one|ones|way|option|place|guy|girl|team|bet|part|thing|choice|fit|at|to|in|of|on)\\b)"
+            "(?! for (?![^\\W\\d_]+ing\\b))",
         ),
     ),
     "life[- ]?savers?",
@@ -671,6 +708,38 @@ _words(
     "bless you",
     "what a legend",
     "absolute legend",
+    "absolute hero",
+    "such a hero",
+    "what a hero",
+    # "we couldn't have done it without you", "you carried this whole year"
+    *_product(
+        ("couldn't", "could not", "couldnt", "wouldn't", "would not"),
+        (
+            " have (?:done|made|pulled off|finished|shipped) (?:it|this|that|any of (?:it|this))(?: all)? without (?:you|u|ya)\\b",
+        ),
+    ),
+    "you carried (?:this|the|us|me|our|it)",
+    # Praise as thanks elsewhere: "¡eres un sol!", "t'es un amour", "du bist ein Schatz", "sei un tesoro",
+    # "você é demais", "je bent een topper", "du är bäst", "jesteś wielki", "sen bir tanesin", "ты лучший"
+    *_product(
+        ("eres", "sos"),
+        (
+            " (?:un sol|un amor|un crack|una crack|lo máximo|lo maximo|el mejor|la mejor|un genio|una genia|un ángel|un angel)",
+        ),
+    ),
+    *_product(
+        ("t'es", "tu es", "vous êtes"), (" (?:un amour|une star|le meilleur|la meilleure|au top|génial|géniale)",)
+    ),
+    *_product(("du bist", "ihr seid"), (" (?:ein schatz|die beste|der beste|die besten|spitze|super|großartig)",)),
+    *_product(("sei", "siete"), (" (?:un tesoro|un mito|il migliore|la migliore|un grande|una grande|un angelo)",)),
+    *_product(
+        ("você é", "voce é", "vc é", "tu é", "tu és"), (" (?:demais|o melhor|a melhor|um anjo|incrível|incrivel)",)
+    ),
+    *_product(("je bent", "jij bent"), (" (?:een topper|een held|de beste|geweldig)",)),
+    *_product(("du är",), (" (?:bäst|en stjärna|en klippa|guld)",)),
+    *_product(("jesteś", "jestes"), (" (?:wielki|wielka|najlepsz[ya]|złot[ya]|zloty|aniołem)",)),
+    "sen bir tanesin",
+    *_product(("ты", "вы"), (" (?:лучший|лучшая|лучшие|золото|супер)",)),
     "legend(?= ?!|,? thank| ?$)",
 )
 _words(
@@ -684,6 +753,7 @@ _words(
     # "Credit where it's due: <@A>'s pipeline…", "all credit goes to <@A>", "intercompany clean — credit to
     # <@A>"; not a credit issued to a customer ("issue a credit to <@A>'s account", "apply the credit to…").
     "credit where (?:it'?s|it is|credit'?s|credit is) due",
+    f"the credit goes to(?= ?{M})",  # "honestly the credit goes to <@A> and the bargaining team"
     f"credit(?<!\\ba credit)(?<!\\bthe credit)(?<!\\bany credit)(?<!\\bno credit)(?<!\\bissue credit)"
     f"(?<!\\bapply credit)(?<!\\bgive credit)(?<!\\bget credit)(?<!\\btake credit) (?:goes )?to(?= ?{M})",
     "h/t",
@@ -759,6 +829,7 @@ _words(
     "sa[gğ] ?ol(?:un|asın|asınız|sun)?",
     # "eline sağlık" (health to your hands): Turkish thanks for work done
     "el(?:in|ler)(?:in)?(?:iz)?e sa[gğ]l[ıi]k",
+    "eme[gğ](?:in|ler)(?:in)?(?:iz)?e sa[gğ]l[ıi]k",
     "eyvallah",
     "спасибо",
     "spasib[oa]+",  # romanized: "spasibo for leaving it clean"
@@ -766,7 +837,9 @@ _words(
     "благодарю",
     "благодарим",
     "dhanyavaa?d",
+    "dhanyawaa?d",
     "shukriya",
+    "shukria",
     "arigat(?:ou|o|ō)",
     "terima kasih",
     "makasih",
@@ -817,6 +890,9 @@ _words(
         "多謝",
         "谢了",
         "謝了",
+        # the polite forms whole, so the mention after them is next to the cue: "ありがとうございます <@A>！"
+        "ありがとうございます",
+        "ありがとうございました",
         "ありがとう",
         "ありがと",
         "助かりました",
@@ -837,6 +913,13 @@ _words(
         "고마워요",
         "고마워",
         "고마웠어요",
+        # thanks for a meal or for one's effort: "잘 먹었습니다 <@A> 쌤!", "수고하셨습니다"
+        "잘 먹었습니다",
+        "잘 먹었어요",
+        "잘먹었습니다",
+        "잘먹었어요",
+        "수고하셨습니다",
+        "수고하셨어요",
         # chat shorthand of 감사 (gamsa): ㄱㅅ, ㄳ
         "ㄱㅅ",
         "ㄳ",
@@ -845,9 +928,20 @@ _words(
         "धन्यवाद",
         "शुक्रिया",
         "आभार",
+        # "جزاك الله خير(اً)", "ألف شكر" (a thousand thanks), "شكرًا" with its tanween before the alif,
+        # "تسلم إيدك" / "يعطيك العافية" (thanks for work done)
+        "جزاك الله خيرا?ً?",
+        "جزاكم الله خيرا?ً?",
         "جزاك الله",
         "جزاكم الله",
+        "ألف شكر",
+        "الف شكر",
+        "شكرًا",
         "شكرا",
+        "تسلم إيدك",
+        "تسلم ايدك",
+        "تسلم يدك",
+        "يعطيك العافية",
         "أشكرك",
         "اشكرك",
         "مشكور",
@@ -864,6 +958,15 @@ _words("emoji", TYE, guard_end=False)
 _words("req", "\\?", "？", "؟", guard_end=False)
 _words(
     "req",
+    # Asking someone to thank another is talk about thanking, and a request: "<@A> please thank your mom on
+    # behalf of the floor :pray:" — the emoji closes the request.
+    *_product(
+        ("please", "pls", "plz"),
+        (
+            " (?:(?:also|all|do|remember to|make sure to|kindly) )?"
+            "(?:thank|say thanks|say thank you|send (?:a |my |our )?(?:thanks|thank[- ]you))",
+        ),
+    ),
     "please",
     "pls",
     "plz",
@@ -1260,7 +1363,8 @@ _NEG = (
     r"\d+ ?am|on fire|doesn'?t work|stopped working|nothing works|gone|ruined|killed|"
     r"(?:fired|ran|run|sent|charged|billed|triggered|posted|emailed|paged|processed|deployed|executed|called|counted) twice|"
     r"double[- ](?:charged|billed|sent|posted|counted|booked)|duplicat\w*|rebuild\w*|redo\w*|regress\w*|"
-    r"leak\w*|stuck|delayed|missed|"
+    r"leak\w*|stuck|delayed|missed|stale|rebooted|during the (?:demo|presentation|board meeting|all-hands)|"
+    r"(?:assigned|booked|scheduled|sent) to two \w+ at once|"
     r"(?:(?:hit|success|conversion|open|click|retention) rate|conversions|revenue|traffic|uptime|signups|sales|coverage|"
     r"throughput)s? (?:dropped|fell|tanked|plummeted|halved|dipped|went down)|"
     r"(?:latency|errors?|error rate|costs?|bill|p\d\d|memory|cpu|load|complaints|tickets|alerts) "
@@ -1280,7 +1384,8 @@ _BOTH_WORDS = (
     "both|you both|both of you|you two|the two of you|allebei|alle twee|jullie allebei|beiden|euch beiden|ihnen beiden|"
     "beide|ambos|ambas|a los dos|a las dos|les deux|tous les deux|à vous deux|a vous deux|entrambi|tutti e due|"
     "a tutti e due|a entrambi|båda|er båda|obojgu|obu|wam obu|ikinize de|ikinize|ikiniz de|обоим|вам обоим|"
-    "και στους δύο|στους δυο|kalian berdua|cả hai|cả hai bạn"
+    "και στους δύο|στους δυο|kalian berdua|cả hai|cả hai bạn|לשניכם|לשניכן|לשתיכן|לשניהם|לשתיהן|لكما|لكلاكما|"
+    "दोनों|दोनों को|你们俩|お二人|두 분"
 )
 # Words that may sit between a cue and its mentions: intensifiers, "to", "you", honorifics.
 _FILL_WORDS = (
@@ -1295,11 +1400,11 @@ _FILL_WORDS = (
     # "to" in the listed languages: "Dank an <@A>", "bedankt aan", "tack till", "dla", "kepada", "ao", "al"
     r"an|aan|till|dla|kepada|ao|aos|al|ai|alla|às|" + _BOTH_WORDS
 )
-_FILL = rf"(?:[\s,:;!\-–—~.…、，{TYE}{EMO}{_UEMOJI}]|\b{_alternation(_FILL_WORDS)}\b|さん|様|さま|くん|君|ちゃん|先生|님|씨|兄|老师|जी|ครับ|ค่ะ|คะ|นะ|มาก)"
+_FILL = rf"(?:[\s,:;!\-–—~.…、，{TYE}{EMO}{_UEMOJI}]|\b{_alternation(_FILL_WORDS)}\b|さん|様|さま|くん|君|ちゃん|先生|님|씨|쌤|兄|老师|जी|ครับ|ค่ะ|คะ|นะ|มาก)"
 # "and" in every supported language that writes it as a word (English, German, Spanish, French,
 # Portuguese/Italian, Dutch, Swedish, Polish, Turkish, Russian, Vietnamese, Indonesian, Greek); one table
 # for every rule that joins people or reasons, so no language gets only half of them.
-_AND = "and|und|y|et|e|en|och|i|ve|и|và|dan|και"
+_AND = "and|und|y|et|e|en|och|i|ve|и|và|dan|και|aur"
 # The same for the scripts that attach it without spaces: Chinese, Japanese, Korean, Hindi, Arabic, Hebrew, Thai.
 _AND_NOSPACE = "和|と|및|और|و|ו|และ"
 _JOIN = rf"{_AND}|or|as well as|plus|along with"
@@ -1315,7 +1420,7 @@ _SEP = (
     rf"|\s*(?:{_AND_NOSPACE})\s*|\s+)"
 )
 # A list's names may carry an honorific each: "<@A>さんと<@B>さん", "<@A>님, <@B>님".
-_HONORIFIC = "さん|様|さま|くん|君|ちゃん|先生|님|씨|兄|老师|जी"
+_HONORIFIC = "さん|様|さま|くん|君|ちゃん|先生|님|씨|쌤|兄|老师|जी"
 # …and a short role in brackets: "<@A> (creatives), <@B> (influencer deals) and <@C>".
 _ROLE = rf"(?:\s*\([^()\n{M[1:-1]}]{{1,60}}\))?"
 _MLIST = rf"{M}(?:(?:{_HONORIFIC})?{_SEP}{M}){{0,49}}"
@@ -1515,7 +1620,7 @@ _SUCCESS_WORDS = (
     # so the trie indexes it: a phrase opening with a group would be tried at every position.
     r"nailed|masterclass|learned a (?:ton|lot)|learnt a (?:ton|lot)|learned so much|won us|won (?:it|them over)|"
     r"is gold|was gold|are gold|pure gold|above and beyond|asked for a better|so kind|very kind|too kind|really kind|"
-    r"super kind|kind of you|"
+    r"super kind|kind of you|teared up|tearing up|in tears|made my (?:day|week|year)|so touched|"
     r"generous|incredible|fantastic|superb|stellar|outstanding|impressive|wonderful|clutch|you were right|"
     r"un crack|craque|arrasou|mandou bem|au top|spitze|grandissimo|sei un grande|toppie|mistrz|süpersin|"
     r"harikasın|молодец|круто|keren|tuyệt vời|"
@@ -1705,9 +1810,9 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
             continue
         if not targets and len(line_starts) > 1 and kind != "karma" and ids:
             if listed_lines is None:
-                listed_lines = _LIST_LINE.search(low) is not None
+                listed_lines = _LIST_LINE.search(low) is not None or _POINT_LINE.search(low) is not None
             if listed_lines:
-                targets = _listed(low, ids, line_starts, cue, group)
+                targets = _listed(low, ids, line_starts, cue, group, reqs)
         n_req = bisect_right(reqs, cs) if reqs else 0  # requests before this cue
         req_before = n_req > 0
         if req_before and (reason is None or _WEAK_REASON.match(reason.lower())):
@@ -1735,6 +1840,8 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
                     targets = _mentions(voc.group("m"), ids)
                     if bisect_right(reqs, cs) > bisect_left(reqs, voc.start()):
                         targets = []
+                    elif not reason and _RESCHEDULED.search(low, voc.end(), cs):
+                        targets = []  # "<@A> <@B> standup moved to 10:30 today, thx": a notice signed off
                 elif (
                     kind != "emoji"
                     and not req_before
@@ -1747,6 +1854,11 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
             if not targets and not thread_parent_author and kind != "karma" and ids:
                 credits = credits or _Credits(low)
                 targets = _credited_before(cue, low, norm, ids, sent_starts[max(0, si - 1)], reqs, credits)
+            if not targets and ids and kind != "emoji" and _FIRST_NAME_AFTER.match(norm, ce):
+                # "I want to recognize <@A>, who tutored… Thank you, Somchai.", "This was all <@A>'s idea, I
+                # just typed it up. thanks Kevin": a thanks naming one person by first name is for the last
+                # one mentioned before it, with nothing asked between — even in a thread.
+                targets = _last_mentioned(low, ids, cs, reqs)
             # A bare emoji in a thread thanks the parent only with nothing else said or with a success
             # ("that did it :pray:"); "same here :pray:" is pleading, not thanks.
             # "thanks <@A>! appreciate you taking the time": once the reply has thanked someone by name,
@@ -1780,6 +1892,7 @@ _WORK_VERBS = (
     # reports of effort: "<@A> stayed online until 3am to verify…", "<@C> and <@D> triaged 300+ reports"
     "stayed (?:up|online|late|on|behind|until)|held|kept|triaged|led|drove|carried|redid|redesigned|reworked|"
     "coordinated|hunted down|chased down|wrangled|crushed it|killed it|smashed it|rocked it|"
+    "did (?:the|all|most|a|an)|validated|recruited|fed|served|tutored|volunteered|translated|proofread|raised|"
     # the same in Portuguese, Spanish, French, Italian, German: "a <@A> refez todos os ícones", "<@A> arregló…"
     "refez|fez|arrumou|consertou|corrigiu|resolveu|salvou|montou|criou|desenhou|segurou|"
     "refizeram|fizeram|arrumaram|consertaram|corrigiram|resolveram|salvaram|montaram|criaram|seguraram|"
@@ -1833,6 +1946,18 @@ _OPENS_PRAISE = re.compile(
     rf"(?:\b(?:is|was|are|were) (?:pure |just |absolute |total )?magic|\bsold it|\bspot on|\bnailed it|"
     rf"\bkilled it|\b(?:is|was|are|were|looks?) (?:so |really |absolutely )?(?:amazing|incredible|fantastic|"
     rf"brilliant|perfect|gorgeous|beautiful|stunning|superb|outstanding|excellent|awesome))\b"
+)
+
+
+# A schedule change told to the people addressed: the thanks closing it signs off a notice, not gratitude.
+_RESCHEDULED = re.compile(
+    r"\b(?:(?:stand-?up|meeting|call|sync|retro|demo|session|class|lunch|review|1:1|interview|training|deadline|"
+    r"practice|rehearsal|workshop|kick-?off|huddle|planning)s? (?:is |has been |was |got |will be |now )?"
+    r"(?:moved|rescheduled|postponed|cancell?ed|pushed|shifted|bumped)|verschoben|reprogramad[oa]|pospuest[oa]|"
+    r"reportée?|décalée?|rinviat[oa]|spostat[oa] (?:a|alle)|verplaatst|uitgesteld|flyttad|przeniesion[ey]|"
+    r"ertelendi|перенес[её]н[аоы]?|перенесли|diundur|αναβλήθηκε|μετατέθηκε|dời lại|hoãn lại|"
+    # romanised Hindi future, verb last: "<@A> aur <@B> kal meeting mein aayenge, dhanyavaad"
+    r"[a-z]+(?:enge|egi|ega|oge|ogi))\b"
 )
 
 
@@ -1919,6 +2044,26 @@ def _credited_before(
         wider = credits.people(max(0, cue[1] - _VIEW), cue[1], reqs, False)
         who = wider[-2:] if len(wider) >= 2 else who
     return _mentions("".join(who), ids)
+
+
+_FIRST_NAME_AFTER = re.compile(
+    r"(?: (?:so much|very much|again|demais))?,? (?!(?:All|Everyone|Everybody|Team|Guys|Folks|So|Very|Again|For|To|"
+    r"Both|You|Again|Again|And|But|Also|Too|Much|Ya|Y'all|Thanks|Thank|God|Goodness|Everyone)\b)[A-Z][a-z]{2,}"
+    r"(?:$|[\s,.!—–:)-])"
+)
+
+
+def _last_mentioned(low: str, ids: list[str], cs: int, reqs: list[int]) -> list[str]:
+    """The last person mentioned in the 2 * _VIEW characters before `cs`, unless something was asked since."""
+    found = list(_MENTION_RE.finditer(low, max(0, cs - 2 * _VIEW), cs))
+    last = found[-1] if found else None
+    if (
+        last is None
+        or bisect_left(reqs, last.start()) != bisect_left(reqs, cs)
+        or _ASSIGNED.search(low, last.end(), cs)  # "<@A> vai refazer as telas semana que vem. obrigado Ana"
+    ):
+        return []
+    return _mentions(last.group(), ids)
 
 
 def _message_vocative(low: str, ids: list[str], sent_starts: list[int], known: list[str] | None) -> list[str]:
@@ -2084,6 +2229,10 @@ def _targets(
     if not targets and not group and len(ids) > 1 and _BOTH_AFTER.match(low, ce, se):
         # "couldn't have done it without <@A> on the backend and <@B> on legal, thank you both!!"
         named = list(dict.fromkeys(reversed(_mentions(low[ss:cs], ids))))
+        if len(named) < 2 and not low[ss:cs].strip() and _reports_success(low[max(0, cs - _VIEW) : cs]):
+            # "<@A> this is perfect, and <@B> the kits made both kids smile. תודה לשתיכן": a sentence of its
+            # own after praise thanks the two last named before it (not "<@A> and <@B> will fix it. Thank you both")
+            named = list(dict.fromkeys(reversed(_mentions(low[max(0, cs - _VIEW) : cs], ids))))
         if len(named) >= 2:
             targets.extend(reversed(named[:2]))
     if not targets and not reason and not group and ids and kind in ("grat", "strong"):
@@ -2133,10 +2282,19 @@ def _quoted(low: str, cs: int, ce: int, n: int, pairs: bool) -> bool:
 # One line of a list of people, each with what they did: "• <@A> for the translations", "<@A> — 100% CSAT".
 _LIST_ITEM = re.compile(rf"[ \t]*(?:[•*·◦▪\-–]\s*)?(?P<m>{_MLIST})\s*(?:{_FOR}\b|[—–\-:(])")
 _LIST_LINE = re.compile(rf"\n[ \t]*(?:[•*·◦▪\-–]\s*)?{M}")
+_POINT_LINE = re.compile(rf"\n[ \t]*(?:[•*·◦▪\-–]|\d{{1,2}}[.)])\s[^\n{M[1:-1]}]*{M}")
 _HEADER_TAIL = re.compile(r"[^.!?,;\n]*$")
 
 
-def _listed(low: str, ids: list[str], line_starts: list[int], cue: _Cue, group: bool) -> list[str]:
+_BULLET = re.compile(r"[ \t]*(?:[•*·◦▪\-–]|\d{1,2}[.)])\s")
+_ASSIGNED = re.compile(
+    r"\b(?:will|to (?:present|own|lead|send|do|review)|owns?|needs|chasing|next (?:week|up)|tbd|todo|pending|"
+    r"wird|va|irá|vai|zal|ska|będzie|going to|gonna|tomorrow|semana que vem|la semana que viene|nächste woche|"
+    r"la semaine prochaine|la prossima settimana|volgende week|nästa vecka)\b"
+)
+
+
+def _listed(low: str, ids: list[str], line_starts: list[int], cue: _Cue, group: bool, reqs: list[int]) -> list[str]:
     """People listed one a line with what each did, under a thanks that heads the list ("People to
     thank:", "Shout-outs this week") or above a thanks to them all on a line of its own ("Thank you
     all"; a bare "Thanks!" after a list of assignments signs off)."""
@@ -2163,6 +2321,18 @@ def _listed(low: str, ids: list[str], line_starts: list[int], cue: _Cue, group: 
                 break
             items.append(_mentions(item.group("m"), ids))
         if len(items) >= 2:
+            people = [uid for item in reversed(items) for uid in item]
+    if not people and group and li >= 2 and not low[line_starts[li] : cue_start].strip(f" \t{TYE}{EMO}"):
+        # A recap of bullets or numbered points, some naming who did what, above "Thank you all": everyone
+        # named in them — not a point that asks or assigns ("<@A> will own that", "<@B> chasing references").
+        items = []
+        for i in range(li - 1, -1, -1):
+            start, end = line_starts[i], line_starts[i + 1]
+            if not _BULLET.match(low, start, end):
+                break
+            if not _ASSIGNED.search(low, start, end) and bisect_left(reqs, start) == bisect_left(reqs, end):
+                items.append(_mentions(low[start:end], ids))
+        if sum(1 for item in items if item) >= 2:
             people = [uid for item in reversed(items) for uid in item]
     return people
 

@@ -19,7 +19,10 @@ someone who had not seen the detector; measured before fixing: P 0.963, R 0.952)
 (454 messages from a hospital IT team and a design agency, by someone who had not seen the detector; measured
 before fixing: P 0.988, R 0.911; one label changed afterwards — a sincere "Kudos to <@A> for rolling out
 passwordless … that's a first in the history of this hospital" thanks A), `thanks_holdout12.jsonl` (465 messages
-from a game studio, by someone who had not seen the detector; measured before fixing: P 0.991, R 0.868). Their
+from a game studio, by someone who had not seen the detector; measured before fixing: P 0.991, R 0.868),
+`thanks_holdout13.jsonl` (460 messages from a fintech, by someone who had not seen the detector; measured before
+fixing: P 0.955, R 0.866), `thanks_holdout14.jsonl` (476 messages from a school district, by someone who had not
+seen the detector; measured before fixing: P 0.982, R 0.851). Their
 misses were fixed afterwards, so they now guard against regressions; only a new set measures unseen
 accuracy again.
 """
@@ -94,6 +97,8 @@ def test_shared_example(row: dict) -> None:
         "thanks_holdout10.jsonl",
         "thanks_holdout11.jsonl",
         "thanks_holdout12.jsonl",
+        "thanks_holdout13.jsonl",
+        "thanks_holdout14.jsonl",
     ],
 )
 def test_accuracy_on_labelled_set(name: str) -> None:
