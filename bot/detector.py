@@ -705,6 +705,8 @@ _words(
     *_product(("you", "u"), (" (?:rock|rule|legend|star|hero|genius|rockstar)",)),
     "my hero",
     "the real mvp",
+    # "<@A> MVP of the week, no contest", "MVP of the night goes to <@A>"
+    "mvp of the (?:day|night|week|month|year|sprint|quarter|season|launch)",
     "bless you",
     "what a legend",
     "absolute legend",
@@ -758,6 +760,10 @@ _words(
     f"(?<!\\bapply credit)(?<!\\bgive credit)(?<!\\bget credit)(?<!\\btake credit) (?:goes )?to(?= ?{M})",
     "h/t",
     "hat ?tip",
+    # "I want to recognize <@A> for…", "Quiero reconocer a <@A> por el simulacro", "quero reconhecer o <@A>"
+    f"recogni[sz]e(?= {M})",
+    f"reconocer(?= (?:a |al )?{M})",
+    f"reconhecer(?= (?:a |o |ao )?{M})",
     "hats off",
     "big ups?",
 )
@@ -793,6 +799,7 @@ _words(
     "merci+",
     "danke+(?: ?sch(?:ö|oe)n)?",
     "dank (?:dir|euch|je(?: wel)?|u(?: wel)?)",
+    "dank(?<=\\b1000 dank)",  # "1000 Dank, du hast mir den Tag gerettet"
     "dankjewel",
     "dankuwel",
     "bedankt",
@@ -858,6 +865,13 @@ _words(
     "remercie(?:r|z|ments?)?",
     "agradec(?:id[oa]s?|emos)",
     "agradezco",
+    # "Quiero agradecer a <@A> por revisar…", "quero agradecer ao <@A>", "je veux remercier <@A>" is above
+    *_product(
+        ("quiero", "queremos", "quisiera", "quería", "me gustaría", "quero", "queremos", "gostaria de"),
+        (" agradecer(?:le|les|te)?",),
+    ),
+    # "<@A> je te revaudrai ça" (I'll return the favour): French thanks owed
+    "je (?:te|vous) (?:le )?revaudrai(?: ça| ca)?",
     "agrade[cç](?:o|emos)",
     # The noun is a thanks only when it is given to someone: "um agradecimento especial pra <@A>",
     # "agradecimientos a <@A>", "ringraziamenti a tutti" — not "um agradecimento formal vai ser enviado".
