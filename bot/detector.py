@@ -1377,7 +1377,7 @@ _NEG = (
     r"\d+ ?am|on fire|doesn'?t work|stopped working|nothing works|gone|ruined|killed|"
     r"(?:fired|ran|run|sent|charged|billed|triggered|posted|emailed|paged|processed|deployed|executed|called|counted) twice|"
     r"double[- ](?:charged|billed|sent|posted|counted|booked)|duplicat\w*|rebuild\w*|redo\w*|regress\w*|"
-    r"leak\w*|stuck|delayed|missed|stale|rebooted|during the (?:demo|presentation|board meeting|all-hands)|"
+    r"leak\w*|stuck|delayed|missed|(?:was|went|were|is|stayed) blank|stale|rebooted|during the (?:demo|presentation|board meeting|all-hands)|"
     r"(?:assigned|booked|scheduled|sent) to two \w+ at once|"
     r"(?:(?:hit|success|conversion|open|click|retention) rate|conversions|revenue|traffic|uptime|signups|sales|coverage|"
     r"throughput)s? (?:dropped|fell|tanked|plummeted|halved|dipped|went down)|"
@@ -1619,7 +1619,7 @@ _VOCATIVE = re.compile(
     # not "[\s\W]*": a mention is a non-word character too, and the list must keep its first person
     rf"[^\w{M[1:-1]}]*(?:(?:hey|hi|hello|yo|ok|okay|oh|also|and|btw|so|dear|hola|salut|hallo|hej|cześć|merhaba|привет|hai|"
     rf"olá|ciao|anyway|anyways|update|well|finally|welp|alright|show)\b[\s,!:—–-]*)?(?P<m>{_MLIST})(?![\s,:]*(?:is|are|was|were|will|has|have|had|'s|'re|'ve|'ll|said|says|"
-    rf"told|wrote|mentioned|asked|isn't|aren't|can't|won't|did|does|and i|owns?|owes?)\b"
+    rf"told|wrote|mentioned|asked|isn't|aren't|can't(?! thank| ?$)|won't|did|does|and i|owns?|owes?)\b"
     # nor a list cut short before its "and <@B>": "<@A> and also <@B> are out" names both as subjects
     rf"|[\s,]*(?:{_JOIN}|&)\s+(?:(?:{_AND_LINK})\s+){{0,2}}{M})"
 )
@@ -1627,6 +1627,9 @@ _SUCCESS_WORDS = (
     r"work(?:s|ed|ing)|fix(?:ed|es)|solved|resolved|did it|did the trick|helped|helpful|perfect|awesome|amazing|"
     r"great|brilliant|exactly|makes sense|got it|clicked|unblocked|saved|figured|nice|excellent|legend|clear|sorted|"
     r"nailed it|spot on|all good|people clapped|everyone clapped|got applause|"
+    # "<@A> fix confirmed, fill rate is back", "<@A> yep, it's back", romanised Hindi "ho gaya! … tum best ho"
+    r"fix confirmed|confirmed fixed|confirmed working|(?:it'?s|it is|is|are) back(?: up| online| to normal)?"
+    r"(?! (?:tomorrow|on|in|next|from|at|after|monday|tuesday|wednesday|thursday|friday)\b)|ho gaya|best ho|"
     r"stopped (?:leaking|crashing|failing|flapping|dropping|jamming|freezing|hanging|timing out)|no longer (?:crashes|fails|happens)|"
     # praise for the person addressed: "<@A> that session was a masterclass… thank you", "<@A> your model won
     # us Northwind. thank you", "couldn't have asked for a better partner", "you were right from the start"
@@ -1776,7 +1779,12 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
     dead_sents: set[int] = set()
     dead_lines: dict[int, int] = {}  # line → where sarcasm starts to cancel its cues
     for kind, p in kills:  # most messages have none
-        if kind in ("nothx", "tia"):
+        if kind == "nothx" and low.startswith("no thanks to", p):
+            # "thanks <@A> for the quick fix — and no thanks to the supplier who…": blame for someone else
+            # cancels the rest of its line, not the thanks before it.
+            li = bisect_right(line_starts, p) - 1
+            dead_lines[li] = min(p, dead_lines.get(li, p))
+        elif kind in ("nothx", "tia"):
             dead_sents.add(bisect_right(sent_starts, p) - 1)
         elif kind == "sarc":
             # Sarcasm cancels its line from the sentence of the last thanks before it: "thanks <@A> for
@@ -2371,7 +2379,8 @@ def _last_starts_clause(low: str, mention_list: str, after: int, n: int) -> bool
 _AVERTED = re.compile(
     r"\b(?:avoid\w*|avert\w*|prevent\w*|no|without|never|didn'?t|did not|don'?t|won'?t|zero|fixed|fixing|resolv\w*|"
     r"recover\w*|restor\w*|caught|catch\w*|stopped|spotted|found|debugg\w*|before|instead of|rather than|less|fewer)"
-    r"\b[^.!?\n]{0,30}$"
+    # not across a new clause: "ran at midnight UTC instead of ET and we missed the update" is a harm
+    r"\b(?:(?!\band (?:we|i|they|it)\b)[^.!?\n]){0,30}$"
     # a bad number going down is good news: "the error rate went down" — within its clause, not
     # "…full of errors, we lost a day"
     r"|\b(?:errors?|latency|costs?|complaints|bugs?|flakes?|flakiness|noise|toil|p\d\d)\b[^.!?\n,;]{0,30}$"
