@@ -1055,7 +1055,10 @@ _words("req", "m[iıuü]s[iıuü]n(?:[iıuü]z)?", "rica etsem")
 _DEADLINE = (
     "(?:by|before|until|till|bis|para|até|ate|pour|entro|voor|före|do|przed) (?:the |el |la |las |as |le |la |de )?"
     "(?:\\d|eod|eow|cob|noon|tonight|tomorrow|today|end of|next|this (?:afternoon|evening)|monday|tuesday|wednesday|"
-    "thursday|friday|morgen|heute|mañana|hoy|amanhã|amanha|hoje|demain|ce soir|domani|oggi|stasera|jutra|dziś)|asap"
+    "thursday|friday|morgen|heute|mañana|hoy|amanhã|amanha|hoje|demain|ce soir|domani|oggi|stasera|jutra|dziś|"
+    # weekdays: "necesito 20 cascos más para el lunes", "brauche es bis Montag", "preciso até sexta"
+    "lunes|martes|miércoles|jueves|viernes|segunda|terça|quarta|quinta|sexta|lundi|mardi|mercredi|jeudi|vendredi|"
+    "montag|dienstag|mittwoch|donnerstag|freitag|lunedì|martedì|mercoledì|giovedì|venerdì)|asap"
 )
 _words(
     "req",
@@ -1410,7 +1413,7 @@ _FILL_WORDS = (
     # "te lo agradezco muchísimo <@A>", "grazie davvero", "um obrigado especial pro <@A>", "sağ ol hocam"
     r"muchísimo|muchisimo|mucho|moltissimo|tantissimo|muitíssimo|muitissimo|infinitamente|de verdad|davvero|vraiment|"
     r"wirklich|echt|naprawdę|gerçekten|especial|special|speciale|spécial|pro|pra|demais|"
-    r"hocam|abi|abla|kanka|amigo|amiga|hermano|irmão|bhai|anh|chị|kak|pak|"
+    r"hocam|abi|abla|kanka|amigo|amiga|hermano|irmão|bhai|anh|chị|kak|pak|khusus|enough|"
     # "to" in the listed languages: "Dank an <@A>", "bedankt aan", "tack till", "dla", "kepada", "ao", "al"
     r"an|aan|till|dla|kepada|ao|aos|al|ai|alla|às|" + _BOTH_WORDS
 )
@@ -2129,6 +2132,9 @@ def _targets(
     # An emoji right before a request is a "please": "<@A> :pray: can you check #2333 before the cut?".
     if kind == "emoji" and reqs and (k := bisect_left(reqs, ce)) < len(reqs) and not _has_words(low[ce : reqs[k]]):
         return None, None, False
+    # An emoji right after an apology is contrition, not thanks: "<@A> mañana te los mando, perdón 🙏".
+    if kind == "emoji" and _APOLOGY_BEFORE.search(low, max(0, cs - 30), cs):
+        return None, None, False
     targets: list[str] = []
     trailing: list[str] = []  # "thanks!! <@A>": used only when nothing precedes the cue
     reason: str | None = None
@@ -2274,6 +2280,11 @@ def _targets(
     return targets, reason, group
 
 
+_APOLOGY_BEFORE = re.compile(
+    r"\b(?:sorry|sry|my bad|apologies|perdón|perdon|perdona|disculpa|disculpas|desculpa|desculpe|désolée?|desole|"
+    r"pardon|scusa|scusate|scusami|entschuldigung|sorry|przepraszam|özür dilerim|kusura bakma|извини|извините|"
+    r"простите|maaf|xin lỗi|sori)\b[\s,.!…]*$"
+)
 _PRONOUN_AND = re.compile(
     r"\b(?:her|him|them|ella|él|elle|lui|sie|ihn|ihr|ihm|ela|ele|lei|haar|hem) (?:(?:and|y|et|und|e|en)\b|&)"
 )
