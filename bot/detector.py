@@ -604,7 +604,9 @@ _words(
     ),
     # A causal "thanks to" a thing names no one: "<@A> thanks to the migration the dashboard is full of #N/A!"
     # …but "thanks to the 6 East nurses for…, and to <@A> for coordinating" thanks the people it goes on to name.
-    f"thanks to (?:the|this|that|these|those|our|a|an|its)(?![^.!?\\n]{{0,200}}?\\band (?:also )?to {M})",
+    # So does "thanks to the team and especially <@A> who stayed late".
+    f"thanks to (?:the|this|that|these|those|our|a|an|its)(?![^.!?\\n]{{0,200}}?\\b(?:and (?:also )?to {M}|"
+    f"(?:especially|particularly|specially|in particular|above all|most of all),? (?:to )?{M}(?!['’]s\\b)))",
     *_product(("said", "says", "saying"), (" (?:thanks|thank you)",)),
     # The same report of someone else's thanks in the other languages: "dijo gracias", "a dit merci",
     # "teşekkürler dedi", "сказал спасибо".
@@ -2277,6 +2279,22 @@ def _targets(
     if e:
         targets.extend(_mentions(e.group("a") or e.group("b"), ids))
         group = False
+        # "besonders <@A> für die Planung und <@B> für die Folien", "especially <@A> for X, <@B> for Y":
+        # each next person with a reason of their own is in the "especially" list too.
+        end = e.end()
+        while (
+            (nxt := _NEXT_REASON.match(low, end, se))
+            and nxt.group("post")
+            and _REASON_ENDS_WITH_AND_OR_COMMA.search(nxt.group("reason")[-40:])
+            and _FOR_OR_TOO.match(low, nxt.end("post"), nxt.end("post") + 8)
+            # after a bare comma, "…, <@B> for lunch?" asks B something
+            and (
+                _REASON_ENDS_WITH_AND.search(nxt.group("reason")[-40:])
+                or bisect_left(reqs, end) == bisect_left(reqs, se)
+            )
+        ):
+            targets.extend(_mentions(nxt.group("post"), ids))
+            end = nxt.end("post")
     return targets, reason, group
 
 
