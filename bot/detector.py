@@ -1610,6 +1610,11 @@ _ESPECIALLY = re.compile(
     rf"(?:\b(?:{_ESPECIALLY_WORDS})\b|{_ESPECIALLY_NOSPACE})"
     rf"[\s.,:]*(?:(?:to|a|à|an|ao|aos|al|aan|till|dla|kepada)\s+)?(?P<a>{_MLIST})|(?P<b>{_MLIST})\s*,?\s*(?:in particular|especially|above all)\b"
 )
+_ESPECIALLY_NEXT = re.compile(
+    rf"[\s.!?]*(?:\b(?:{_ESPECIALLY_WORDS})\b|{_ESPECIALLY_NOSPACE})"
+    rf"[\s.,:]*(?:(?:to|a|à|an|ao|aos|al|aan|till|dla|kepada)\s+)?(?P<a>{_MLIST})(?P<b>)"
+)
+_KUDOS_COLON = re.compile(rf"[^:\n.!?{M[1:-1]}]{{0,40}}:\s*(?P<m>{_MLIST})")
 _LIST_ENDS_WITH_AND = re.compile(rf"(?:\b(?:{_JOIN})|&|{_AND_NOSPACE})(?:\s+(?:{_AND_LINK}))?\s*\S$")
 # "for the design and <@B> for the tests", "for running it and to <@B> for taking notes", "en aan <@B>"
 _REASON_ENDS_WITH_AND = re.compile(rf"(?:\b(?:{_JOIN})|&)(?:\s+(?:{_AND_LINK}))?\s*$")
@@ -2275,7 +2280,16 @@ def _targets(
         ):
             targets.extend(_mentions(o.group("m"), ids))
 
+    if not targets and kind == "kudos" and ids:
+        # "Quick shout-out before the 10am: <@A> and <@B> turned the story around in a day"
+        k = _KUDOS_COLON.match(low, ce, se)
+        if k and bisect_left(reqs, ce) == bisect_left(reqs, se):  # not "kudos channel idea: <@A> thoughts?"
+            targets.extend(_mentions(k.group("m"), ids))
     e = _ESPECIALLY.search(low, ce, se) if esps and bisect_left(esps, ce) < bisect_left(esps, se) else None
+    if not e and not targets and se < n and esps and esps[-1] >= se:
+        # "Thank you.\nSpecifically <@A> and <@B> for closing the books": the next sentence opens with the
+        # "especially" list of this thanks.
+        e = _ESPECIALLY_NEXT.match(low, se, min(n, se + _VIEW))
     if e:
         targets.extend(_mentions(e.group("a") or e.group("b"), ids))
         group = False
