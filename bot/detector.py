@@ -765,7 +765,7 @@ _words(
     # "I want to recognize <@A> for…", "Quiero reconocer a <@A> por el simulacro", "quero reconhecer o <@A>"
     f"recogni[sz]e(?= {M})",
     f"reconocer(?= (?:a |al )?{M})",
-    f"reconhecer(?= (?:a |o |ao )?{M})",
+    f"reconhecer(?: (?:a|o|ao|os|as))?(?= {M})",
     "hats off",
     "big ups?",
 )
@@ -870,7 +870,7 @@ _words(
     # "Quiero agradecer a <@A> por revisar…", "quero agradecer ao <@A>", "je veux remercier <@A>" is above
     *_product(
         ("quiero", "queremos", "quisiera", "quería", "me gustaría", "quero", "queremos", "gostaria de"),
-        (" agradecer(?:le|les|te)?",),
+        (f" agradecer(?:le|les|te)?(?= (?:a |al |ao |à )?{M})",),  # not "quiero agradecer a los voluntarios…"
     ),
     # "<@A> je te revaudrai ça" (I'll return the favour): French thanks owed
     "je (?:te|vous) (?:le )?revaudrai(?: ça| ca)?",
@@ -2139,8 +2139,13 @@ def _targets(
     # An emoji right before a request is a "please": "<@A> :pray: can you check #2333 before the cut?".
     if kind == "emoji" and reqs and (k := bisect_left(reqs, ce)) < len(reqs) and not _has_words(low[ce : reqs[k]]):
         return None, None, False
-    # An emoji right after an apology is contrition, not thanks: "<@A> mañana te los mando, perdón 🙏".
-    if kind == "emoji" and _APOLOGY_BEFORE.search(low, max(0, cs - 30), cs):
+    # An emoji after an apology is contrition, not thanks: "<@A> mañana te los mando, perdón 🙏", "<@A> scusa il
+    # ritardo 🙏" — unless a success is reported after the apology ("sorry for the wait, it works now 🙏").
+    if (
+        kind == "emoji"
+        and (a := _APOLOGY_BEFORE.search(low, max(0, cs - 60), cs))
+        and not _reports_success(low[a.start() : cs])
+    ):
         return None, None, False
     targets: list[str] = []
     trailing: list[str] = []  # "thanks!! <@A>": used only when nothing precedes the cue
@@ -2315,7 +2320,7 @@ def _targets(
 _APOLOGY_BEFORE = re.compile(
     r"\b(?:sorry|sry|my bad|apologies|perdón|perdon|perdona|disculpa|disculpas|desculpa|desculpe|désolée?|desole|"
     r"pardon|scusa|scusate|scusami|entschuldigung|sorry|przepraszam|özür dilerim|kusura bakma|извини|извините|"
-    r"простите|maaf|xin lỗi|sori)\b[\s,.!…]*$"
+    r"простите|maaf|xin lỗi|sori)\b[^.!?\n]{0,40}$"
 )
 _PRONOUN_AND = re.compile(
     r"\b(?:her|him|them|ella|él|elle|lui|sie|ihn|ihr|ihm|ela|ele|lei|haar|hem) (?:(?:and|y|et|und|e|en)\b|&)"
