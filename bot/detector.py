@@ -764,6 +764,53 @@ _words(
     "hat ?tip",
     # "I want to recognize <@A> for…", "Quiero reconocer a <@A> por el simulacro", "quero reconhecer o <@A>"
     f"recogni[sz]e(?= {M})",
+    # Praise of work said to the people who did it: "great work <@A> and <@B> on the migration", "buen trabajo
+    # <@A>", "gute Arbeit, <@A>", "bon travail <@A>", "ottimo lavoro <@A>", "goed werk <@A>", "dobra robota <@A>"
+    *_product(
+        (
+            "great",
+            "nice",
+            "good",
+            "excellent",
+            "amazing",
+            "awesome",
+            "fantastic",
+            "stellar",
+            "outstanding",
+            "incredible",
+            "brilliant",
+        ),
+        (f" (?:work|job)(?=[,!]? {M})",),
+    ),
+    *_product(
+        (
+            "buen trabajo",
+            "excelente trabajo",
+            "gran trabajo",
+            "bom trabalho",
+            "ótimo trabalho",
+            "excelente trabalho",
+            "gute arbeit",
+            "super arbeit",
+            "tolle arbeit",
+            "bon travail",
+            "beau travail",
+            "excellent travail",
+            "ottimo lavoro",
+            "bel lavoro",
+            "goed werk",
+            "knap werk",
+            "bra jobbat",
+            "dobra robota",
+            "świetna robota",
+            "harika iş",
+            "eline sağlık",
+            "ellerine sağlık",
+            "отличная работа",
+            "kerja bagus",
+        ),
+        (f"(?=[,!]? {M})",),
+    ),
     f"reconocer(?= (?:a |al )?{M})",
     f"reconhecer(?: (?:a|o|ao|os|as))?(?= {M})",
     "hats off",
@@ -1981,6 +2028,17 @@ _OPENS_PRAISE = re.compile(
 )
 
 
+# Praise of people before a bare thanks, which then thanks them (led by literal words; run only when a bare thanks
+# needs someone to credit).
+_PRAISED = re.compile(
+    r"\b(?:(?:good|great|nice|smart) (?:call|catch|thinking|work|job)|well done|(?:these|this|those|that) (?:are|is|was|were) "
+    r"(?:great|amazing|perfect|awesome|fantastic|brilliant|excellent)|none of (?:this|it) (?:happens|would have happened|"
+    r"happened|was possible|would be possible) without|(?:this|it|that) (?:is|was) (?:all )?because of)"
+    rf"[\s,—–-]*(?P<m>{_MLIST})"
+    rf"|(?P<y>{_MLIST}),? your\b[^.!?\n{M[1:-1]}]{{0,80}}\b(?:meant|saved|made|got|let|allowed|helped|kept|turned)\b"
+)
+
+
 # A schedule change told to the people addressed: the thanks closing it signs off a notice, not gratitude.
 _RESCHEDULED = re.compile(
     r"\b(?:(?:stand-?up|meeting|call|sync|retro|demo|session|class|lunch|review|1:1|interview|training|deadline|"
@@ -2023,6 +2081,10 @@ class _Credits:
                 low, max(0, s - 41), s
             ):
                 self.items.extend((s, m.end(), c) for c in _MENTION_RE.findall(m.group("m")))
+        for m in _PRAISED.finditer(low):
+            # "good call <@A> on the rollback, it just saved us. thank you!", "None of this happens without
+            # <@A>, who…", "This is because of <@A> and <@B>'s work", "<@A>, your quick turnaround meant…"
+            self.items.extend((m.start(), m.end(), c) for c in _MENTION_RE.findall(m.group("m") or m.group("y")))
         if "without" in low:
             self.items.extend(
                 (m.start(), m.end(), m.group(1))
