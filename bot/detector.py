@@ -2328,6 +2328,18 @@ def _targets(
         if a:
             targets.extend(_mentions(a.group("m"), ids))
             reason = reason or _clean_reason(norm[a.start("reason") : min(a.end("reason"), se)])
+    elif (
+        targets
+        and pre
+        and r.group("reason") is None
+        and kind != "emoji"
+        and _MENTION_RE.search(low, r.end("pre"), se)
+        and (a := _AND_TO_FOR.search(low, r.end("pre"), se))
+        and bisect_left(reqs, a.start()) == bisect_left(reqs, se)  # nothing asked after
+    ):
+        # "Shout-out to <@A> who ran the drill, and to <@B> for the catering": the next person has a reason of
+        # their own after the first one's clause.
+        targets.extend(_mentions(a.group("m"), ids))
     if not targets and not group and len(ids) > 1 and _BOTH_AFTER.match(low, ce, se):
         # "couldn't have done it without <@A> on the backend and <@B> on legal, thank you both!!"
         named = list(dict.fromkeys(reversed(_mentions(low[ss:cs], ids))))
