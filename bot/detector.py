@@ -604,7 +604,9 @@ _words(
     ),
     # A causal "thanks to" a thing names no one: "<@A> thanks to the migration the dashboard is full of #N/A!"
     # …but "thanks to the 6 East nurses for…, and to <@A> for coordinating" thanks the people it goes on to name.
-    f"thanks to (?:the|this|that|these|those|our|a|an|its)(?![^.!?\\n]{{0,200}}?\\band (?:also )?to {M})",
+    # So does "thanks to the team and especially <@A> who stayed late".
+    f"thanks to (?:the|this|that|these|those|our|a|an|its)(?![^.!?\\n]{{0,200}}?\\b(?:and (?:also )?to {M}|"
+    f"(?:especially|particularly|specially|in particular|above all|most of all),? (?:to )?{M}(?!['’]s\\b)))",
     *_product(("said", "says", "saying"), (" (?:thanks|thank you)",)),
     # The same report of someone else's thanks in the other languages: "dijo gracias", "a dit merci",
     # "teşekkürler dedi", "сказал спасибо".
@@ -705,6 +707,8 @@ _words(
     *_product(("you", "u"), (" (?:rock|rule|legend|star|hero|genius|rockstar)",)),
     "my hero",
     "the real mvp",
+    # "<@A> MVP of the week, no contest", "MVP of the night goes to <@A>"
+    "mvp of the (?:day|night|week|month|year|sprint|quarter|season|launch)",
     "bless you",
     "what a legend",
     "absolute legend",
@@ -758,6 +762,29 @@ _words(
     f"(?<!\\bapply credit)(?<!\\bgive credit)(?<!\\bget credit)(?<!\\btake credit) (?:goes )?to(?= ?{M})",
     "h/t",
     "hat ?tip",
+    # "I want to recognize <@A> for…", "Quiero reconocer a <@A> por el simulacro", "quero reconhecer o <@A>"
+    f"recogni[sz]e(?= {M})",
+    # Praise of work said to the people who did it: "great work <@A> and <@B> on the migration", "buen trabajo
+    # <@A>", "gute Arbeit, <@A>", "bon travail <@A>", "ottimo lavoro <@A>", "goed werk <@A>", "dobra robota <@A>".
+    # Led by the noun, checked behind for the adjective: few words start the scan's trie, so it stays fast.
+    *[
+        noun + "(?:" + "|".join("(?<=\\b" + adjective + " " + noun + ")" for adjective in adjectives.split("|")) + ")"
+        f"(?=[,!]? {M})"
+        for noun, adjectives in (
+            ("work", "great|nice|good|excellent|amazing|awesome|fantastic|stellar|outstanding|incredible|brilliant"),
+            ("job", "great|nice|good|excellent|amazing|awesome|fantastic|stellar|outstanding|incredible|brilliant"),
+            ("trabajo", "buen|gran|excelente"),
+            ("trabalho", "bom|ótimo|otimo|excelente"),
+            ("arbeit", "gute|super|tolle|starke"),
+            ("travail", "bon|beau|excellent"),
+            ("lavoro", "ottimo|bel|grande"),
+            ("werk", "goed|knap|mooi"),
+            ("jobbat", "bra"),
+            ("robota", "dobra|świetna|swietna"),
+        )
+    ],
+    f"reconocer(?= (?:a |al )?{M})",
+    f"reconhecer(?: (?:a|o|ao|os|as))?(?= {M})",
     "hats off",
     "big ups?",
 )
@@ -793,6 +820,7 @@ _words(
     "merci+",
     "danke+(?: ?sch(?:ö|oe)n)?",
     "dank (?:dir|euch|je(?: wel)?|u(?: wel)?)",
+    "dank(?<=\\b1000 dank)",  # "1000 Dank, du hast mir den Tag gerettet"
     "dankjewel",
     "dankuwel",
     "bedankt",
@@ -858,6 +886,13 @@ _words(
     "remercie(?:r|z|ments?)?",
     "agradec(?:id[oa]s?|emos)",
     "agradezco",
+    # "Quiero agradecer a <@A> por revisar…", "quero agradecer ao <@A>", "je veux remercier <@A>" is above
+    *_product(
+        ("quiero", "queremos", "quisiera", "quería", "me gustaría", "quero", "queremos", "gostaria de"),
+        (f" agradecer(?:le|les|te)?(?= (?:a |al |ao |à )?{M})",),  # not "quiero agradecer a los voluntarios…"
+    ),
+    # "<@A> je te revaudrai ça" (I'll return the favour): French thanks owed
+    "je (?:te|vous) (?:le )?revaudrai(?: ça| ca)?",
     "agrade[cç](?:o|emos)",
     # The noun is a thanks only when it is given to someone: "um agradecimento especial pra <@A>",
     # "agradecimientos a <@A>", "ringraziamenti a tutti" — not "um agradecimento formal vai ser enviado".
@@ -1041,7 +1076,10 @@ _words("req", "m[iıuü]s[iıuü]n(?:[iıuü]z)?", "rica etsem")
 _DEADLINE = (
     "(?:by|before|until|till|bis|para|até|ate|pour|entro|voor|före|do|przed) (?:the |el |la |las |as |le |la |de )?"
     "(?:\\d|eod|eow|cob|noon|tonight|tomorrow|today|end of|next|this (?:afternoon|evening)|monday|tuesday|wednesday|"
-    "thursday|friday|morgen|heute|mañana|hoy|amanhã|amanha|hoje|demain|ce soir|domani|oggi|stasera|jutra|dziś)|asap"
+    "thursday|friday|morgen|heute|mañana|hoy|amanhã|amanha|hoje|demain|ce soir|domani|oggi|stasera|jutra|dziś|"
+    # weekdays: "necesito 20 cascos más para el lunes", "brauche es bis Montag", "preciso até sexta"
+    "lunes|martes|miércoles|jueves|viernes|segunda|terça|quarta|quinta|sexta|lundi|mardi|mercredi|jeudi|vendredi|"
+    "montag|dienstag|mittwoch|donnerstag|freitag|lunedì|martedì|mercoledì|giovedì|venerdì)|asap"
 )
 _words(
     "req",
@@ -1363,7 +1401,7 @@ _NEG = (
     r"\d+ ?am|on fire|doesn'?t work|stopped working|nothing works|gone|ruined|killed|"
     r"(?:fired|ran|run|sent|charged|billed|triggered|posted|emailed|paged|processed|deployed|executed|called|counted) twice|"
     r"double[- ](?:charged|billed|sent|posted|counted|booked)|duplicat\w*|rebuild\w*|redo\w*|regress\w*|"
-    r"leak\w*|stuck|delayed|missed|stale|rebooted|during the (?:demo|presentation|board meeting|all-hands)|"
+    r"leak\w*|stuck|delayed|missed|(?:was|went|were|is|stayed) blank|stale|rebooted|during the (?:demo|presentation|board meeting|all-hands)|"
     r"(?:assigned|booked|scheduled|sent) to two \w+ at once|"
     r"(?:(?:hit|success|conversion|open|click|retention) rate|conversions|revenue|traffic|uptime|signups|sales|coverage|"
     r"throughput)s? (?:dropped|fell|tanked|plummeted|halved|dipped|went down)|"
@@ -1396,7 +1434,7 @@ _FILL_WORDS = (
     # "te lo agradezco muchísimo <@A>", "grazie davvero", "um obrigado especial pro <@A>", "sağ ol hocam"
     r"muchísimo|muchisimo|mucho|moltissimo|tantissimo|muitíssimo|muitissimo|infinitamente|de verdad|davvero|vraiment|"
     r"wirklich|echt|naprawdę|gerçekten|especial|special|speciale|spécial|pro|pra|demais|"
-    r"hocam|abi|abla|kanka|amigo|amiga|hermano|irmão|bhai|anh|chị|kak|pak|"
+    r"hocam|abi|abla|kanka|amigo|amiga|hermano|irmão|bhai|anh|chị|kak|pak|khusus|enough|"
     # "to" in the listed languages: "Dank an <@A>", "bedankt aan", "tack till", "dla", "kepada", "ao", "al"
     r"an|aan|till|dla|kepada|ao|aos|al|ai|alla|às|" + _BOTH_WORDS
 )
@@ -1591,6 +1629,11 @@ _ESPECIALLY = re.compile(
     rf"(?:\b(?:{_ESPECIALLY_WORDS})\b|{_ESPECIALLY_NOSPACE})"
     rf"[\s.,:]*(?:(?:to|a|à|an|ao|aos|al|aan|till|dla|kepada)\s+)?(?P<a>{_MLIST})|(?P<b>{_MLIST})\s*,?\s*(?:in particular|especially|above all)\b"
 )
+_ESPECIALLY_NEXT = re.compile(
+    rf"[\s.!?]*(?:\b(?:{_ESPECIALLY_WORDS})\b|{_ESPECIALLY_NOSPACE})"
+    rf"[\s.,:]*(?:(?:to|a|à|an|ao|aos|al|aan|till|dla|kepada)\s+)?(?P<a>{_MLIST})(?P<b>)"
+)
+_KUDOS_COLON = re.compile(rf"[^:\n.!?{M[1:-1]}]{{0,40}}:\s*(?P<m>{_MLIST})")
 _LIST_ENDS_WITH_AND = re.compile(rf"(?:\b(?:{_JOIN})|&|{_AND_NOSPACE})(?:\s+(?:{_AND_LINK}))?\s*\S$")
 # "for the design and <@B> for the tests", "for running it and to <@B> for taking notes", "en aan <@B>"
 _REASON_ENDS_WITH_AND = re.compile(rf"(?:\b(?:{_JOIN})|&)(?:\s+(?:{_AND_LINK}))?\s*$")
@@ -1605,7 +1648,7 @@ _VOCATIVE = re.compile(
     # not "[\s\W]*": a mention is a non-word character too, and the list must keep its first person
     rf"[^\w{M[1:-1]}]*(?:(?:hey|hi|hello|yo|ok|okay|oh|also|and|btw|so|dear|hola|salut|hallo|hej|cześć|merhaba|привет|hai|"
     rf"olá|ciao|anyway|anyways|update|well|finally|welp|alright|show)\b[\s,!:—–-]*)?(?P<m>{_MLIST})(?![\s,:]*(?:is|are|was|were|will|has|have|had|'s|'re|'ve|'ll|said|says|"
-    rf"told|wrote|mentioned|asked|isn't|aren't|can't|won't|did|does|and i|owns?|owes?)\b"
+    rf"told|wrote|mentioned|asked|isn't|aren't|can't(?! thank| ?$)|won't|did|does|and i|owns?|owes?)\b"
     # nor a list cut short before its "and <@B>": "<@A> and also <@B> are out" names both as subjects
     rf"|[\s,]*(?:{_JOIN}|&)\s+(?:(?:{_AND_LINK})\s+){{0,2}}{M})"
 )
@@ -1613,6 +1656,9 @@ _SUCCESS_WORDS = (
     r"work(?:s|ed|ing)|fix(?:ed|es)|solved|resolved|did it|did the trick|helped|helpful|perfect|awesome|amazing|"
     r"great|brilliant|exactly|makes sense|got it|clicked|unblocked|saved|figured|nice|excellent|legend|clear|sorted|"
     r"nailed it|spot on|all good|people clapped|everyone clapped|got applause|"
+    # "<@A> fix confirmed, fill rate is back", "<@A> yep, it's back", romanised Hindi "ho gaya! … tum best ho"
+    r"fix confirmed|confirmed fixed|confirmed working|(?:it'?s|it is|is|are) back(?: up| online| to normal)?"
+    r"(?! (?:tomorrow|on|in|next|from|at|after|monday|tuesday|wednesday|thursday|friday)\b)|ho gaya|best ho|"
     r"stopped (?:leaking|crashing|failing|flapping|dropping|jamming|freezing|hanging|timing out)|no longer (?:crashes|fails|happens)|"
     # praise for the person addressed: "<@A> that session was a masterclass… thank you", "<@A> your model won
     # us Northwind. thank you", "couldn't have asked for a better partner", "you were right from the start"
@@ -1762,7 +1808,12 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
     dead_sents: set[int] = set()
     dead_lines: dict[int, int] = {}  # line → where sarcasm starts to cancel its cues
     for kind, p in kills:  # most messages have none
-        if kind in ("nothx", "tia"):
+        if kind == "nothx" and low.startswith("no thanks to", p):
+            # "thanks <@A> for the quick fix — and no thanks to the supplier who…": blame for someone else
+            # cancels the rest of its line, not the thanks before it.
+            li = bisect_right(line_starts, p) - 1
+            dead_lines[li] = min(p, dead_lines.get(li, p))
+        elif kind in ("nothx", "tia"):
             dead_sents.add(bisect_right(sent_starts, p) - 1)
         elif kind == "sarc":
             # Sarcasm cancels its line from the sentence of the last thanks before it: "thanks <@A> for
@@ -1949,6 +2000,19 @@ _OPENS_PRAISE = re.compile(
 )
 
 
+# Praise of people before a bare thanks, which then thanks them (led by literal words; run only when a bare thanks
+# needs someone to credit).
+_PRAISED_BEFORE = re.compile(
+    r"\b(?:(?:good|great|nice|smart) (?:call|catch|thinking|work|job)|well done|(?:these|this|those|that) (?:are|is|was|were) "
+    r"(?:great|amazing|perfect|awesome|fantastic|brilliant|excellent)|none of (?:this|it) (?:happens|would have happened|"
+    r"happened|was possible|would be possible) without|(?:this|it|that) (?:is|was) (?:all )?because of)[\s,—–-]*$"
+)
+_PRAISED_YOUR = re.compile(
+    rf"{M},? ?your\b[^.!?\n{M[1:-1]}]{{0,80}}\b(?:meant|saved|made|got|let|allowed|helped|kept|turned)\b"
+)
+_MLIST_AT = re.compile(_MLIST)
+
+
 # A schedule change told to the people addressed: the thanks closing it signs off a notice, not gratitude.
 _RESCHEDULED = re.compile(
     r"\b(?:(?:stand-?up|meeting|call|sync|retro|demo|session|class|lunch|review|1:1|interview|training|deadline|"
@@ -1991,6 +2055,16 @@ class _Credits:
                 low, max(0, s - 41), s
             ):
                 self.items.extend((s, m.end(), c) for c in _MENTION_RE.findall(m.group("m")))
+        # "good call <@A> on the rollback, it just saved us. thank you!", "None of this happens without <@A>,
+        # who…", "This is because of <@A> and <@B>'s work", "<@A>, your quick turnaround meant…": tested at each
+        # mention (a message has few), not searched for through the whole text.
+        for m in _MENTION_RE.finditer(low):
+            p = m.start()
+            if p and _PRAISED_BEFORE.search(low, max(0, p - 60), p):
+                lst = _MLIST_AT.match(low, p)
+                self.items.extend((p, lst.end(), c) for c in _MENTION_RE.findall(lst.group()))
+            elif "your" in low[p + 1 : p + 7] and _PRAISED_YOUR.match(low, p):
+                self.items.append((p, p + 1, m.group()))
         if "without" in low:
             self.items.extend(
                 (m.start(), m.end(), m.group(1))
@@ -2106,6 +2180,14 @@ def _targets(
         return None, None, False
     # An emoji right before a request is a "please": "<@A> :pray: can you check #2333 before the cut?".
     if kind == "emoji" and reqs and (k := bisect_left(reqs, ce)) < len(reqs) and not _has_words(low[ce : reqs[k]]):
+        return None, None, False
+    # An emoji after an apology is contrition, not thanks: "<@A> mañana te los mando, perdón 🙏", "<@A> scusa il
+    # ritardo 🙏" — unless a success is reported after the apology ("sorry for the wait, it works now 🙏").
+    if (
+        kind == "emoji"
+        and (a := _APOLOGY_BEFORE.search(low, max(0, cs - 60), cs))
+        and not _reports_success(low[a.start() : cs])
+    ):
         return None, None, False
     targets: list[str] = []
     trailing: list[str] = []  # "thanks!! <@A>": used only when nothing precedes the cue
@@ -2226,6 +2308,18 @@ def _targets(
         if a:
             targets.extend(_mentions(a.group("m"), ids))
             reason = reason or _clean_reason(norm[a.start("reason") : min(a.end("reason"), se)])
+    elif (
+        targets
+        and pre
+        and r.group("reason") is None
+        and kind != "emoji"
+        and _MENTION_RE.search(low, r.end("pre"), se)
+        and (a := _AND_TO_FOR.search(low, r.end("pre"), se))
+        and bisect_left(reqs, a.start()) == bisect_left(reqs, se)  # nothing asked after
+    ):
+        # "Shout-out to <@A> who ran the drill, and to <@B> for the catering": the next person has a reason of
+        # their own after the first one's clause.
+        targets.extend(_mentions(a.group("m"), ids))
     if not targets and not group and len(ids) > 1 and _BOTH_AFTER.match(low, ce, se):
         # "couldn't have done it without <@A> on the backend and <@B> on legal, thank you both!!"
         named = list(dict.fromkeys(reversed(_mentions(low[ss:cs], ids))))
@@ -2245,13 +2339,43 @@ def _targets(
         ):
             targets.extend(_mentions(o.group("m"), ids))
 
+    if not targets and kind == "kudos" and ids:
+        # "Quick shout-out before the 10am: <@A> and <@B> turned the story around in a day"
+        k = _KUDOS_COLON.match(low, ce, se)
+        if k and bisect_left(reqs, ce) == bisect_left(reqs, se):  # not "kudos channel idea: <@A> thoughts?"
+            targets.extend(_mentions(k.group("m"), ids))
     e = _ESPECIALLY.search(low, ce, se) if esps and bisect_left(esps, ce) < bisect_left(esps, se) else None
+    if not e and not targets and se < n and esps and esps[-1] >= se:
+        # "Thank you.\nSpecifically <@A> and <@B> for closing the books": the next sentence opens with the
+        # "especially" list of this thanks.
+        e = _ESPECIALLY_NEXT.match(low, se, min(n, se + _VIEW))
     if e:
         targets.extend(_mentions(e.group("a") or e.group("b"), ids))
         group = False
+        # "besonders <@A> für die Planung und <@B> für die Folien", "especially <@A> for X, <@B> for Y":
+        # each next person with a reason of their own is in the "especially" list too.
+        end = e.end()
+        while (
+            (nxt := _NEXT_REASON.match(low, end, se))
+            and nxt.group("post")
+            and _REASON_ENDS_WITH_AND_OR_COMMA.search(nxt.group("reason")[-40:])
+            and _FOR_OR_TOO.match(low, nxt.end("post"), nxt.end("post") + 8)
+            # after a bare comma, "…, <@B> for lunch?" asks B something
+            and (
+                _REASON_ENDS_WITH_AND.search(nxt.group("reason")[-40:])
+                or bisect_left(reqs, end) == bisect_left(reqs, se)
+            )
+        ):
+            targets.extend(_mentions(nxt.group("post"), ids))
+            end = nxt.end("post")
     return targets, reason, group
 
 
+_APOLOGY_BEFORE = re.compile(
+    r"\b(?:sorry|sry|my bad|apologies|perdón|perdon|perdona|disculpa|disculpas|desculpa|desculpe|désolée?|desole|"
+    r"pardon|scusa|scusate|scusami|entschuldigung|sorry|przepraszam|özür dilerim|kusura bakma|извини|извините|"
+    r"простите|maaf|xin lỗi|sori)\b[^.!?\n]{0,40}$"
+)
 _PRONOUN_AND = re.compile(
     r"\b(?:her|him|them|ella|él|elle|lui|sie|ihn|ihr|ihm|ela|ele|lei|haar|hem) (?:(?:and|y|et|und|e|en)\b|&)"
 )
@@ -2357,7 +2481,8 @@ def _last_starts_clause(low: str, mention_list: str, after: int, n: int) -> bool
 _AVERTED = re.compile(
     r"\b(?:avoid\w*|avert\w*|prevent\w*|no|without|never|didn'?t|did not|don'?t|won'?t|zero|fixed|fixing|resolv\w*|"
     r"recover\w*|restor\w*|caught|catch\w*|stopped|spotted|found|debugg\w*|before|instead of|rather than|less|fewer)"
-    r"\b[^.!?\n]{0,30}$"
+    # not across a new clause: "ran at midnight UTC instead of ET and we missed the update" is a harm
+    r"\b(?:(?!\band (?:we|i|they|it)\b)[^.!?\n]){0,30}$"
     # a bad number going down is good news: "the error rate went down" — within its clause, not
     # "…full of errors, we lost a day"
     r"|\b(?:errors?|latency|costs?|complaints|bugs?|flakes?|flakiness|noise|toil|p\d\d)\b[^.!?\n,;]{0,30}$"

@@ -22,7 +22,10 @@ passwordless … that's a first in the history of this hospital" thanks A), `tha
 from a game studio, by someone who had not seen the detector; measured before fixing: P 0.991, R 0.868),
 `thanks_holdout13.jsonl` (460 messages from a fintech, by someone who had not seen the detector; measured before
 fixing: P 0.955, R 0.866), `thanks_holdout14.jsonl` (476 messages from a school district, by someone who had not
-seen the detector; measured before fixing: P 0.982, R 0.851). Their
+seen the detector; measured before fixing: P 0.982, R 0.851), `thanks_holdout15.jsonl` (459 messages from a newsroom,
+by someone who had not seen the detector; measured before fixing: P 0.982, R 0.920), `thanks_holdout16.jsonl` (466
+messages from a construction firm, by someone who had not seen the detector; measured before fixing: P 0.988,
+R 0.923). Their
 misses were fixed afterwards, so they now guard against regressions; only a new set measures unseen
 accuracy again.
 """
@@ -99,6 +102,8 @@ def test_shared_example(row: dict) -> None:
         "thanks_holdout12.jsonl",
         "thanks_holdout13.jsonl",
         "thanks_holdout14.jsonl",
+        "thanks_holdout15.jsonl",
+        "thanks_holdout16.jsonl",
     ],
 )
 def test_accuracy_on_labelled_set(name: str) -> None:
