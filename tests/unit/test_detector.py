@@ -25,9 +25,10 @@ fixing: P 0.955, R 0.866), `thanks_holdout14.jsonl` (476 messages from a school 
 seen the detector; measured before fixing: P 0.982, R 0.851), `thanks_holdout15.jsonl` (459 messages from a newsroom,
 by someone who had not seen the detector; measured before fixing: P 0.982, R 0.920), `thanks_holdout16.jsonl` (466
 messages from a construction firm, by someone who had not seen the detector; measured before fixing: P 0.988,
-R 0.923). Their
-misses were fixed afterwards, so they now guard against regressions; only a new set measures unseen
-accuracy again.
+R 0.923). Their misses were fixed afterwards, so they now guard against regressions; only a new set
+measures unseen accuracy again. `thanks_holdout17.jsonl` (489 messages from a biotech: P 0.994, R 0.916) and
+`thanks_holdout18.jsonl` (474 messages from a hotel group: P 0.935, R 0.869) were measured once after that and
+are NOT fixed yet, so they are not asserted here; `python bench/detector_accuracy.py` scores them.
 """
 
 from __future__ import annotations
