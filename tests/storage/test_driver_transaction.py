@@ -5,13 +5,16 @@ and the pooled connection it borrowed is fit for the next transaction."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 
 import pytest
 from sqlalchemy import exc, text
 
 from storage.db import Database
 from storage.help import NewEdge, active_edges, insert_new_edges_of_people, upsert_edges
+from storage.migrate import upgrade
 from storage.users import ensure_workspace
+from tests.conftest import fresh_database_url
 
 NOW = dt.datetime(2026, 11, 23, 9, 30, tzinfo=dt.UTC)
 
@@ -105,11 +108,9 @@ def test_a_driver_error_surfaces_as_sqlalchemys_and_changes_nothing(db: Database
     assert keys(db) == ["C1:1.0"]
 
 
-@pytest.mark.postgres
-def test_postgres_one_statement_leaves_the_pooled_connection_transactional(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from storage.migrate import upgrade
-    from tests.conftest import fresh_database_url
-
+@pytest.fixture
+def postgres_db(tmp_path) -> Iterator[Database]:  # type: ignore[no-untyped-def]
+    """A migrated PostgreSQL database holding one act, written in a one-statement driver transaction."""
     for url in fresh_database_url("postgres", tmp_path):
         database = Database(url)
         upgrade(database)
@@ -117,42 +118,36 @@ def test_postgres_one_statement_leaves_the_pooled_connection_transactional(tmp_p
             ensure_workspace(session, "T1", None, NOW)
         with database.driver_transaction(one_statement=True) as connection:
             insert_new_edges_of_people(connection, [edge("C1:1.0")], NOW)
-        # The same pooled connection must be back in transactional mode: a failed transaction on
-        # it rolls back what it wrote instead of having auto-committed it.
-        with pytest.raises(RuntimeError), database.driver_transaction() as connection:
-            insert_new_edges_of_people(connection, [edge("C1:2.0")], NOW)
-            raise RuntimeError("fail after the INSERT")
-        assert keys(database) == ["C1:1.0"]
+        yield database
         database.dispose()
 
 
 @pytest.mark.postgres
-def test_postgres_a_connection_killed_by_the_server_is_dropped_from_the_pool(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from storage.migrate import upgrade
-    from tests.conftest import fresh_database_url
+def test_postgres_one_statement_leaves_the_pooled_connection_transactional(postgres_db: Database) -> None:
+    # The same pooled connection must be back in transactional mode: a failed transaction on it
+    # rolls back what it wrote instead of having auto-committed it.
+    with pytest.raises(RuntimeError), postgres_db.driver_transaction() as connection:
+        insert_new_edges_of_people(connection, [edge("C1:2.0")], NOW)
+        raise RuntimeError("fail after the INSERT")
+    assert keys(postgres_db) == ["C1:1.0"]
 
-    for url in fresh_database_url("postgres", tmp_path):
-        database = Database(url)
-        upgrade(database)
-        with database.transaction() as session:
-            ensure_workspace(session, "T1", None, NOW)
-        with database.driver_transaction(one_statement=True) as connection:
-            insert_new_edges_of_people(connection, [edge("C1:1.0")], NOW)
-        # Kill the pooled connection's backend from another session, as a server restart would.
-        with database.engine.connect() as conn:
-            pids = conn.execute(
-                text("SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")
-            ).scalars()
-            for pid in list(pids):
-                conn.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
-        # The killed connection may still sit in the pool; whatever fails, fails as SQLAlchemy's
-        # OperationalError (capture answers 500 and Slack retries), and a retry then succeeds.
-        for attempt in range(3):
-            try:
-                with database.driver_transaction(one_statement=True) as connection:
-                    insert_new_edges_of_people(connection, [edge("C1:2.0")], NOW)
-                break
-            except exc.OperationalError:
-                assert attempt < 2
-        assert keys(database) == ["C1:1.0", "C1:2.0"]
-        database.dispose()
+
+@pytest.mark.postgres
+def test_postgres_a_connection_killed_by_the_server_is_dropped_from_the_pool(postgres_db: Database) -> None:
+    # Kill the pooled connection's backend from another session, as a server restart would.
+    with postgres_db.engine.connect() as conn:
+        pids = conn.execute(
+            text("SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")
+        ).scalars()
+        for pid in list(pids):
+            conn.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
+    # The killed connection may still sit in the pool; whatever fails, fails as SQLAlchemy's
+    # OperationalError (capture answers 500 and Slack retries), and a retry then succeeds.
+    for attempt in range(3):
+        try:
+            with postgres_db.driver_transaction(one_statement=True) as connection:
+                insert_new_edges_of_people(connection, [edge("C1:2.0")], NOW)
+            break
+        except exc.OperationalError:
+            assert attempt < 2
+    assert keys(postgres_db) == ["C1:1.0", "C1:2.0"]
