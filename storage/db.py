@@ -146,7 +146,10 @@ class Database:
                 raise
             finally:
                 if autocommit and pooled.is_valid:
-                    driver.autocommit = False
+                    try:
+                        driver.autocommit = False
+                    except self.engine.dialect.loaded_dbapi.Error as reset_err:  # it died after the statement
+                        pooled.invalidate(reset_err)
                 pooled.close()  # back to the pool (which resets it), or gone if invalidated
 
     def _abandon(self, pooled: Any, cursor: Any, err: BaseException | None) -> None:
