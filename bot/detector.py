@@ -1768,6 +1768,50 @@ def _nobody_to_thank(text: str, author: str, thread_parent_author: str | None) -
     return "<@" not in text and (not thread_parent_author or thread_parent_author == author)
 
 
+# A thanks that declines, in every supported language: "gracias pero no, ya tengo…", "teşekkürler ama gerek
+# yok", "merci, mais pas besoin", "danke, aber wir haben schon…", "谢谢，但是不用了", "ありがとう、でも大丈夫です".
+# Read right after a cue (an anchored match, so a cue pays one failed character test), like the "in advance"
+# said after a thanks that the vocabulary cannot see alone: "Danke schon mal!", "gracias desde ya", "tack i
+# förväg", "grazie fin da ora", "شكرا سلفا".
+_BUT = (
+    r"(?:(?:but|pero|mais|aber|mas|ma|maar|men|ale|ama|fakat|ancak|но|αλλά|αλλα|tapi|namun|nhưng|nhung|लेकिन|पर|"
+    r"لكن|ولكن|אבל|하지만|근데|그런데)(?!\w)|แต่|但是|但|不过|不過|でも|けど)"
+)
+_DECLINE = (
+    r"(?:no(?:pe)?(?=\s*(?:[,.!;:—–\-…]|$))|not (?:needed|necessary|required|now|interested)|no need|"
+    r"(?:i|we)(?:'m|'re| am| are) (?:good|fine|set|covered)|(?:i|we) (?:don'?t|do not) need|i'?ll pass|"
+    r"ya (?:tengo|tenemos|lo tengo|está|esta)|no hace falta|no es necesario|no lo necesito|"
+    r"non\b|pas besoin|pas n[ée]cessaire|(?:j'ai|on a|nous avons) d[ée]j[àa]|[çc]a ira|c'est bon|"
+    r"nein\b|nicht n[öo]tig|kein bedarf|(?:ich )?(?:habe|hab) (?:schon|bereits)|wir haben (?:schon|bereits)|"
+    r"brauch(?:e|en)? (?:ich |wir )?nicht|"
+    r"n[ãa]o\b|j[áa] (?:tenho|temos)|"
+    r"non (?:serve|c'[èe] bisogno|mi serve|ci serve)|(?:ho|abbiamo) gi[àa]|"
+    r"nee\b|niet nodig|hoeft niet|(?:ik heb|we hebben|wij hebben) al\b|"
+    r"nej\b|beh[öo]vs inte|(?:jag|vi) har redan|"
+    r"nie\b|nie trzeba|ju[żz] (?:mam|mamy)|"
+    r"gerek yok|hay[ıi]r\b|zaten|istemiyorum|"
+    r"нет\b|не нужно|не надо|у (?:меня|нас) уже|"
+    r"όχι|οχι|δεν χρειάζεται|έχω ήδη|"
+    r"tidak\b|nggak\b|gak\b|ga usah|gak usah|(?:tidak|nggak|gak|ga) perlu|(?:sudah|udah) ada|"
+    r"kh[ôo]ng\b|kh[ôo]ng c[ầa]n|"
+    r"नहीं|ज़?जरूरत नहीं|ज़रूरत नहीं|"
+    r"لا\b|لا حاجة|لست بحاجة|"
+    r"לא\b|אין צורך|כבר יש לי|"
+    r"ไม่|"
+    r"不用|不需要|不必|已经有|我已经|"
+    r"大丈夫|結構|いらない|要らない|必要ない|もうあ|"
+    r"괜찮|필요 ?없|이미 있)"
+)
+_DECLINED_AFTER = re.compile(
+    rf"[\s,，、。.!！…—–\-]*(?:{_BUT}[\s,，、]*{_DECLINE}"
+    r"|(?:(?:dir|euch|ihnen)\s+)?schon\s?mal\b|desde ya\b|(?:fin|sin|gi[àa]) da (?:ora|adesso)\b|sin d'ora\b|"
+    r"i f[öo]rv[äa]g\b|pe[şs]inen\b|سلفا|سلفاً)"
+)
+# "Nope, thanks — we already have…", "nah thanks", "schon mal danke", "अग्रिम धन्यवाद": a refusal or an
+# "in advance" said just before the thanks.
+_DECLINED_BEFORE = re.compile(r"(?:(?<![\w'])(?:nope|nah|naw|schon\s?mal)|अग्रिम)[\s,.!…—–\-]*$")
+
+
 def detect_thanks(text: str, author: str, thread_parent_author: str | None = None) -> tuple[Thanks, ...]:
     """Users the author genuinely thanks, in order of first appearance, deduplicated, never the author."""
     if not text:
@@ -1852,6 +1896,8 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
             quotes = 2 if not ascii_text and _QUOTE_OPEN.search(low) else 1 if '"' in low else 0
         if quotes and _quoted(low, cs, ce, n, quotes == 2):
             continue
+        if _DECLINED_AFTER.match(low, ce) or (cs and _DECLINED_BEFORE.search(low, max(0, cs - 12), cs)):
+            continue  # "gracias pero no, ya tengo…", "Nope, thanks", "Danke schon mal!"
         # A cue looks at most _VIEW characters either way inside its sentence: work per cue is bounded,
         # so a 40,000-character "sentence" with thousands of cues stays linear.
         ss = max(sent_starts[si], cs - _VIEW)
