@@ -420,6 +420,96 @@ _words(
         ("i'll ", "ill ", "i will ", "i'd ", "id ", "i would ", "i owe ", "owe "), ("(?:you|u|ya)(?: [\\w']+){0,4} if",)
     ),
 )
+# A thanks that declines, in every supported language: "gracias pero no, ya tengo…", "teşekkürler ama gerek
+# yok", "merci, mais pas besoin", "danke, aber wir haben schon…", "谢谢，但是不用了", "ありがとう、でも大丈夫です".
+# Each phrase starts with the thanks word itself, so the scan tries it only where a thanks word stands, before
+# the shorter cue: no cost per cue and none for messages without thanks.
+_DECLINE = (
+    r"(?:no(?:pe)?(?=\s*(?:[,.!;:—–\-…]|$))|not (?:needed|necessary|required|now|interested)|no need|"
+    r"(?:i|we)(?:'m|'re| am| are) (?:good|fine|set|covered)|(?:i|we) (?:don'?t|do not) need|i'?ll pass|"
+    r"ya (?:tengo|tenemos|lo tengo|está|esta)|no hace falta|no es necesario|no lo necesito|"
+    r"non\b|pas besoin|pas n[ée]cessaire|(?:j'ai|on a|nous avons) d[ée]j[àa]|[çc]a ira|c'est bon|"
+    r"nein\b|nicht n[öo]tig|kein bedarf|(?:ich )?(?:habe|hab) (?:schon|bereits)|wir haben (?:schon|bereits)|"
+    r"brauch(?:e|en)? (?:ich |wir )?nicht|"
+    r"n[ãa]o\b|j[áa] (?:tenho|temos)|"
+    r"non (?:serve|c'[èe] bisogno|mi serve|ci serve)|(?:ho|abbiamo) gi[àa]|"
+    r"nee\b|niet nodig|hoeft niet|(?:ik heb|we hebben|wij hebben) al\b|"
+    r"nej\b|beh[öo]vs inte|(?:jag|vi) har redan|"
+    r"nie\b|nie trzeba|ju[żz] (?:mam|mamy)|"
+    r"gerek yok|hay[ıi]r\b|zaten|istemiyorum|"
+    r"нет\b|не нужно|не надо|у (?:меня|нас) уже|"
+    r"όχι|οχι|δεν χρειάζεται|έχω ήδη|"
+    r"tidak\b|nggak\b|gak\b|ga usah|gak usah|(?:tidak|nggak|gak|ga) perlu|(?:sudah|udah) ada|"
+    r"kh[ôo]ng\b|kh[ôo]ng c[ầa]n|"
+    r"नहीं|ज़?जरूरत नहीं|ज़रूरत नहीं|"
+    r"لا\b|لا حاجة|لست بحاجة|"
+    r"לא\b|אין צורך|כבר יש לי|"
+    r"ไม่|"
+    r"不用|不需要|不必|已经有|我已经|"
+    r"大丈夫|結構|いらない|要らない|必要ない|もうあ|"
+    r"괜찮|필요 ?없|이미 있)"
+)
+_DECLINING = (
+    (("thanks", "thank you", "thx", "ty"), ("but",)),
+    (("gracias", "muchas gracias"), ("pero",)),
+    (("merci", "merci beaucoup"), ("mais",)),
+    (("danke", "vielen dank", "danke dir", "danke euch"), ("aber",)),
+    (("obrigado", "obrigada", "valeu"), ("mas", "mais")),
+    (("grazie", "grazie mille"), ("ma", "però", "pero")),
+    (("bedankt", "dank je", "dank je wel", "dankjewel", "dank u", "dankuwel"), ("maar",)),
+    (("tack", "tack så mycket"), ("men",)),
+    (("dzięki", "dzieki", "dziękuję", "dziekuje"), ("ale",)),
+    (
+        ("teşekkürler", "tesekkurler", "teşekkür ederim", "tesekkur ederim", "sağol", "sağ ol", "sagol"),
+        ("ama", "fakat", "ancak"),
+    ),
+    (("спасибо", "спасибо большое"), ("но",)),
+    (("ευχαριστώ", "ευχαριστω", "ευχαριστώ πολύ"), ("αλλά", "αλλα")),
+    (("terima kasih", "makasih", "trims"), ("tapi", "namun")),
+    (("cảm ơn", "cám ơn", "cam on"), ("nhưng", "nhung")),
+    (("धन्यवाद", "शुक्रिया"), ("लेकिन", "पर")),
+    (("شكرا", "شكراً"), ("لكن", "ولكن")),
+    (("תודה", "תודה רבה"), ("אבל",)),
+)
+_DECLINING_NOSPACE = (
+    (("ขอบคุณ", "ขอบคุณครับ", "ขอบคุณค่ะ"), ("แต่",)),
+    (("谢谢", "谢谢你", "谢谢您", "謝謝", "謝謝你"), ("但是", "但", "不过", "不過")),
+    (("ありがとう", "ありがとうございます"), ("でも", "けど")),
+    (("감사합니다", "감사해요", "고마워요", "고마워"), ("하지만", "근데", "그런데")),
+)
+_words(
+    "nothx",
+    *(
+        re.escape(f"{t}{sep}{b}") + rf"(?![\w])[\s,，、]*(?:{_DECLINE})"
+        for ts, bs in _DECLINING
+        for t in ts
+        for b in bs
+        for sep in (" ", ", ", "! ", " - ", " — ")
+    ),
+    *(
+        re.escape(f"{t}{sep}{b}") + rf"[\s,，、]*(?:{_DECLINE})"
+        for ts, bs in _DECLINING_NOSPACE
+        for t in ts
+        for b in bs
+        for sep in ("", " ", "，", "、", ", ", "。", "！")
+    ),
+    # the refusal before the thanks: "Nope, thanks — we already have…", "nah thanks"
+    *_product(("nope", "nah", "naw"), ("[\\s,.!…—–\\-]*(?:thanks?|thank you|thx|ty)(?![\\w])",)),
+    guard_end=False,
+)
+# "in advance" said with the thanks in words the vocabulary cannot take alone: "Danke schon mal!", "schon mal
+# danke", "gracias desde ya", "grazie fin da ora", "tack i förväg", "teşekkürler peşinen", "شكرا سلفا".
+_words(
+    "tia",
+    *_product(("danke", "danke dir", "danke euch", "danke ihnen", "dank dir", "dank euch"), (",? schon ?mal",)),
+    "schon ?mal (?:vielen |herzlichen )?dank",
+    *_product(("gracias", "muchas gracias"), (",? desde ya",)),
+    *_product(("grazie", "grazie mille"), (",? (?:fin|sin|gi[àa]) da (?:ora|adesso)", ",? (?:fin|sin) d'ora")),
+    "tack,? i f[öo]rv[äa]g",
+    *_product(("teşekkürler", "tesekkurler", "teşekkür ederim"), (",? pe[şs]inen",)),
+)
+_words("tia", "شكرا سلفا", "شكراً سلفاً", "شكرا مسبقا", "अग्रिम धन्यवाद", "अग्रिम में धन्यवाद", guard_end=False)
+
 _words("tia", "提前", "先谢", "先謝", "事前に", "미리", "पहले से", "مقدما", "مسبقا", "מראש", "ล่วงหน้า", guard_end=False)
 _words("sarc", SARC, guard_end=False)
 _words("sarc", "/s", "thanks? for nothing", "gee,? thanks?", "thanks a bunch,? now")
@@ -1768,50 +1858,6 @@ def _nobody_to_thank(text: str, author: str, thread_parent_author: str | None) -
     return "<@" not in text and (not thread_parent_author or thread_parent_author == author)
 
 
-# A thanks that declines, in every supported language: "gracias pero no, ya tengo…", "teşekkürler ama gerek
-# yok", "merci, mais pas besoin", "danke, aber wir haben schon…", "谢谢，但是不用了", "ありがとう、でも大丈夫です".
-# Read right after a cue (an anchored match, so a cue pays one failed character test), like the "in advance"
-# said after a thanks that the vocabulary cannot see alone: "Danke schon mal!", "gracias desde ya", "tack i
-# förväg", "grazie fin da ora", "شكرا سلفا".
-_BUT = (
-    r"(?:(?:but|pero|mais|aber|mas|ma|maar|men|ale|ama|fakat|ancak|но|αλλά|αλλα|tapi|namun|nhưng|nhung|लेकिन|पर|"
-    r"لكن|ولكن|אבל|하지만|근데|그런데)(?!\w)|แต่|但是|但|不过|不過|でも|けど)"
-)
-_DECLINE = (
-    r"(?:no(?:pe)?(?=\s*(?:[,.!;:—–\-…]|$))|not (?:needed|necessary|required|now|interested)|no need|"
-    r"(?:i|we)(?:'m|'re| am| are) (?:good|fine|set|covered)|(?:i|we) (?:don'?t|do not) need|i'?ll pass|"
-    r"ya (?:tengo|tenemos|lo tengo|está|esta)|no hace falta|no es necesario|no lo necesito|"
-    r"non\b|pas besoin|pas n[ée]cessaire|(?:j'ai|on a|nous avons) d[ée]j[àa]|[çc]a ira|c'est bon|"
-    r"nein\b|nicht n[öo]tig|kein bedarf|(?:ich )?(?:habe|hab) (?:schon|bereits)|wir haben (?:schon|bereits)|"
-    r"brauch(?:e|en)? (?:ich |wir )?nicht|"
-    r"n[ãa]o\b|j[áa] (?:tenho|temos)|"
-    r"non (?:serve|c'[èe] bisogno|mi serve|ci serve)|(?:ho|abbiamo) gi[àa]|"
-    r"nee\b|niet nodig|hoeft niet|(?:ik heb|we hebben|wij hebben) al\b|"
-    r"nej\b|beh[öo]vs inte|(?:jag|vi) har redan|"
-    r"nie\b|nie trzeba|ju[żz] (?:mam|mamy)|"
-    r"gerek yok|hay[ıi]r\b|zaten|istemiyorum|"
-    r"нет\b|не нужно|не надо|у (?:меня|нас) уже|"
-    r"όχι|οχι|δεν χρειάζεται|έχω ήδη|"
-    r"tidak\b|nggak\b|gak\b|ga usah|gak usah|(?:tidak|nggak|gak|ga) perlu|(?:sudah|udah) ada|"
-    r"kh[ôo]ng\b|kh[ôo]ng c[ầa]n|"
-    r"नहीं|ज़?जरूरत नहीं|ज़रूरत नहीं|"
-    r"لا\b|لا حاجة|لست بحاجة|"
-    r"לא\b|אין צורך|כבר יש לי|"
-    r"ไม่|"
-    r"不用|不需要|不必|已经有|我已经|"
-    r"大丈夫|結構|いらない|要らない|必要ない|もうあ|"
-    r"괜찮|필요 ?없|이미 있)"
-)
-_DECLINED_AFTER = re.compile(
-    rf"[\s,，、。.!！…—–\-]*(?:{_BUT}[\s,，、]*{_DECLINE}"
-    r"|(?:(?:dir|euch|ihnen)\s+)?schon\s?mal\b|desde ya\b|(?:fin|sin|gi[àa]) da (?:ora|adesso)\b|sin d'ora\b|"
-    r"i f[öo]rv[äa]g\b|pe[şs]inen\b|سلفا|سلفاً)"
-)
-# "Nope, thanks — we already have…", "nah thanks", "schon mal danke", "अग्रिम धन्यवाद": a refusal or an
-# "in advance" said just before the thanks.
-_DECLINED_BEFORE = re.compile(r"(?:(?<![\w'])(?:nope|nah|naw|schon\s?mal)|अग्रिम)[\s,.!…—–\-]*$")
-
-
 def detect_thanks(text: str, author: str, thread_parent_author: str | None = None) -> tuple[Thanks, ...]:
     """Users the author genuinely thanks, in order of first appearance, deduplicated, never the author."""
     if not text:
@@ -1896,8 +1942,6 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
             quotes = 2 if not ascii_text and _QUOTE_OPEN.search(low) else 1 if '"' in low else 0
         if quotes and _quoted(low, cs, ce, n, quotes == 2):
             continue
-        if _DECLINED_AFTER.match(low, ce) or (cs and _DECLINED_BEFORE.search(low, max(0, cs - 12), cs)):
-            continue  # "gracias pero no, ya tengo…", "Nope, thanks", "Danke schon mal!"
         # A cue looks at most _VIEW characters either way inside its sentence: work per cue is bounded,
         # so a 40,000-character "sentence" with thousands of cues stays linear.
         ss = max(sent_starts[si], cs - _VIEW)
@@ -2462,6 +2506,13 @@ _ASSIGNED = re.compile(
     r"wird|va|irá|vai|zal|ska|będzie|going to|gonna|tomorrow|semana que vem|la semana que viene|nächste woche|"
     r"la semaine prochaine|la prossima settimana|volgende week|nästa vecka)\b"
 )
+# Meeting notes naming owners: "<@A> to rerun the forecast", "<@A> walking 2 guests to the partner hotel".
+_OWNER = re.compile(rf"{M}(?:{_HONORIFIC})?\s+(?:to [^\W\d_]+|[^\W\d_]{{2,}}ing)\b")
+# A thanks for coming to a meeting is not for the work its notes list: "Thanks all for joining!"
+_FOR_ATTENDING = re.compile(
+    r"[^\n.!?]{0,20}?\bfor (?:joining|coming|attending|being here|showing up|your time|participating|tuning in|"
+    r"listening|the (?:meeting|call|sync|discussion))\b"
+)
 
 
 def _listed(low: str, ids: list[str], line_starts: list[int], cue: _Cue, group: bool, reqs: list[int]) -> list[str]:
@@ -2469,6 +2520,8 @@ def _listed(low: str, ids: list[str], line_starts: list[int], cue: _Cue, group: 
     thank:", "Shout-outs this week") or above a thanks to them all on a line of its own ("Thank you
     all"; a bare "Thanks!" after a list of assignments signs off)."""
     _, cue_start, cue_end = cue
+    if _FOR_ATTENDING.match(low, cue_end):
+        return []
     li = bisect_right(line_starts, cue_start) - 1
     people: list[str] = []
     # The cheap test first: most lines after a thanks do not open with a mention.
@@ -2500,7 +2553,11 @@ def _listed(low: str, ids: list[str], line_starts: list[int], cue: _Cue, group: 
             start, end = line_starts[i], line_starts[i + 1]
             if not _BULLET.match(low, start, end):
                 break
-            if not _ASSIGNED.search(low, start, end) and bisect_left(reqs, start) == bisect_left(reqs, end):
+            if (
+                not _ASSIGNED.search(low, start, end)
+                and not _OWNER.search(low, start, end)
+                and bisect_left(reqs, start) == bisect_left(reqs, end)
+            ):
                 items.append(_mentions(low[start:end], ids))
         if sum(1 for item in items if item) >= 2:
             people = [uid for item in reversed(items) for uid in item]
@@ -2544,6 +2601,11 @@ _BLAME = re.compile(
     r"re-?run|rebuild|re-?enter|clean up|deal with|spend|tell|answer|call|email|write to)\b"
     r"|\bfun (?:morning|afternoon|evening|night|day|weekend|week|times)\b|\blove that for (?:us|me)\b"
     r"|\bfor the record\b|\bbefore (?:we|anyone|you) (?:try|do|run|ship|deploy|use) (?:it|that|this|them) again\b"
+    # a sale at a giveaway price: "we sold the presidential suite for €79", "booked the ballroom for free"
+    r"|\b(?:sold|booked|priced|rented|listed|let|gave away|charged)\b[^.!?\n]{0,40}?\b(?:for|at) (?:free|nothing|zero\b|"
+    r"(?:[€$£¥]|usd |eur |gbp )?0(?:[.,]0+)?(?![.,]?\d))"
+    r"|\b(?:sold|booked|priced|rented|listed|let) (?:the|our) [^.!?\n]{0,40}?\b(?:for|at) (?:[€$£¥]|usd |eur |gbp )?"
+    r"\d{1,2}(?:[.,]\d{1,2})?(?![\d.,]*\s?(?:[km]|bn|million|thousand|each|per|a (?:night|head|room|person)|/\w+)\b)(?![.,]?\d)"
 )
 # A harm named before a causal "thanks to" is blamed on it ("we lost most of Tuesday thanks to <@A>'s
 # plan", "today's outage was thanks to <@A>") — unless a turn comes between ("the site went down, but
