@@ -876,6 +876,9 @@ _words(
     f"reconocer(?= (?:a |al )?{M})",
     f"reconhecer(?: (?:a|o|ao|os|as))?(?= {M})",
     "hats off",
+    # "Chapeau <@A> pour le service d'hier soir", "chapó <@A>": hats off, said to the person
+    f"chapeau(?=[,!]? {M})",
+    f"chap[óo](?=[,!]? {M})",
     "big ups?",
 )
 _words(
@@ -1808,6 +1811,8 @@ def _rev_alt(words: str) -> str:
 _LFILL_WORDS = (
     "also|and|btw|oh|ok|okay|again|so|just|really|yes|yeah|haha|lol|omg|wow|great|perfect|awesome|amazing|nice|"
     "cool|sweet|brilliant|excellent|ah|ahh|hey|hi|san|ji|"
+    # "really" in the supported languages: "<@A>, echt bedankt", "<@A>, vraiment merci", "<@A> seriously, thanks"
+    "seriously|truly|echt|wirklich|vraiment|davvero|naprawdę|gerçekten|"
     # forms of address between the person and the thanks: "<@A> hocam sağ olun", "<@A> bro thanks"
     "hocam|abi|abla|kanka|bro|mate|dude|man|sir|amigo|amiga|hermano|irmão|bhai|anh|chị|kak|pak|"
     # "both of you" / "all of you": "<@A> <@B> you both, thanks", "<@A> <@B> お二人ともありがとう"
