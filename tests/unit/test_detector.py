@@ -27,8 +27,12 @@ by someone who had not seen the detector; measured before fixing: P 0.982, R 0.9
 messages from a construction firm, by someone who had not seen the detector; measured before fixing: P 0.988,
 R 0.923). Their misses were fixed afterwards, so they now guard against regressions; only a new set
 measures unseen accuracy again. `thanks_holdout17.jsonl` (489 messages from a biotech: P 0.994, R 0.916) and
-`thanks_holdout18.jsonl` (474 messages from a hotel group: P 0.935, R 0.869) were measured once after that and
-are NOT fixed yet, so they are not asserted here; `python bench/detector_accuracy.py` scores them.
+`thanks_holdout18.jsonl` (474 messages from a hotel group: P 0.935, R 0.869) were measured once after that. Their
+false positives were then fixed as families (a thanks that declines or is said in advance, meeting notes naming
+owners, blame with a giveaway sale) and three holdout-18 labels corrected (a bare "<@A> :pray:" /
+":raised_hands:" and "dzięki za zastępstwo" thank A, as in every other set): they now score P 0.994 / 1.000, but
+their recall (0.916 / 0.882) is still below 0.95, so they are not asserted here yet and are no longer unseen;
+`python bench/detector_accuracy.py` scores them.
 """
 
 from __future__ import annotations
