@@ -56,11 +56,11 @@ def forget_old_events(session: Session, before: dt.datetime) -> int:
     return session.execute(delete(ProcessedEvent).where(ProcessedEvent.received_at < before)).rowcount
 
 
-# The ack path of every thanks runs these, so they are built once per dialect with bound
-# parameters and executed on a Core connection: building a statement per call and generating its
-# cache key cost more CPU than SQLite took to run it (bench/bench_ingest.py). They accept the
-# caller's Session or, on the capture path, a bare Core `Connection` (`Database.connection()`),
-# which skips the ORM session's own per-transaction work.
+# Capture runs these on every act, so they are built once per dialect with bound parameters:
+# building a statement per call and generating its cache key cost more CPU than SQLite took to run
+# it (bench/bench_ingest.py). They accept the caller's Session or a Core `Connection`. The ack path
+# of a thanks message goes further: its INSERT is compiled once and run on the driver's cursor
+# (`insert_new_edges_of_people`, `Database.driver_transaction`).
 _EDGE_FIELDS = tuple(f.name for f in fields(NewEdge))
 _BUILT: dict[tuple[str, str], Any] = {}
 _DRIVER_BUILT: dict[tuple[str, str], DriverStatement] = {}
