@@ -2127,7 +2127,7 @@ class _Credits:
     __slots__ = ("items", "starts")
 
     def __init__(self, low: str) -> None:
-        self.items = []
+        self.items: list[tuple[int, int, str]] = []
         for m in _CREDITED.finditer(low):
             who = _who_credited(low, m)
             if who:
@@ -2157,6 +2157,7 @@ class _Credits:
             p = m.start()
             if p and _PRAISED_BEFORE.search(low, max(0, p - 60), p):
                 lst = _MLIST_AT.match(low, p)
+                assert lst is not None
                 self.items.extend((p, lst.end(), c) for c in _MENTION_RE.findall(lst.group()))
             elif "your" in low[p + 1 : p + 7] and _PRAISED_YOUR.match(low, p):
                 self.items.append((p, p + 1, m.group()))
@@ -2436,20 +2437,20 @@ def _targets(
 
     if not targets and kind == "kudos" and ids:
         # "Quick shout-out before the 10am: <@A> and <@B> turned the story around in a day"
-        k = _KUDOS_COLON.match(low, ce, se)
-        if k and bisect_left(reqs, ce) == bisect_left(reqs, se):  # not "kudos channel idea: <@A> thoughts?"
-            targets.extend(_mentions(k.group("m"), ids))
-    e = _ESPECIALLY.search(low, ce, se) if esps and bisect_left(esps, ce) < bisect_left(esps, se) else None
-    if not e and not targets and se < n and esps and esps[-1] >= se:
+        km = _KUDOS_COLON.match(low, ce, se)
+        if km and bisect_left(reqs, ce) == bisect_left(reqs, se):  # not "kudos channel idea: <@A> thoughts?"
+            targets.extend(_mentions(km.group("m"), ids))
+    esp = _ESPECIALLY.search(low, ce, se) if esps and bisect_left(esps, ce) < bisect_left(esps, se) else None
+    if not esp and not targets and se < n and esps and esps[-1] >= se:
         # "Thank you.\nSpecifically <@A> and <@B> for closing the books": the next sentence opens with the
         # "especially" list of this thanks.
-        e = _ESPECIALLY_NEXT.match(low, se, min(n, se + _VIEW))
-    if e:
-        targets.extend(_mentions(e.group("a") or e.group("b"), ids))
+        esp = _ESPECIALLY_NEXT.match(low, se, min(n, se + _VIEW))
+    if esp:
+        targets.extend(_mentions(esp.group("a") or esp.group("b"), ids))
         group = False
         # "besonders <@A> für die Planung und <@B> für die Folien", "especially <@A> for X, <@B> for Y":
         # each next person with a reason of their own is in the "especially" list too.
-        end = e.end()
+        end = esp.end()
         while (
             (nxt := _NEXT_REASON.match(low, end, se))
             and nxt.group("post")
