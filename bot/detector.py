@@ -30,11 +30,13 @@ optimisation; answers do not depend on it), so calls are deterministic and safe 
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
 from operator import itemgetter
+from types import ModuleType
 
 __all__ = ["MAX_CHARS", "Thanks", "detect_thanks"]
 
@@ -2664,3 +2666,41 @@ def _left(low: str, cs: int, ss: int) -> str:
         if before.strip() and not re.search(r"[.!?\n]\s*$", before):
             return ""
     return m.group("m")[::-1]  # the match was read backwards: reverse it so mentions keep their order
+
+
+# ---------------------------------------------------------------------------------------------
+# NATIVE BUILD CUT — tools/build_native.py compiles this file up to here, not the lines below.
+#
+# `make native` (also run by `make run`, `make test` and `make bench`) compiles a copy of this file with
+# mypyc into the C extension bot.detector_native (not in git), recording the SHA-256 of the source it was
+# built from. It answers in place of the functions above only when that is this very file's hash: a build
+# left over from other source is never used. GIVEBACK_DETECTOR=python keeps the pure-Python detector;
+# GIVEBACK_DETECTOR=native makes the import fail when there is no current native build.
+
+python_detect_thanks = detect_thanks  # the pure-Python detector, whichever one answers
+PythonThanks = Thanks
+
+
+def load_native(source: str | os.PathLike[str], module: str) -> ModuleType | None:
+    """`module` when it imports and its SOURCE_SHA256 is the hash of the file `source`, else None."""
+    import hashlib
+    import importlib
+
+    try:
+        native = importlib.import_module(module)
+        with open(source, "rb") as f:
+            digest = hashlib.sha256(f.read()).hexdigest()
+    except Exception:  # a missing, broken or foreign build: the pure-Python detector answers
+        return None
+    return native if getattr(native, "SOURCE_SHA256", None) == digest else None
+
+
+_CHOICE = os.environ.get("GIVEBACK_DETECTOR", "").strip().lower()
+# Only as bot.detector (not a copy loaded from a path, as bench/ab_detector.py does) is there a build to look for.
+_NATIVE = load_native(__file__, f"{__package__}.detector_native") if __package__ and _CHOICE != "python" else None
+if _NATIVE is not None:
+    detect_thanks = _NATIVE.detect_thanks
+    Thanks = _NATIVE.Thanks  # type: ignore[misc]  # the native answers are instances of the native class
+elif _CHOICE == "native":
+    raise ImportError("GIVEBACK_DETECTOR=native, but bot/detector.py has no current native build: run `make native`")
+IMPLEMENTATION = "native" if _NATIVE is not None else "python"  # which detector answers detect_thanks
