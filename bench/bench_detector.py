@@ -9,6 +9,11 @@ thanks, for the detector and for the baseline karma bots use (a "thank" regex + 
 the ratio between them, precision/recall of both on the generated labels, and the time of a few
 adversarial inputs. Writes bench/results/detector.json.
 
+The detector measured is the one bot.detector answers with (`IMPLEMENTATION`): the native build
+(`make native`) when it is current, else pure Python. With the native build, the pure-Python detector is
+measured in the same run too, passes alternating between the two (and the baseline), so both meet the same
+machine. GIVEBACK_DETECTOR=python measures pure Python alone.
+
 Times are CPU time of this single-threaded process (time.process_time), best of three passes: on a
 shared machine, wall-clock time also counts the time other processes hold the CPU, and the figure
 asked for is messages per second of one core.
@@ -30,7 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.traffic import generate_messages  # noqa: E402
-from bot.detector import MAX_CHARS, detect_thanks  # noqa: E402
+from bot.detector import IMPLEMENTATION, MAX_CHARS, detect_thanks, python_detect_thanks  # noqa: E402
 
 _NAIVE_THANK = re.compile(r"thank", re.IGNORECASE)
 _NAIVE_MENTION = re.compile(r"<@([UW][A-Z0-9]+)")
@@ -47,14 +52,20 @@ def _detector_ids(text: str, author: str, parent: str | None) -> list[str]:
     return [t.user_id for t in detect_thanks(text, author, parent)]
 
 
-def _rate(fn: Callable[[str, str, str | None], object], rows: list[tuple[str, str, str | None]], passes: int) -> float:
-    best = float("inf")
-    for _ in range(passes):
-        start = time.process_time()
-        for text, author, parent in rows:
-            fn(text, author, parent)
-        best = min(best, time.process_time() - start)
-    return len(rows) / best
+def _rates(
+    fns: dict[str, Callable[[str, str, str | None], object]], rows: list[tuple[str, str, str | None]], passes: int
+) -> dict[str, float]:
+    """Messages/second of each function, best of `passes`; each pass times every function in turn."""
+    best = dict.fromkeys(fns, float("inf"))
+    for i in range(passes):
+        names = list(fns) if i % 2 == 0 else list(reversed(fns))
+        for name in names:
+            fn = fns[name]
+            start = time.process_time()
+            for text, author, parent in rows:
+                fn(text, author, parent)
+            best[name] = min(best[name], time.process_time() - start)
+    return {name: len(rows) / seconds for name, seconds in best.items()}
 
 
 def _accuracy(fn: Callable[[str, str, str | None], list[str]], messages: list[dict]) -> dict[str, float]:
@@ -96,33 +107,48 @@ def main(argv: list[str] | None = None) -> int:
     rows = [(m["text"], m["author"], m["thread_parent_author"]) for m in messages]
     thanks_rows = [(m["text"], m["author"], m["thread_parent_author"]) for m in messages if m["thanked"]]
 
-    for fn in (detect_thanks, naive_thanks):  # warm caches
+    detectors: dict[str, Callable[[str, str, str | None], object]] = {IMPLEMENTATION: detect_thanks}
+    if IMPLEMENTATION != "python":
+        detectors["python"] = python_detect_thanks
+    fns = {**detectors, "naive": naive_thanks}
+    for fn in fns.values():  # warm caches
         for text, author, parent in rows[:2000]:
             fn(text, author, parent)
 
-    mix_detector = _rate(detect_thanks, rows, passes)
-    mix_naive = _rate(naive_thanks, rows, passes)
-    thanks_detector = _rate(detect_thanks, thanks_rows, passes)
-    thanks_naive = _rate(naive_thanks, thanks_rows, passes)
+    mix = _rates(fns, rows, passes)
+    thanks = _rates(fns, thanks_rows, passes)
+    mix_detector, mix_naive = mix[IMPLEMENTATION], mix["naive"]
+    thanks_detector, thanks_naive = thanks[IMPLEMENTATION], thanks["naive"]
 
-    adversarial = {}
+    adversarial: dict[str, dict[str, object]] = {}
     for name, text in _adversarial().items():
-        best = float("inf")
-        for _ in range(passes):
-            start = time.process_time()
-            detect_thanks(text, "UAUTHOR", None)
-            best = min(best, time.process_time() - start)
-        adversarial[name] = {"chars": len(text), "seconds": round(best, 5)}
+        seconds = {}
+        for impl, fn in detectors.items():
+            best = float("inf")
+            for _ in range(passes):
+                start = time.process_time()
+                fn(text, "UAUTHOR", None)
+                best = min(best, time.process_time() - start)
+            seconds[impl] = round(best, 5)
+        adversarial[name] = {"chars": len(text), "seconds": seconds[IMPLEMENTATION]}
+        if len(seconds) > 1:
+            adversarial[name]["seconds_by_implementation"] = seconds
 
     results = {
+        "implementation": IMPLEMENTATION,
         "messages": n,
         "seed": args.seed,
         "thanks_messages": len(thanks_rows),
-        "mix_msgs_per_s": {"detector": round(mix_detector), "naive": round(mix_naive)},
-        "thanks_msgs_per_s": {"detector": round(thanks_detector), "naive": round(thanks_naive)},
+        # "detector": the implementation the bot uses (the first key); each one measured is listed by name too
+        "mix_msgs_per_s": {"detector": round(mix_detector), **{k: round(v) for k, v in mix.items()}},
+        "thanks_msgs_per_s": {"detector": round(thanks_detector), **{k: round(v) for k, v in thanks.items()}},
         "ratio_detector_to_naive": {
             "mix": round(mix_detector / mix_naive, 3),
             "thanks": round(thanks_detector / thanks_naive, 3),
+        },
+        "ratio_to_naive_by_implementation": {
+            impl: {"mix": round(mix[impl] / mix_naive, 3), "thanks": round(thanks[impl] / thanks_naive, 3)}
+            for impl in detectors
         },
         "accuracy_on_generated_labels": {
             "detector": _accuracy(_detector_ids, messages),
@@ -143,14 +169,22 @@ def main(argv: list[str] | None = None) -> int:
     out.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
     print(f"messages: {n:,} (seed {args.seed}), of which with thanks: {len(thanks_rows):,}; best of {passes} passes")
-    print(f"{'':24}{'detector':>14}{'naive':>14}{'ratio':>8}")
-    print(f"{'mix msgs/s':24}{mix_detector:>14,.0f}{mix_naive:>14,.0f}{mix_detector / mix_naive:>8.2f}")
-    ratio = thanks_detector / thanks_naive
-    print(f"{'thanks-only msgs/s':24}{thanks_detector:>14,.0f}{thanks_naive:>14,.0f}{ratio:>8.2f}")
+    print(f"detector answering for bot.detector: {IMPLEMENTATION}" + ("" if len(detectors) > 1 else " (only)"))
+    print(f"{'':30}{'detector':>14}{'naive':>14}{'ratio':>8}")
+    for impl in detectors:
+        label = f"{impl}{'*' if impl == IMPLEMENTATION and len(detectors) > 1 else ''}"
+        for what, rates in (("mix", mix), ("thanks-only", thanks)):
+            row = f"{what} msgs/s, {label}"
+            print(f"{row:30}{rates[impl]:>14,.0f}{rates['naive']:>14,.0f}{rates[impl] / rates['naive']:>8.2f}")
+    if len(detectors) > 1:
+        print(
+            f"* used by the bot; native / python: mix {mix['native'] / mix['python']:.2f}, "
+            f"thanks-only {thanks['native'] / thanks['python']:.2f}"
+        )
     acc = results["accuracy_on_generated_labels"]
     for who in ("detector", "naive"):
-        print(f"{who + ' P/R (generated)':24}{acc[who]['precision']:>14.4f}{acc[who]['recall']:>14.4f}")
-    print("adversarial inputs (detector, one call):")
+        print(f"{who + ' P/R (generated)':30}{acc[who]['precision']:>14.4f}{acc[who]['recall']:>14.4f}")
+    print(f"adversarial inputs ({IMPLEMENTATION} detector, one call):")
     for name, figures in adversarial.items():
         print(f"  {name:36}{figures['chars']:>10,} chars {figures['seconds'] * 1000:>9.2f} ms")
     print(f"load average at end: {results['machine']['load_average_at_end']} on {os.cpu_count()} CPUs")
