@@ -1,8 +1,9 @@
 """Whom should U ask "How can I support you?" today? The rules, over plain values.
 
 These functions are the specification, over plain values and with the clock as a parameter.
-Digest planning runs the same rules inside the database (`storage.digests.plan_top`: one
-statement a batch, so only the chosen pairs cross into Python); tests/storage/test_plan_limit.py
+Digest planning applies the same rules on a fast path of its own (`storage.digests.plan_top`:
+the batch's counted acts grouped and ranked over the driver's raw values, without building these
+objects for every pair); tests/storage/test_plan_limit.py
 checks on random ledgers, on both backends, that it chooses exactly what `pick` chooses from every
 pair (`storage.digests.plan_pairs` → `PairStats`). The rules (design brief, "What U owes P"):
 

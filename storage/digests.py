@@ -4,9 +4,10 @@ The database is the schedule: `user_settings.next_digest_at` (UTC) says when eac
 and a row in `digests`, unique on (team, user, local date), is the claim that makes each digest
 happen at most once however many processes tick at the same moment.
 
-Planning is set-based: one statement per batch of due people (`plan_top`: GROUP BY recipient,
-helper over the indexed ledger, the rules and the ranking, then each chosen pair's latest acts),
-never a query per person and never the ledger in memory.
+Planning is set-based: a few statements per batch of due people (`plan_top`: the batch's counted
+acts read off the ledger's index, the give-back cutoffs and the rules' skips; grouped and ranked in
+Python; then the quoted acts' rows), never a query per person and never more of the ledger in
+memory than the batch's own window.
 """
 
 from __future__ import annotations
@@ -15,9 +16,11 @@ import datetime as dt
 import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from sqlalchemy import (
+    BigInteger,
     String,
     and_,
     any_,
@@ -637,9 +640,9 @@ def _among(session: Session, column, values: Sequence[str] | BindParameter):  # 
     return column.in_(select(func.json_each(listed).table_valued("value").c.value))
 
 
-def _list_param(session: Session, name: str) -> BindParameter:  # type: ignore[type-arg]
+def _list_param(session: Session, name: str, element: type = String) -> BindParameter:  # type: ignore[type-arg]
     """A named list parameter for `_among` in a statement built once and executed many times."""
-    return bindparam(name, type_=ARRAY(String) if is_postgres(session) else String)
+    return bindparam(name, type_=ARRAY(element) if is_postgres(session) else String)
 
 
 def _list_value(session: Session, values: Sequence[str]) -> object:
@@ -839,16 +842,22 @@ def plan_top(
     per_pair: int = 3,
     reason: Callable[[str | None, str, dt.datetime, str | None], Any] = ReasonRow,
 ) -> dict[str, list[Suggestion]]:
-    """Each person's digest for a batch, in ONE statement: their best `limit` people, best first,
-    each with the latest `per_pair` unreturned acts (newest first) and a display name.
+    """Each person's digest for a batch: their best `limit` people, best first, each with the
+    latest `per_pair` unreturned acts (newest first) and a display name.
 
-    The database applies the rules in `bot/reciprocity.py` (skip muted, snoozed, bots, deleted,
-    opted out, suggested recently with no help since; the window, self and the give-back cutoff
-    are part of the aggregate) and ranks by the same key (unreturned acts, latest help, other id);
-    tests/storage/test_plan_limit.py checks it picks what `pick` picks from `plan_pairs`. Only
-    the chosen pairs cross into Python, and only they are looked up again for their acts: a
-    correlated "latest N" per pair (a LATERAL join on PostgreSQL; an `id IN (… LIMIT N)` on
-    SQLite, which has no LATERAL), each an index range that stops after N.
+    The rules are those of `bot/reciprocity.py` (the window, self and the give-back cutoff, then
+    skip muted, snoozed, bots, deleted, opted out, suggested recently with no help since) and the
+    ranking its `rank_key` (unreturned acts, latest help, other id); tests/storage/test_plan_limit.py
+    checks on random ledgers, on both backends, that this picks what `pick` picks from `plan_pairs`
+    (the reference aggregate). Where the work runs depends on where the database does:
+
+    - PostgreSQL runs in its own process, on its own core: ONE statement a batch ranks in the
+      database and looks the chosen pairs' acts up with a LATERAL "latest N" (`_ranked_on_server`);
+      only the chosen pairs cross the wire.
+    - SQLite runs inside this process: there, SQL's window sort and a correlated look-up per
+      chosen pair cost twice the aggregate itself, while grouping the batch's ~15 index entries a
+      person in Python costs less (`_ranked_in_process`).
+    (Measured both ways on both backends: BENCHMARKS.md, "Digest planning".)
 
     Each act is built by `reason(text, source, happened_at, channel_id)`: `ReasonRow` unless the
     caller passes its own type with those fields (the digest service passes its view's), so no
@@ -857,6 +866,191 @@ def plan_top(
     ids = sorted(set(user_ids))
     if not ids:
         return {}
+    if is_postgres(session):
+        return _ranked_on_server(session, team_id, ids, now, lookback_days, repeat_after_days, limit, per_pair, reason)
+    return _ranked_in_process(session, team_id, ids, now, lookback_days, repeat_after_days, limit, per_pair, reason)
+
+
+def _ranked_in_process(
+    session: Session,
+    team_id: str,
+    ids: list[str],
+    now: dt.datetime,
+    lookback_days: int,
+    repeat_after_days: int,
+    limit: int,
+    per_pair: int,
+    reason: Callable[..., Any],
+) -> dict[str, list[Suggestion]]:
+    """`plan_top` with the grouping and ranking here: a few statements, each an index range over
+    the batch's people (`_Plan`): the acts that count (index entries only: who, whom, when, id),
+    each pair's last give-back, the pairs and people the rules skip; then the table rows of the
+    quoted acts only, with the chosen people's names. Timestamps are compared as the driver
+    returns them (SQLite's fixed-width text sorts in time order) and converted only for the acts
+    a digest quotes."""
+    plan = _Plan.for_session(session)
+    conn = session.connection()
+    batch = {"team": team_id, "ids": _list_value(session, ids), "now": now}
+    since = now - dt.timedelta(days=lookback_days)
+    acts = conn.execute(plan.acts, {**batch, "since": since}).all()
+    gave = {(u, o): at for u, o, at in conn.execute(plan.gave, {**batch, "since": since}).all()}
+    skipped = set(conn.execute(plan.skipped, batch).all())
+    # Suggested after this instant: skipped unless the person helped again since.
+    repeat = now - dt.timedelta(days=max(repeat_after_days, 0))
+    suggested = {(u, o): at for u, o, at in conn.execute(plan.suggested, {**batch, "repeat": repeat}).all()}
+    never = set(conn.scalars(plan.never, batch).all())
+    chosen = _rank(_unreturned(acts, gave), skipped, suggested, never, limit, per_pair)
+    if not chosen:
+        return {}
+    quoted = [act_id for _, _, _, latest in chosen for _, act_id in latest]
+    details = {row[0]: row for row in conn.execute(plan.details, {"acts": _list_value(session, quoted)}).all()}
+    others = sorted({other for _, other, _, _ in chosen})
+    names = dict(conn.execute(plan.names, {"team": team_id, "ids": _list_value(session, others)}).all())
+    out: dict[str, list[Suggestion]] = {}
+    for user, other, unreturned, latest in chosen:
+        reasons = []
+        for _, act_id in latest:
+            _, said, source, happened_at, channel = details[act_id]
+            reasons.append(reason(said, source, _utc(happened_at), channel))
+        cutoff = gave.get((user, other))
+        last_gave = None if cutoff is None else _utc(cutoff)
+        suggestion = Suggestion(other, unreturned, reasons[0].happened_at, last_gave, names.get(other), tuple(reasons))
+        out.setdefault(user, []).append(suggestion)
+    return out
+
+
+def _utc(value):  # type: ignore[no-untyped-def]
+    """`utc_from_driver`, inlined for SQLite's text (this runs per quoted act)."""
+    return dt.datetime.fromisoformat(value + "+00:00") if value.__class__ is str else utc_from_driver(value)
+
+
+Acts = list[tuple[Any, int]]  # (happened_at as the driver returns it, act id)
+
+
+def _unreturned(rows: Sequence, gave: dict[tuple[str, str], Any]) -> dict[tuple[str, str], Acts]:  # type: ignore[type-arg]
+    """The counted acts grouped by (U, P), keeping only those after U's last give-back to P."""
+    pairs: dict[tuple[str, str], Acts] = {}
+    for user, other, at, act_id in rows:
+        key = (user, other)
+        cutoff = gave.get(key)
+        if cutoff is not None and at <= cutoff:
+            continue
+        acts = pairs.get(key)
+        if acts is None:
+            pairs[key] = [(at, act_id)]
+        else:
+            acts.append((at, act_id))
+    return pairs
+
+
+def _rank(
+    pairs: dict[tuple[str, str], Acts],
+    skipped: set[tuple[str, str]],
+    suggested: dict[tuple[str, str], Any],
+    never: set[str],
+    limit: int,
+    per_pair: int,
+) -> list[tuple[str, str, int, Acts]]:
+    """(U, P, unreturned, latest acts) for each person's best `limit` pairs, best first: the rules
+    of `bot.reciprocity.skip_reason` that the window and the give-back cutoff leave, then its
+    `rank_key`. Acts sort newest first, the later-recorded first among equal instants."""
+    by_user: dict[str, list[tuple[int, Any, str, Acts]]] = {}
+    for key, acts in pairs.items():
+        user, other = key
+        if other in never or key in skipped:
+            continue
+        latest = max(acts) if len(acts) > 1 else acts[0]
+        last_suggested = suggested.get(key)
+        if last_suggested is not None and latest[0] <= last_suggested:
+            continue  # suggested within the repeat window, and no help since
+        by_user.setdefault(user, []).append((len(acts), latest[0], other, acts))
+    chosen = []
+    for user, candidates in by_user.items():
+        candidates.sort(key=itemgetter(2))  # stable sorts: other id ascending breaks the ties below
+        candidates.sort(key=itemgetter(0, 1), reverse=True)
+        for unreturned, _, other, acts in candidates[:limit]:
+            latest_acts = sorted(acts, reverse=True)[:per_pair] if len(acts) > 1 else acts
+            chosen.append((user, other, unreturned, latest_acts))
+    return chosen
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """`plan_top`'s statements for one dialect, built once and then only executed (building
+    them cost SQLAlchemy more per batch than running some of them)."""
+
+    acts: Select  # type: ignore[type-arg]
+    gave: Select  # type: ignore[type-arg]
+    skipped: Select  # type: ignore[type-arg]
+    suggested: Select  # type: ignore[type-arg]
+    never: Select  # type: ignore[type-arg]
+    details: Select  # type: ignore[type-arg]
+    names: Select  # type: ignore[type-arg]
+
+    @classmethod
+    def for_session(cls, session: Session) -> _Plan:
+        dialect = session.get_bind().dialect.name
+        plan = _PLANS.get(dialect)
+        if plan is None:
+            plan = _PLANS[dialect] = cls._build(session)
+        return plan
+
+    @classmethod
+    def _build(cls, session: Session) -> _Plan:
+        team, ids = bindparam("team", type_=String), _list_param(session, "ids")
+        now, since, repeat = (bindparam(n, type_=UTCDateTime()) for n in ("now", "since", "repeat"))
+        raw = NullType()  # timestamps as the driver returns them: compared as they are, converted once
+        h = HelpEdge
+        acts = select(h.recipient_id, h.helper_id, type_coerce(h.happened_at, raw), h.id).where(
+            h.team_id == team,
+            _among(session, h.recipient_id, ids),
+            h.happened_at >= since,
+            h.happened_at <= now,
+            h.active.is_(True),
+            h.helper_id != h.recipient_id,
+            _evidence(h),
+        )
+        last_gave = _last_gave(session, team, ids, since)
+        gave = select(last_gave.c.user_id, last_gave.c.other_id, type_coerce(last_gave.c.at, raw))
+        rule = SuggestionRule
+        skipped = select(rule.user_id, rule.other_id).where(
+            rule.team_id == team,
+            _among(session, rule.user_id, ids),
+            or_(rule.muted.is_(True), rule.snoozed_until > now),
+        )
+        item = DigestItem
+        suggested = (
+            select(item.user_id, item.other_id, type_coerce(func.max(item.suggested_at), raw))
+            .where(item.team_id == team, _among(session, item.user_id, ids), item.suggested_at > repeat)
+            .group_by(item.user_id, item.other_id)
+        )
+        never = _unsuggestable(team)
+        details = select(h.id, h.reason, h.source, type_coerce(h.happened_at, raw), h.channel_id).where(
+            _among(session, h.id, _list_param(session, "acts", BigInteger))
+        )
+        names = select(SlackUser.user_id, func.coalesce(SlackUser.real_name, SlackUser.name)).where(
+            SlackUser.team_id == team, _among(session, SlackUser.user_id, ids)
+        )
+        return cls(acts, gave, skipped, suggested, select(never.subquery().c[0]), details, names)
+
+
+_PLANS: dict[str, _Plan] = {}
+
+
+def _ranked_on_server(
+    session: Session,
+    team_id: str,
+    ids: list[str],
+    now: dt.datetime,
+    lookback_days: int,
+    repeat_after_days: int,
+    limit: int,
+    per_pair: int,
+    reason: Callable[..., Any],
+) -> dict[str, list[Suggestion]]:
+    """`plan_top` in ONE statement: the database aggregates, applies the rules, ranks, and looks
+    each chosen pair's acts up with a correlated LATERAL "latest N", an index range that stops
+    after N."""
     statement = _plan_top_statement(session, limit, per_pair)
     params = {
         "team": team_id,
@@ -888,7 +1082,7 @@ def _build_plan_top(session: Session, limit: int, per_pair: int) -> Select:  # t
     help_agg = _help_received(session, team_id, ids, since, now)
     suggested = _last_suggested(session, team_id, ids, bindparam("suggested_since", type_=UTCDateTime()))
     rule = aliased(SuggestionRule)
-    rank_other = help_agg.c.other_id.collate("C") if is_postgres(session) else help_agg.c.other_id
+    rank_other = help_agg.c.other_id.collate("C")  # code point order, as Python compares the ids
     top = (
         select(
             help_agg.c.user_id,
@@ -913,7 +1107,7 @@ def _build_plan_top(session: Session, limit: int, per_pair: int) -> Select:  # t
         .subquery("ranked")
     )
     top = select(top).where(top.c.pos <= limit).cte("top")
-    act, joined = _latest_acts(session, team_id, top, since, now, per_pair)
+    act, joined = _latest_acts(team_id, top, since, now, per_pair)
     other = aliased(SlackUser)
     raw = NullType()  # timestamps as the driver returns them: `_suggestions` converts each once
     return (
@@ -934,7 +1128,7 @@ def _build_plan_top(session: Session, limit: int, per_pair: int) -> Select:  # t
     )
 
 
-def _latest_acts(session: Session, team_id, top, since, now, per_pair: int):  # type: ignore[no-untyped-def]
+def _latest_acts(team_id, top, since, now, per_pair: int):  # type: ignore[no-untyped-def]
     """`top` joined to the latest `per_pair` acts of each of its pairs that count (inside the
     window, after the pair's last give-back, the recipient's own word): (columns, FROM clause)."""
     h = aliased(HelpEdge)
@@ -957,24 +1151,20 @@ def _latest_acts(session: Session, team_id, top, since, now, per_pair: int):  # 
         .order_by(h.happened_at.desc(), h.id.desc())
         .limit(per_pair)
     )
-    if is_postgres(session):
-        acts = latest.with_only_columns(h.id, h.reason, h.source, h.happened_at, h.channel_id).lateral("act")
-        return acts.c, top.join(acts, true())
-    act = aliased(HelpEdge)
-    return act, top.join(act, act.id.in_(latest.with_only_columns(h.id).correlate(top).scalar_subquery()))
+    acts = latest.with_only_columns(h.id, h.reason, h.source, h.happened_at, h.channel_id).lateral("act")
+    return acts.c, top.join(acts, true())
 
 
 def _suggestions(rows: Sequence, reason: Callable[..., Any] = ReasonRow) -> dict[str, list[Suggestion]]:  # type: ignore[type-arg]
     """Rows of `plan_top` (one per act, ordered by person, rank, newest act) as suggestions. A
     pair's latest help is its newest act, the first of its rows: one timestamp parsed, not two.
-    (This runs per act: SQLite's text timestamps are parsed inline, without a call per value.)"""
+    (This runs per act.)"""
     out: dict[str, list[Suggestion]] = {}
-    parse = dt.datetime.fromisoformat
     user_id = other_id = None
     head: tuple | None = None  # type: ignore[type-arg]
     reasons: list[Any] = []
     for user, other, unreturned, last_gave, name, said, source, happened_at, channel in rows:
-        at = parse(happened_at + "+00:00") if happened_at.__class__ is str else utc_from_driver(happened_at)
+        at = utc_from_driver(happened_at)
         if other != other_id or user != user_id:
             if head is not None:
                 out.setdefault(user_id, []).append(Suggestion(*head, tuple(reasons)))  # type: ignore[arg-type]

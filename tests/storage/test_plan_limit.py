@@ -1,6 +1,7 @@
-"""`plan_top` applies the rules and ranks in the database; it must choose exactly what the pure
-rules (`bot.reciprocity.pick`) choose from every pair (`plan_pairs`), in the same order, with the
-same counts. Random ledgers with every kind of skip and tie, both backends."""
+"""`plan_top` groups the counted acts, applies the rules and ranks on its own (fast paths over the
+driver's values); it must choose exactly what the pure rules (`bot.reciprocity.pick`) choose from
+every pair (`plan_pairs`, the reference aggregate in SQL), in the same order, with the same counts
+and quoted acts. Random ledgers with every kind of skip and tie, both backends."""
 
 from __future__ import annotations
 
