@@ -44,6 +44,7 @@ from sqlalchemy.engine import make_url  # noqa: E402
 from bot.digest import DigestService  # noqa: E402
 from bot.settings import Settings  # noqa: E402
 from storage import digests as store  # noqa: E402
+from storage import planning  # noqa: E402
 from storage.db import Database  # noqa: E402
 from storage.migrate import upgrade  # noqa: E402
 
@@ -235,7 +236,7 @@ def measure(url: str, users: int, records: int, repeats: int) -> dict[str, objec
     def raw(fetch: bool) -> tuple[float, float, int]:
         with database.reader() as session:
             started, cpu = time.perf_counter(), time.process_time()
-            pairs = store.raw_help_aggregate(session, TEAM, NOW, settings.lookback_days, fetch=fetch)
+            pairs = planning.raw_help_aggregate(session, TEAM, NOW, settings.lookback_days, fetch=fetch)
             return time.perf_counter() - started, time.process_time() - cpu, pairs
 
     def plan() -> tuple[float, float, int]:

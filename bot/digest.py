@@ -40,7 +40,7 @@ from bot.reciprocity import Limits, PairStats
 from bot.schedule import current_slot, next_digest_at, zone_for
 from bot.settings import Settings, format_days, parse_clock, parse_days
 from storage import digests as store
-from storage import prefs
+from storage import planning, prefs
 from storage.db import Database
 
 log = get_logger(__name__)
@@ -403,7 +403,7 @@ class DigestService:
     def _plan_team(self, team_id: str, claims: Sequence[store.Claim], now: dt.datetime) -> list[Planned]:
         user_ids = [c.user_id for c in claims]
         with self.db.reader() as session:
-            chosen = store.plan_top(
+            chosen = planning.plan_top(
                 session,
                 team_id,
                 user_ids,
@@ -413,7 +413,7 @@ class DigestService:
                 limit=self.limits.max_suggestions,
                 reason=Reason,  # the view's own type: each act is built once
             )
-            people = store.plan_recipients(session, self.defaults, team_id, user_ids)
+            people = planning.plan_recipients(session, self.defaults, team_id, user_ids)
         footers: dict[tuple[str, str, str] | None, _Footer] = {}  # a batch shares few schedules
         out = []
         for claim in claims:
@@ -425,7 +425,7 @@ class DigestService:
             out.append(self._planned(claim, chosen.get(claim.user_id, []), recipient, footer, now))
         return out
 
-    def _footer(self, recipient: store.PlanRecipient | None) -> _Footer:
+    def _footer(self, recipient: planning.PlanRecipient | None) -> _Footer:
         """The recipient's zone and schedule as the digest's footer shows them."""
         if recipient is None:
             zone = zone_for(None, self.settings.default_timezone)
@@ -436,8 +436,8 @@ class DigestService:
     def _planned(
         self,
         claim: store.Claim,
-        picks: list[store.Suggestion],
-        recipient: store.PlanRecipient | None,
+        picks: list[planning.Suggestion],
+        recipient: planning.PlanRecipient | None,
         footer: _Footer,
         now: dt.datetime,
     ) -> Planned:
@@ -722,7 +722,7 @@ class _Footer:
     days_label: str
 
 
-def pair_stats(row: store.PairRow) -> PairStats:
+def pair_stats(row: planning.PairRow) -> PairStats:
     """A planning row as the pure rules see it."""
     return PairStats(
         other_id=row.other_id,

@@ -1,11 +1,11 @@
 """Whom should U ask "How can I support you?" today? The rules, over plain values.
 
 These functions are the specification, over plain values and with the clock as a parameter.
-Digest planning applies the same rules on a fast path of its own (`storage.digests.plan_top`:
+Digest planning applies the same rules on a fast path of its own (`storage.planning.plan_top`:
 the batch's counted acts grouped and ranked over the driver's raw values, without building these
 objects for every pair); tests/storage/test_plan_limit.py
 checks on random ledgers, on both backends, that it chooses exactly what `pick` chooses from every
-pair (`storage.digests.plan_pairs` → `PairStats`). The rules (design brief, "What U owes P"):
+pair (`storage.planning.plan_pairs` → `PairStats`). The rules (design brief, "What U owes P"):
 
 - P helped U within the look-back window, by U's own words (storage counts only that evidence);
 - U has not given back since P's latest help (no `/gave @P`, no *I asked them* after it);

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from storage.db import DriverConnection, DriverStatement
 from storage.dialect import insert
-from storage.models import HelpEdge, ProcessedEvent, SlackUser, UserSettings
+from storage.models import ClaimStatus, HelpEdge, ProcessedEvent, SlackUser, UserSettings
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,3 +230,8 @@ def active_edges(session: Session, team_id: str) -> Sequence[HelpEdge]:
     return session.scalars(
         select(HelpEdge).where(HelpEdge.team_id == team_id, HelpEdge.active.is_(True)).order_by(HelpEdge.id)
     ).all()
+
+
+def counts_as_evidence(edge):  # type: ignore[no-untyped-def]
+    """Only U's own words say U was helped; someone's `/gave @U` counts once U confirms it."""
+    return or_(edge.reporter_id == edge.recipient_id, edge.claim_status == ClaimStatus.CONFIRMED.value)

@@ -19,6 +19,7 @@ import pytest
 from bot.digest_cli import run_digest
 from bot.settings import Settings
 from storage import digests as store
+from storage import planning
 from storage.db import Database
 from storage.migrate import upgrade
 from storage.models import Digest, Workspace
@@ -315,4 +316,6 @@ def test_preview_prints_without_sending_or_recording(sandbox, tmp_path) -> None:
     assert sandbox.calls("chat.postMessage") == []
     with database.reader() as s:
         assert s.query(Digest).count() == 0
-        assert store.plan_recipients(s, store.Defaults(tz="UTC", time="09:00", days="mon-fri"), TEAM, ["UBERLIN"]) == {}
+        assert (
+            planning.plan_recipients(s, store.Defaults(tz="UTC", time="09:00", days="mon-fri"), TEAM, ["UBERLIN"]) == {}
+        )

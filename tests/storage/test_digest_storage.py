@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select, update
 
 from storage import digests as store
-from storage import prefs
+from storage import planning, prefs
 from storage.help import NewEdge, upsert_edges
 from storage.models import Digest, DigestStatus, SlackUser, UserSettings
 from storage.users import save_user
@@ -49,9 +49,9 @@ def add(database, *edges: NewEdge) -> None:  # type: ignore[no-untyped-def]
         upsert_edges(s, edges, NOW)
 
 
-def plan(database, user: str, now: dt.datetime = NOW) -> dict[str, store.PairRow]:  # type: ignore[no-untyped-def]
+def plan(database, user: str, now: dt.datetime = NOW) -> dict[str, planning.PairRow]:  # type: ignore[no-untyped-def]
     with database.reader() as s:
-        rows = store.plan_pairs(s, T, [user], now, lookback_days=14, repeat_after_days=7)
+        rows = planning.plan_pairs(s, T, [user], now, lookback_days=14, repeat_after_days=7)
     return {r.other_id: r for r in rows.get(user, [])}
 
 
@@ -227,7 +227,7 @@ def test_plan_pairs_for_a_batch_is_one_query_for_many_users(database) -> None:  
     users = [f"U{n:03d}" for n in range(50)]
     add(database, *(edge("UH", u, days_ago=1) for u in users), *(edge(u, "UH") for u in users[:5]))
     with database.reader() as s:
-        rows = store.plan_pairs(s, T, [*users, "UH"], NOW, lookback_days=14, repeat_after_days=7)
+        rows = planning.plan_pairs(s, T, [*users, "UH"], NOW, lookback_days=14, repeat_after_days=7)
     assert set(rows) == {*users, "UH"}
     assert len(rows["UH"]) == 5
 
@@ -245,7 +245,7 @@ def test_suggestions_carry_their_latest_acts_after_the_last_give_back(database) 
     with database.reader() as s:
         found = {
             p.other_id: p
-            for p in store.plan_top(s, T, ["UU"], NOW, lookback_days=14, repeat_after_days=7, limit=3)["UU"]
+            for p in planning.plan_top(s, T, ["UU"], NOW, lookback_days=14, repeat_after_days=7, limit=3)["UU"]
         }
     assert set(found) == {"UA", "UB"}
     # Five acts after the give-back count; the three latest are quoted, newest first.
@@ -261,20 +261,20 @@ def test_dm_channel_cache_and_first_digest(database) -> None:  # type: ignore[no
         store.save_dm_channel(s, T, "UU", "D123")
         (c,) = store.claim(s, [(T, "UU", dt.date(2025, 3, 10))], NOW, "p", NOW)
     with database.reader() as s:
-        r = store.plan_recipients(s, DEFAULTS, T, ["UU"])["UU"]
+        r = planning.plan_recipients(s, DEFAULTS, T, ["UU"])["UU"]
         assert (r.dm_channel_id, r.first_digest_at) == ("D123", None)
         assert s.get_one(SlackUser, (T, "UU")).dm_channel_id == "D123"
     with database.transaction() as s:
         store.mark_sent(s, c, "p", NOW, "D123", "1.0", [])
     with database.reader() as s:
-        assert store.plan_recipients(s, DEFAULTS, T, ["UU"])["UU"].first_digest_at == NOW
+        assert planning.plan_recipients(s, DEFAULTS, T, ["UU"])["UU"].first_digest_at == NOW
 
 
 @pytest.mark.parametrize("n", [3])
 def test_raw_aggregate_counts_pairs(database, n: int) -> None:  # type: ignore[no-untyped-def]
     add(database, *(edge(f"UA{i}", "UU") for i in range(n)), edge("UA0", "UU"))
     with database.reader() as s:
-        assert store.raw_help_aggregate(s, T, NOW, 14) == n
+        assert planning.raw_help_aggregate(s, T, NOW, 14) == n
 
 
 def test_planner_skips_bots_deleted_and_opted_out_only_in_their_own_workspace(database) -> None:  # type: ignore[no-untyped-def]
@@ -287,5 +287,5 @@ def test_planner_skips_bots_deleted_and_opted_out_only_in_their_own_workspace(da
         save_user(s, "T2", "UA", now=NOW, name="a", real_name=None, tz=None, is_bot=True, deleted=True)
         prefs.set_suggestable(s, "T2", "UA", NOW, suggestable=False)
     with database.reader() as s:
-        planned = store.plan_top(s, T, ["UU"], NOW, lookback_days=14, repeat_after_days=7, limit=3)
+        planned = planning.plan_top(s, T, ["UU"], NOW, lookback_days=14, repeat_after_days=7, limit=3)
     assert [p.other_id for p in planned["UU"]] == ["UA"]

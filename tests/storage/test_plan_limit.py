@@ -13,7 +13,7 @@ import pytest
 from bot.digest import pair_stats
 from bot.reciprocity import Limits, pick
 from storage import digests as store
-from storage import prefs
+from storage import planning, prefs
 from storage.help import NewEdge, upsert_edges
 from storage.users import save_user
 
@@ -65,7 +65,9 @@ def _ledger(database, rng: random.Random) -> list[NewEdge]:  # type: ignore[no-u
     return edges
 
 
-def _latest_acts(edges: list[NewEdge], pair: store.PairRow, per_pair: int = 3) -> list[tuple[str | None, dt.datetime]]:
+def _latest_acts(
+    edges: list[NewEdge], pair: planning.PairRow, per_pair: int = 3
+) -> list[tuple[str | None, dt.datetime]]:
     """The acts a digest quotes for a pair, from the ledger as written: the recipient's own word,
     inside the window, after the pair's last give-back; newest first, the later-recorded first
     among equal instants (edges are inserted in order, so ids follow the list)."""
@@ -85,8 +87,8 @@ def _latest_acts(edges: list[NewEdge], pair: store.PairRow, per_pair: int = 3) -
 def test_the_planner_picks_what_the_rules_pick_from_every_pair(database, seed: int) -> None:  # type: ignore[no-untyped-def]
     edges = _ledger(database, random.Random(seed))
     with database.reader() as s:
-        every = store.plan_pairs(s, T, READERS, NOW, lookback_days=14, repeat_after_days=7)
-        planned = store.plan_top(s, T, READERS, NOW, lookback_days=14, repeat_after_days=7, limit=3)
+        every = planning.plan_pairs(s, T, READERS, NOW, lookback_days=14, repeat_after_days=7)
+        planned = planning.plan_top(s, T, READERS, NOW, lookback_days=14, repeat_after_days=7, limit=3)
     compared = 0
     for reader in READERS:
         expected = pick(reader, [pair_stats(p) for p in every.get(reader, [])], NOW, LIMITS)
