@@ -60,7 +60,9 @@ def giveback_process(args: list[str], env: dict[str, str], cwd) -> Iterator[subp
                 proc.wait()
 
 
-def wait_healthy(port: int, proc: subprocess.Popen[str], timeout: float = 30.0) -> None:
+def wait_healthy(port: int, proc: subprocess.Popen[str], timeout: float = 60.0) -> None:
+    # A process spends ~5 s of CPU compiling the detector's vocabulary before it serves; two started
+    # at once on a loaded 2-core machine took over 30 s to answer /healthz.
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if proc.poll() is not None:
