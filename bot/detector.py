@@ -23,6 +23,10 @@ How it works (each step is linear in the text, which is capped at `MAX_CHARS`):
    a success ("<@A>'s one-liner fixed it. thank you!"), or in a thread reply with no one named, the
    parent's author. "thanks to <@A>" followed by a harm that was not averted is blame, not thanks. Mentions inside the reason ("for introducing me to <@B>"), after
    "cc", or starting a new clause ("<@B> can you merge?") are not targets.
+5. A thanks to several at once ("thank you all / both / three", "I'm grateful to each of you", "couldn't have done
+   it without you three. Merci", "Marco, Felix — thank you") is for the people the message credits with work done
+   before it, in any tense-marked way ("<@A> moved 38 boxes", "<@B> a géré les arrivées", "<@C>'s playlist was…"):
+   not for those given work still to do ("<@A> leads the rollout next quarter", "<@B> will…"), asked or cc'd.
 
 No I/O and no clock. The only state is a bounded memo from matched phrase to its kind (an
 optimisation; answers do not depend on it), so calls are deterministic and safe from any thread.
@@ -722,6 +726,8 @@ _words(
     ),
     *[f"{word} (?:dedi|diyor|dedim)" for word in _THANKS_WORDS.split("|")],
     "tack(?:ed|ing)? on",  # English "tack on", not Swedish "tack"
+    # "had the maps out 40 min before anyone else": a comparison, not the request "anyone?"
+    *_product(("before", "than", "like", "unlike"), (" anyone(?: else)?",)),
     # Turkish "sorun yok, sağ ol" is "no problem, thanks" — not the refusal "yok, sağ ol".
     *_product(("sorun", "problem", "dert"), (" yok",)),
     *_product(("not", "feel", "felt", "feels", "feeling", "legally", "contractually"), (" obliged",)),
@@ -1959,6 +1965,16 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
                 listed_lines = _LIST_LINE.search(low) is not None or _POINT_LINE.search(low) is not None
             if listed_lines:
                 targets = _listed(low, ids, line_starts, cue, group, reqs)
+        if ids and (group or not targets):
+            # "<@A> moved 38 boxes… <@B> rebuilt the layout… Thank you all / both / three", "I am so grateful to
+            # each of you", "Marco, Felix — thank you": a thanks to several at once, for the people credited with
+            # work done before it.
+            together = _together(low, norm, cue, ss, se, sent_starts, si, targets, reason, group, len(ids) > 1)
+            if together is not None:
+                credits = credits or _Credits(low)
+                more = _credited_together(low, ids, cs, sent_starts, reqs, credits, together)
+                if more:
+                    targets = [*targets, *more]
         n_req = bisect_right(reqs, cs) if reqs else 0  # requests before this cue
         req_before = n_req > 0
         if req_before and (reason is None or _WEAK_REASON.match(reason.lower())):
@@ -1976,7 +1992,7 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
             if not targets and not group and not thread_parent_author and ids:
                 # "are you still seeing the 502s? … <@B> bounced the ingress controller (ty!!)"
                 credits = credits or _Credits(low)
-                targets = _credited_before(cue, low, norm, ids, sent_starts[max(0, si - 1)], reqs, credits)
+                targets = _credited_before(cue, low, norm, ids, sent_starts[max(0, si - 1)], reqs, credits, past=False)
             if not targets or set(targets) <= asked:
                 continue
         if not targets and not group:
@@ -2120,14 +2136,126 @@ _RESCHEDULED = re.compile(
 )
 
 
+# Work credited to people in any tense-marked way, for the thanks that reach back to them: "<@A> moved 38 boxes",
+# "<@B> rebuilt the stage layout", "<@C> got the room turned in 15 min", "<@A>'s streaming setup and <@B>'s dessert
+# station were…", "<@A> tradujo las 14 actualizaciones", "<@A> a géré les arrivées", "<@A> hat die Liste gebaut".
+# A past verb (or a past participle after has/ha/hat/heeft…) right after the people credited, in each supported
+# language; not future or assigned work ("<@A> leads the rollout next quarter", "<@A> will…", "<@A> to send…"),
+# and not verbs of talk, plans or mishaps ("<@A> asked…", "<@A> planned…", "<@A> missed…"). Run per mention,
+# only when a thanks needs the people credited before it.
+_PAST_NOT = (
+    "asked|needed|wanted|mentioned|wondered|requested|suggested|proposed|noted|noticed|complained|replied|responded|"
+    "commented|pinged|emailed|called|messaged|texted|tagged|joined|missed|failed|dropped|crashed|deleted|broke|lost|"
+    "forgot|forgotten|ignored|skipped|blocked|wasted|messed|delayed|cancell?ed|postponed|rescheduled|seemed|used|"
+    "supposed|planned|scheduled|expected|hoped|tried|agreed|promised|decided|liked|loved|enjoyed|visited|passed|died|"
+    "retired|resigned|quit|transferred|married|graduated|arrived|returned|started|signed|booked|said|told|thought|"
+    "knew|heard|saw|felt|meant|left|went|interested|excited|confused|worried|concerned|annoyed|bored|surprised|"
+    "pleased|based|named|related|located|included|involved|assigned|invited|cc'?ed|need|indeed|seed|speed|feed|"
+    "bled|fled|shed|red|bed|wed|led to|ended|owned|owed|preferred|voted|guessed|assumed|doubted|feared|worried|"
+    "objected|disagreed|argued|refused|declined|denied|forwarded|escalated|opened|filed|logged|raised|"
+    "reported|flagged|pointed|claimed|stated|announced|confirmed|checked|looked|waited|slept|ate|stayed home|"
+    "volunteered to|offered to|signed up|did (?:you|u|we|i|they|he|she|anyone|someone|somebody|anybody|everyone|y'all)|"
+    "was|were|had to|got to|has to|have to"
+)
+_PAST_IRREGULAR = (
+    "made|got|took|ran|built|rebuilt|wrote|rewrote|found|caught|did|redid|led|kept|held|brought|bought|sent|put|"
+    "gave|set|cut|fed|flew|came|drove|stood|taught|dug|paid|won|spent|sold|dealt|drew|fought|rode|swept|shot|hung|"
+    "lent|lit|spun|sewed|bore|beat|overcame|had|stuck|shook|tore|upheld|withstood|remade|undertook|oversaw|"
+    "done|made|taken|written|rewritten|given|run|built|found|kept|held|brought|sent|put|set|gotten|driven|won|"
+    "drawn|dealt|shown|grown|known how"
+)
+_PAST_ADVERB_WORDS = (
+    "just|also|even|finally|single-handedly|singlehandedly|basically|literally|quietly|already|then|personally|"
+    "heroically|somehow|really|actually|totally|completely|successfully|quickly|calmly|patiently|once again|again|"
+    "immediately|instantly|graciously|kindly|all|both|alone|herself|himself|themselves|once"
+)
+_PAST_ADVERBS = f"(?:{_alternation(_PAST_ADVERB_WORDS)} )*"
+# As tries: tried at the word after every mention of a message whose thanks needs the people credited.
+_PAST_NOT_ALT = _alternation(_PAST_NOT)
+_PAST_IRREGULAR_ALT = _alternation(_PAST_IRREGULAR)
+# The people, then "and her brigade" / "with the night team", a role in brackets, or an honorific.
+_PAST_SUBJECT_TAIL = rf"(?:(?:{_HONORIFIC}))?(?: \([^()\n]{{1,60}}\))?(?: (?:and|&|\+|with|plus) (?:her|his|their|the|our|my|your) [\w-]+(?: [\w-]+){{0,2}})?"
+_PAST_EN = (
+    rf" {_PAST_ADVERBS}(?:(?:has|have|had) {_PAST_ADVERBS})?(?!{_PAST_NOT_ALT}\b)(?:[a-z]{{2,}}ed|{_PAST_IRREGULAR_ALT})\b"
+    # praise of the person: "<@A> was SO helpful", "<@A> has been a rock", "<@A> were amazing"
+    r"| (?:was|were|has been|have been|is|are) (?:(?:so|really|absolutely|just|super|incredibly|truly|such|an?|"
+    r"the|amazingly|extremely|very) )*(?:helpful|amazing|incredible|fantastic|brilliant|awesome|great|a star|stars|"
+    r"a rock|rocks|a hero|heroes|a legend|legends|a lifesaver|lifesavers|a machine|on fire|unstoppable|clutch|"
+    r"superb|outstanding|excellent|wonderful|phenomenal|a huge help|a big help|a great help|so patient|patient|"
+    r"generous|magic|the mvp|mvps?|a champ|champs|spot on)\b"
+)
+# Spanish, Portuguese, French, Italian, German, Dutch, Polish, Russian, Turkish, Indonesian, Vietnamese.
+_PAST_OTHER = (
+    r" (?:(?:también|tambien|también|ya|também|já|aussi|déjà|anche|già|auch|schon|ook|al|też|też|тоже|уже|"
+    r"de|da|bizzat) )?(?:"
+    r"(?!(?:preguntó|pregunto|dijo|pidió|pidio|mencionó|comentó|faltó|olvidó|rompió|borró|falló|llegó|perguntou|"
+    r"pediu|falou|disse|esqueceu|quebrou|perdeu|faltou|sumiu|ligou|comentou|mencionou|chegou|ficou|achou)\b)"
+    r"[^\W\d_]{2,}(?:ó|aron|ieron|ujo|ujeron|ou|eu|iu|aram|eram|iram)"
+    r"|hizo|hicieron|rehízo|puso|pusieron|trajo|trajeron|tuvo|tuvieron|dio|dieron|fez|fizeram|refez|trouxe|"
+    r"trouxeram|deu|deram|pôs"
+    r"|(?:ha|han|hemos|tem|têm) (?!(?:preguntado|dicho|pedido|olvidado|roto|perdido)\b)[^\W\d_]+(?:ado|ido|cho|to)"
+    r"|(?:a|ont|avait|avaient) (?:(?:tout|bien|encore|vraiment|super|même|seule?|seuls) )?"
+    r"(?:(?!(?:demandé|oublié|cassé|raté|manqué|annulé|signalé)\b)[^\W\d_]+(?:é|ée|és|ées)|fait|refait|pris|mis|écrit|"
+    r"construit|reconstruit|conduit|produit|traduit|ouvert|offert|couvert|tenu|obtenu|résolu|réussi|fini|choisi|"
+    r"rempli|servi|accueilli)"
+    r"|(?:ha|hanno) (?:(?:tutto|davvero|appena|da sol[oa]) )?(?!(?:chiesto|detto|dimenticato|rotto|perso)\b)"
+    r"[^\W\d_]+(?:ato|uto|ito|tto|sso|sto)"
+    r"|(?:hat|haben|heeft|hebben) (?:[^\W\d_][\w-]* ){0,5}?(?!(?:gefragt|gesagt|vergessen|gebrochen|verloren|gelöscht|"
+    r"gevraagd|gezegd|vergeten|gebroken|verwijderd|gemeld)\b)(?:(?:[^\W\d_]{1,5})?ge[^\W\d_]+(?:t|en|d)|[^\W\d_]+(?:iert|eerd))"
+    r"|(?!(?:zapytał|zapytała|powiedział|powiedziała|pytał|pytała|спросил|спросила|сказал|сказала)\b)"
+    r"[^\W\d_]{2,}(?:ł|ła|ło|ły|[aeiy]li|л|ла|ли)"
+    r"|(?:sudah|telah|udah) [^\W\d_]+|đã [^\W\d_]+"
+    r")\b"
+)
+# Chinese, Japanese, Korean: the credited person, then a verb in the past within the clause.
+_PAST_CJK = (
+    r"\s*(?:さん|様|さま|くん|ちゃん|先生|님|씨)?\s*(?:が|は|이|가|께서)?[^\n。！!？?.\U000f0000-\U000ffffd]{0,40}?"
+    r"(?:ました|てくれた|でくれた|しました|了|했어요|했습니다|했다|주셨|줬어|셨어요|셨습니다)"
+)
+_PAST_AFTER = re.compile(rf"{_PAST_SUBJECT_TAIL}(?:{_PAST_EN}|{_PAST_OTHER})")
+# The first word after the people decides most cases before _PAST_AFTER is tried: a past ending, or a word that may
+# open a past clause (an irregular past, an adverb, an auxiliary, "and her team…").
+_PAST_WORD = re.compile(r" ([^\W\d_][\w'’-]*)")
+# The words that may join a list of people (_SEP): after a mention, only these need the list read.
+_LIST_JOINERS = frozenset([*_JOIN.split("|"), *_AND_LINK.split("|"), "as", "along", "well"])
+_PAST_ENDING_WORDS = "ed ó ò aron ieron ujo ujeron ou eu iu aram eram iram ł ła ło ły li л ла ли"
+_PAST_ENDINGS = tuple(_PAST_ENDING_WORDS.split())
+_PAST_OPENERS = frozenset(
+    "|".join(
+        (
+            _PAST_IRREGULAR,
+            _PAST_ADVERB_WORDS,
+            "has|have|had|was|were|is|are|and|with|plus|also|ha|han|hemos|tem|têm|a|ont|avait|avaient|hanno|hat|haben|"
+            "heeft|hebben|sudah|telah|udah|đã|hizo|hicieron|rehízo|puso|pusieron|trajo|trajeron|tuvo|tuvieron|dio|dieron|"
+            "fez|fizeram|refez|trouxe|trouxeram|deu|deram|pôs|también|tambien|ya|também|já|aussi|déjà|anche|già|auch|"
+            "schon|ook|al|też|тоже|уже|de|da|bizzat",
+        )
+    ).split("|")
+)
+_PAST_AFTER_CJK = re.compile(_PAST_CJK)
+# "<@A>'s streaming setup and <@B>'s dessert station were the two things every guest mentioned", "<@A>'s live blog
+# had 64 updates": the person's work as the subject of a past verb or of praise (not a mishap: "…'s flight was late").
+_POSSESSIVE_PAST = re.compile(
+    rf"['’]s(?: [\w-]+){{1,4}}?(?P<more>(?:,? (?:and|&) {M}['’]s(?: [\w-]+){{1,4}}?)*)"
+    rf" (?:{_PAST_ADVERBS}(?!{_PAST_NOT_ALT}\b)(?:[a-z]{{2,}}ed|{_PAST_IRREGULAR_ALT})\b|(?:was|were) (?!(?:late|delayed|"
+    rf"cancell?ed|broken|down|wrong|missing|stolen|out|off|sick|lost|empty|stuck|not|never|a (?:mess|disaster))\b))"
+)
+# Turkish puts the verb last: "<@A> eğitim videolarını hazırladı". Only for text with Turkish letters, as "-di"/"-ti"
+# end words elsewhere ("tutti", "spaghetti").
+_PAST_TR = re.compile(
+    r" (?:[^\W\d_]+ ){0,5}?(?!(?:dedi|sordu|istedi|unuttu|bozdu|geldi|gitti)\b)[^\W\d_]{2,}(?:dı|di|du|dü|tı|ti|tu|tü)"
+    r"(?:lar|ler)?\b"
+)
+
+
 class _Credits:
     """Every credit in a message ("<@A> bounced the ingress", "<@A>'s patch fixed it", "fixed by <@A>"),
     found in one pass when first needed, so many cues cost one bisect each, not one scan each."""
 
-    __slots__ = ("items", "starts")
+    __slots__ = ("items", "low", "read", "starts")
 
     def __init__(self, low: str) -> None:
-        self.items = []
+        self.items: list[tuple[int, int, str]] = []
         for m in _CREDITED.finditer(low):
             who = _who_credited(low, m)
             if who:
@@ -2168,10 +2296,57 @@ class _Credits:
             )
         self.items.sort()
         self.starts = [start for start, _, _ in self.items]
+        self.low = low
+        self.read: tuple[int, int] | None = None  # the stretch whose mentions read_past has read
 
-    def people(self, lo: int, hi: int, reqs: list[int], sole: bool) -> list[str]:
+    def read_past(self, lo: int, hi: int) -> None:
+        """Add the work credited with any past verb or praise to the mentions from lo to hi ("<@A> moved 38 boxes",
+        "<@A> and her brigade served 240 guests", "<@A>'s live blog had 64 updates"; see _PAST_AFTER). Read only
+        for the stretch a thanks looks back over, once: a long status message has many mentions."""
+        read = self.read
+        if read is not None and read[0] <= lo and hi <= read[1]:
+            return
+        stretches = [(lo, hi)] if read is None else [(lo, read[0]), (read[1], hi)]
+        self.read = (lo, hi) if read is None else (min(lo, read[0]), max(hi, read[1]))
+        low = self.low
+        other = not low.isascii()
+        turkish = other and ("ı" in low or "ş" in low or "ğ" in low)
+        found = []
+        for a, b in stretches:
+            end = -1
+            for m in _MENTION_RE.finditer(low, a, b):
+                p = m.start()
+                if p < end:
+                    continue  # inside a list already read
+                w = _PAST_WORD.match(low, p + 1)
+                if w and w.group(1) not in _LIST_JOINERS:
+                    lst, end = m, p + 1  # the commonest case, a mention and a word: no list to read
+                else:
+                    lst = _MLIST_AT.match(low, p)
+                    end = lst.end()
+                    w = _PAST_WORD.match(low, end)
+                if w and not turkish and not ((word := w.group(1)) in _PAST_OPENERS or word.endswith(_PAST_ENDINGS)):
+                    continue  # "<@A> can you…", "<@A> will…", "<@A> leads…": no past clause
+                if (
+                    _PAST_AFTER.match(low, end)
+                    or (other and _PAST_AFTER_CJK.match(low, end))
+                    or (turkish and _PAST_TR.match(low, end))
+                ):
+                    found.extend((p, end, c) for c in _MENTION_RE.findall(lst.group()))
+                elif low.startswith(("'s", "’s"), p + 1) and (pm := _POSSESSIVE_PAST.match(low, p + 1)):
+                    found.extend((p, pm.end(), c) for c in [m.group(), *_MENTION_RE.findall(pm.group("more"))])
+        if found:
+            self.items.extend(found)
+            self.items.sort()
+            self.starts = [start for start, _, _ in self.items]
+
+    def people(self, lo: int, hi: int, reqs: list[int], sole: bool, past: bool) -> list[str]:
         """The people credited between lo and hi, each unless something was asked after their credit;
-        with `sole`, only when that is one person."""
+        with `sole`, only when that is one person; with `past`, credits by any past verb count too."""
+        if past:
+            self.read_past(lo, hi)
+        if not self.items:
+            return []
         window = [c for c in self.items[bisect_left(self.starts, lo) : bisect_left(self.starts, hi)] if c[1] <= hi]
         if reqs:
             n_req = bisect_right(reqs, hi)
@@ -2194,23 +2369,177 @@ def _who_credited(low: str, m: re.Match[str]) -> str | None:
 _NAME_AFTER = re.compile(r"(?: (?:so much|very much|again|demais))? [A-Z][a-z]+(?:$|[\s,.!—–-])")
 
 
+# A thanks addressed to several people at once, and how many it says when it does: "thank you all three",
+# "thank you both", "I am so grateful to each of you", "couldn't have pulled it off without you three. Merci",
+# "…naming all three of you. Thank you", "Marco, Felix — thank you".
+_NUMBERS = (
+    ("both two 2 deux dos dois duas beiden beide due twee båda obu obojgu ikinize обоим", 2),
+    ("three 3 trois tres três drei tre drie trzem üçünüze троим", 3),
+    ("four 4 quatre cuatro quatro vier quattro fyra", 4),
+    ("five 5 cinq cinco fünf cinque vijf", 5),
+    ("six 6", 6),
+)
+_NUMBER_WORDS = {word: n for words, n in _NUMBERS for word in words.split()}
+_COUNT_RE = re.compile(rf"\b(?:{_alternation('|'.join(_NUMBER_WORDS))})\b")
+_EACH_OF_YOU = (
+    # English
+    "each of you|each one of you|every one of you|every single one of you|each and every one of you|all of you|"
+    "both of you|all (?:two|three|four|five|six)(?: of you)?|the (?:two|three|four|five|six) of you|"
+    "you (?:all|both|two|three|four|five|six|guys|folks|lot)|u (?:all|both|guys)|y'all|"
+    # French, Spanish, Portuguese, German, Dutch, Italian, Swedish, Polish, Turkish, Russian
+    "vous (?:tous|toutes|deux|trois)|à vous (?:tous|toutes|deux|trois)|a vous (?:tous|deux|trois)|"
+    "chacune? d'entre vous|à chacun(?:e)?|à tous|a todos|a todas|a cada un[oa]|todos (?:ustedes|vosotros)|"
+    "a (?:los|las) (?:dos|tres)|a todos (?:vocês|voces)|todos (?:vocês|voces)|(?:vocês|voces) todos|a cada uma?|"
+    "aos (?:dois|três)|às (?:duas|três)|euch (?:allen|beiden|dreien)|ihnen (?:allen|beiden)|jede[mr]? (?:einzelnen )?von euch|"
+    "jullie (?:allemaal|allen|alle|allebei|drieën)|ieder(?:een)? van jullie|a tutti voi|tutti voi|a ciascuno di voi|"
+    "ognuno di voi|tutti e (?:due|tre)|a tutti e (?:due|tre)|(?:er|ni) (?:alla|båda|tre)|var och en av er|"
+    "wam (?:wszystkim|obu|trzem)|każdemu z was|her birinize|hepinize|ikinize|üçünüze|ikisine de|üçüne de|"
+    "вам (?:всем|обоим|троим)|всем вам|каждому из вас|обоим|троим"
+)
+# The end of a word in the scripts that space words (Chinese, Japanese and Korean phrases run on: "お二人とも").
+_SPACED_WORD_END = "(?![a-zA-Z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff])"
+_EACH_OF_YOU_NOSPACE = "皆さん|みなさん|みんな|お二人|三人とも|各位|大家|你们|你們|여러분|모두|두 분|세 분"
+# After the thanks, "both"/"all" alone say it too ("thank you both", "merci à tous les trois").
+_TOGETHER_AFTER = re.compile(
+    rf"[\s,:;!.…—–-]*(?:{_alternation('so much|very much|again|genuinely|sincerely|to|a|à|aan|an|till|dla|ao|al|ai')}\s+){{0,2}}"
+    rf"(?P<c>{_alternation(_EACH_OF_YOU + '|' + _BOTH_WORDS + '|' + _EACH_OF_YOU_NOSPACE)}){_SPACED_WORD_END}"
+)
+# Cheap tests before _TOGETHER_BEFORE searches a sentence: one of these is in every phrase it finds in ASCII text.
+_TOGETHER_HINT_WORDS = (
+    "you|u all|u both|u guys|vous|todos|todas|cada|voces|euch|ihnen|jullie|voi|tutti|alla|ni tre|er tre|av er|wam|z was|"
+    "birinize|hepinize|ikinize"
+)
+_TOGETHER_HINTS = tuple(_TOGETHER_HINT_WORDS.split("|"))
+# Led by the phrases' first characters (no look-behind), so the engine skips ahead to each candidate; the word
+# start is checked after.
+_TOGETHER_BEFORE = re.compile(rf"{_alternation(_EACH_OF_YOU + '|' + _EACH_OF_YOU_NOSPACE)}{_SPACED_WORD_END}")
+# The group thanked for coming or for their patience is the audience, not the people credited in the notes.
+_AUDIENCE_REASON = re.compile(
+    r"[^\n.!?]{0,20}?\b(?:for|por|pour|für|per|voor) (?:your |the |all (?:the |your )?|vos |tu |vuestra |su |eure |"
+    r"jullie )?(?:joining|coming|attending|being here|showing up|participating|tuning in|listening|patience|"
+    r"understanding|birthday|wishes|kind words|congratulations|messages|well[- ]wishes|paciencia|patience|venir|"
+    r"kommen|geduld|pazienza|komst)\b"
+)
+# First names typed right before a thanks: "Marco, Felix — thank you", "Rafa, thank you, seriously", "Ahmed, you're a
+# hero". Not the words that open sentences ("Seriously, thank you", "Team, thanks").
+_NAMES_BEFORE = re.compile(
+    r"[\s(]*(?P<n>[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:[-'][A-Za-zà-öø-ÿ]+)?(?:\s*(?:,|&|\band\b|\by\b|\bet\b|\bund\b|\be\b|"
+    r"\ben\b|\bve\b|\bi\b)\s*[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:[-'][A-Za-zà-öø-ÿ]+)?){0,4})\s*[,—–:;!-]+\s*$"
+)
+_NOT_NAME_WORDS = """
+    seriously honestly again also and so anyway anyways really truly genuinely well okay ok guys team folks everyone
+    everybody all finally lastly overall hey hi hello oh wow omg yes yeah yep great perfect awesome amazing nice cool
+    sweet lol haha sorry please today tonight yesterday once big huge many much just thanks thank cheers merci gracias
+    danke grazie obrigado obrigada btw plus but still now then first second third last friends mate bro dude boss sir
+    madam man ladies gentlemen fam crew people chef both you dear good right true absolutely totally definitely
+    literally whoa yay hooray bravo kudos congrats congratulations legend legends hero heroes done fixed confirmed update
+    note ps fyi edit sincerely warmly best regards love hugs deeply forever always very such what bueno pues vale bon
+    alors bref enfin na echt nou tak nah hocam abi ja si sí oui yo hola ciao hallo salut cześć merhaba привет amazing
+    incredible brilliant fantastic excellent outstanding superb beautiful lovely same indeed agreed exactly yup sure
+    alright anyway aww awww ahh ah uh um hmm ugh phew whew gosh man woah nope no not never everyone y'all"""
+_NOT_NAMES = frozenset(_NOT_NAME_WORDS.split())
+
+
+def _together(
+    low: str,
+    norm: str,
+    cue: _Cue,
+    ss: int,
+    se: int,
+    sent_starts: list[int],
+    si: int,
+    targets: list[str],
+    reason: str | None,
+    group: bool,
+    several: bool,
+) -> int | None:
+    """Whether the thanks at `cue` is addressed to several people at once: None if not, else how many it names
+    (0 when it does not say; -k after k typed first names). `several`: the message mentions two people or more."""
+    _, cs, ce = cue
+    if several:  # the people credited together are at least two
+        if group and not _AUDIENCE_REASON.match(low, ce):
+            c = _COUNT_RE.search(low, ce, min(se, ce + 30))
+            return _NUMBER_WORDS.get(c.group(), 0) if c else 0
+        t = _TOGETHER_AFTER.match(low, ce, se)
+        if t:
+            c = _COUNT_RE.search(t.group("c"))
+            return _NUMBER_WORDS.get(c.group(), 0) if c else 0
+    if targets or reason or cs - ss > 40:
+        return None  # only a thanks opening its sentence ("…all three of you. Thank you"), or after typed names
+    lo = max(sent_starts[max(0, si - 1)], cs - _VIEW)
+    if several and (not low.isascii() or any(hint in low[lo:cs] for hint in _TOGETHER_HINTS)):
+        t = _TOGETHER_BEFORE.search(low, lo, cs)
+        while t and t.start() and (low[t.start() - 1].isalnum() or low[t.start() - 1] in "_'"):
+            t = _TOGETHER_BEFORE.search(low, t.start() + 1, cs)
+        if t:
+            c = _COUNT_RE.search(t.group())
+            return _NUMBER_WORDS.get(c.group(), 0) if c else 0
+    if cs > ss and norm[ss:cs].strip()[:1].isupper():
+        names = _NAMES_BEFORE.fullmatch(norm, ss, cs)
+        if names:
+            found = re.findall(r"[^\W\d_][\w'-]*", names.group("n"))
+            found = [w for w in found if w.lower() not in ("and", "y", "et", "und", "e", "en", "ve", "i")]
+            if found and not any(w.lower() in _NOT_NAMES for w in found):
+                return -len(found)  # negative: typed names, one person each
+    return None
+
+
+def _credited_together(
+    low: str, ids: list[str], cs: int, sent_starts: list[int], reqs: list[int], credits: _Credits, count: int
+) -> list[str]:
+    """The people credited with work done before a thanks addressed to several (`count` from _together: how many
+    it names, 0 if it does not say, negative for typed first names), each unless something was asked in the
+    sentence of their credit."""
+    lo = max(0, cs - 5 * _VIEW)
+    credits.read_past(lo, cs)
+    people: list[str] = []
+    for start, end, who in credits.items[bisect_left(credits.starts, lo) : bisect_left(credits.starts, cs)]:
+        if end > cs:
+            continue
+        if reqs:
+            k = bisect_right(sent_starts, start)
+            stop = min(cs, sent_starts[k] if k < len(sent_starts) else len(low))
+            if bisect_left(reqs, start) != bisect_left(reqs, stop):
+                continue
+        if who in people:
+            people.remove(who)
+        people.append(who)
+    if count < 0:
+        n = -count
+        if n == 1:
+            return _mentions("".join(people[-1:]), ids) or _last_mentioned(low, ids, cs, reqs)
+        return _mentions("".join(people[-n:]), ids) if len(people) >= n else []
+    if len(people) < 2:
+        return []
+    if count and len(people) > count:
+        people = people[-count:]
+    return _mentions("".join(people), ids)
+
+
 def _credited_before(
-    cue: _Cue, low: str, norm: str, ids: list[str], prev_sentence: int, reqs: list[int], credits: _Credits
+    cue: _Cue,
+    low: str,
+    norm: str,
+    ids: list[str],
+    prev_sentence: int,
+    reqs: list[int],
+    credits: _Credits,
+    past: bool = True,
 ) -> list[str]:
     """A bare thanks right after the clause naming who made it work ("<@A>'s one-liner fixed it.
     thank you!!", "<@A> and <@B> rebuilt the bundle. Thank you both."): the people credited in the cue's
     sentence or the one before; a thanks naming one person by first name reaches further back, to the one
     person credited. Not a causal "thanks to the new CI…" (callers skip threads, where a bare thanks is
     the parent's)."""
-    if not credits.items or low.startswith(" to ", cue[2]):
+    if low.startswith(" to ", cue[2]):
         return []
     named = _NAME_AFTER.match(norm, cue[2]) is not None
-    who = credits.people(max(prev_sentence, cue[1] - _VIEW), cue[1], reqs, named)
+    who = credits.people(max(prev_sentence, cue[1] - _VIEW), cue[1], reqs, named, past)
     if named and not who:
-        who = credits.people(max(0, cue[1] - 2 * _VIEW), cue[1], reqs, True)
+        who = credits.people(max(0, cue[1] - 2 * _VIEW), cue[1], reqs, True, past)
     elif len(who) < 2 and _BOTH_AFTER.match(low, cue[2]):
         # "<@A> the direction was spot on. <@B> the motion tests sold it. Tack båda två": the two last credited
-        wider = credits.people(max(0, cue[1] - _VIEW), cue[1], reqs, False)
+        wider = credits.people(max(0, cue[1] - _VIEW), cue[1], reqs, False, past)
         who = wider[-2:] if len(wider) >= 2 else who
     return _mentions("".join(who), ids)
 
@@ -2445,8 +2774,8 @@ def _targets(
         # "especially" list of this thanks.
         e = _ESPECIALLY_NEXT.match(low, se, min(n, se + _VIEW))
     if e:
+        # (the group stays: "thank you all, and especially <@R>" also thanks the people credited before it)
         targets.extend(_mentions(e.group("a") or e.group("b"), ids))
-        group = False
         # "besonders <@A> für die Planung und <@B> für die Folien", "especially <@A> for X, <@B> for Y":
         # each next person with a reason of their own is in the "especially" list too.
         end = e.end()
@@ -2562,11 +2891,38 @@ def _listed(low: str, ids: list[str], line_starts: list[int], cue: _Cue, group: 
                 not _ASSIGNED.search(low, start, end)
                 and not _OWNER.search(low, start, end)
                 and bisect_left(reqs, start) == bisect_left(reqs, end)
+                and not _present_item(low, start, end)
             ):
                 items.append(_mentions(low[start:end], ids))
         if sum(1 for item in items if item) >= 2:
             people = [uid for item in reversed(items) for uid in item]
     return people
+
+
+# Words after the people of a recap point that still credit them: "led by <@A> with <@B>", "<@A> and the lazy-load
+# work paid off", "<@A> for the translations", "<@A> amazing work on…".
+_ITEM_LINK_WORDS = (
+    "with|and|for|on|in|at|from|of|by|via|plus|who|whose|amazing|great|awesome|incredible|fantastic|brilliant|excellent|"
+    "legendary|superb|stellar|outstanding|nice|good|solid|mvp|hero|legend|absolute|total|huge|big|massive|again|"
+    "y|et|und|e|en|och|i|ve|и|và|dan|και|con|com|avec|mit|met|med|por|pour|für|per|voor|för|za"
+)
+_ITEM_LINKS = frozenset(_ITEM_LINK_WORDS.split("|"))
+
+
+def _present_item(low: str, start: int, end: int) -> bool:
+    """Whether a recap point gives its people work still to do: a verb not in the past right after them ("• <@A>
+    pilots the new booking system", "• <@B> + <@C> train the front desk", "• <@D> is organising the dinner")."""
+    m = _MENTION_RE.search(low, start, end)
+    if m is None:
+        return False
+    after = _MLIST_AT.match(low, m.start()).end()
+    w = _PAST_WORD.match(low, after)
+    if w is None:
+        return False  # "• <@A> — 100% CSAT", "• <@A>'s new forecast is live"
+    word = w.group(1)
+    if word in ("is", "are", "has", "have"):
+        return _PAST_AFTER.match(low, after) is None  # "<@D> is organising…", not "<@A> has rebuilt…"
+    return not (word in _ITEM_LINKS or word in _PAST_OPENERS or word.endswith(_PAST_ENDINGS))
 
 
 def _notified_group(low: str, r: re.Match[str], f1: str, n: int) -> bool:
