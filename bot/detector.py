@@ -1747,14 +1747,17 @@ _VOCATIVE = re.compile(
     # not "[\s\W]*": a mention is a non-word character too, and the list must keep its first person
     rf"[^\w{M[1:-1]}]*(?:(?:hey|hi|hello|yo|ok|okay|oh|also|and|btw|so|dear|hola|salut|hallo|hej|cześć|merhaba|привет|hai|"
     rf"olá|ciao|anyway|anyways|update|well|finally|welp|alright|show)\b[\s,!:—–-]*)?(?P<m>{_MLIST})(?![\s,:]*(?:is|are|was|were|will|has|have|had|'s|'re|'ve|'ll|said|says|"
-    rf"told|wrote|mentioned|asked|isn't|aren't|can't(?! thank| ?$)|won't|did|does|and i|owns?|owes?)\b"
+    rf"told|wrote|mentioned|asked|isn't|aren't|can't(?! thank| ?$)|won't|did|does|and i|owns?|owes?|"
+    # the same talk of the person, not to them, elsewhere: "<@A> hat gefragt…", "<@A> dijo que…", "<@A> zei dat…"
+    rf"hat|hatte|heeft|sagt|sagte|fragt|fragte|meinte|zegt|zei|vroeg|dijo|preguntó|disse|perguntou|a dit|a demandé|"
+    rf"ha detto|ha chiesto)\b"
     # nor a list cut short before its "and <@B>": "<@A> and also <@B> are out" names both as subjects
     rf"|[\s,]*(?:{_JOIN}|&)\s+(?:(?:{_AND_LINK})\s+){{0,2}}{M})"
 )
 _SUCCESS_WORDS = (
     r"work(?:s|ed|ing)|fix(?:ed|es)|solved|resolved|did it|did the trick|helped|helpful|perfect|awesome|amazing|"
     r"great|brilliant|exactly|makes sense|got it|clicked|unblocked|saved|figured|nice|excellent|legend|clear|sorted|"
-    r"nailed it|spot on|all good|people clapped|everyone clapped|got applause|"
+    r"nailed it|spot on|all good|people clapped|everyone clapped|got applause|deal(?= ?!)|"
     # "<@A> fix confirmed, fill rate is back", "<@A> yep, it's back", romanised Hindi "ho gaya! … tum best ho"
     r"fix confirmed|confirmed fixed|confirmed working|(?:it'?s|it is|is|are) back(?: up| online| to normal)?"
     r"(?! (?:tomorrow|on|in|next|from|at|after|monday|tuesday|wednesday|thursday|friday)\b)|ho gaya|best ho|"
@@ -1780,7 +1783,9 @@ _SUCCESS_WORDS = (
 # …and in the scripts written without spaces: Chinese, Japanese, Korean, Hindi, Arabic, Hebrew, Thai.
 _SUCCESS_NOSPACE = (
     "好了|成功|解决了|解決了|完美|できました|解決しました|完璧|됐어요|됐습니다|해결|성공|हो गया|काम कर गया|نجح|اشتغل|ممتاز|"
-    "עובד|מעולה|מושלם|ได้แล้ว|สำเร็จ|เรียบร้อย|재현 안|재현되지 않|고쳤|고쳐 주|살았어요|不再复现|再現しません|再現しなくなりました"
+    "עובד|מעולה|מושלם|ได้แล้ว|สำเร็จ|เรียบร้อย|재현 안|재현되지 않|고쳤|고쳐 주|살았어요|不再复现|再現しません|再現しなくなりました|"
+    # praise: "<@A> 好吃！谢谢你的甜点", "すごい", "최고"
+    "好吃|好喝|太棒|真棒|厉害|厲害|美味しい|おいしい|すごい|最高|맛있|최고|대박"
 )
 # run on " " + text: the leading non-word character lets the engine skip words fast, and the words as a
 # trie cost one test per first letter, not one per word
@@ -2011,7 +2016,8 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
                 ):
                     if success is None:
                         success = _reports_success(low)
-                    if success or reason or kind == "strong":
+                    if success or reason or kind == "strong" or _YOU_PAST.search(low, 0, cs):
+                        # "<@A> deal!! thank you so much", "hey <@A>, I know you put my name forward… Thank you"
                         targets = msg_voc
             if not targets and not thread_parent_author and kind != "karma" and ids:
                 credits = credits or _Credits(low)
@@ -2092,7 +2098,9 @@ _WITHOUT = re.compile(rf"\bwithout ({M})")
 _COULD_NOT_HAVE = re.compile(r"\b(?:couldn'?t|could not|wouldn'?t|would not|can'?t|cannot) have\b[^.!?\n]{0,60}$")
 # "<@A> wow, you rebuilt the whole report": work done by the person the message addresses.
 # Led by a character class so the engine skips to each "y"/"u" instead of trying every position.
-_YOU_DID = re.compile(rf"[yu](?<![\w'’][yu])(?:(?<=y)ou|(?<=u)) {_ADVERB}{_WORK_ALT}\b")
+# Not a mistake: "you sent the wrong invoice again".
+_NOT_A_MISTAKE = r"(?![^.!?\n]{0,60}\b(?:wrong|by mistake|by accident)\b)"
+_YOU_DID = re.compile(rf"[yu](?<![\w'’][yu])(?:(?<=y)ou|(?<=u)) {_ADVERB}{_WORK_ALT}\b{_NOT_A_MISTAKE}")
 
 
 # The people of a list that ends right before a credited mention: "<@A> and <@B> rebuilt the bundle".
@@ -2104,7 +2112,7 @@ _IT_WAS = re.compile(rf"\b(?:it|that) was (?:all )?(?P<m>{_MLIST})(?![\s,]*(?:wh
 # Led by the mention, so the engine skips from one to the next; _OPENER_GAP checks what comes before.
 _OPENER_GAP = re.compile(rf"(?:^|[.!?\n:])[^{M[1:-1]}.!?\n]{{0,40}}$")
 _OPENS_PRAISE = re.compile(
-    rf"(?P<m>{_MLIST})[\s,:—–-]+(?:the|your|that|this|ur)\b[^.!?\n{M[1:-1]}]{{0,80}}?"
+    rf"(?P<m>{_MLIST})[\s,:—–-]+(?:the|your|that|this|ur|they|these|those|it|its)\b[^.!?\n{M[1:-1]}]{{0,80}}?"
     rf"(?:\b(?:is|was|are|were) (?:pure |just |absolute |total )?magic|\bsold it|\bspot on|\bnailed it|"
     rf"\bkilled it|\b(?:is|was|are|were|looks?) (?:so |really |absolutely )?(?:amazing|incredible|fantastic|"
     rf"brilliant|perfect|gorgeous|beautiful|stunning|superb|outstanding|excellent|awesome))\b"
@@ -2233,6 +2241,22 @@ _PAST_OPENERS = frozenset(
     ).split("|")
 )
 _PAST_AFTER_CJK = re.compile(_PAST_CJK)
+# Something the person addressed did: "I saw you came in on Sunday", "I know you put my name forward" (not "you sent
+# the wrong file"). Led by the "y"/"u" of the pronoun, like _YOU_DID.
+_YOU_PAST = re.compile(
+    rf"[yu](?<![\w'’][yu])(?:(?<=y)ou|(?<=u))(?:'ve| have)? {_PAST_ADVERBS}(?!{_PAST_NOT_ALT}\b)"
+    rf"(?:[a-z]{{2,}}ed|{_PAST_IRREGULAR_ALT})\b{_NOT_A_MISTAKE}"
+    # the same in Spanish ("viniste", "arreglaste"), Portuguese ("você arrumou"), French ("tu as rangé"), German ("du
+    # hast … aufgeräumt"), Dutch ("je hebt … opgeruimd"), Italian ("hai sistemato")
+    r"|\b(?!(?:olvidaste|perdiste|rompiste|preguntaste|dijiste|pediste)\b)[^\W\d_]{3,}(?:aste|iste)\b"
+    r"|\b(?:você|voce|vc) (?:[^\W\d_]+ ){0,2}?(?!(?:perguntou|esqueceu|quebrou|perdeu|pediu)\b)[^\W\d_]{2,}(?:ou|eu|iu)\b"
+    r"|\b(?:tu as|t'as|vous avez) (?:[^\W\d_]+ ){0,2}?(?!(?:oublié|demandé|cassé|perdu|dit)\b)"
+    r"[^\W\d_]+(?:é|ée|és|i|is|it|u)\b"
+    r"|\b(?:du|ihr|je|jij|jullie) (?:[^\W\d_]+ ){0,5}?(?:(?P<aux>hast|habt|hebt|hebben) )?"
+    r"(?!(?:gefragt|gesagt|vergessen|gevraagd|gezegd|vergeten)\b)(?:[^\W\d_]{1,5})?ge[^\W\d_]+(?:t|en|d)\b"
+    r"(?(aux)| (?:hast|habt|hebt|hebben)\b)"
+    r"|\b(?:hai|avete) (?:[^\W\d_]+ ){0,2}?(?!(?:chiesto|detto|dimenticato|rotto|perso)\b)[^\W\d_]+(?:ato|uto|ito|tto)\b"
+)
 # "<@A>'s streaming setup and <@B>'s dessert station were the two things every guest mentioned", "<@A>'s live blog
 # had 64 updates": the person's work as the subject of a past verb or of praise (not a mishap: "…'s flight was late").
 _POSSESSIVE_PAST = re.compile(
