@@ -801,6 +801,20 @@ _words(
     ),
     "life[- ]?savers?",
     *_product(("you", "u"), (" (?:rock|rule|legend|star|hero|genius|rockstar)",)),
+    # "you absolute lifesaver", "you total legend", "you beautiful genius": the praise is the thanks
+    *_product(
+        ("you", "u", "ya"),
+        (
+            " (?:absolute|total|utter|actual|real|complete|beautiful|glorious|bloody|magnificent) "
+            "(?:legend|life[- ]?saver|hero|star|gem|genius|saint|angel|wizard|rockstar|champ|champion|mvp|goat|"
+            "machine|beast|treasure)s?",
+            " (?:lifesaver|life saver|gem|saint|angel|champ|champion|treasure)s?",
+        ),
+    ),
+    # "<@A> amazing work on the budget, you made my week"
+    *_product(
+        ("you", "u"), ("(?:'ve| have| just| totally| really)? made my (?:day|week|month|year|morning|night|weekend)",)
+    ),
     "my hero",
     "the real mvp",
     # "<@A> MVP of the week, no contest", "MVP of the night goes to <@A>"
@@ -895,6 +909,11 @@ _words(
     "tks",
     "tysm",
     "tyvm",
+    # British "ta": "nice one, ta", "ta <@A>!", "<@A> ta very much" — a word of its own at the end of a sentence or
+    # before the person, not Swedish "ta" (take) inside one ("kan du ta en titt")
+    # (the pre-filter reads raw text: a mention ends in ">" there, an emoji shortcode starts with ":")
+    f"ta(?:(?<=^ ta)|(?<=[,!.…\n] ta)|(?<=\nta)|(?<=[>{M[1:-1]}] ta)|(?<=one ta)|(?<=cheers ta))"
+    f"(?=\\s*(?:[!.…:{TYE}{EMO}]|$|{M})| (?:very much|muchly|v much|love|mate|x)\\b)",
     "ty(?:ty)*",
     "cheers",
     "much appreciated",
@@ -1758,6 +1777,8 @@ _SUCCESS_WORDS = (
     r"work(?:s|ed|ing)|fix(?:ed|es)|solved|resolved|did it|did the trick|helped|helpful|perfect|awesome|amazing|"
     r"great|brilliant|exactly|makes sense|got it|clicked|unblocked|saved|figured|nice|excellent|legend|clear|sorted|"
     r"nailed it|spot on|all good|people clapped|everyone clapped|got applause|deal(?= ?!)|"
+    # "the hero we need 🙌", "lifesaver :pray:"
+    r"hero(?! (?:image|banner|section|shot|unit|card|text|video))|heroes|lifesaver|life saver|saviou?r|mvp|goat|"
     # "<@A> fix confirmed, fill rate is back", "<@A> yep, it's back", romanised Hindi "ho gaya! … tum best ho"
     r"fix confirmed|confirmed fixed|confirmed working|(?:it'?s|it is|is|are) back(?: up| online| to normal)?"
     r"(?! (?:tomorrow|on|in|next|from|at|after|monday|tuesday|wednesday|thursday|friday)\b)|ho gaya|best ho|"
@@ -2191,6 +2212,12 @@ _PAST_EN = (
     r"a rock|rocks|a hero|heroes|a legend|legends|a lifesaver|lifesavers|a machine|on fire|unstoppable|clutch|"
     r"superb|outstanding|excellent|wonderful|phenomenal|a huge help|a big help|a great help|so patient|patient|"
     r"generous|magic|the mvp|mvps?|a champ|champs|spot on)\b"
+    # the same praise elsewhere: "trabajar con <@A> fue un lujo", "<@A> a été génial", "<@A> war eine große Hilfe"
+    r"| (?:fue|fueron|ha sido|han sido|a été|ont été|était|war|waren|ist|sind|foi|foram|é|è stat[oaie]|sono stati|"
+    r"was|waren|is) (?:(?:un|una|une|eine|ein|um|uma|een|muy|tan|très|super|sehr|so|muito|molto|erg|echt|de) )*"
+    r"(?:lujo|increíble|genial|grande|crack|sol|gran ayuda|génial|géniale|formidable|incroyable|top|une aide précieuse|"
+    r"großartig|klasse|spitze|große hilfe|riesige hilfe|incrível|demais|fantástic[oa]|fantastic[oa]|bravissim[oa]|"
+    r"geweldig|topper|grote hulp|fantastisch|ótim[oa]|ottim[oa]|preciosa?|mágic[oa])\b"
 )
 # Spanish, Portuguese, French, Italian, German, Dutch, Polish, Russian, Turkish, Indonesian, Vietnamese.
 _PAST_OTHER = (
@@ -2236,11 +2263,20 @@ _PAST_OPENERS = frozenset(
             "has|have|had|was|were|is|are|and|with|plus|also|ha|han|hemos|tem|têm|a|ont|avait|avaient|hanno|hat|haben|"
             "heeft|hebben|sudah|telah|udah|đã|hizo|hicieron|rehízo|puso|pusieron|trajo|trajeron|tuvo|tuvieron|dio|dieron|"
             "fez|fizeram|refez|trouxe|trouxeram|deu|deram|pôs|también|tambien|ya|também|já|aussi|déjà|anche|già|auch|"
-            "schon|ook|al|też|тоже|уже|de|da|bizzat",
+            "schon|ook|al|też|тоже|уже|de|da|bizzat|fue|fueron|sido|été|était|war|waren|ist|sind|foi|foram|é|è|sono",
         )
     ).split("|")
 )
 _PAST_AFTER_CJK = re.compile(_PAST_CJK)
+# What the person right after a thanks emoji did: ":bow: <@A> the new demux pipeline cut turnaround from 6h to 40 min",
+# ":pray: <@A> you fixed it" — not the author's own work (":pray: <@A> I updated the doc"), a mishap (":pray: <@A>
+# the build failed again") or a report (":pray: <@A> the logs showed a spike").
+_CREDIT_NEXT = re.compile(
+    rf"[\s,:!—–-]*(?:(?:the|your|that|this|ur|their|his|her|our|my|you|u) )?"
+    rf"(?:(?!(?:i|we|they|he|she|it|someone|nobody|i've|we've|i'm|we're|i'd)\b)[^\W_][\w'’-]* ){{0,3}}?"
+    rf"(?!{_PAST_NOT_ALT}\b|(?:showed|stopped|spiked|died|hung|froze|timed|jumped|doubled|tripled|started)\b)"
+    rf"(?:[a-z]{{2,}}ed|{_PAST_IRREGULAR_ALT})\b{_NOT_A_MISTAKE}(?![^.!?\n]{{0,80}}\b{_NEG})"
+)
 # Something the person addressed did: "I saw you came in on Sunday", "I know you put my name forward" (not "you sent
 # the wrong file"). Led by the "y"/"u" of the pronoun, like _YOU_DID.
 _YOU_PAST = re.compile(
@@ -2671,7 +2707,7 @@ def _targets(
         emoji_success = (
             emoji_only
             and not crossed
-            and _SUCCESS_NEXT.match(low, after, se)
+            and (_SUCCESS_NEXT.match(low, after, se) or _CREDIT_NEXT.match(low, after, se))
             and bisect_left(reqs, after) == bisect_left(reqs, se)  # nothing asked later in the sentence
         )
         if crossed or (emoji_only and not emoji_success):
@@ -2783,7 +2819,16 @@ def _targets(
         if (
             o
             and not _ends_with_preposition(o.group("obj"))
-            and _TRAIL_ADVERB_END.match(low, o.end(), min(n, o.end() + _VIEW))
+            and (
+                _TRAIL_ADVERB_END.match(low, o.end(), min(n, o.end() + _VIEW))
+                # "You saved me there <@A>, I had no idea the cert expired": a clause of its own after the person,
+                # with nothing asked ("you saved me a trip, <@A> can you…" never gets here: the object ends at ",")
+                or (
+                    _CLAUSE_BREAK.match(low, o.end(), se)
+                    and bisect_left(reqs, o.end()) == bisect_left(reqs, se)
+                    and not _HAS_NEG.search(low, o.end(), se)
+                )
+            )
         ):
             targets.extend(_mentions(o.group("m"), ids))
 
@@ -3026,6 +3071,8 @@ _TRAIL_END = re.compile(rf"[\s,!.…{TYE}{EMO}{_UEMOJI}]*(?:$|\n|[!.?])")
 _TRAIL_ADVERB_END = re.compile(
     rf"(?:,? (?:seriously|really|truly|honestly|for real|again|man|mate))?{_TRAIL_END.pattern}"
 )
+# Not a turn: "I appreciate that the timeline is tight <@A>, but we can't skip the load test".
+_CLAUSE_BREAK = re.compile(r"(?:\s*[,;—–]|\s+-)(?!\s*(?:but|though|however|although|yet|except|still|unfortunately)\b)")
 _OBJECT_THEN_M = re.compile(rf"(?P<obj>(?: [^\W_][\w'’]*){{1,8}}) (?P<m>{_MLIST})")
 
 
