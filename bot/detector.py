@@ -700,6 +700,8 @@ _words(
     # …but "thanks to the 6 East nurses for…, and to <@A> for coordinating" thanks the people it goes on to name.
     # So does "thanks to the team and especially <@A> who stayed late".
     f"thanks to (?:the|this|that|these|those|our|a|an|its)(?![^.!?\\n]{{0,200}}?\\b(?:and (?:also )?to {M}|"
+    # "Huge thanks to the kitchen team and <@A> for the late-night pizza"
+    f"and (?:also )?{M} for\\b|"
     f"(?:especially|particularly|specially|in particular|above all|most of all),? (?:to )?{M}(?!['’]s\\b)))",
     *_product(("said", "says", "saying"), (" (?:thanks|thank you)",)),
     # The same report of someone else's thanks in the other languages: "dijo gracias", "a dit merci",
@@ -725,6 +727,22 @@ _words(
         (f" (?:{_THANKS_WORDS})",),
     ),
     *[f"{word} (?:dedi|diyor|dedim)" for word in _THANKS_WORDS.split("|")],
+    # Talk about the word: "lol we say thanks a lot in this company <@A>", "people type ty for everything" — but "we
+    # say thank you to <@A> for…" thanks A.
+    *_product(
+        ("we", "you guys", "y'all"),
+        (
+            f" (?:(?:always|often|usually|never|just|still|really) )?(?:say|type|write|use) "
+            f"(?:thanks|thank you|thx|ty)(?! (?:to|for)\\b)(?![,!]? ?{M})",
+        ),
+    ),
+    *_product(
+        ("people", "everyone", "everybody", "nobody", "folks"),
+        (
+            f" (?:(?:always|often|usually|never|just|still|really) )?(?:say|says|type|types|write|writes|use|uses) "
+            f"(?:thanks|thank you|thx|ty)(?! to\\b)(?![,!]? ?{M})",
+        ),
+    ),
     "tack(?:ed|ing)? on",  # English "tack on", not Swedish "tack"
     # "had the maps out 40 min before anyone else": a comparison, not the request "anyone?"
     *_product(("before", "than", "like", "unlike"), (" anyone(?: else)?",)),
@@ -939,6 +957,12 @@ _words(
     "danke+(?: ?sch(?:ö|oe)n)?",
     "dank (?:dir|euch|je(?: wel)?|u(?: wel)?)",
     "dank(?<=\\b1000 dank)",  # "1000 Dank, du hast mir den Tag gerettet"
+    # "Grote dank aan <@A> voor de teksten", "großen Dank an <@A>", "Dank an alle"
+    *_product(
+        ("grote", "groot", "großen", "grossen", "großer", "grosser", "besonderen", "speciale", "extra", "een dikke"),
+        (" dank",),
+    ),
+    f"dank (?:aan|an)(?= (?:{M}|alle|allen|iedereen|jullie|euch|dich|die|het|de|den|das|unser|ons|onze)\\b)",
     "dankjewel",
     "dankuwel",
     "bedankt",
@@ -1088,6 +1112,11 @@ _words(
         "جزاك الله",
         "جزاكم الله",
         "ألف شكر",
+        # "الشكر لـ <@A> أيضاً" (the thanks to A too), "شكر خاص لـ", "كل الشكر لـ", "جزيل الشكر لـ" (the tatweel is dropped)
+        f"الشكر (?:الجزيل )?ل(?= ?{M})",
+        f"شكر خاص ل(?= ?{M})",
+        f"كل الشكر ل(?= ?{M})",
+        f"جزيل الشكر ل(?= ?{M})",
         "الف شكر",
         "شكرًا",
         "شكرا",
@@ -1108,7 +1137,8 @@ _words(
     guard_end=False,
 )
 _words("emoji", TYE, guard_end=False)
-_words("req", "\\?", "？", "؟", guard_end=False)
+# Not "?!" or "!?": surprise, not a question ("déjà ?! merci beaucoup").
+_words("req", "\\?(?![!！])(?<![!！]\\?)", "？(?![!！])(?<![!！]？)", "؟", guard_end=False)
 _words(
     "req",
     # Asking someone to thank another is talk about thanking, and a request: "<@A> please thank your mom on
@@ -1165,6 +1195,8 @@ _words(
     "mohon",
     "παρακαλώ",
 )
+# "رسالة الشكر لـ <@A>" (the thank-you letter for A): a thing named, not a thanks.
+_words("noop", "رسالة الشكر", "رسائل الشكر", "بطاقة الشكر", "كلمة الشكر", "خطاب الشكر", guard_end=False)
 _words("req", "请", "お願い", "부탁", "कृपया", "من فضلك", "בבקשה", "กรุณา", guard_end=False)
 # Languages that can ask without a question mark: Thai "…ได้ไหม ขอบคุณครับ", Chinese "…吗 谢谢", Japanese
 # "…ください", Korean "…주세요", Turkish "…bakabilir misin, teşekkürler". A thanks after them closes a request.
@@ -1438,14 +1470,14 @@ def _scan(low: str, ascii_source: bool) -> tuple[list[_Cue], list[int], list[int
         # search is cheaper than running the regex over every character.
         if "?" in low:
             pos = low.find("?")
-            if reqs:
-                while pos != -1:
-                    insort(reqs, pos)
-                    pos = low.find("?", pos + 1)
-            else:
-                while pos != -1:
-                    reqs.append(pos)
-                    pos = low.find("?", pos + 1)
+            surprise = "?!" in low or "!?" in low  # not a question (see the "req" phrases)
+            while pos != -1:
+                if not surprise or (low[pos - 1 : pos] != "!" and low[pos + 1 : pos + 2] != "!"):
+                    if reqs and reqs[-1] > pos:
+                        insort(reqs, pos)
+                    else:
+                        reqs.append(pos)
+                pos = low.find("?", pos + 1)
         return cues, reqs, esps, kills
     memo = _KIND_MEMO_OTHER
     n_cues, n_reqs, n_esps = len(cues), len(reqs), len(esps)
@@ -1584,7 +1616,7 @@ _MLIST = rf"{M}(?:(?:{_HONORIFIC})?{_SEP}{M}){{0,49}}"
 _MLIST_ROLES = rf"{M}(?:(?:{_HONORIFIC})?{_ROLE}{_SEP}{M}){{0,49}}"
 _GROUPW = (
     rf"{GROUP}|\b(?:everyone|everybody|all|y'?all|you all|team|folks|guys|people|gang|crew|fam|todos|tout le monde|"
-    r"tous|alle|allen|tutti|iedereen|alla|wszystkim|herkese|всем)\b|大家|皆さん|みなさん|여러분|सभी|الجميع|לכולם|mọi người|"
+    r"tous|alle|allen|allemaal|tutti|iedereen|alla|wszystkim|herkese|всем)\b|大家|皆さん|みなさん|여러분|सभी|الجميع|לכולם|mọi người|"
     r"semua|όλους|ทุกคน"
 )
 # "for" (the reason follows): the languages above, plus Indonesian "atas"/"untuk" and Vietnamese "vì".
@@ -1712,6 +1744,7 @@ _GROUP_WORDS = frozenset(
         "iedereen",
         "alla",
         "wszystkim",
+        "allemaal",
         "herkese",
         "всем",
         "semua",
@@ -1847,6 +1880,8 @@ _LFILL_WORDS = (
     "seriously|truly|echt|wirklich|vraiment|davvero|naprawdę|gerçekten|"
     # forms of address between the person and the thanks: "<@A> hocam sağ olun", "<@A> bro thanks"
     "hocam|abi|abla|kanka|bro|mate|dude|man|sir|amigo|amiga|hermano|irmão|bhai|anh|chị|kak|pak|"
+    # "especially": "<@A>'ye özellikle teşekkür ederim", "<@A> besonders danke"
+    "özellikle|especially|particularly|besonders|vooral|surtout|especialmente|soprattutto|szczególnie|"
     # "both of you" / "all of you": "<@A> <@B> you both, thanks", "<@A> <@B> お二人ともありがとう"
     "both|you both|you two|you all|all"
 )
@@ -2057,7 +2092,28 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
                     success = _reports_success(low)
                 if kind != "emoji" or success or not (words if words is not None else (words := _has_words(low))):
                     targets = [thread_parent_author]
+        if not targets and ids and len(line_starts) > 1 and not group:
+            # A thanks inside a point of a list is for the people the point opens with, when it gives them no work
+            # still to do and asks nothing: "・<@A> さんの…予約 31件！本当にありがとうございます 🙏".
+            li = bisect_right(line_starts, cs) - 1
+            point = _BULLET_PEOPLE.match(low, line_starts[li], cs)
+            if (
+                point
+                and bisect_left(reqs, line_starts[li]) == bisect_left(reqs, cs)
+                and not _ASSIGNED.search(low, line_starts[li], cs)
+                and not _present_item(low, line_starts[li], cs)
+            ):
+                targets = _mentions(point.group("m"), ids)
         named = named or (bool(targets) and targets != [thread_parent_author])
+        if (targets or group) and ids and si + 1 < len(sent_starts):
+            # "thanks everyone for the birthday wishes!! and <@A> for the cake", "… for 6 hours in the sun. And <@C>
+            # for the 300 hot dogs": the next sentence goes on with another person and a reason of their own.
+            a = _AND_FOR_NEXT.match(low, sent_starts[si + 1])
+            if a and bisect_left(reqs, a.start()) == bisect_left(reqs, a.end() + 1):  # "…and <@A> for lunch?" asks
+                more_reason = _clean_reason(norm[a.start("reason") : a.end("reason")])
+                for uid in _mentions(a.group("m"), ids):
+                    if uid != author and uid not in found:
+                        found[uid] = more_reason
         for uid in targets:
             if uid == author:
                 continue
@@ -2115,7 +2171,7 @@ _CREDITED = re.compile(
 _DONE_BEFORE = re.compile(rf"\b{_WORK_ALT} (?:it |this |that |the \w+ )?$")
 # "couldn't have closed October without <@A>": only a "without" after a could-not-have credits anyone.
 # Its own regex, run only when the message says "without": most never do.
-_WITHOUT = re.compile(rf"\bwithout ({M})")
+_WITHOUT = re.compile(rf"\bwithout ({_MLIST_ROLES})")
 _COULD_NOT_HAVE = re.compile(r"\b(?:couldn'?t|could not|wouldn'?t|would not|can'?t|cannot) have\b[^.!?\n]{0,60}$")
 # "<@A> wow, you rebuilt the whole report": work done by the person the message addresses.
 # Led by a character class so the engine skips to each "y"/"u" instead of trying every position.
@@ -2349,10 +2405,12 @@ class _Credits:
             elif "your" in low[p + 1 : p + 7] and _PRAISED_YOUR.match(low, p):
                 self.items.append((p, p + 1, m.group()))
         if "without" in low:
+            # "…without <@A> (guide design) and <@B> (colony picking)": each of the list
             self.items.extend(
-                (m.start(), m.end(), m.group(1))
+                (m.start(), m.end(), c)
                 for m in _WITHOUT.finditer(low)
                 if _COULD_NOT_HAVE.search(low, max(0, m.start() - 80), m.start())
+                for c in _MENTION_RE.findall(m.group(1))
             )
         self.items.sort()
         self.starts = [start for start, _, _ in self.items]
@@ -2903,7 +2961,9 @@ _POINT_LINE = re.compile(rf"\n[ \t]*(?:[•*·◦▪\-–]|\d{{1,2}}[.)])\s[^\n{
 _HEADER_TAIL = re.compile(r"[^.!?,;\n]*$")
 
 
-_BULLET = re.compile(r"[ \t]*(?:[•*·◦▪\-–]|\d{1,2}[.)])\s")
+_BULLET = re.compile(r"[ \t]*(?:[•*·◦▪\-–・]|\d{1,2}[.)])\s")
+# A point of a list that opens with its people: "・<@A> さんの SNS キャンペーン経由の予約 31件！本当にありがとうございます".
+_BULLET_PEOPLE = re.compile(rf"[ \t]*(?:[•*·◦▪\-–・]|\d{{1,2}}[.)])\s*(?P<m>{_MLIST})")
 _ASSIGNED = re.compile(
     r"\b(?:will|to (?:present|own|lead|send|do|review)|owns?|needs|chasing|next (?:week|up)|tbd|todo|pending|"
     r"wird|va|irá|vai|zal|ska|będzie|going to|gonna|tomorrow|semana que vem|la semana que viene|nächste woche|"
@@ -2989,6 +3049,8 @@ def _present_item(low: str, start: int, end: int) -> bool:
     if w is None:
         return False  # "• <@A> — 100% CSAT", "• <@A>'s new forecast is live"
     word = w.group(1)
+    if not _is_latin(word[0]):
+        return False  # "・<@A> さんの…": the tense is not told by the word after the person
     if word in ("is", "are", "has", "have"):
         return _PAST_AFTER.match(low, after) is None  # "<@D> is organising…", not "<@A> has rebuilt…"
     return not (word in _ITEM_LINKS or word in _PAST_OPENERS or word.endswith(_PAST_ENDINGS))
@@ -3061,8 +3123,12 @@ def _harmed(low: str, start: int, end: int) -> bool:
     return False
 
 
+_AND_FOR_NEXT = re.compile(
+    rf"[\s¡{TYE}{EMO}{_UEMOJI}]*(?:\b(?:{_JOIN}|also|plus)\b|&)\s+(?:(?:{_AND_LINK})\s+){{0,2}}(?P<m>{_MLIST})\s*"
+    rf"{_FOR}\b\s*(?P<reason>[^\n.!?{M[1:-1]}]{{0,300}})"
+)
 _AND_TO_FOR = re.compile(
-    rf"[\s,]\b(?:{_JOIN})\s+(?:also\s+)?(?:to|a|à|an|aan|till|dla|kepada|ao|aos|al|ai|alla|às)\s+(?P<m>{_MLIST})\s*"
+    rf"[\s,]\b(?:{_JOIN})\s+(?:also\s+)?(?:(?:to|a|à|an|aan|till|dla|kepada|ao|aos|al|ai|alla|às)\s+)?(?P<m>{_MLIST})\s*"
     rf"{_FOR}\b\s*(?P<reason>[^\n.!?{M[1:-1]}]{{0,300}})"
 )
 _BOTH_AFTER = re.compile(rf"[\s,]*{_alternation(_BOTH_WORDS)}\b")
