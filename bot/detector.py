@@ -616,6 +616,17 @@ _words(
 _words("noop", *_product(("i'll", "ill", "i will", "i'd", "i would"), (" thank (?:you|u)(?: (?:kindly|not))? to",)))
 # "please don't thank me, thank <@A> — she ran…": the refusal passes the thanks on to the next one named. It
 # takes the punctuation too: a phrase's kind is remembered by its text, which the refusal above never ends with.
+# …unless it passes it on to no one named: "<@A> don't thank me, thank the guy who let me stand on his truck".
+_words(
+    "noop",
+    *_product(
+        ("don'?t", "do not"),
+        (
+            " thank (?:me|us) ?[,;:—–-] ?thank (?:the|that|this|those|these|my|our|his|her|their)"
+            f"(?![^.!?\\n{M[1:-1]}]{{0,120}}{M})",  # "…thank the team and especially <@B>" names B
+        ),
+    ),
+)
 _words("noop", "don'?t thank (?:me|us) ?[,;:—–-](?= ?thank)", "do not thank (?:me|us) ?[,;:—–-](?= ?thank)")
 # Polish "a ty?" / "a ty kiedy…" is "and you", not "ty" (thank you): "<@A> a ty kiedy bierzesz urlop?"
 _words("noop", "a ty(?= [^\\W\\d_])")
@@ -930,8 +941,8 @@ _words(
     # British "ta": "nice one, ta", "ta <@A>!", "<@A> ta very much" — a word of its own at the end of a sentence or
     # before the person, not Swedish "ta" (take) inside one ("kan du ta en titt")
     # (the pre-filter reads raw text: a mention ends in ">" there, an emoji shortcode starts with ":")
-    f"ta(?:(?<=^ ta)|(?<=[,!.…\n] ta)|(?<=\nta)|(?<=[>{M[1:-1]}] ta)|(?<=one ta)|(?<=cheers ta))"
-    f"(?=\\s*(?:[!.…:{TYE}{EMO}]|$|{M})| (?:very much|muchly|v much|love|mate|x)\\b)",
+    f"ta(?=\\s*(?:[!.…:{TYE}{EMO}]|$|{M})| (?:very much|muchly|v much|love|mate|x)\\b)"
+    f"(?:(?<=^ ta)|(?<=[,!.…\n] ta)|(?<=\nta)|(?<=[>{M[1:-1]}] ta)|(?<=one ta)|(?<=cheers ta))",
     "ty(?:ty)*",
     "cheers",
     "much appreciated",
@@ -2026,7 +2037,9 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
                 listed_lines = _LIST_LINE.search(low) is not None or _POINT_LINE.search(low) is not None
             if listed_lines:
                 targets = _listed(low, ids, line_starts, cue, group, reqs)
-        if ids and (group or not targets):
+        if (len(ids) > 1 and (group or not targets)) or (
+            ids and not targets and cs > ss and norm[ss:cs].strip()[:1].isupper()
+        ):
             # "<@A> moved 38 boxes… <@B> rebuilt the layout… Thank you all / both / three", "I am so grateful to
             # each of you", "Marco, Felix — thank you": a thanks to several at once, for the people credited with
             # work done before it.
@@ -2105,7 +2118,7 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
             ):
                 targets = _mentions(point.group("m"), ids)
         named = named or (bool(targets) and targets != [thread_parent_author])
-        if (targets or group) and ids and si + 1 < len(sent_starts):
+        if (targets or group) and len(ids) > len(targets) and si + 1 < len(sent_starts):
             # "thanks everyone for the birthday wishes!! and <@A> for the cake", "… for 6 hours in the sun. And <@C>
             # for the 300 hot dogs": the next sentence goes on with another person and a reason of their own.
             a = _AND_FOR_NEXT.match(low, sent_starts[si + 1])
@@ -2651,8 +2664,15 @@ def _credited_before(
     the parent's)."""
     if low.startswith(" to ", cue[2]):
         return []
-    named = _NAME_AFTER.match(norm, cue[2]) is not None
-    who = credits.people(max(prev_sentence, cue[1] - _VIEW), cue[1], reqs, named, past)
+    lo = max(prev_sentence, cue[1] - _VIEW)
+    if past:
+        credits.read_past(lo, cue[1])
+    named = None
+    if not credits.items and not (past and (named := _NAME_AFTER.match(norm, cue[2]) is not None)):
+        return []  # the commonest case: no one credited (a thanks naming someone by first name reads further back)
+    if named is None:
+        named = _NAME_AFTER.match(norm, cue[2]) is not None
+    who = credits.people(lo, cue[1], reqs, named, past)
     if named and not who:
         who = credits.people(max(0, cue[1] - 2 * _VIEW), cue[1], reqs, True, past)
     elif len(who) < 2 and _BOTH_AFTER.match(low, cue[2]):
