@@ -2242,18 +2242,20 @@ _RESCHEDULED = re.compile(
 # and not verbs of talk, plans or mishaps ("<@A> asked…", "<@A> planned…", "<@A> missed…"). Run per mention,
 # only when a thanks needs the people credited before it.
 _PAST_NOT = (
-    "asked|needed|wanted|mentioned|wondered|requested|suggested|proposed|noted|noticed|complained|replied|responded|"
-    "commented|pinged|emailed|called|messaged|texted|tagged|joined|missed|failed|dropped|crashed|deleted|broke|lost|"
-    "forgot|forgotten|ignored|skipped|blocked|wasted|messed|delayed|cancell?ed|postponed|rescheduled|seemed|used|"
-    "supposed|planned|scheduled|expected|hoped|tried|agreed|promised|decided|liked|loved|enjoyed|visited|passed|died|"
-    "retired|resigned|quit|transferred|married|graduated|arrived|returned|started|signed|booked|said|told|thought|"
-    "knew|heard|saw|felt|meant|left|went|interested|excited|confused|worried|concerned|annoyed|bored|surprised|"
-    "pleased|based|named|related|located|included|involved|assigned|invited|cc'?ed|need|indeed|seed|speed|feed|"
-    "bled|fled|shed|red|bed|wed|led to|ended|owned|owed|preferred|voted|guessed|assumed|doubted|feared|worried|"
-    "objected|disagreed|argued|refused|declined|denied|forwarded|escalated|opened|filed|logged|raised|"
-    "reported|flagged|pointed|claimed|stated|announced|confirmed|checked|looked|waited|slept|ate|stayed home|"
-    "volunteered to|offered to|signed up|did (?:you|u|we|i|they|he|she|anyone|someone|somebody|anybody|everyone|y'all)|"
-    "was|were|had to|got to|has to|have to"
+    # talk, and plans
+    "asked|needed|wanted|mentioned|wondered|requested|suggested|proposed|noted|complained|replied|responded|commented|"
+    "pinged|emailed|called|messaged|texted|tagged|said|told|thought|knew|heard|saw|felt|meant|claimed|stated|announced|"
+    "seemed|used|supposed|planned|scheduled|expected|hoped|tried|agreed|promised|decided|preferred|voted|guessed|"
+    "assumed|doubted|feared|worried|objected|disagreed|argued|refused|declined|denied|liked|loved|enjoyed|"
+    "volunteered to|offered to|signed up|had to|got to|has to|have to|was|were|"
+    "did (?:you|u|we|i|they|he|she|anyone|someone|somebody|anybody|everyone|y'all)|"
+    # comings and goings, and mishaps
+    "joined|visited|passed|died|retired|resigned|quit|transferred|married|graduated|arrived|returned|started|left|"
+    "went|waited|slept|ate|stayed home|missed|failed|dropped|crashed|deleted|broke|lost|forgot|forgotten|ignored|"
+    "skipped|blocked|wasted|messed|delayed|cancell?ed|postponed|rescheduled|looked|"
+    # states, and words ending in "ed" that are no past
+    "interested|excited|confused|concerned|annoyed|bored|surprised|pleased|based|named|related|located|included|"
+    "involved|assigned|invited|cc'?ed|need|indeed|seed|speed|feed|bled|fled|shed|red|bed|wed|led to|ended|owned|owed"
 )
 _PAST_IRREGULAR = (
     "made|got|took|ran|built|rebuilt|wrote|rewrote|found|caught|did|redid|led|kept|held|brought|bought|sent|put|"
@@ -2297,7 +2299,8 @@ _PAST_OTHER = (
     r"[^\W\d_]{2,}(?:ó|aron|ieron|ujo|ujeron|ou|eu|iu|aram|eram|iram)"
     r"|hizo|hicieron|rehízo|puso|pusieron|trajo|trajeron|tuvo|tuvieron|dio|dieron|fez|fizeram|refez|trouxe|"
     r"trouxeram|deu|deram|pôs"
-    r"|(?:ha|han|hemos|tem|têm) (?!(?:preguntado|dicho|pedido|olvidado|roto|perdido)\b)[^\W\d_]+(?:ado|ido|cho|to)"
+    r"|(?:ha|han|hemos|tem|têm) (?!(?:preguntado|dicho|pedido|olvidado|roto|perdido|chiesto|detto|dimenticato|rotto|"
+    r"perso|perguntado|pedido|esquecido)\b)[^\W\d_]+(?:ado|ido|cho|to)"
     r"|(?:a|ont|avait|avaient) (?:(?:tout|bien|encore|vraiment|super|même|seule?|seuls) )?"
     r"(?:(?!(?:demandé|oublié|cassé|raté|manqué|annulé|signalé)\b)[^\W\d_]+(?:é|ée|és|ées)|fait|refait|pris|mis|écrit|"
     r"construit|reconstruit|conduit|produit|traduit|ouvert|offert|couvert|tenu|obtenu|résolu|réussi|fini|choisi|"
@@ -2308,6 +2311,7 @@ _PAST_OTHER = (
     r"gevraagd|gezegd|vergeten|gebroken|verwijderd|gemeld)\b)(?:(?:[^\W\d_]{1,5})?ge[^\W\d_]+(?:t|en|d)|[^\W\d_]+(?:iert|eerd))"
     r"|(?!(?:zapytał|zapytała|powiedział|powiedziała|pytał|pytała|спросил|спросила|сказал|сказала)\b)"
     r"[^\W\d_]{2,}(?:ł|ła|ło|ły|[aeiy]li|л|ла|ли)"
+    r"|[\u0370-\u03ff]{3,}(?:ε|αν)"  # Greek aorist: "έφτιαξε", "έφτιαξαν", "διόρθωσε"
     r"|(?:sudah|telah|udah) [^\W\d_]+|đã [^\W\d_]+"
     r")\b"
 )
@@ -2322,7 +2326,7 @@ _PAST_AFTER = re.compile(rf"{_PAST_SUBJECT_TAIL}(?:{_PAST_EN}|{_PAST_OTHER})")
 _PAST_WORD = re.compile(r" ([^\W\d_][\w'’-]*)")
 # The words that may join a list of people (_SEP): after a mention, only these need the list read.
 _LIST_JOINERS = frozenset([*_JOIN.split("|"), *_AND_LINK.split("|"), "as", "along", "well"])
-_PAST_ENDING_WORDS = "ed ó ò aron ieron ujo ujeron ou eu iu aram eram iram ł ła ło ły li л ла ли"
+_PAST_ENDING_WORDS = "ed ó ò aron ieron ujo ujeron ou eu iu aram eram iram ł ła ło ły li л ла ли ε αν"
 _PAST_ENDINGS = tuple(_PAST_ENDING_WORDS.split())
 _PAST_OPENERS = frozenset(
     "|".join(
