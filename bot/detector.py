@@ -810,6 +810,9 @@ _words(
             "youre",
             "you are",
             "you two are",
+            "you three are",
+            "you four are",
+            "you lot are",
             "you guys are",
             "you both are",
             "you're both",
@@ -1835,6 +1838,7 @@ _SUCCESS_WORDS = (
     r"is gold|was gold|are gold|pure gold|above and beyond|asked for a better|so kind|very kind|too kind|really kind|"
     r"super kind|kind of you|teared up|tearing up|in tears|made my (?:day|week|year)|so touched|"
     r"generous|incredible|fantastic|superb|stellar|outstanding|impressive|wonderful|clutch|you were right|"
+    r"gorgeous|stunning|beautiful|lovely|delicious|"
     r"un crack|craque|arrasou|mandou bem|au top|spitze|grandissimo|sei un grande|toppie|mistrz|süpersin|"
     r"harikasın|молодец|круто|keren|tuyệt vời|"
     # The same report of success or praise in the other supported languages: German, Spanish, Portuguese,
@@ -2602,10 +2606,11 @@ def _together(
     if targets or reason or cs - ss > 40:
         return None  # only a thanks opening its sentence ("…all three of you. Thank you"), or after typed names
     lo = max(sent_starts[max(0, si - 1)], cs - _VIEW)
-    if several and (not low.isascii() or any(hint in low[lo:cs] for hint in _TOGETHER_HINTS)):
-        t = _TOGETHER_BEFORE.search(low, lo, cs)
+    if several and (not low.isascii() or any(hint in low[lo:ce] for hint in _TOGETHER_HINTS)):
+        # up to the cue's end: the cue may say it ("You three are the best")
+        t = _TOGETHER_BEFORE.search(low, lo, ce)
         while t and t.start() and (low[t.start() - 1].isalnum() or low[t.start() - 1] in "_'"):
-            t = _TOGETHER_BEFORE.search(low, t.start() + 1, cs)
+            t = _TOGETHER_BEFORE.search(low, t.start() + 1, ce)
         if t:
             c = _COUNT_RE.search(t.group())
             return _NUMBER_WORDS.get(c.group(), 0) if c else 0
