@@ -23,6 +23,10 @@ How it works (each step is linear in the text, which is capped at `MAX_CHARS`):
    a success ("<@A>'s one-liner fixed it. thank you!"), or in a thread reply with no one named, the
    parent's author. "thanks to <@A>" followed by a harm that was not averted is blame, not thanks. Mentions inside the reason ("for introducing me to <@B>"), after
    "cc", or starting a new clause ("<@B> can you merge?") are not targets.
+5. A thanks to several at once ("thank you all / both / three", "I'm grateful to each of you", "couldn't have done
+   it without you three. Merci", "Marco, Felix — thank you") is for the people the message credits with work done
+   before it, in any tense-marked way ("<@A> moved 38 boxes", "<@B> a géré les arrivées", "<@C>'s playlist was…"):
+   not for those given work still to do ("<@A> leads the rollout next quarter", "<@B> will…"), asked or cc'd.
 
 No I/O and no clock. The only state is a bounded memo from matched phrase to its kind (an
 optimisation; answers do not depend on it), so calls are deterministic and safe from any thread.
@@ -614,6 +618,17 @@ _words(
 _words("noop", *_product(("i'll", "ill", "i will", "i'd", "i would"), (" thank (?:you|u)(?: (?:kindly|not))? to",)))
 # "please don't thank me, thank <@A> — she ran…": the refusal passes the thanks on to the next one named. It
 # takes the punctuation too: a phrase's kind is remembered by its text, which the refusal above never ends with.
+# …unless it passes it on to no one named: "<@A> don't thank me, thank the guy who let me stand on his truck".
+_words(
+    "noop",
+    *_product(
+        ("don'?t", "do not"),
+        (
+            " thank (?:me|us) ?[,;:—–-] ?thank (?:the|that|this|those|these|my|our|his|her|their)"
+            f"(?![^.!?\\n{M[1:-1]}]{{0,120}}{M})",  # "…thank the team and especially <@B>" names B
+        ),
+    ),
+)
 _words("noop", "don'?t thank (?:me|us) ?[,;:—–-](?= ?thank)", "do not thank (?:me|us) ?[,;:—–-](?= ?thank)")
 # Polish "a ty?" / "a ty kiedy…" is "and you", not "ty" (thank you): "<@A> a ty kiedy bierzesz urlop?"
 _words("noop", "a ty(?= [^\\W\\d_])")
@@ -698,6 +713,8 @@ _words(
     # …but "thanks to the 6 East nurses for…, and to <@A> for coordinating" thanks the people it goes on to name.
     # So does "thanks to the team and especially <@A> who stayed late".
     f"thanks to (?:the|this|that|these|those|our|a|an|its)(?![^.!?\\n]{{0,200}}?\\b(?:and (?:also )?to {M}|"
+    # "Huge thanks to the kitchen team and <@A> for the late-night pizza"
+    f"and (?:also )?{M} for\\b|"
     f"(?:especially|particularly|specially|in particular|above all|most of all),? (?:to )?{M}(?!['’]s\\b)))",
     *_product(("said", "says", "saying"), (" (?:thanks|thank you)",)),
     # The same report of someone else's thanks in the other languages: "dijo gracias", "a dit merci",
@@ -723,7 +740,25 @@ _words(
         (f" (?:{_THANKS_WORDS})",),
     ),
     *[f"{word} (?:dedi|diyor|dedim)" for word in _THANKS_WORDS.split("|")],
+    # Talk about the word: "lol we say thanks a lot in this company <@A>", "people type ty for everything" — but "we
+    # say thank you to <@A> for…" thanks A.
+    *_product(
+        ("we", "you guys", "y'all"),
+        (
+            f" (?:(?:always|often|usually|never|just|still|really) )?(?:say|type|write|use) "
+            f"(?:thanks|thank you|thx|ty)(?! (?:to|for)\\b)(?![,!]? ?{M})",
+        ),
+    ),
+    *_product(
+        ("people", "everyone", "everybody", "nobody", "folks"),
+        (
+            f" (?:(?:always|often|usually|never|just|still|really) )?(?:say|says|type|types|write|writes|use|uses) "
+            f"(?:thanks|thank you|thx|ty)(?! to\\b)(?![,!]? ?{M})",
+        ),
+    ),
     "tack(?:ed|ing)? on",  # English "tack on", not Swedish "tack"
+    # "had the maps out 40 min before anyone else": a comparison, not the request "anyone?"
+    *_product(("before", "than", "like", "unlike"), (" anyone(?: else)?",)),
     # Turkish "sorun yok, sağ ol" is "no problem, thanks" — not the refusal "yok, sağ ol".
     *_product(("sorun", "problem", "dert"), (" yok",)),
     *_product(("not", "feel", "felt", "feels", "feeling", "legally", "contractually"), (" obliged",)),
@@ -777,6 +812,9 @@ _words(
             "youre",
             "you are",
             "you two are",
+            "you three are",
+            "you four are",
+            "you lot are",
             "you guys are",
             "you both are",
             "you're both",
@@ -797,6 +835,20 @@ _words(
     ),
     "life[- ]?savers?",
     *_product(("you", "u"), (" (?:rock|rule|legend|star|hero|genius|rockstar)",)),
+    # "you absolute lifesaver", "you total legend", "you beautiful genius": the praise is the thanks
+    *_product(
+        ("you", "u", "ya"),
+        (
+            " (?:absolute|total|utter|actual|real|complete|beautiful|glorious|bloody|magnificent) "
+            "(?:legend|life[- ]?saver|hero|star|gem|genius|saint|angel|wizard|rockstar|champ|champion|mvp|goat|"
+            "machine|beast|treasure)s?",
+            " (?:lifesaver|life saver|gem|saint|angel|champ|champion|treasure)s?",
+        ),
+    ),
+    # "<@A> amazing work on the budget, you made my week"
+    *_product(
+        ("you", "u"), ("(?:'ve| have| just| totally| really)? made my (?:day|week|month|year|morning|night|weekend)",)
+    ),
     "my hero",
     "the real mvp",
     # "<@A> MVP of the week, no contest", "MVP of the night goes to <@A>"
@@ -891,6 +943,11 @@ _words(
     "tks",
     "tysm",
     "tyvm",
+    # British "ta": "nice one, ta", "ta <@A>!", "<@A> ta very much" — a word of its own at the end of a sentence or
+    # before the person, not Swedish "ta" (take) inside one ("kan du ta en titt")
+    # (the pre-filter reads raw text: a mention ends in ">" there, an emoji shortcode starts with ":")
+    f"ta(?=\\s*(?:[!.…:{TYE}{EMO}]|$|{M})| (?:very much|muchly|v much|love|mate|x)\\b)"
+    f"(?:(?<=^ ta)|(?<=[,!.…\n] ta)|(?<=\nta)|(?<=[>{M[1:-1]}] ta)|(?<=one ta)|(?<=cheers ta))",
     "ty(?:ty)*",
     "cheers",
     "much appreciated",
@@ -916,6 +973,12 @@ _words(
     "danke+(?: ?sch(?:ö|oe)n)?",
     "dank (?:dir|euch|je(?: wel)?|u(?: wel)?)",
     "dank(?<=\\b1000 dank)",  # "1000 Dank, du hast mir den Tag gerettet"
+    # "Grote dank aan <@A> voor de teksten", "großen Dank an <@A>", "Dank an alle"
+    *_product(
+        ("grote", "groot", "großen", "grossen", "großer", "grosser", "besonderen", "speciale", "extra", "een dikke"),
+        (" dank",),
+    ),
+    f"dank (?:aan|an)(?= (?:{M}|alle|allen|iedereen|jullie|euch|dich|die|het|de|den|das|unser|ons|onze)\\b)",
     "dankjewel",
     "dankuwel",
     "bedankt",
@@ -1065,6 +1128,11 @@ _words(
         "جزاك الله",
         "جزاكم الله",
         "ألف شكر",
+        # "الشكر لـ <@A> أيضاً" (the thanks to A too), "شكر خاص لـ", "كل الشكر لـ", "جزيل الشكر لـ" (the tatweel is dropped)
+        f"الشكر (?:الجزيل )?ل(?= ?{M})",
+        f"شكر خاص ل(?= ?{M})",
+        f"كل الشكر ل(?= ?{M})",
+        f"جزيل الشكر ل(?= ?{M})",
         "الف شكر",
         "شكرًا",
         "شكرا",
@@ -1085,7 +1153,8 @@ _words(
     guard_end=False,
 )
 _words("emoji", TYE, guard_end=False)
-_words("req", "\\?", "？", "؟", guard_end=False)
+# Not "?!" or "!?": surprise, not a question ("déjà ?! merci beaucoup").
+_words("req", "\\?(?![!！])(?<![!！]\\?)", "？(?![!！])(?<![!！]？)", "؟", guard_end=False)
 _words(
     "req",
     # Asking someone to thank another is talk about thanking, and a request: "<@A> please thank your mom on
@@ -1142,6 +1211,8 @@ _words(
     "mohon",
     "παρακαλώ",
 )
+# "رسالة الشكر لـ <@A>" (the thank-you letter for A): a thing named, not a thanks.
+_words("noop", "رسالة الشكر", "رسائل الشكر", "بطاقة الشكر", "كلمة الشكر", "خطاب الشكر", guard_end=False)
 _words("req", "请", "お願い", "부탁", "कृपया", "من فضلك", "בבקשה", "กรุณา", guard_end=False)
 # Languages that can ask without a question mark: Thai "…ได้ไหม ขอบคุณครับ", Chinese "…吗 谢谢", Japanese
 # "…ください", Korean "…주세요", Turkish "…bakabilir misin, teşekkürler". A thanks after them closes a request.
@@ -1415,14 +1486,14 @@ def _scan(low: str, ascii_source: bool) -> tuple[list[_Cue], list[int], list[int
         # search is cheaper than running the regex over every character.
         if "?" in low:
             pos = low.find("?")
-            if reqs:
-                while pos != -1:
-                    insort(reqs, pos)
-                    pos = low.find("?", pos + 1)
-            else:
-                while pos != -1:
-                    reqs.append(pos)
-                    pos = low.find("?", pos + 1)
+            surprise = "?!" in low or "!?" in low  # not a question (see the "req" phrases)
+            while pos != -1:
+                if not surprise or (low[pos - 1 : pos] != "!" and low[pos + 1 : pos + 2] != "!"):
+                    if reqs and reqs[-1] > pos:
+                        insort(reqs, pos)
+                    else:
+                        reqs.append(pos)
+                pos = low.find("?", pos + 1)
         return cues, reqs, esps, kills
     memo = _KIND_MEMO_OTHER
     n_cues, n_reqs, n_esps = len(cues), len(reqs), len(esps)
@@ -1561,7 +1632,7 @@ _MLIST = rf"{M}(?:(?:{_HONORIFIC})?{_SEP}{M}){{0,49}}"
 _MLIST_ROLES = rf"{M}(?:(?:{_HONORIFIC})?{_ROLE}{_SEP}{M}){{0,49}}"
 _GROUPW = (
     rf"{GROUP}|\b(?:everyone|everybody|all|y'?all|you all|team|folks|guys|people|gang|crew|fam|todos|tout le monde|"
-    r"tous|alle|allen|tutti|iedereen|alla|wszystkim|herkese|всем)\b|大家|皆さん|みなさん|여러분|सभी|الجميع|לכולם|mọi người|"
+    r"tous|alle|allen|allemaal|tutti|iedereen|alla|wszystkim|herkese|всем)\b|大家|皆さん|みなさん|여러분|सभी|الجميع|לכולם|mọi người|"
     r"semua|όλους|ทุกคน"
 )
 # "for" (the reason follows): the languages above, plus Indonesian "atas"/"untuk" and Vietnamese "vì".
@@ -1689,6 +1760,7 @@ _GROUP_WORDS = frozenset(
         "iedereen",
         "alla",
         "wszystkim",
+        "allemaal",
         "herkese",
         "всем",
         "semua",
@@ -1743,14 +1815,19 @@ _VOCATIVE = re.compile(
     # not "[\s\W]*": a mention is a non-word character too, and the list must keep its first person
     rf"[^\w{M[1:-1]}]*(?:(?:hey|hi|hello|yo|ok|okay|oh|also|and|btw|so|dear|hola|salut|hallo|hej|cześć|merhaba|привет|hai|"
     rf"olá|ciao|anyway|anyways|update|well|finally|welp|alright|show)\b[\s,!:—–-]*)?(?P<m>{_MLIST})(?![\s,:]*(?:is|are|was|were|will|has|have|had|'s|'re|'ve|'ll|said|says|"
-    rf"told|wrote|mentioned|asked|isn't|aren't|can't(?! thank| ?$)|won't|did|does|and i|owns?|owes?)\b"
+    rf"told|wrote|mentioned|asked|isn't|aren't|can't(?! thank| ?$)|won't|did|does|and i|owns?|owes?|"
+    # the same talk of the person, not to them, elsewhere: "<@A> hat gefragt…", "<@A> dijo que…", "<@A> zei dat…"
+    rf"hat|hatte|heeft|sagt|sagte|fragt|fragte|meinte|zegt|zei|vroeg|dijo|preguntó|disse|perguntou|a dit|a demandé|"
+    rf"ha detto|ha chiesto)\b"
     # nor a list cut short before its "and <@B>": "<@A> and also <@B> are out" names both as subjects
     rf"|[\s,]*(?:{_JOIN}|&)\s+(?:(?:{_AND_LINK})\s+){{0,2}}{M})"
 )
 _SUCCESS_WORDS = (
     r"work(?:s|ed|ing)|fix(?:ed|es)|solved|resolved|did it|did the trick|helped|helpful|perfect|awesome|amazing|"
     r"great|brilliant|exactly|makes sense|got it|clicked|unblocked|saved|figured|nice|excellent|legend|clear|sorted|"
-    r"nailed it|spot on|all good|people clapped|everyone clapped|got applause|"
+    r"nailed it|spot on|all good|people clapped|everyone clapped|got applause|deal(?= ?!)|"
+    # "the hero we need 🙌", "lifesaver :pray:"
+    r"hero(?! (?:image|banner|section|shot|unit|card|text|video))|heroes|lifesaver|life saver|saviou?r|mvp|goat|"
     # "<@A> fix confirmed, fill rate is back", "<@A> yep, it's back", romanised Hindi "ho gaya! … tum best ho"
     r"fix confirmed|confirmed fixed|confirmed working|(?:it'?s|it is|is|are) back(?: up| online| to normal)?"
     r"(?! (?:tomorrow|on|in|next|from|at|after|monday|tuesday|wednesday|thursday|friday)\b)|ho gaya|best ho|"
@@ -1763,6 +1840,7 @@ _SUCCESS_WORDS = (
     r"is gold|was gold|are gold|pure gold|above and beyond|asked for a better|so kind|very kind|too kind|really kind|"
     r"super kind|kind of you|teared up|tearing up|in tears|made my (?:day|week|year)|so touched|"
     r"generous|incredible|fantastic|superb|stellar|outstanding|impressive|wonderful|clutch|you were right|"
+    r"gorgeous|stunning|beautiful|lovely|delicious|"
     r"un crack|craque|arrasou|mandou bem|au top|spitze|grandissimo|sei un grande|toppie|mistrz|süpersin|"
     r"harikasın|молодец|круто|keren|tuyệt vời|"
     # The same report of success or praise in the other supported languages: German, Spanish, Portuguese,
@@ -1776,7 +1854,9 @@ _SUCCESS_WORDS = (
 # …and in the scripts written without spaces: Chinese, Japanese, Korean, Hindi, Arabic, Hebrew, Thai.
 _SUCCESS_NOSPACE = (
     "好了|成功|解决了|解決了|完美|できました|解決しました|完璧|됐어요|됐습니다|해결|성공|हो गया|काम कर गया|نجح|اشتغل|ممتاز|"
-    "עובד|מעולה|מושלם|ได้แล้ว|สำเร็จ|เรียบร้อย|재현 안|재현되지 않|고쳤|고쳐 주|살았어요|不再复现|再現しません|再現しなくなりました"
+    "עובד|מעולה|מושלם|ได้แล้ว|สำเร็จ|เรียบร้อย|재현 안|재현되지 않|고쳤|고쳐 주|살았어요|不再复现|再現しません|再現しなくなりました|"
+    # praise: "<@A> 好吃！谢谢你的甜点", "すごい", "최고"
+    "好吃|好喝|太棒|真棒|厉害|厲害|美味しい|おいしい|すごい|最高|맛있|최고|대박"
 )
 # run on " " + text: the leading non-word character lets the engine skip words fast, and the words as a
 # trie cost one test per first letter, not one per word
@@ -1817,6 +1897,8 @@ _LFILL_WORDS = (
     "seriously|truly|echt|wirklich|vraiment|davvero|naprawdę|gerçekten|"
     # forms of address between the person and the thanks: "<@A> hocam sağ olun", "<@A> bro thanks"
     "hocam|abi|abla|kanka|bro|mate|dude|man|sir|amigo|amiga|hermano|irmão|bhai|anh|chị|kak|pak|"
+    # "especially": "<@A>'ye özellikle teşekkür ederim", "<@A> besonders danke"
+    "özellikle|especially|particularly|besonders|vooral|surtout|especialmente|soprattutto|szczególnie|"
     # "both of you" / "all of you": "<@A> <@B> you both, thanks", "<@A> <@B> お二人ともありがとう"
     "both|you both|you two|you all|all"
 )
@@ -1961,6 +2043,18 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
                 listed_lines = _LIST_LINE.search(low) is not None or _POINT_LINE.search(low) is not None
             if listed_lines:
                 targets = _listed(low, ids, line_starts, cue, group, reqs)
+        if (len(ids) > 1 and (group or not targets)) or (
+            ids and not targets and cs > ss and norm[ss:cs].strip()[:1].isupper()
+        ):
+            # "<@A> moved 38 boxes… <@B> rebuilt the layout… Thank you all / both / three", "I am so grateful to
+            # each of you", "Marco, Felix — thank you": a thanks to several at once, for the people credited with
+            # work done before it.
+            together = _together(low, norm, cue, ss, se, sent_starts, si, targets, reason, group, len(ids) > 1)
+            if together is not None:
+                credits = credits or _Credits(low)
+                more = _credited_together(low, ids, cs, sent_starts, reqs, credits, together)
+                if more:
+                    targets = [*targets, *more]
         n_req = bisect_right(reqs, cs) if reqs else 0  # requests before this cue
         req_before = n_req > 0
         if req_before and (reason is None or _WEAK_REASON.match(reason.lower())):
@@ -1978,7 +2072,7 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
             if not targets and not group and not thread_parent_author and ids:
                 # "are you still seeing the 502s? … <@B> bounced the ingress controller (ty!!)"
                 credits = credits or _Credits(low)
-                targets = _credited_before(cue, low, norm, ids, sent_starts[max(0, si - 1)], reqs, credits)
+                targets = _credited_before(cue, low, norm, ids, sent_starts[max(0, si - 1)], reqs, credits, past=False)
             if not targets or set(targets) <= asked:
                 continue
         if not targets and not group:
@@ -1997,7 +2091,8 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
                 ):
                     if success is None:
                         success = _reports_success(low)
-                    if success or reason or kind == "strong":
+                    if success or reason or kind == "strong" or _YOU_PAST.search(low, 0, cs):
+                        # "<@A> deal!! thank you so much", "hey <@A>, I know you put my name forward… Thank you"
                         targets = msg_voc
             if not targets and not thread_parent_author and kind != "karma" and ids:
                 credits = credits or _Credits(low)
@@ -2016,7 +2111,28 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
                     success = _reports_success(low)
                 if kind != "emoji" or success or not (words if words is not None else (words := _has_words(low))):
                     targets = [thread_parent_author]
+        if not targets and ids and len(line_starts) > 1 and not group:
+            # A thanks inside a point of a list is for the people the point opens with, when it gives them no work
+            # still to do and asks nothing: "・<@A> さんの…予約 31件！本当にありがとうございます 🙏".
+            li = bisect_right(line_starts, cs) - 1
+            point = _BULLET_PEOPLE.match(low, line_starts[li], cs)
+            if (
+                point
+                and bisect_left(reqs, line_starts[li]) == bisect_left(reqs, cs)
+                and not _ASSIGNED.search(low, line_starts[li], cs)
+                and not _present_item(low, line_starts[li], cs)
+            ):
+                targets = _mentions(point.group("m"), ids)
         named = named or (bool(targets) and targets != [thread_parent_author])
+        if (targets or group) and len(ids) > len(targets) and si + 1 < len(sent_starts):
+            # "thanks everyone for the birthday wishes!! and <@A> for the cake", "… for 6 hours in the sun. And <@C>
+            # for the 300 hot dogs": the next sentence goes on with another person and a reason of their own.
+            a = _AND_FOR_NEXT.match(low, sent_starts[si + 1])
+            if a and bisect_left(reqs, a.start()) == bisect_left(reqs, a.end() + 1):  # "…and <@A> for lunch?" asks
+                more_reason = _clean_reason(norm[a.start("reason") : a.end("reason")])
+                for uid in _mentions(a.group("m"), ids):
+                    if uid != author and uid not in found:
+                        found[uid] = more_reason
         for uid in targets:
             if uid == author:
                 continue
@@ -2074,11 +2190,13 @@ _CREDITED = re.compile(
 _DONE_BEFORE = re.compile(rf"\b{_WORK_ALT} (?:it |this |that |the \w+ )?$")
 # "couldn't have closed October without <@A>": only a "without" after a could-not-have credits anyone.
 # Its own regex, run only when the message says "without": most never do.
-_WITHOUT = re.compile(rf"\bwithout ({M})")
+_WITHOUT = re.compile(rf"\bwithout ({_MLIST_ROLES})")
 _COULD_NOT_HAVE = re.compile(r"\b(?:couldn'?t|could not|wouldn'?t|would not|can'?t|cannot) have\b[^.!?\n]{0,60}$")
 # "<@A> wow, you rebuilt the whole report": work done by the person the message addresses.
 # Led by a character class so the engine skips to each "y"/"u" instead of trying every position.
-_YOU_DID = re.compile(rf"[yu](?<![\w'’][yu])(?:(?<=y)ou|(?<=u)) {_ADVERB}{_WORK_ALT}\b")
+# Not a mistake: "you sent the wrong invoice again".
+_NOT_A_MISTAKE = r"(?![^.!?\n]{0,60}\b(?:wrong|by mistake|by accident)\b)"
+_YOU_DID = re.compile(rf"[yu](?<![\w'’][yu])(?:(?<=y)ou|(?<=u)) {_ADVERB}{_WORK_ALT}\b{_NOT_A_MISTAKE}")
 
 
 # The people of a list that ends right before a credited mention: "<@A> and <@B> rebuilt the bundle".
@@ -2090,7 +2208,7 @@ _IT_WAS = re.compile(rf"\b(?:it|that) was (?:all )?(?P<m>{_MLIST})(?![\s,]*(?:wh
 # Led by the mention, so the engine skips from one to the next; _OPENER_GAP checks what comes before.
 _OPENER_GAP = re.compile(rf"(?:^|[.!?\n:])[^{M[1:-1]}.!?\n]{{0,40}}$")
 _OPENS_PRAISE = re.compile(
-    rf"(?P<m>{_MLIST})[\s,:—–-]+(?:the|your|that|this|ur)\b[^.!?\n{M[1:-1]}]{{0,80}}?"
+    rf"(?P<m>{_MLIST})[\s,:—–-]+(?:the|your|that|this|ur|they|these|those|it|its)\b[^.!?\n{M[1:-1]}]{{0,80}}?"
     rf"(?:\b(?:is|was|are|were) (?:pure |just |absolute |total )?magic|\bsold it|\bspot on|\bnailed it|"
     rf"\bkilled it|\b(?:is|was|are|were|looks?) (?:so |really |absolutely )?(?:amazing|incredible|fantastic|"
     rf"brilliant|perfect|gorgeous|beautiful|stunning|superb|outstanding|excellent|awesome))\b"
@@ -2122,11 +2240,158 @@ _RESCHEDULED = re.compile(
 )
 
 
+# Work credited to people in any tense-marked way, for the thanks that reach back to them: "<@A> moved 38 boxes",
+# "<@B> rebuilt the stage layout", "<@C> got the room turned in 15 min", "<@A>'s streaming setup and <@B>'s dessert
+# station were…", "<@A> tradujo las 14 actualizaciones", "<@A> a géré les arrivées", "<@A> hat die Liste gebaut".
+# A past verb (or a past participle after has/ha/hat/heeft…) right after the people credited, in each supported
+# language; not future or assigned work ("<@A> leads the rollout next quarter", "<@A> will…", "<@A> to send…"),
+# and not verbs of talk, plans or mishaps ("<@A> asked…", "<@A> planned…", "<@A> missed…"). Run per mention,
+# only when a thanks needs the people credited before it.
+_PAST_NOT = (
+    # talk, and plans
+    "asked|needed|wanted|mentioned|wondered|requested|suggested|proposed|noted|complained|replied|responded|commented|"
+    "pinged|emailed|called|messaged|texted|tagged|said|told|thought|knew|heard|saw|felt|meant|claimed|stated|announced|"
+    "seemed|used|supposed|planned|scheduled|expected|hoped|tried|agreed|promised|decided|preferred|voted|guessed|"
+    "assumed|doubted|feared|worried|objected|disagreed|argued|refused|declined|denied|liked|loved|enjoyed|"
+    "volunteered to|offered to|signed up|had to|got to|has to|have to|was|were|"
+    "did (?:you|u|we|i|they|he|she|anyone|someone|somebody|anybody|everyone|y'all)|"
+    # comings and goings, and mishaps
+    "joined|visited|passed|died|retired|resigned|quit|transferred|married|graduated|arrived|returned|started|left|"
+    "went|waited|slept|ate|stayed home|missed|failed|dropped|crashed|deleted|broke|lost|forgot|forgotten|ignored|"
+    "skipped|blocked|wasted|messed|delayed|cancell?ed|postponed|rescheduled|looked|"
+    # states, and words ending in "ed" that are no past
+    "interested|excited|confused|concerned|annoyed|bored|surprised|pleased|based|named|related|located|included|"
+    "involved|assigned|invited|cc'?ed|need|indeed|seed|speed|feed|bled|fled|shed|red|bed|wed|led to|ended|owned|owed"
+)
+_PAST_IRREGULAR = (
+    "made|got|took|ran|built|rebuilt|wrote|rewrote|found|caught|did|redid|led|kept|held|brought|bought|sent|put|"
+    "gave|set|cut|fed|flew|came|drove|stood|taught|dug|paid|won|spent|sold|dealt|drew|fought|rode|swept|shot|hung|"
+    "lent|lit|spun|sewed|bore|beat|overcame|had|stuck|shook|tore|upheld|withstood|remade|undertook|oversaw|"
+    "done|made|taken|written|rewritten|given|run|built|found|kept|held|brought|sent|put|set|gotten|driven|won|"
+    "drawn|dealt|shown|grown|known how"
+)
+_PAST_ADVERB_WORDS = (
+    "just|also|even|finally|single-handedly|singlehandedly|basically|literally|quietly|already|then|personally|"
+    "heroically|somehow|really|actually|totally|completely|successfully|quickly|calmly|patiently|once again|again|"
+    "immediately|instantly|graciously|kindly|all|both|alone|herself|himself|themselves|once"
+)
+_PAST_ADVERBS = f"(?:{_alternation(_PAST_ADVERB_WORDS)} )*"
+# As tries: tried at the word after every mention of a message whose thanks needs the people credited.
+_PAST_NOT_ALT = _alternation(_PAST_NOT)
+_PAST_IRREGULAR_ALT = _alternation(_PAST_IRREGULAR)
+# The people, then "and her brigade" / "with the night team", a role in brackets, or an honorific.
+_PAST_SUBJECT_TAIL = rf"(?:(?:{_HONORIFIC}))?(?: \([^()\n]{{1,60}}\))?(?: (?:and|&|\+|with|plus) (?:her|his|their|the|our|my|your) [\w-]+(?: [\w-]+){{0,2}})?"
+_PAST_EN = (
+    rf" {_PAST_ADVERBS}(?:(?:has|have|had) {_PAST_ADVERBS})?(?!{_PAST_NOT_ALT}\b)(?:[a-z]{{2,}}ed|{_PAST_IRREGULAR_ALT})\b"
+    # praise of the person: "<@A> was SO helpful", "<@A> has been a rock", "<@A> were amazing"
+    r"| (?:was|were|has been|have been|is|are) (?:(?:so|really|absolutely|just|super|incredibly|truly|such|an?|"
+    r"the|amazingly|extremely|very) )*(?:helpful|amazing|incredible|fantastic|brilliant|awesome|great|a star|stars|"
+    r"a rock|rocks|a hero|heroes|a legend|legends|a lifesaver|lifesavers|a machine|on fire|unstoppable|clutch|"
+    r"superb|outstanding|excellent|wonderful|phenomenal|a huge help|a big help|a great help|so patient|patient|"
+    r"generous|magic|the mvp|mvps?|a champ|champs|spot on)\b"
+    # the same praise elsewhere: "trabajar con <@A> fue un lujo", "<@A> a été génial", "<@A> war eine große Hilfe"
+    r"| (?:fue|fueron|ha sido|han sido|a été|ont été|était|war|waren|ist|sind|foi|foram|é|è stat[oaie]|sono stati|"
+    r"was|waren|is) (?:(?:un|una|une|eine|ein|um|uma|een|muy|tan|très|super|sehr|so|muito|molto|erg|echt|de) )*"
+    r"(?:lujo|increíble|genial|grande|crack|sol|gran ayuda|génial|géniale|formidable|incroyable|top|une aide précieuse|"
+    r"großartig|klasse|spitze|große hilfe|riesige hilfe|incrível|demais|fantástic[oa]|fantastic[oa]|bravissim[oa]|"
+    r"geweldig|topper|grote hulp|fantastisch|ótim[oa]|ottim[oa]|preciosa?|mágic[oa])\b"
+)
+# Spanish, Portuguese, French, Italian, German, Dutch, Polish, Russian, Turkish, Indonesian, Vietnamese.
+_PAST_OTHER = (
+    r" (?:(?:también|tambien|también|ya|também|já|aussi|déjà|anche|già|auch|schon|ook|al|też|też|тоже|уже|"
+    r"de|da|bizzat) )?(?:"
+    r"(?!(?:preguntó|pregunto|dijo|pidió|pidio|mencionó|comentó|faltó|olvidó|rompió|borró|falló|llegó|perguntou|"
+    r"pediu|falou|disse|esqueceu|quebrou|perdeu|faltou|sumiu|ligou|comentou|mencionou|chegou|ficou|achou)\b)"
+    r"[^\W\d_]{2,}(?:ó|aron|ieron|ujo|ujeron|ou|eu|iu|aram|eram|iram)"
+    r"|hizo|hicieron|rehízo|puso|pusieron|trajo|trajeron|tuvo|tuvieron|dio|dieron|fez|fizeram|refez|trouxe|"
+    r"trouxeram|deu|deram|pôs"
+    r"|(?:ha|han|hemos|tem|têm) (?!(?:preguntado|dicho|pedido|olvidado|roto|perdido|chiesto|detto|dimenticato|rotto|"
+    r"perso|perguntado|pedido|esquecido)\b)[^\W\d_]+(?:ado|ido|cho|to)"
+    r"|(?:a|ont|avait|avaient) (?:(?:tout|bien|encore|vraiment|super|même|seule?|seuls) )?"
+    r"(?:(?!(?:demandé|oublié|cassé|raté|manqué|annulé|signalé)\b)[^\W\d_]+(?:é|ée|és|ées)|fait|refait|pris|mis|écrit|"
+    r"construit|reconstruit|conduit|produit|traduit|ouvert|offert|couvert|tenu|obtenu|résolu|réussi|fini|choisi|"
+    r"rempli|servi|accueilli)"
+    r"|(?:ha|hanno) (?:(?:tutto|davvero|appena|da sol[oa]) )?(?!(?:chiesto|detto|dimenticato|rotto|perso)\b)"
+    r"[^\W\d_]+(?:ato|uto|ito|tto|sso|sto)"
+    r"|(?:hat|haben|heeft|hebben) (?:[^\W\d_][\w-]* ){0,5}?(?!(?:gefragt|gesagt|vergessen|gebrochen|verloren|gelöscht|"
+    r"gevraagd|gezegd|vergeten|gebroken|verwijderd|gemeld)\b)(?:(?:[^\W\d_]{1,5})?ge[^\W\d_]+(?:t|en|d)|[^\W\d_]+(?:iert|eerd))"
+    r"|(?!(?:zapytał|zapytała|powiedział|powiedziała|pytał|pytała|спросил|спросила|сказал|сказала)\b)"
+    r"[^\W\d_]{2,}(?:ł|ła|ło|ły|[aeiy]li|л|ла|ли)"
+    r"|[\u0370-\u03ff]{3,}(?:ε|αν)"  # Greek aorist: "έφτιαξε", "έφτιαξαν", "διόρθωσε"
+    r"|(?:sudah|telah|udah) [^\W\d_]+|đã [^\W\d_]+"
+    r")\b"
+)
+# Chinese, Japanese, Korean: the credited person, then a verb in the past within the clause.
+_PAST_CJK = (
+    r"\s*(?:さん|様|さま|くん|ちゃん|先生|님|씨)?\s*(?:が|は|이|가|께서)?[^\n。！!？?.\U000f0000-\U000ffffd]{0,40}?"
+    r"(?:ました|てくれた|でくれた|しました|了|했어요|했습니다|했다|주셨|줬어|셨어요|셨습니다)"
+)
+_PAST_AFTER = re.compile(rf"{_PAST_SUBJECT_TAIL}(?:{_PAST_EN}|{_PAST_OTHER})")
+# The first word after the people decides most cases before _PAST_AFTER is tried: a past ending, or a word that may
+# open a past clause (an irregular past, an adverb, an auxiliary, "and her team…").
+_PAST_WORD = re.compile(r" ([^\W\d_][\w'’-]*)")
+# The words that may join a list of people (_SEP): after a mention, only these need the list read.
+_LIST_JOINERS = frozenset([*_JOIN.split("|"), *_AND_LINK.split("|"), "as", "along", "well"])
+_PAST_ENDING_WORDS = "ed ó ò aron ieron ujo ujeron ou eu iu aram eram iram ł ła ło ły li л ла ли ε αν"
+_PAST_ENDINGS = tuple(_PAST_ENDING_WORDS.split())
+_PAST_OPENERS = frozenset(
+    "|".join(
+        (
+            _PAST_IRREGULAR,
+            _PAST_ADVERB_WORDS,
+            "has|have|had|was|were|is|are|and|with|plus|also|ha|han|hemos|tem|têm|a|ont|avait|avaient|hanno|hat|haben|"
+            "heeft|hebben|sudah|telah|udah|đã|hizo|hicieron|rehízo|puso|pusieron|trajo|trajeron|tuvo|tuvieron|dio|dieron|"
+            "fez|fizeram|refez|trouxe|trouxeram|deu|deram|pôs|también|tambien|ya|também|já|aussi|déjà|anche|già|auch|"
+            "schon|ook|al|też|тоже|уже|de|da|bizzat|fue|fueron|sido|été|était|war|waren|ist|sind|foi|foram|é|è|sono",
+        )
+    ).split("|")
+)
+_PAST_AFTER_CJK = re.compile(_PAST_CJK)
+# What the person right after a thanks emoji did: ":bow: <@A> the new demux pipeline cut turnaround from 6h to 40 min",
+# ":pray: <@A> you fixed it" — not the author's own work (":pray: <@A> I updated the doc"), a mishap (":pray: <@A>
+# the build failed again") or a report (":pray: <@A> the logs showed a spike").
+_CREDIT_NEXT = re.compile(
+    rf"[\s,:!—–-]*(?:(?:the|your|that|this|ur|their|his|her|our|my|you|u) )?"
+    rf"(?:(?!(?:i|we|they|he|she|it|someone|nobody|i've|we've|i'm|we're|i'd)\b)[^\W_][\w'’-]* ){{0,3}}?"
+    rf"(?!{_PAST_NOT_ALT}\b|(?:showed|stopped|spiked|died|hung|froze|timed|jumped|doubled|tripled|started)\b)"
+    rf"(?:[a-z]{{2,}}ed|{_PAST_IRREGULAR_ALT})\b{_NOT_A_MISTAKE}(?![^.!?\n]{{0,80}}\b{_NEG})"
+)
+# Something the person addressed did: "I saw you came in on Sunday", "I know you put my name forward" (not "you sent
+# the wrong file"). Led by the "y"/"u" of the pronoun, like _YOU_DID.
+_YOU_PAST = re.compile(
+    rf"[yu](?<![\w'’][yu])(?:(?<=y)ou|(?<=u))(?:'ve| have)? {_PAST_ADVERBS}(?!{_PAST_NOT_ALT}\b)"
+    rf"(?:[a-z]{{2,}}ed|{_PAST_IRREGULAR_ALT})\b{_NOT_A_MISTAKE}"
+    # the same in Spanish ("viniste", "arreglaste"), Portuguese ("você arrumou"), French ("tu as rangé"), German ("du
+    # hast … aufgeräumt"), Dutch ("je hebt … opgeruimd"), Italian ("hai sistemato")
+    r"|\b(?!(?:olvidaste|perdiste|rompiste|preguntaste|dijiste|pediste)\b)[^\W\d_]{3,}(?:aste|iste)\b"
+    r"|\b(?:você|voce|vc) (?:[^\W\d_]+ ){0,2}?(?!(?:perguntou|esqueceu|quebrou|perdeu|pediu)\b)[^\W\d_]{2,}(?:ou|eu|iu)\b"
+    r"|\b(?:tu as|t'as|vous avez) (?:[^\W\d_]+ ){0,2}?(?!(?:oublié|demandé|cassé|perdu|dit)\b)"
+    r"[^\W\d_]+(?:é|ée|és|i|is|it|u)\b"
+    r"|\b(?:du|ihr|je|jij|jullie) (?:[^\W\d_]+ ){0,5}?(?:(?P<aux>hast|habt|hebt|hebben) )?"
+    r"(?!(?:gefragt|gesagt|vergessen|gevraagd|gezegd|vergeten)\b)(?:[^\W\d_]{1,5})?ge[^\W\d_]+(?:t|en|d)\b"
+    r"(?(aux)| (?:hast|habt|hebt|hebben)\b)"
+    r"|\b(?:hai|avete) (?:[^\W\d_]+ ){0,2}?(?!(?:chiesto|detto|dimenticato|rotto|perso)\b)[^\W\d_]+(?:ato|uto|ito|tto)\b"
+)
+# "<@A>'s streaming setup and <@B>'s dessert station were the two things every guest mentioned", "<@A>'s live blog
+# had 64 updates": the person's work as the subject of a past verb or of praise (not a mishap: "…'s flight was late").
+_POSSESSIVE_PAST = re.compile(
+    rf"['’]s(?: [\w-]+){{1,4}}?(?P<more>(?:,? (?:and|&) {M}['’]s(?: [\w-]+){{1,4}}?)*)"
+    rf" (?:{_PAST_ADVERBS}(?!{_PAST_NOT_ALT}\b)(?:[a-z]{{2,}}ed|{_PAST_IRREGULAR_ALT})\b|(?:was|were) (?!(?:late|delayed|"
+    rf"cancell?ed|broken|down|wrong|missing|stolen|out|off|sick|lost|empty|stuck|not|never|a (?:mess|disaster))\b))"
+)
+# Turkish puts the verb last: "<@A> eğitim videolarını hazırladı". Only for text with Turkish letters, as "-di"/"-ti"
+# end words elsewhere ("tutti", "spaghetti").
+_PAST_TR = re.compile(
+    r" (?:[^\W\d_]+ ){0,5}?(?!(?:dedi|sordu|istedi|unuttu|bozdu|geldi|gitti)\b)[^\W\d_]{2,}(?:dı|di|du|dü|tı|ti|tu|tü)"
+    r"(?:lar|ler)?\b"
+)
+
+
 class _Credits:
     """Every credit in a message ("<@A> bounced the ingress", "<@A>'s patch fixed it", "fixed by <@A>"),
     found in one pass when first needed, so many cues cost one bisect each, not one scan each."""
 
-    __slots__ = ("items", "starts")
+    __slots__ = ("items", "low", "read", "starts")
 
     def __init__(self, low: str) -> None:
         self.items: list[tuple[int, int, str]] = []
@@ -2164,17 +2429,66 @@ class _Credits:
             elif "your" in low[p + 1 : p + 7] and _PRAISED_YOUR.match(low, p):
                 self.items.append((p, p + 1, m.group()))
         if "without" in low:
+            # "…without <@A> (guide design) and <@B> (colony picking)": each of the list
             self.items.extend(
-                (m.start(), m.end(), m.group(1))
+                (m.start(), m.end(), c)
                 for m in _WITHOUT.finditer(low)
                 if _COULD_NOT_HAVE.search(low, max(0, m.start() - 80), m.start())
+                for c in _MENTION_RE.findall(m.group(1))
             )
         self.items.sort()
         self.starts = [start for start, _, _ in self.items]
+        self.low = low
+        self.read: tuple[int, int] | None = None  # the stretch whose mentions read_past has read
 
-    def people(self, lo: int, hi: int, reqs: list[int], sole: bool) -> list[str]:
+    def read_past(self, lo: int, hi: int) -> None:
+        """Add the work credited with any past verb or praise to the mentions from lo to hi ("<@A> moved 38 boxes",
+        "<@A> and her brigade served 240 guests", "<@A>'s live blog had 64 updates"; see _PAST_AFTER). Read only
+        for the stretch a thanks looks back over, once: a long status message has many mentions."""
+        read = self.read
+        if read is not None and read[0] <= lo and hi <= read[1]:
+            return
+        stretches = [(lo, hi)] if read is None else [(lo, read[0]), (read[1], hi)]
+        self.read = (lo, hi) if read is None else (min(lo, read[0]), max(hi, read[1]))
+        low = self.low
+        other = not low.isascii()
+        turkish = other and ("ı" in low or "ş" in low or "ğ" in low)
+        found: list[tuple[int, int, str]] = []
+        for a, b in stretches:
+            end = -1
+            for m in _MENTION_RE.finditer(low, a, b):
+                p = m.start()
+                if p < end:
+                    continue  # inside a list already read
+                w = _PAST_WORD.match(low, p + 1)
+                if w and w.group(1) not in _LIST_JOINERS:
+                    lst, end = m, p + 1  # the commonest case, a mention and a word: no list to read
+                else:
+                    lst = _MLIST_AT.match(low, p) or m  # (it always matches at a mention)
+                    end = lst.end()
+                    w = _PAST_WORD.match(low, end)
+                if w and not turkish and not ((word := w.group(1)) in _PAST_OPENERS or word.endswith(_PAST_ENDINGS)):
+                    continue  # "<@A> can you…", "<@A> will…", "<@A> leads…": no past clause
+                if (
+                    _PAST_AFTER.match(low, end)
+                    or (other and _PAST_AFTER_CJK.match(low, end))
+                    or (turkish and _PAST_TR.match(low, end))
+                ):
+                    found.extend((p, end, c) for c in _MENTION_RE.findall(lst.group()))
+                elif low.startswith(("'s", "’s"), p + 1) and (pm := _POSSESSIVE_PAST.match(low, p + 1)):
+                    found.extend((p, pm.end(), c) for c in [m.group(), *_MENTION_RE.findall(pm.group("more"))])
+        if found:
+            self.items.extend(found)
+            self.items.sort()
+            self.starts = [start for start, _, _ in self.items]
+
+    def people(self, lo: int, hi: int, reqs: list[int], sole: bool, past: bool) -> list[str]:
         """The people credited between lo and hi, each unless something was asked after their credit;
-        with `sole`, only when that is one person."""
+        with `sole`, only when that is one person; with `past`, credits by any past verb count too."""
+        if past:
+            self.read_past(lo, hi)
+        if not self.items:
+            return []
         window = [c for c in self.items[bisect_left(self.starts, lo) : bisect_left(self.starts, hi)] if c[1] <= hi]
         if reqs:
             n_req = bisect_right(reqs, hi)
@@ -2197,23 +2511,185 @@ def _who_credited(low: str, m: re.Match[str]) -> str | None:
 _NAME_AFTER = re.compile(r"(?: (?:so much|very much|again|demais))? [A-Z][a-z]+(?:$|[\s,.!—–-])")
 
 
+# A thanks addressed to several people at once, and how many it says when it does: "thank you all three",
+# "thank you both", "I am so grateful to each of you", "couldn't have pulled it off without you three. Merci",
+# "…naming all three of you. Thank you", "Marco, Felix — thank you".
+_NUMBERS = (
+    ("both two 2 deux dos dois duas beiden beide due twee båda obu obojgu ikinize обоим", 2),
+    ("three 3 trois tres três drei tre drie trzem üçünüze троим", 3),
+    ("four 4 quatre cuatro quatro vier quattro fyra", 4),
+    ("five 5 cinq cinco fünf cinque vijf", 5),
+    ("six 6", 6),
+)
+_NUMBER_WORDS = {word: n for words, n in _NUMBERS for word in words.split()}
+_COUNT_RE = re.compile(rf"\b(?:{_alternation('|'.join(_NUMBER_WORDS))})\b")
+_EACH_OF_YOU = (
+    # English
+    "each of you|each one of you|every one of you|every single one of you|each and every one of you|all of you|"
+    "both of you|all (?:two|three|four|five|six)(?: of you)?|the (?:two|three|four|five|six) of you|"
+    "you (?:all|both|two|three|four|five|six|guys|folks|lot)|u (?:all|both|guys)|y'all|"
+    # French, Spanish, Portuguese, German, Dutch, Italian, Swedish, Polish, Turkish, Russian
+    "vous (?:tous|toutes|deux|trois)|à vous (?:tous|toutes|deux|trois)|a vous (?:tous|deux|trois)|"
+    "chacune? d'entre vous|à chacun(?:e)?|à tous|a todos|a todas|a cada un[oa]|todos (?:ustedes|vosotros)|"
+    "a (?:los|las) (?:dos|tres)|a todos (?:vocês|voces)|todos (?:vocês|voces)|(?:vocês|voces) todos|a cada uma?|"
+    "aos (?:dois|três)|às (?:duas|três)|euch (?:allen|beiden|dreien)|ihnen (?:allen|beiden)|jede[mr]? (?:einzelnen )?von euch|"
+    "jullie (?:allemaal|allen|alle|allebei|drieën)|ieder(?:een)? van jullie|a tutti voi|tutti voi|a ciascuno di voi|"
+    "ognuno di voi|tutti e (?:due|tre)|a tutti e (?:due|tre)|(?:er|ni) (?:alla|båda|tre)|var och en av er|"
+    "wam (?:wszystkim|obu|trzem)|każdemu z was|her birinize|hepinize|ikinize|üçünüze|ikisine de|üçüne de|"
+    "вам (?:всем|обоим|троим)|всем вам|каждому из вас|обоим|троим"
+)
+# The end of a word in the scripts that space words (Chinese, Japanese and Korean phrases run on: "お二人とも").
+_SPACED_WORD_END = "(?![a-zA-Z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff])"
+_EACH_OF_YOU_NOSPACE = "皆さん|みなさん|みんな|お二人|三人とも|各位|大家|你们|你們|여러분|모두|두 분|세 분"
+# After the thanks, "both"/"all" alone say it too ("thank you both", "merci à tous les trois").
+_TOGETHER_AFTER = re.compile(
+    rf"[\s,:;!.…—–-]*(?:{_alternation('so much|very much|again|genuinely|sincerely|to|a|à|aan|an|till|dla|ao|al|ai')}\s+){{0,2}}"
+    rf"(?P<c>{_alternation(_EACH_OF_YOU + '|' + _BOTH_WORDS + '|' + _EACH_OF_YOU_NOSPACE)}){_SPACED_WORD_END}"
+)
+# Cheap tests before _TOGETHER_BEFORE searches a sentence: one of these is in every phrase it finds in ASCII text.
+_TOGETHER_HINT_WORDS = (
+    "you|u all|u both|u guys|vous|todos|todas|cada|voces|euch|ihnen|jullie|voi|tutti|alla|ni tre|er tre|av er|wam|z was|"
+    "birinize|hepinize|ikinize"
+)
+_TOGETHER_HINTS = tuple(_TOGETHER_HINT_WORDS.split("|"))
+# Led by the phrases' first characters (no look-behind), so the engine skips ahead to each candidate; the word
+# start is checked after.
+_TOGETHER_BEFORE = re.compile(rf"{_alternation(_EACH_OF_YOU + '|' + _EACH_OF_YOU_NOSPACE)}{_SPACED_WORD_END}")
+# The group thanked for coming or for their patience is the audience, not the people credited in the notes.
+_AUDIENCE_REASON = re.compile(
+    r"[^\n.!?]{0,20}?\b(?:for|por|pour|für|per|voor) (?:your |the |all (?:the |your )?|vos |tu |vuestra |su |eure |"
+    r"jullie )?(?:joining|coming|attending|being here|showing up|participating|tuning in|listening|patience|"
+    r"understanding|birthday|wishes|kind words|congratulations|messages|well[- ]wishes|paciencia|patience|venir|"
+    r"kommen|geduld|pazienza|komst)\b"
+)
+# First names typed right before a thanks: "Marco, Felix — thank you", "Rafa, thank you, seriously", "Ahmed, you're a
+# hero". Not the words that open sentences ("Seriously, thank you", "Team, thanks").
+_NAMES_BEFORE = re.compile(
+    r"[\s(]*(?P<n>[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:[-'][A-Za-zà-öø-ÿ]+)?(?:\s*(?:,|&|\band\b|\by\b|\bet\b|\bund\b|\be\b|"
+    r"\ben\b|\bve\b|\bi\b)\s*[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:[-'][A-Za-zà-öø-ÿ]+)?){0,4})\s*[,—–:;!-]+\s*$"
+)
+_NOT_NAME_WORDS = """
+    seriously honestly again also and so anyway anyways really truly genuinely well okay ok guys team folks everyone
+    everybody all finally lastly overall hey hi hello oh wow omg yes yeah yep great perfect awesome amazing nice cool
+    sweet lol haha sorry please today tonight yesterday once big huge many much just thanks thank cheers merci gracias
+    danke grazie obrigado obrigada btw plus but still now then first second third last friends mate bro dude boss sir
+    madam man ladies gentlemen fam crew people chef both you dear good right true absolutely totally definitely
+    literally whoa yay hooray bravo kudos congrats congratulations legend legends hero heroes done fixed confirmed update
+    note ps fyi edit sincerely warmly best regards love hugs deeply forever always very such what bueno pues vale bon
+    alors bref enfin na echt nou tak nah hocam abi ja si sí oui yo hola ciao hallo salut cześć merhaba привет amazing
+    incredible brilliant fantastic excellent outstanding superb beautiful lovely same indeed agreed exactly yup sure
+    alright anyway aww awww ahh ah uh um hmm ugh phew whew gosh man woah nope no not never everyone y'all"""
+_NOT_NAMES = frozenset(_NOT_NAME_WORDS.split())
+
+
+def _together(
+    low: str,
+    norm: str,
+    cue: _Cue,
+    ss: int,
+    se: int,
+    sent_starts: list[int],
+    si: int,
+    targets: list[str],
+    reason: str | None,
+    group: bool,
+    several: bool,
+) -> int | None:
+    """Whether the thanks at `cue` is addressed to several people at once: None if not, else how many it names
+    (0 when it does not say; -k after k typed first names). `several`: the message mentions two people or more."""
+    _, cs, ce = cue
+    if several:  # the people credited together are at least two
+        if group and not _AUDIENCE_REASON.match(low, ce):
+            c = _COUNT_RE.search(low, ce, min(se, ce + 30))
+            return _NUMBER_WORDS.get(c.group(), 0) if c else 0
+        t = _TOGETHER_AFTER.match(low, ce, se)
+        if t:
+            c = _COUNT_RE.search(t.group("c"))
+            return _NUMBER_WORDS.get(c.group(), 0) if c else 0
+    if targets or reason or cs - ss > 40:
+        return None  # only a thanks opening its sentence ("…all three of you. Thank you"), or after typed names
+    lo = max(sent_starts[max(0, si - 1)], cs - _VIEW)
+    if several and (not low.isascii() or any(hint in low[lo:ce] for hint in _TOGETHER_HINTS)):
+        # up to the cue's end: the cue may say it ("You three are the best")
+        t = _TOGETHER_BEFORE.search(low, lo, ce)
+        while t and t.start() and (low[t.start() - 1].isalnum() or low[t.start() - 1] in "_'"):
+            t = _TOGETHER_BEFORE.search(low, t.start() + 1, ce)
+        if t:
+            c = _COUNT_RE.search(t.group())
+            return _NUMBER_WORDS.get(c.group(), 0) if c else 0
+    if cs > ss and norm[ss:cs].strip()[:1].isupper():
+        names = _NAMES_BEFORE.fullmatch(norm, ss, cs)
+        if names:
+            found = re.findall(r"[^\W\d_][\w'-]*", names.group("n"))
+            found = [w for w in found if w.lower() not in ("and", "y", "et", "und", "e", "en", "ve", "i")]
+            if found and not any(w.lower() in _NOT_NAMES for w in found):
+                return -len(found)  # negative: typed names, one person each
+    return None
+
+
+def _credited_together(
+    low: str, ids: list[str], cs: int, sent_starts: list[int], reqs: list[int], credits: _Credits, count: int
+) -> list[str]:
+    """The people credited with work done before a thanks addressed to several (`count` from _together: how many
+    it names, 0 if it does not say, negative for typed first names), each unless something was asked in the
+    sentence of their credit."""
+    lo = max(0, cs - 5 * _VIEW)
+    credits.read_past(lo, cs)
+    people: list[str] = []
+    for start, end, who in credits.items[bisect_left(credits.starts, lo) : bisect_left(credits.starts, cs)]:
+        if end > cs:
+            continue
+        if reqs:
+            k = bisect_right(sent_starts, start)
+            stop = min(cs, sent_starts[k] if k < len(sent_starts) else len(low))
+            if bisect_left(reqs, start) != bisect_left(reqs, stop):
+                continue
+        if who in people:
+            people.remove(who)
+        people.append(who)
+    if count < 0:
+        n = -count
+        if n == 1:
+            return _mentions("".join(people[-1:]), ids) or _last_mentioned(low, ids, cs, reqs)
+        return _mentions("".join(people[-n:]), ids) if len(people) >= n else []
+    if len(people) < 2:
+        return []
+    if count and len(people) > count:
+        people = people[-count:]
+    return _mentions("".join(people), ids)
+
+
 def _credited_before(
-    cue: _Cue, low: str, norm: str, ids: list[str], prev_sentence: int, reqs: list[int], credits: _Credits
+    cue: _Cue,
+    low: str,
+    norm: str,
+    ids: list[str],
+    prev_sentence: int,
+    reqs: list[int],
+    credits: _Credits,
+    past: bool = True,
 ) -> list[str]:
     """A bare thanks right after the clause naming who made it work ("<@A>'s one-liner fixed it.
     thank you!!", "<@A> and <@B> rebuilt the bundle. Thank you both."): the people credited in the cue's
     sentence or the one before; a thanks naming one person by first name reaches further back, to the one
     person credited. Not a causal "thanks to the new CI…" (callers skip threads, where a bare thanks is
     the parent's)."""
-    if not credits.items or low.startswith(" to ", cue[2]):
+    if low.startswith(" to ", cue[2]):
         return []
-    named = _NAME_AFTER.match(norm, cue[2]) is not None
-    who = credits.people(max(prev_sentence, cue[1] - _VIEW), cue[1], reqs, named)
+    lo = max(prev_sentence, cue[1] - _VIEW)
+    if past:
+        credits.read_past(lo, cue[1])
+    named = None
+    if not credits.items and not (past and (named := _NAME_AFTER.match(norm, cue[2]) is not None)):
+        return []  # the commonest case: no one credited (a thanks naming someone by first name reads further back)
+    if named is None:
+        named = _NAME_AFTER.match(norm, cue[2]) is not None
+    who = credits.people(lo, cue[1], reqs, named, past)
     if named and not who:
-        who = credits.people(max(0, cue[1] - 2 * _VIEW), cue[1], reqs, True)
+        who = credits.people(max(0, cue[1] - 2 * _VIEW), cue[1], reqs, True, past)
     elif len(who) < 2 and _BOTH_AFTER.match(low, cue[2]):
         # "<@A> the direction was spot on. <@B> the motion tests sold it. Tack båda två": the two last credited
-        wider = credits.people(max(0, cue[1] - _VIEW), cue[1], reqs, False)
+        wider = credits.people(max(0, cue[1] - _VIEW), cue[1], reqs, False, past)
         who = wider[-2:] if len(wider) >= 2 else who
     return _mentions("".join(who), ids)
 
@@ -2321,7 +2797,7 @@ def _targets(
         emoji_success = (
             emoji_only
             and not crossed
-            and _SUCCESS_NEXT.match(low, after, se)
+            and (_SUCCESS_NEXT.match(low, after, se) or _CREDIT_NEXT.match(low, after, se))
             and bisect_left(reqs, after) == bisect_left(reqs, se)  # nothing asked later in the sentence
         )
         if crossed or (emoji_only and not emoji_success):
@@ -2433,7 +2909,16 @@ def _targets(
         if (
             o
             and not _ends_with_preposition(o.group("obj"))
-            and _TRAIL_ADVERB_END.match(low, o.end(), min(n, o.end() + _VIEW))
+            and (
+                _TRAIL_ADVERB_END.match(low, o.end(), min(n, o.end() + _VIEW))
+                # "You saved me there <@A>, I had no idea the cert expired": a clause of its own after the person,
+                # with nothing asked ("you saved me a trip, <@A> can you…" never gets here: the object ends at ",")
+                or (
+                    _CLAUSE_BREAK.match(low, o.end(), se)
+                    and bisect_left(reqs, o.end()) == bisect_left(reqs, se)
+                    and not _HAS_NEG.search(low, o.end(), se)
+                )
+            )
         ):
             targets.extend(_mentions(o.group("m"), ids))
 
@@ -2448,8 +2933,8 @@ def _targets(
         # "especially" list of this thanks.
         esp = _ESPECIALLY_NEXT.match(low, se, min(n, se + _VIEW))
     if esp:
+        # (the group stays: "thank you all, and especially <@R>" also thanks the people credited before it)
         targets.extend(_mentions(esp.group("a") or esp.group("b"), ids))
-        group = False
         # "besonders <@A> für die Planung und <@B> für die Folien", "especially <@A> for X, <@B> for Y":
         # each next person with a reason of their own is in the "especially" list too.
         end = esp.end()
@@ -2508,7 +2993,9 @@ _POINT_LINE = re.compile(rf"\n[ \t]*(?:[•*·◦▪\-–]|\d{{1,2}}[.)])\s[^\n{
 _HEADER_TAIL = re.compile(r"[^.!?,;\n]*$")
 
 
-_BULLET = re.compile(r"[ \t]*(?:[•*·◦▪\-–]|\d{1,2}[.)])\s")
+_BULLET = re.compile(r"[ \t]*(?:[•*·◦▪\-–・]|\d{1,2}[.)])\s")
+# A point of a list that opens with its people: "・<@A> さんの SNS キャンペーン経由の予約 31件！本当にありがとうございます".
+_BULLET_PEOPLE = re.compile(rf"[ \t]*(?:[•*·◦▪\-–・]|\d{{1,2}}[.)])\s*(?P<m>{_MLIST})")
 _ASSIGNED = re.compile(
     r"\b(?:will|to (?:present|own|lead|send|do|review)|owns?|needs|chasing|next (?:week|up)|tbd|todo|pending|"
     r"wird|va|irá|vai|zal|ska|będzie|going to|gonna|tomorrow|semana que vem|la semana que viene|nächste woche|"
@@ -2565,11 +3052,40 @@ def _listed(low: str, ids: list[str], line_starts: list[int], cue: _Cue, group: 
                 not _ASSIGNED.search(low, start, end)
                 and not _OWNER.search(low, start, end)
                 and bisect_left(reqs, start) == bisect_left(reqs, end)
+                and not _present_item(low, start, end)
             ):
                 items.append(_mentions(low[start:end], ids))
         if sum(1 for item in items if item) >= 2:
             people = [uid for item in reversed(items) for uid in item]
     return people
+
+
+# Words after the people of a recap point that still credit them: "led by <@A> with <@B>", "<@A> and the lazy-load
+# work paid off", "<@A> for the translations", "<@A> amazing work on…".
+_ITEM_LINK_WORDS = (
+    "with|and|for|on|in|at|from|of|by|via|plus|who|whose|amazing|great|awesome|incredible|fantastic|brilliant|excellent|"
+    "legendary|superb|stellar|outstanding|nice|good|solid|mvp|hero|legend|absolute|total|huge|big|massive|again|"
+    "y|et|und|e|en|och|i|ve|и|và|dan|και|con|com|avec|mit|met|med|por|pour|für|per|voor|för|za"
+)
+_ITEM_LINKS = frozenset(_ITEM_LINK_WORDS.split("|"))
+
+
+def _present_item(low: str, start: int, end: int) -> bool:
+    """Whether a recap point gives its people work still to do: a verb not in the past right after them ("• <@A>
+    pilots the new booking system", "• <@B> + <@C> train the front desk", "• <@D> is organising the dinner")."""
+    m = _MENTION_RE.search(low, start, end)
+    if m is None:
+        return False
+    after = (_MLIST_AT.match(low, m.start()) or m).end()  # (it always matches at a mention)
+    w = _PAST_WORD.match(low, after)
+    if w is None:
+        return False  # "• <@A> — 100% CSAT", "• <@A>'s new forecast is live"
+    word = w.group(1)
+    if not _is_latin(word[0]):
+        return False  # "・<@A> さんの…": the tense is not told by the word after the person
+    if word in ("is", "are", "has", "have"):
+        return _PAST_AFTER.match(low, after) is None  # "<@D> is organising…", not "<@A> has rebuilt…"
+    return not (word in _ITEM_LINKS or word in _PAST_OPENERS or word.endswith(_PAST_ENDINGS))
 
 
 def _notified_group(low: str, r: re.Match[str], f1: str, n: int) -> bool:
@@ -2639,8 +3155,12 @@ def _harmed(low: str, start: int, end: int) -> bool:
     return False
 
 
+_AND_FOR_NEXT = re.compile(
+    rf"[\s¡{TYE}{EMO}{_UEMOJI}]*(?:\b(?:{_JOIN}|also|plus)\b|&)\s+(?:(?:{_AND_LINK})\s+){{0,2}}(?P<m>{_MLIST})\s*"
+    rf"{_FOR}\b\s*(?P<reason>[^\n.!?{M[1:-1]}]{{0,300}})"
+)
 _AND_TO_FOR = re.compile(
-    rf"[\s,]\b(?:{_JOIN})\s+(?:also\s+)?(?:to|a|à|an|aan|till|dla|kepada|ao|aos|al|ai|alla|às)\s+(?P<m>{_MLIST})\s*"
+    rf"[\s,]\b(?:{_JOIN})\s+(?:also\s+)?(?:(?:to|a|à|an|aan|till|dla|kepada|ao|aos|al|ai|alla|às)\s+)?(?P<m>{_MLIST})\s*"
     rf"{_FOR}\b\s*(?P<reason>[^\n.!?{M[1:-1]}]{{0,300}})"
 )
 _BOTH_AFTER = re.compile(rf"[\s,]*{_alternation(_BOTH_WORDS)}\b")
@@ -2649,6 +3169,8 @@ _TRAIL_END = re.compile(rf"[\s,!.…{TYE}{EMO}{_UEMOJI}]*(?:$|\n|[!.?])")
 _TRAIL_ADVERB_END = re.compile(
     rf"(?:,? (?:seriously|really|truly|honestly|for real|again|man|mate))?{_TRAIL_END.pattern}"
 )
+# Not a turn: "I appreciate that the timeline is tight <@A>, but we can't skip the load test".
+_CLAUSE_BREAK = re.compile(r"(?:\s*[,;—–]|\s+-)(?!\s*(?:but|though|however|although|yet|except|still|unfortunately)\b)")
 _OBJECT_THEN_M = re.compile(rf"(?P<obj>(?: [^\W_][\w'’]*){{1,8}}) (?P<m>{_MLIST})")
 
 
