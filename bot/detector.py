@@ -338,6 +338,7 @@ _words(
     *_product(("όχι", "οχι"), (",? ευχαριστ(?:ώ|ω)",)),
     *_product(("tidak", "nggak", "ngga", "gak", "ga", "enggak"), (",? (?:terima kasih|makasih|trims)",)),
     "kh[ôo]ng,? (?:c[aảá]m [oơ]n|cam on)",
+    "nu,? (?:mul[tțţ]umesc|mersi)",
     "не за что",
 )
 _words(
@@ -416,6 +417,7 @@ _words(
     "ơn trước",
     # The cue "cảm ơn" would consume "ơn" before "ơn trước" is seen: the whole phrase, listed first.
     "c[aảá]m [oơ]n trước",
+    "anticipat",  # Romanian "mulțumesc anticipat"
     "cam on truoc",
     # A debt promised on a condition is a request: "I'll owe you one if you can get this in today".
     *_product(
@@ -443,6 +445,7 @@ _DECLINE = (
     r"όχι|οχι|δεν χρειάζεται|έχω ήδη|"
     r"tidak\b|nggak\b|gak\b|ga usah|gak usah|(?:tidak|nggak|gak|ga) perlu|(?:sudah|udah) ada|"
     r"kh[ôo]ng\b|kh[ôo]ng c[ầa]n|"
+    r"nu\b|nu (?:e|este|am) nevoie|(?:am|avem) deja|"
     r"नहीं|ज़?जरूरत नहीं|ज़रूरत नहीं|"
     r"لا\b|لا حاجة|لست بحاجة|"
     r"לא\b|אין צורך|כבר יש לי|"
@@ -469,6 +472,7 @@ _DECLINING = (
     (("ευχαριστώ", "ευχαριστω", "ευχαριστώ πολύ"), ("αλλά", "αλλα")),
     (("terima kasih", "makasih", "trims"), ("tapi", "namun")),
     (("cảm ơn", "cám ơn", "cam on"), ("nhưng", "nhung")),
+    (("mulțumesc", "multumesc", "mulţumesc", "mersi"), ("dar",)),
     (("धन्यवाद", "शुक्रिया"), ("लेकिन", "पर")),
     (("شكرا", "شكراً"), ("لكن", "ولكن")),
     (("תודה", "תודה רבה"), ("אבל",)),
@@ -518,6 +522,16 @@ _words("sarc", "/s", "thanks? for nothing", "gee,? thanks?", "thanks a bunch,? n
 _words(
     "smalltalk",
     *_product(("thanks", "thank you", "thx", "ty"), (" for asking", ",? (?:and )?(?:you|u|yourself) ?\\?")),
+    # "thanks for asking" in the other languages: "gracias por preguntar", "merci de demander", "danke der Nachfrage",
+    # "obrigado por perguntar", "grazie per aver chiesto", "mulțumesc că ai întrebat"
+    *_product(("gracias", "muchas gracias"), (" por preguntar",)),
+    *_product(("merci", "merci beaucoup"), (" de (?:demander|t'en inquiéter|vous en inquiéter)",)),
+    *_product(("danke", "danke dir"), (" (?:der|für die) nachfrage", " fürs nachfragen")),
+    *_product(("obrigado", "obrigada"), (" por perguntar",)),
+    *_product(("grazie",), (" per (?:aver|avermelo) chiesto", " di (?:aver|avermelo) chiesto")),
+    *_product(
+        ("mulțumesc", "multumesc", "mulţumesc", "mersi"), (" (?:că|ca) (?:ai|ați|ati) întrebat", " de întrebare")
+    ),
     *_product(
         ("i'm ", "im ", "i am ", "doing ", "all ", "pretty ", "very ", "not too ", ""),
         ("good", "fine", "not bad", "alright", "well"),
@@ -835,6 +849,42 @@ _words(
     *_product(("du är",), (" (?:bäst|en stjärna|en klippa|guld)",)),
     *_product(("jesteś", "jestes"), (" (?:wielki|wielka|najlepsz[ya]|złot[ya]|zloty|aniołem)",)),
     "sen bir tanesin",
+    # "you're a lifesaver" / "you saved me" in the other supported languages: "eres un salvavidas", "me salvaste la
+    # vida", "você é um salva-vidas", "tu m'as sauvé", "du bist mein Lebensretter", "mi hai salvato", "je hebt me
+    # gered", "uratowałeś mi życie", "hayatımı kurtardın", "ты меня спас", "kamu penyelamatku", "bạn là cứu tinh"
+    *_product(("eres", "sos"), (" (?:un|una|mi) salvavidas",)),
+    "me (?:salvaste|has salvado|salvasteis|habéis salvado)",
+    *_product(("você é", "voce é", "vc é", "tu és", "tu é"), (" (?:um|uma|meu|minha) salva-?vidas",)),
+    *_product(("você", "voce", "vc", "tu"), (" (?:me )?salvou",)),
+    *_product(("tu m'as", "vous m'avez", "t'as"), (" (?:sauvée?|sauvé la vie|sauvé la mise|sauvé la journée)",)),
+    *_product(("t'es", "tu es", "vous êtes"), (" (?:mon|notre) sauveur",)),
+    *_product(
+        ("du bist", "ihr seid"),
+        (" (?:ein|mein|meine|eine|unser|unsere) (?:lebensretter(?:in)?|retter(?:in)?|held(?:in)?)",),
+    ),
+    "du hast mi(?:ch|r den tag|r das leben) gerettet",
+    "mi (?:hai|avete) salvat[oa](?: la vita| la giornata)?",
+    "sei (?:un|il mio) salvavita",
+    "je (?:hebt|heeft) (?:me|mij|ons) gered",
+    "je bent een levensredder",
+    "uratował(?:eś|aś|eście) mi",
+    "ratujesz mi (?:życie|tyłek|skórę)",
+    "hayat[ıi]m[ıi] kurtard[ıi]n",
+    "beni kurtard[ıi]n",
+    *_product(("ты", "вы"), (" (?:меня )?спас(?:ла|ли)?(?: меня)?",)),
+    *_product(("kamu", "anda", "lo", "lu"), (" (?:penyelamat|menyelamatkan)",)),
+    "penyelamatku",
+    "cứu tinh",
+    # romanised Hindi: "bhai tu toh hero nikla", "aap toh legend ho", "tune bacha liya"
+    *_product(
+        ("tu", "tum", "aap", "ap"),
+        (
+            " (?:toh |to )(?:hero|legend|star|champion|rockstar|genius|boss|best)",
+            " (?:hero|legend|star|champion|rockstar|genius|boss) (?:nikla|nikli|ho|hai|hain)",
+        ),
+    ),
+    *_product(("tune", "tumne", "aapne"), (" (?:toh )?(?:bacha|bachaa) li(?:ya|ye|a)?",)),
+    "jaan bacha l[ie]",
     *_product(("ты", "вы"), (" (?:лучший|лучшая|лучшие|золото|супер)",)),
     "legend(?= ?!|,? thank| ?$)",
 )
@@ -844,7 +894,8 @@ _words(
     *_product(("big", "major", "huge", "mad", "serious", "massive"), (" props",)),
     f"props(?= (?:to )?{M}| ?[!:,]| ?$| to )",
     "props \\([^()\\n]{1,30}\\)(?= to )",  # "Props (literally) to <@A>"
-    *_product(("a ", "big ", "huge ", "massive ", "special ", ""), ("shout[- ]?outs?",)),
+    # with Polish "do" (to) taken along: "Shoutout do <@A> z Porto"
+    *_product(("a ", "big ", "huge ", "massive ", "special ", ""), (f"shout[- ]?outs?(?: do(?= ?{M}))?",)),
     "s/o",
     # "Credit where it's due: <@A>'s pipeline…", "all credit goes to <@A>", "intercompany clean — credit to
     # <@A>"; not a credit issued to a customer ("issue a credit to <@A>'s account", "apply the credit to…").
@@ -894,6 +945,12 @@ _words(
     "ty(?:ty)*",
     "cheers",
     "much appreciated",
+    # "Please join me in thanking <@A> for 10 years…", "help me thank <@A>", "let's all thank <@A>": the author
+    # thanks them before everyone (consumed whole, so "please" is not read as a request)
+    "please join (?:me|us) in thanking",
+    "join (?:me|us) in thanking",
+    "help (?:me|us) thank",
+    "let'?s (?:all )?thank",
     # slang "good looks" (thanks): "good looks <@A> for taking the run" — not "what good looks like"
     f"good looks(?= ?{M}| ?[!,.]| ?$| (?:for|on|bro|man|fam|dude)\\b)",
     # "<@A> much obliged", "I'm truly obliged" — but "obliged to" is "forced to" ("we're obliged to report
@@ -944,9 +1001,28 @@ _words(
     "grazie+(?: mille)?",
     "tack(?: så mycket)?",
     "mersi",
+    # Romanian, with either comma-below or cedilla "ț" and without it: "mulțumesc <@A>", "multumim pentru ajutor"
+    "mul[tțţ]umesc(?: frumos| mult| din suflet)?",
+    "mul[tțţ]umim",
+    "mul[tțţ]umiri",
     "dzi[eę]ki",
+    # Polish chat shorthands: "dzk <@A>", "dzięks", "dziex"
+    "dzk",
+    "dzi[eę]ks",
+    "dzi[eę]x",
     "dzi[eę]kuj[eę]",
     "dzi[eę]kujemy",
+    # The noun only when it is given to someone: "ogromne podziękowania dla <@A>", "podziękowania za sobotę!" —
+    # not "budżet na podziękowania dla kierowców" (gifts), "podziękowania dla klienta trzeba wysłać".
+    f"podzi[eę]kowani[ae](?<!\\bna podzi[eę]kowani[ae])(?<!\\bo podzi[eę]kowani[ae])"
+    f"(?= dla (?:{M}|{GROUP})| za\\b| ?{M}| ?[!:,]| ?$)",
+    # "chciałbym podziękować <@A>", "chcę podziękować <@A> za…": the verb when the author says it
+    "podzi[eę]kowa[cć](?:"
+    + "|".join(
+        f"(?<=\\b{w} podzi[eę]kowa[cć])"
+        for w in ("chcę", "chce", "chciałbym", "chciałabym", "chciałam", "chciałem", "chcemy", "pragnę", "pragniemy")
+    )
+    + ")",
     "te[sş]ekk[uü]rler",
     "te[sş]ekk[uü]r ederim",
     "sa[gğ] ?ol(?:un|asın|asınız|sun)?",
@@ -1053,7 +1129,13 @@ _words(
         # chat shorthand of 감사 (gamsa): ㄱㅅ, ㄳ
         "ㄱㅅ",
         "ㄳ",
+        # "감사!" alone (not "감사 결과", the audit's result), and the loanwords "땡큐" / "땡스"
+        f"감사(?=\\s*(?:[!~.…ㅎㅋ^]|$|[{TYE}{EMO}])|감사)",
+        "땡큐",
+        "땡스",
     ],
+    # Japanese loanword "thank you": "サンキュー <@A>!" — not inside a longer katakana word ("サンキューセール")
+    *[f"{w}(?![ァ-ヺー])" for w in ("サンキュー", "サンキュ", "さんきゅ", "センキュー")],
     *[
         "धन्यवाद",
         "शुक्रिया",
@@ -1564,8 +1646,8 @@ _GROUPW = (
     r"tous|alle|allen|tutti|iedereen|alla|wszystkim|herkese|всем)\b|大家|皆さん|みなさん|여러분|सभी|الجميع|לכולם|mọi người|"
     r"semua|όλους|ทุกคน"
 )
-# "for" (the reason follows): the languages above, plus Indonesian "atas"/"untuk" and Vietnamese "vì".
-_FOR_WORDS = "for|por|pour|für|fur|pelos?|pelas?|per|voor|för|za|за|για|على|על|on|atas|untuk|vì"
+# "for" (the reason follows): the languages above, plus Indonesian "atas"/"untuk", Vietnamese "vì", Romanian "pentru".
+_FOR_WORDS = "for|por|pour|für|fur|pelos?|pelas?|per|voor|för|za|за|για|على|על|on|atas|untuk|vì|pentru"
 _FOR = rf"(?:{_FOR_WORDS})"
 _RIGHT = re.compile(
     rf"(?P<f1>{_FILL}*)(?:(?P<grp>{_GROUPW})|(?P<pre>{_MLIST_ROLES}))?(?P<f2>{_FILL}*)"
