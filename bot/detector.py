@@ -1853,12 +1853,38 @@ _SUCCESS_WORDS = (
     r"resolvido|resolveu|deu certo|tá ok|ta ok|está ok|ok agora|ótimo|genial|marche|fonctionne|génial|résolu|funziona|funzionato|"
     r"perfett[oaie]|parfaite?s?|risolto|fantastic[oa]|bellissim[oaie]|werkt|gelukt|opgelost|fungerar|funkar|działa|zadziałało|"
     r"świetnie|idealnie|çalıştı|çalışıyor|hallettim|halloldu|çözüldü|harika|mükemmel|работает|сработало|"
-    r"заработало|получилось|отлично|berhasil|beres|mantap|được rồi|xong rồi|δουλεύει|λειτουργεί|τέλεια|τέλειο"
+    r"заработало|получилось|отлично|berhasil|beres|mantap|được rồi|xong rồi|δουλεύει|λειτουργεί|τέλεια|τέλειο|"
+    # Help that was quick: "<@A> cepat sekali! arigatou", "<@A> that was fast, thanks", "<@A> qué rápido. ¡Gracias!"
+    r"so fast|so quick|super fast|super quick|that was fast|that was quick|lightning fast|blazing fast|quick work|speedy|"
+    r"qué rápido|que rápido|que rapido|rapidísimo|rapidisimo|rapidinho|trop rapide|super rapide|so schnell|superschnell|"
+    r"blitzschnell|velocissim[oa]|che velocità|supersnel|wat snel|vad snabbt|supersnabbt|ale szybko|błyskawicznie|"
+    r"ekspresowo|çok hızlı|ne hızlı|как быстро|молниеносно|cepat sekali|cepat banget|cepet banget|gercep|nhanh quá|"
+    r"nhanh thế|nhanh vậy|τόσο γρήγορα|"
+    # An explanation understood: "<@A> aha! thanks", "<@A> entendi. obrigado!", "<@A> ah, jetzt verstanden. Danke" —
+    # not "não entendi", "nie rozumiem", "tidak paham"
+    r"aha|i see now|now i see|now i get it|that explains it|ah i see|ahh i see|entendido|ya entiendo|ahora entiendo|"
+    r"entendi(?<!não entendi)(?<!nao entendi)|j'ai compris|c'est compris|ok compris|verstanden(?<!nicht verstanden)|"
+    r"kapiert(?<!nicht kapiert)|ho capito|ok capito|begrepen(?<!niet begrepen)|nu förstår jag|rozumiem(?<!nie rozumiem)|"
+    r"anladım|понял(?<!не понял)|поняла(?<!не поняла)|понятно(?<!не понятно)|"
+    r"paham(?<!tidak paham)(?<!nggak paham)(?<!gak paham)(?<!belum paham)(?<!kurang paham)|"
+    r"ngerti(?<!nggak ngerti)(?<!gak ngerti)(?<!ga ngerti)(?<!belum ngerti)|hiểu rồi|κατάλαβα(?<!δεν κατάλαβα)|"
+    r"samajh (?:gaya|gayi|aa gaya)|"
+    # Something managed thanks to the person: "<@A> consegui rodar o profiler graças ao teu guia. obrigado!",
+    # "<@A> sayesinde araç 2 saatte çıktı. Çok teşekkürler", "grâce à toi", "dankzij jou", "berkat bantuanmu"
+    # (not "não consegui", "no logré", "nicht geschafft", "nie udało się", "не удалось", "haven't managed to")
+    r"consegui(?<!não consegui)(?<!nao consegui)|conseguí(?<!no conseguí)|logré(?<!no logré)|j'ai réussi|"
+    r"ce l'ho fatta(?<!non ce l'ho fatta)|geschafft(?<!nicht geschafft)|lyckades(?<!inte lyckades)(?! inte)|"
+    r"udało(?<!nie udało) (?:mi )?się|başardım|удалось(?<!не удалось)|akhirnya bisa|"
+    r"managed to(?<!n't managed to)(?<!not managed to)(?<!never managed to)|graças (?:a|ao|à|aos|às)|grâce (?:à|au|aux)|dankzij|tack vare|sayesinde|sayende|"
+    r"благодаря|berkat|nhờ có|χάρη σε"
 )
 # …and in the scripts written without spaces: Chinese, Japanese, Korean, Hindi, Arabic, Hebrew, Thai.
 _SUCCESS_NOSPACE = (
     "好了|成功|解决了|解決了|完美|できました|解決しました|完璧|됐어요|됐습니다|해결|성공|हो गया|काम कर गया|نجح|اشتغل|ممتاز|"
-    "עובד|מעולה|מושלם|ได้แล้ว|สำเร็จ|เรียบร้อย|재현 안|재현되지 않|고쳤|고쳐 주|살았어요|不再复现|再現しません|再現しなくなりました"
+    "עובד|מעולה|מושלם|ได้แล้ว|สำเร็จ|เรียบร้อย|재현 안|재현되지 않|고쳤|고쳐 주|살았어요|不再复现|再現しません|再現しなくなりました|"
+    # quick help and an explanation understood: "<@A> 빠르다! thank you", "<@A> 아하! 감사해요", "なるほど、ありがとう"
+    "빠르다|빠르네|빠르시네|빨라요|아하|이해했|이해됐|알겠어요|알겠습니다|なるほど|わかりました|分かりました|早っ|速っ|はやっ|"
+    "好快|真快|这么快|這麼快|明白了|懂了|समझ गया|समझ गई|فهمت|הבנתי|เข้าใจแล้ว"
 )
 # run on " " + text: the leading non-word character lets the engine skip words fast, and the words as a
 # trie cost one test per first letter, not one per word
@@ -1876,7 +1902,7 @@ def _reports_success(low: str) -> bool:
 # Not a hope or a condition: ":pray: <@A> hope it works", ":pray: <@A> if it works…".
 _SUCCESS_NEXT = re.compile(
     rf"[\s,:!\-–—]*(?:(?!(?:hope|hopefully|if|not|should|might|may|will|would|could|try|let's|lets|please|pls)\b)"
-    rf"[^\W_]+ ){{0,5}}(?:{_SUCCESS_WORDS})\b"
+    rf"[^\W_]+ ){{0,5}}{_alternation(_SUCCESS_WORDS)}\b"
 )
 _WEAK_REASON = re.compile(
     r"(?:any\b|all (?:your|the) help|your help|the help|help(?:ing)?\b|(?:your|the) time|looking|taking a look|"
@@ -2157,6 +2183,12 @@ _DONE_BEFORE = re.compile(rf"\b{_WORK_ALT} (?:it |this |that |the \w+ )?$")
 # "couldn't have closed October without <@A>": only a "without" after a could-not-have credits anyone.
 # Its own regex, run only when the message says "without": most never do.
 _WITHOUT = re.compile(rf"\bwithout ({M})")
+_SAYESINDE = re.compile(rf"({_MLIST}) sayesinde\b")
+_CAUSAL_WORD = re.compile(r"gra[çc]as|gr[âa]ce|dank|tack vare|благодаря|berkat|nhờ|χάρη")
+_CAUSAL_TO = re.compile(
+    rf"\b(?:graças (?:a|ao|à|aos|às)|grâce (?:à|au|aux)|dankzij|tack vare|благодаря|berkat|nhờ(?: có)?|"
+    rf"χάρη (?:σε|στον|στην|στο)|dank) ({_MLIST})"
+)
 _COULD_NOT_HAVE = re.compile(r"\b(?:couldn'?t|could not|wouldn'?t|would not|can'?t|cannot) have\b[^.!?\n]{0,60}$")
 # "<@A> wow, you rebuilt the whole report": work done by the person the message addresses.
 # Led by a character class so the engine skips to each "y"/"u" instead of trying every position.
@@ -2245,6 +2277,17 @@ class _Credits:
                 self.items.extend((p, lst.end(), c) for c in _MENTION_RE.findall(lst.group()))
             elif "your" in low[p + 1 : p + 7] and _PRAISED_YOUR.match(low, p):
                 self.items.append((p, p + 1, m.group()))
+        # "Araç <@A> sayesinde 2 saatte çıktı", "graças ao <@A> o build passou", "grâce à <@A>", "dankzij <@A>",
+        # "благодаря <@A>", "berkat <@A>", "nhờ có <@A>": a causal "thanks to" in the other languages, credit for
+        # what came of it (a thanks after it thanks them).
+        if "sayesinde" in low:
+            self.items.extend(
+                (m.start(), m.end(), c) for m in _SAYESINDE.finditer(low) for c in _MENTION_RE.findall(m.group(1))
+            )
+        if _CAUSAL_WORD.search(low):
+            self.items.extend(
+                (m.start(), m.end(), c) for m in _CAUSAL_TO.finditer(low) for c in _MENTION_RE.findall(m.group(1))
+            )
         if "without" in low:
             self.items.extend(
                 (m.start(), m.end(), m.group(1))
