@@ -341,6 +341,20 @@ _words(
     "nu,? (?:mul[tțţ]umesc|mersi)",
     "не за что",
 )
+# Thanks quoted, reported or passed on, not said: "ありがとうって二人とも言ってた?", "ありがとうと伝えてください", "跟他说谢谢了吗",
+# "고맙다고 전해 주세요".
+_words(
+    "noop",
+    *_product(("ありがとう", "ありがとうございます", "ありがと"), ("って",)),
+    *_product(("ありがとう", "ありがとうございます", "ありがと"), ("と",), ("言", "伝", "いう", "いっ", "お伝え")),
+    *_product(("说", "說"), ("", "声", "聲", "一声", "一聲"), ("谢谢", "謝謝")),
+    "道谢",
+    "道謝",
+    "고맙다고",
+    "감사하다고",
+    "감사하다는",
+    guard_end=False,
+)
 _words(
     "nothx",
     "不用谢",
@@ -692,9 +706,19 @@ _words(
     # remercier <@B>", Dutch "heb je <@B> al bedankt?" (where "bedankt" is "thanked", not "thanks").
     *_product(
         ("le ", "les ", ""),
-        ("diste", "disteis", "dio", "dieron", "dimos", "dar", "darle", "darles", "dale", "denle"),
+        ("diste", "disteis", "dio", "dieron", "dimos", "dale", "denle"),
         (" las gracias",),
     ),
+    # …but "quería aprovechar para dar las gracias a…" is the author's own thanks
+    *[
+        verb
+        + "".join(
+            f"(?<!\\b{w} {verb})"
+            for w in ("quería", "quiero", "quisiera", "queremos", "gustaría", "aprovechar para", "aprovecho para")
+        )
+        + " las gracias"
+        for verb in ("dar", "darle", "darles")
+    ],
     *_product(
         ("il faut", "faut", "on doit", "on devrait", "pense à", "penser à", "n'oublie pas de", "oublie pas de"),
         (" remercier",),
@@ -945,12 +969,9 @@ _words(
     "ty(?:ty)*",
     "cheers",
     "much appreciated",
-    # "Please join me in thanking <@A> for 10 years…", "help me thank <@A>", "let's all thank <@A>": the author
-    # thanks them before everyone (consumed whole, so "please" is not read as a request)
-    "please join (?:me|us) in thanking",
-    "join (?:me|us) in thanking",
-    "help (?:me|us) thank",
-    "let'?s (?:all )?thank",
+    # "Please join me in thanking <@A> for 10 years…": the author thanks them before everyone (led by "thanking" and
+    # checked behind, so chatter's "please" and "join" cost the pre-filter nothing)
+    "thanking(?:(?<=join me in thanking)|(?<=join us in thanking))",
     # slang "good looks" (thanks): "good looks <@A> for taking the run" — not "what good looks like"
     f"good looks(?= ?{M}| ?[!,.]| ?$| (?:for|on|bro|man|fam|dude)\\b)",
     # "<@A> much obliged", "I'm truly obliged" — but "obliged to" is "forced to" ("we're obliged to report
@@ -1267,7 +1288,7 @@ _words(
 )
 # "especially <@A>" in every supported language ("e em especial <@A> e <@B>", "Özellikle <@A>'e teşekkürler").
 _ESPECIALLY_WORDS = (
-    "especially|esp\\.?|particularly|in particular|notably|above all|most of all|specially|specifically|"
+    "nhất là|especially|esp\\.?|particularly|in particular|notably|above all|most of all|specially|specifically|"
     "en especial|em especial|en particular|especialmente|sobre todo|sobretudo|in particolare|soprattutto|specialmente|"
     "en particulier|surtout|notamment|besonders|vor allem|insbesondere|speciellt|särskilt|vooral|in het bijzonder|"
     "szczególnie|zwłaszcza|özellikle|особенно|đặc biệt|terutama|khususnya|ειδικά|ιδιαίτερα"
@@ -1600,7 +1621,9 @@ _BOTH_WORDS = (
     "beide|ambos|ambas|a los dos|a las dos|les deux|tous les deux|à vous deux|a vous deux|entrambi|tutti e due|"
     "a tutti e due|a entrambi|båda|er båda|obojgu|obu|wam obu|ikinize de|ikinize|ikiniz de|обоим|вам обоим|"
     "και στους δύο|στους δυο|kalian berdua|cả hai|cả hai bạn|לשניכם|לשניכן|לשתיכן|לשניהם|לשתיהן|لكما|لكلاكما|"
-    "दोनों|दोनों को|你们俩|お二人|두 분"
+    "दोनों|दोनों को|你们俩|お二人|두 분|"
+    # "ありがとう、二人とも！", "谢谢你们两位", "둘 다 고마워요", "dzięki wam obojgu", "terima kasih kalian berdua"
+    "二人とも|お二人とも|ふたりとも|两位|兩位|你们两个|你們兩個|둘 다|두 분 다|wam obojgu|ambos dos|both of y'all"
 )
 # Words that may sit between a cue and its mentions: intensifiers, "to", "you", honorifics.
 _FILL_WORDS = (
@@ -1655,8 +1678,16 @@ _RIGHT = re.compile(
 )
 # After a list: what makes its last mention the start of a new clause ("…, <@B> can you merge").
 # Not a new clause: a reason ("for", "voor", "atas"…), "and", fillers.
+# A relative pronoun or past marker after a person says what they did, not a new clause: "Cảm ơn <@A> <@B> đã thức cả
+# đêm", "terima kasih <@A> <@B> yang sudah…", "dzięki <@A>, <@B>, którzy zostali…", "спасибо <@A>, <@B>, которые…".
+_RELATIVE_WORDS = "đã|vì đã|yang|którzy|która|który|które|którym|который|которая|которые|που"
+_RELATIVE_AFTER = re.compile(
+    r"\s*,?\s*(?:who|which|qui|que|quien|quienes|die|der|che|som|que|która|który|którzy|ki|который|которая|которые|που|"
+    r"yang|đã)\b"
+)
 _CLAUSE_AFTER = re.compile(
-    rf"\s*(?!(?:{_FOR_WORDS}|{_AND}|too|again|both|who|as well|so|very|thanks?|thank you|ty|thx|with|y'all|&)\b)[^\W\d_]"
+    rf"\s*(?!(?:{_FOR_WORDS}|{_AND}|too|again|both|who|as well|so|very|thanks?|thank you|ty|thx|with|y'all|&|{_RELATIVE_WORDS})\b)"
+    r"[^\W\d_]"
 )
 # A gerund right after a list without commas says what they all did ("appreciate you both <@A> <@B> stepping in").
 _GERUND_AFTER = re.compile(r"\s*[^\W\d_]+ing\b")
@@ -1802,15 +1833,24 @@ def _ends_with_group(s: str) -> bool:
 
 
 _GROUP_NOSPACE = ("大家", "皆さん", "みなさん", "여러분", "सभी", "الجميع", "לכולם", "mọi người", "ทุกคน")
+# Between "especially" and its people: "to", "for" or "is" ("đặc biệt là <@A>", "khususnya untuk <@A>", "vor allem
+# für <@A>", "özellikle <@A> için" is after), in the supported languages.
+_ESP_LINK = "to|for|a|à|an|ao|aos|al|aan|till|dla|kepada|untuk|là|cho|für|pour|para|per|voor|för"
 _ESPECIALLY = re.compile(
     rf"(?:\b(?:{_ESPECIALLY_WORDS})\b|{_ESPECIALLY_NOSPACE})"
-    rf"[\s.,:]*(?:(?:to|a|à|an|ao|aos|al|aan|till|dla|kepada)\s+)?(?P<a>{_MLIST})|(?P<b>{_MLIST})\s*,?\s*(?:in particular|especially|above all)\b"
+    rf"[\s.,:]*(?:(?:{_ESP_LINK})\s+)?(?P<a>{_MLIST})|(?P<b>{_MLIST})\s*,?\s*(?:in particular|especially|above all)\b"
 )
 _ESPECIALLY_NEXT = re.compile(
     rf"[\s.!?]*(?:\b(?:{_ESPECIALLY_WORDS})\b|{_ESPECIALLY_NOSPACE})"
-    rf"[\s.,:]*(?:(?:to|a|à|an|ao|aos|al|aan|till|dla|kepada)\s+)?(?P<a>{_MLIST})(?P<b>)"
+    rf"[\s.,:]*(?:(?:{_ESP_LINK})\s+)?(?P<a>{_MLIST})(?P<b>)"
 )
 _KUDOS_COLON = re.compile(rf"[^:\n.!?{M[1:-1]}]{{0,40}}:\s*(?P<m>{_MLIST})")
+# A thanks to people described, then listed after a colon: "thank you to the people who keep this running: <@A>, <@B>"
+_THANKS_TO_COLON = re.compile(
+    rf" (?:to|a|à|an|aan|para|pra|dla|till|ao|aos|al|kepada) [^:\n.!?{M[1:-1]}]{{0,80}}:\s*(?P<m>{_MLIST})"
+)
+# …and its list going on past someone who is not a mention: "<@A>, <@B> and everyone in QA, and <@C> and <@D>"
+_LIST_MORE = re.compile(rf"[^\n.!?,:{M[1:-1]}]{{0,40}},\s*(?:(?:{_JOIN})\s+)?(?:(?:{_AND_LINK})\s+)?(?P<m>{_MLIST})")
 _LIST_ENDS_WITH_AND = re.compile(rf"(?:\b(?:{_JOIN})|&|{_AND_NOSPACE})(?:\s+(?:{_AND_LINK}))?\s*\S$")
 # "for the design and <@B> for the tests", "for running it and to <@B> for taking notes", "en aan <@B>"
 _REASON_ENDS_WITH_AND = re.compile(rf"(?:\b(?:{_JOIN})|&)(?:\s+(?:{_AND_LINK}))?\s*$")
@@ -2110,10 +2150,11 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
             if not targets and not thread_parent_author and kind != "karma" and ids:
                 credits = credits or _Credits(low)
                 targets = _credited_before(cue, low, norm, ids, sent_starts[max(0, si - 1)], reqs, credits)
-            if not targets and ids and kind != "emoji" and _FIRST_NAME_AFTER.match(norm, ce):
+            if not targets and ids and kind != "emoji" and _first_name_after(norm, ce, reason is not None):
                 # "I want to recognize <@A>, who tutored… Thank you, Somchai.", "This was all <@A>'s idea, I
                 # just typed it up. thanks Kevin": a thanks naming one person by first name is for the last
-                # one mentioned before it, with nothing asked between — even in a thread.
+                # one mentioned before it, with nothing asked between — even in a thread. So is "Merci Théo !" and a
+                # name closing the reason: "… shader de rocha do <@A>, ficou absurdo. Valeu pelo shader, Théo!"
                 targets = _last_mentioned(low, ids, cs, reqs)
             # A bare emoji in a thread thanks the parent only with nothing else said or with a success
             # ("that did it :pray:"); "same here :pray:" is pleading, not thanks.
@@ -2319,7 +2360,7 @@ def _who_credited(low: str, m: re.Match[str]) -> str | None:
 
 
 # A thanks that names its one person by first name: "And thank you Arjun — if you hadn't…", "muito obrigado Dahye".
-_NAME_AFTER = re.compile(r"(?: (?:so much|very much|again|demais))? [A-Z][a-z]+(?:$|[\s,.!—–-])")
+_NAME_AFTER = re.compile(r"(?: (?:so much|very much|again|demais))? (?P<name>[^\W\d_]{2,})(?:$|[\s,.!—–-])")
 
 
 def _credited_before(
@@ -2332,7 +2373,7 @@ def _credited_before(
     the parent's)."""
     if not credits.items or low.startswith(" to ", cue[2]):
         return []
-    named = _NAME_AFTER.match(norm, cue[2]) is not None
+    named = _is_name(_NAME_AFTER.match(norm, cue[2]))
     who = credits.people(max(prev_sentence, cue[1] - _VIEW), cue[1], reqs, named)
     if named and not who:
         who = credits.people(max(0, cue[1] - 2 * _VIEW), cue[1], reqs, True)
@@ -2343,11 +2384,32 @@ def _credited_before(
     return _mentions("".join(who), ids)
 
 
-_FIRST_NAME_AFTER = re.compile(
-    r"(?: (?:so much|very much|again|demais))?,? (?!(?:All|Everyone|Everybody|Team|Guys|Folks|So|Very|Again|For|To|"
-    r"Both|You|Again|Again|And|But|Also|Too|Much|Ya|Y'all|Thanks|Thank|God|Goodness|Everyone)\b)[A-Z][a-z]{2,}"
-    r"(?:$|[\s,.!—–:)-])"
+# Capitalised words after a thanks that are not a person's name: a group, an intensifier, a title-cased phrase.
+_NOT_NAMES = (
+    "All|Everyone|Everybody|Team|Guys|Folks|So|Very|Again|For|To|Both|You|And|But|Also|Too|Much|Ya|Y'all|Thanks|"
+    "Thank|God|Goodness|Leute|Todos|Todas|Equipo|Gente|Galera|Pessoal|Tous|Tutti|Ragazzi|Jongens|Allemaal|Alla|"
+    "Wszystkim|Herkes|Herkese|Arkadaşlar|Ребята|Всем|Semua|Kalian|Beaucoup|Mille|Vielmals|Muito|Muchas"
 )
+_FIRST_NAME_AFTER = re.compile(
+    rf"(?: (?:so much|very much|again|demais))?,? (?!(?:{_NOT_NAMES})\b)(?P<name>[^\W\d_]{{3,}})(?:$|[\s,.!—–:)-])"
+)
+# …or closing the thanks' reason: "Valeu pelo shader, Théo!", "thanks for the late review, Marek :pray:"
+_NAME_CLOSING = re.compile(
+    rf"[^\n.!?,{M[1:-1]}]{{1,80}},\s*(?!(?:{_NOT_NAMES})\b)(?P<name>[^\W\d_]{{3,}})\s*(?:$|[!.…\n{TYE}{EMO}])"
+)
+
+
+def _is_name(m: re.Match[str] | None) -> bool:
+    """Whether a match's "name" group is written as a name: a capital letter, then lowercase ("Théo", "Łukasz")."""
+    if m is None:
+        return False
+    name = m.group("name")
+    return name[0].isupper() and name[1:].islower()
+
+
+def _first_name_after(norm: str, ce: int, has_reason: bool) -> bool:
+    """Whether a thanks ending at `ce` names one person by first name, right after it or closing its reason."""
+    return _is_name(_FIRST_NAME_AFTER.match(norm, ce)) or (has_reason and _is_name(_NAME_CLOSING.match(norm, ce)))
 
 
 def _last_mentioned(low: str, ids: list[str], cs: int, reqs: list[int]) -> list[str]:
@@ -2471,7 +2533,13 @@ def _targets(
             # "Thank you <@A> for X, <@B> for Y, and <@C> for Z": each next person has a reason of their own.
             joined_by_and = _REASON_ENDS_WITH_AND.search(raw_reason[-40:]) is not None
             end = r.end("post")
-            while _FOR_OR_TOO.match(low, end, end + 8):
+            while _FOR_OR_TOO.match(low, end, end + 8) or (
+                # "Un grand merci à <@A> pour le profiling, et à <@B> qui a refait 140 matériaux": after "and to",
+                # the next person's own clause may say what they did instead of a reason
+                joined_by_and
+                and _RELATIVE_AFTER.match(low, end, end + 12)
+                and bisect_left(reqs, end) == bisect_left(reqs, se)
+            ):
                 if not joined_by_and and bisect_left(reqs, end) < bisect_right(reqs, se):
                     break  # after a bare comma, "…, <@B> for lunch?" asks B something
                 targets.extend(_mentions(post, ids))
@@ -2562,11 +2630,16 @@ def _targets(
         ):
             targets.extend(_mentions(o.group("m"), ids))
 
-    if not targets and kind == "kudos" and ids:
-        # "Quick shout-out before the 10am: <@A> and <@B> turned the story around in a day"
-        km = _KUDOS_COLON.match(low, ce, se)
-        if km and bisect_left(reqs, ce) == bisect_left(reqs, se):  # not "kudos channel idea: <@A> thoughts?"
+    if not targets and ids and (kind == "kudos" or (kind == "grat" and low.startswith(" ", ce))):
+        # "Quick shout-out before the 10am: <@A> and <@B> turned the story around in a day", "a specific thank you to
+        # the people who probably don't get enough of them: <@A>, <@B> and everyone in QA, and <@C> and <@D> who…"
+        km = (_KUDOS_COLON if kind == "kudos" else _THANKS_TO_COLON).match(low, ce, se)
+        # not "kudos channel idea: <@A> thoughts?", nor "thanks to all who came: <@A> will send the photos"
+        if km and bisect_left(reqs, ce) == bisect_left(reqs, se) and not _ASSIGNED.search(low, km.end(), se):
             targets.extend(_mentions(km.group("m"), ids))
+            more = _LIST_MORE.match(low, km.end(), se)
+            if more:
+                targets.extend(_mentions(more.group("m"), ids))
     esp = _ESPECIALLY.search(low, ce, se) if esps and bisect_left(esps, ce) < bisect_left(esps, se) else None
     if not esp and not targets and se < n and esps and esps[-1] >= se:
         # "Thank you.\nSpecifically <@A> and <@B> for closing the books": the next sentence opens with the
@@ -2591,6 +2664,29 @@ def _targets(
         ):
             targets.extend(_mentions(nxt.group("post"), ids))
             end = nxt.end("post")
+    if not targets and kind == "grat" and se < n and ids and _SOME_PEOPLE.match(low, ce, se):
+        # "quería dar las gracias a algunas personas. A <@A>, por confiar en mí… A <@B>, que… Y a <@C>, que…", "I want
+        # to thank a few people. To <@A>, for… To <@B>, who…": the people the next sentences open with, one each.
+        pos = se
+        for _ in range(50):
+            to = _TO_PERSON.match(low, pos, min(n, pos + _VIEW))
+            if not to:
+                break
+            end = _sentence_end(low, to.end(), n)
+            if bisect_left(reqs, pos) != bisect_left(reqs, end):
+                break
+            targets.extend(_mentions(to.group("m"), ids))
+            pos = end
+    if (
+        targets
+        and reason
+        and se < n
+        and (nx := _AND_NEXT.match(low, se, min(n, se + _VIEW)))
+        and bisect_left(reqs, se) == bisect_left(reqs, _sentence_end(low, nx.end(), n))
+    ):
+        # "dzięki <@A> za ogarnięcie wszystkiego!! :heart: i <@B> za pilnowanie Amazon lane": the list of people,
+        # each with a reason, goes on after an exclamation.
+        targets.extend(_mentions(nx.group("m"), ids))
     return targets, reason, group
 
 
@@ -2768,7 +2864,30 @@ _AND_TO_FOR = re.compile(
     rf"[\s,]\b(?:{_JOIN})\s+(?:also\s+)?(?:to|a|à|an|aan|till|dla|kepada|ao|aos|al|ai|alla|às)\s+(?P<m>{_MLIST})\s*"
     rf"{_FOR}\b\s*(?P<reason>[^\n.!?{M[1:-1]}]{{0,300}})"
 )
-_BOTH_AFTER = re.compile(rf"[\s,]*{_alternation(_BOTH_WORDS)}\b")
+# A thanks to people it will name one by one: "… dar las gracias a algunas personas.", "… thank a few people:"
+_SOME_PEOPLE = re.compile(
+    r"\s*(?:(?:to|a|à|an|ao|aos|dla|aan|till)\s+)?(?:algunas|unas|varias|some|a few|several|the following|these|"
+    r"quelques|plusieurs|einigen|ein paar|alguns|algumas|várias|kilku|enkele|några)\s+"
+    r"(?:personas|people|persons|personnes|menschen|leuten|leute|pessoas|osobom|mensen|personer|folks|colleagues|"
+    r"compañeros|collègues|kollegen|colegas)\b[^\n.!?]{0,40}[.:!]?\s*$"
+)
+# …one a sentence: "A <@A>, por…", "Y a <@B>, que…", "To <@C>, who…", "Et à <@D> pour…"
+_TO_PERSON = re.compile(
+    rf"\s*(?:(?:{_AND}|and also|and finally|finally|y por último|et enfin)\s+)?(?:to|a|à|an|ao|à|dla|aan|till)\s+"
+    rf"(?P<m>{_MLIST})\s*[,:(—–-]?\s*(?:{_FOR_WORDS}|who|que|qui|die|der|che|który|która|som|for being|for always)?\b"
+)
+
+
+def _sentence_end(low: str, pos: int, n: int) -> int:
+    """Where the sentence that `pos` is in ends (after its punctuation), or `n`."""
+    punct = _SENT_PUNCT.search(low, pos)
+    return punct.end() if punct else n
+
+
+_AND_NEXT = re.compile(
+    rf"[\s{TYE}{EMO}{_UEMOJI}]*(?:{_AND})\s+(?:(?:{_AND_LINK})\s+){{0,2}}(?P<m>{_MLIST})\s*{_FOR}\b(?! the record\b)"
+)
+_BOTH_AFTER = re.compile(rf"[\s,、，]*{_alternation(_BOTH_WORDS)}\b")
 _TRAIL_END = re.compile(rf"[\s,!.…{TYE}{EMO}{_UEMOJI}]*(?:$|\n|[!.?])")
 # …or after a closing adverb: "appreciate you picking that up <@A>, seriously"
 _TRAIL_ADVERB_END = re.compile(
