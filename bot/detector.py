@@ -445,20 +445,25 @@ _words(
 _DECLINE = (
     r"(?:no(?:pe)?(?=\s*(?:[,.!;:—–\-…]|$))|not (?:needed|necessary|required|now|interested)|no need|"
     r"(?:i|we)(?:'m|'re| am| are) (?:good|fine|set|covered)|(?:i|we) (?:don'?t|do not) need|i'?ll pass|"
+    # keeping what one has or waiting: "thanks but I'll keep my current one until…", "gracias, pero me quedo con…"
+    r"(?:i|we)(?:'ll| will) (?:keep|stick with|stay with|hold off|wait|pass)|(?:i|we)(?:'d| would) rather|"
+    r"maybe (?:next time|another time)|not this time|"
     r"ya (?:tengo|tenemos|lo tengo|está|esta)|no hace falta|no es necesario|no lo necesito|"
+    r"me quedo con|prefiero (?:esperar|quedarme|seguir)|mejor (?:no\b|espero)|"
     r"non\b|pas besoin|pas n[ée]cessaire|(?:j'ai|on a|nous avons) d[ée]j[àa]|[çc]a ira|c'est bon|"
+    r"je (?:garde|vais garder|préfère attendre|passe mon tour)|"
     r"nein\b|nicht n[öo]tig|kein bedarf|(?:ich )?(?:habe|hab) (?:schon|bereits)|wir haben (?:schon|bereits)|"
-    r"brauch(?:e|en)? (?:ich |wir )?nicht|"
-    r"n[ãa]o\b|j[áa] (?:tenho|temos)|"
-    r"non (?:serve|c'[èe] bisogno|mi serve|ci serve)|(?:ho|abbiamo) gi[àa]|"
-    r"nee\b|niet nodig|hoeft niet|(?:ik heb|we hebben|wij hebben) al\b|"
-    r"nej\b|beh[öo]vs inte|(?:jag|vi) har redan|"
-    r"nie\b|nie trzeba|ju[żz] (?:mam|mamy)|"
-    r"gerek yok|hay[ıi]r\b|zaten|istemiyorum|"
-    r"нет\b|не нужно|не надо|у (?:меня|нас) уже|"
+    r"brauch(?:e|en)? (?:ich |wir )?nicht|ich (?:behalte|bleibe bei|warte)|lieber nicht|"
+    r"n[ãa]o\b|j[áa] (?:tenho|temos)|(?:vou ficar|fico) com|prefiro (?:esperar|ficar|manter)|"
+    r"non (?:serve|c'[èe] bisogno|mi serve|ci serve)|(?:ho|abbiamo) gi[àa]|(?:tengo|preferisco tenere) (?:il|la|quello)|"
+    r"nee\b|niet nodig|hoeft niet|(?:ik heb|we hebben|wij hebben) al\b|ik (?:houd|hou|blijf bij|wacht)|liever niet|"
+    r"nej\b|beh[öo]vs inte|(?:jag|vi) har redan|jag (?:behåller|väntar)|"
+    r"nie\b|nie trzeba|ju[żz] (?:mam|mamy)|(?:zostanę|zostaję) przy|wolę (?:zostać|poczekać)|poczekam|"
+    r"gerek yok|hay[ıi]r\b|zaten|istemiyorum|kalsın|bekleyeyim|"
+    r"нет\b|не нужно|не надо|у (?:меня|нас) уже|я (?:оставлю|подожду)|"
     r"όχι|οχι|δεν χρειάζεται|έχω ήδη|"
-    r"tidak\b|nggak\b|gak\b|ga usah|gak usah|(?:tidak|nggak|gak|ga) perlu|(?:sudah|udah) ada|"
-    r"kh[ôo]ng\b|kh[ôo]ng c[ầa]n|"
+    r"tidak\b|nggak\b|gak\b|ga usah|gak usah|(?:tidak|nggak|gak|ga) perlu|(?:sudah|udah) ada|(?:nanti|lain kali) (?:saja|aja)|"
+    r"kh[ôo]ng\b|kh[ôo]ng c[ầa]n|để (?:lần sau|sau)|"
     r"nu\b|nu (?:e|este|am) nevoie|(?:am|avem) deja|"
     r"नहीं|ज़?जरूरत नहीं|ज़रूरत नहीं|"
     r"لا\b|لا حاجة|لست بحاجة|"
@@ -513,8 +518,26 @@ _words(
         for b in bs
         for sep in ("", " ", "，", "、", ", ", "。", "！")
     ),
-    # the refusal before the thanks: "Nope, thanks — we already have…", "nah thanks"
-    *_product(("nope", "nah", "naw"), ("[\\s,.!…—–\\-]*(?:thanks?|thank you|thx|ty)(?![\\w])",)),
+    # the refusal before the thanks: "Nope, thanks — we already have…", "nah thanks", "nggak usah, makasih bang",
+    # "no hace falta, gracias", "pas besoin, merci", "nicht nötig, danke", "não precisa, obrigado", "не нужно, спасибо"
+    *_product(("nope", "nah", "naw", "no need"), ("[\\s,.!…—–\\-]*(?:thanks?|thank you|thx|ty)(?![\\w])",)),
+    *_product(
+        ("nggak", "ngga", "gak", "ga", "tidak", "enggak", "ndak", "nda"),
+        (" (?:usah|perlu)[\\s,.!…—–\\-]*(?:terima kasih|makasih|trims)",),
+    ),
+    *_product(("no hace falta", "no es necesario"), ("[\\s,.!…—–\\-]*(?:muchas )?gracias",)),
+    "pas besoin[\\s,.!…—–\\-]*merci",
+    *_product(("nicht nötig", "passt schon"), ("[\\s,.!…—–\\-]*danke",)),
+    "n[ãa]o precisa[\\s,.!…—–\\-]*(?:obrigad[oa]|valeu)",
+    "non serve[\\s,.!…—–\\-]*grazie",
+    *_product(("niet nodig", "hoeft niet"), ("[\\s,.!…—–\\-]*(?:bedankt|dank je)",)),
+    "behövs inte[\\s,.!…—–\\-]*tack",
+    "nie trzeba[\\s,.!…—–\\-]*dzi[eę]k(?:i|uj[eę])",
+    "gerek yok[\\s,.!…—–\\-]*(?:te[sş]ekk[uü]rler|sa[gğ] ?ol)",
+    *_product(("не нужно", "не надо"), ("[\\s,.!…—–\\-]*спасибо",)),
+    "kh[ôo]ng c[ầa]n(?: đâu)?[\\s,.!…—–\\-]*c[aảá]m [oơ]n",
+    "δεν χρειάζεται[\\s,.!…—–\\-]*ευχαριστ(?:ώ|ω)",
+    "nu e nevoie[\\s,.!…—–\\-]*(?:mul[tțţ]umesc|mersi)",
     guard_end=False,
 )
 # "in advance" said with the thanks in words the vocabulary cannot take alone: "Danke schon mal!", "schon mal
@@ -1243,6 +1266,13 @@ _words(
     "làm ơn",
     "tolong",
     "mohon",
+    # Vietnamese and Indonesian ask without a question mark: "<@A> chị duyệt giúp em với, cảm ơn chị ạ", "xem giùm
+    # mình", "được không", "bisa bantu cek PR ini, makasih" — not "anh đã giúp em", "giúp em nhiều quá" (help given)
+    "giúp(?<!đã giúp)(?<!vì giúp) (?:em|mình|tôi|tớ|con)(?! (?:rất|nhiều|xong|quá))",
+    "giùm",
+    "hộ (?:em|mình|tôi|tớ)",
+    "được không",
+    "bisa (?:tolong|bantu|cek|dicek|review|lihat|dilihat|minta|kirim)",
     "παρακαλώ",
 )
 _words("req", "请", "お願い", "부탁", "कृपया", "من فضلك", "בבקשה", "กรุณา", guard_end=False)
@@ -1297,6 +1327,47 @@ _ESPECIALLY_NOSPACE = "尤其是|尤其|特别是|特别|特別|特に|특히|�
 # Found by the scan, so a cue looks for "especially <@A>" only when the word is in its sentence.
 _words("esp", *_ESPECIALLY_WORDS.split("|"))
 _words("esp", *_ESPECIALLY_NOSPACE.split("|"), guard_end=False)
+# Laughter, which may laugh off praise before a thanks ("haha merci, c'est tes textures qui font tout").
+_words(
+    "laugh",
+    "ha(?:ha)+h?",
+    "he(?:he)+",
+    "hi(?:hi)+",
+    "lol",
+    "aw+",
+    "ah(?:ah)+",
+    "ja(?:ja)+",
+    "kkk+",
+    "rs(?:rs)+",
+    "wk(?:wk)+",
+    "xd+",
+)
+_words("laugh", "ㅋㅋ+", "ㅎㅎ+", "笑", guard_end=False)
+# A condition put to someone, in the supported languages: "if you can…", "si puedes…", "si me mandas…", "wenn du…",
+# "se conseguir…", "als je…", "jeśli…", "если успеешь…", "kalau bisa…", "nếu anh…" — a debt or thanks after it in the
+# same sentence is a request ("if you can get it cleared before 16:00 I owe you a beer"). Not the counterfactual "if
+# you hadn't caught it" (gratitude). Only the conjunction is consumed: the scan reads on from the person.
+_words(
+    "cond",
+    "if(?= (?:you|u|y'all|someone|anyone|somebody|we)\\b)"
+    "(?! (?:you|u|y'all|someone|anyone|somebody|we) (?:hadn'?t|had not|weren'?t|were not|didn'?t|did not|wouldn'?t|"
+    "would not|never)\\b)",
+    "si(?= me [^\\W\\d_]+[ae]s\\b| (?:tu|vous|puedes|podés|pudieras|podrías|me lo|me la|me los|lo|la|tienes|tenés|"
+    "logras|consigues|alcanzas|usted)\\b)",
+    "se(?= (?:você|voce|vc|tu|conseguir|conseguires|puder|puderes|riesci|puoi|mi)\\b)",
+    "wenn(?= (?:du|ihr|sie)\\b)",
+    "falls(?= (?:du|ihr|sie)\\b)",
+    "als(?= (?:je|jij|u)\\b)",
+    "om(?= (?:du|ni)\\b)",
+    "jeśli",
+    "jeżeli",
+    "eğer",
+    "если(?= (?:ты|вы|сможешь|сможете|успеешь|успеете))",
+    "kalau(?= (?:bisa|kamu|anda|lo|lu)\\b)",
+    "kalo(?= (?:bisa|kamu|anda|lo|lu)\\b)",
+    "jika(?= (?:bisa|kamu|anda)\\b)",
+    "nếu(?= (?:anh|chị|em|bạn)\\b)",
+)
 
 
 _META = frozenset(".^$*+?{}()[]|\\")
@@ -1686,8 +1757,8 @@ _RELATIVE_AFTER = re.compile(
     r"yang|đã)\b"
 )
 _CLAUSE_AFTER = re.compile(
-    rf"\s*(?!(?:{_FOR_WORDS}|{_AND}|too|again|both|who|as well|so|very|thanks?|thank you|ty|thx|with|y'all|&|{_RELATIVE_WORDS})\b)"
-    r"[^\W\d_]"
+    rf"\s*[¿¡]?(?!(?:{_FOR_WORDS}|{_AND}|too|again|both|who|as well|so|very|thanks?|thank you|ty|thx|with|y'all|&|"
+    rf"{_RELATIVE_WORDS})\b)[^\W\d_]"
 )
 # A gerund right after a list without commas says what they all did ("appreciate you both <@A> <@B> stepping in").
 _GERUND_AFTER = re.compile(r"\s*[^\W\d_]+ing\b")
@@ -2052,6 +2123,8 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
 
     dead_sents: set[int] = set()
     dead_lines: dict[int, int] = {}  # line → where sarcasm starts to cancel its cues
+    conds: list[int] = []  # where a condition put to someone starts ("if you can…", "si puedes…")
+    laughs: list[int] = []  # where a laugh starts ("haha", "aww", "jaja", "ㅋㅋ")
     for kind, p in kills:  # most messages have none
         if kind == "nothx" and low.startswith("no thanks to", p):
             # "thanks <@A> for the quick fix — and no thanks to the supplier who…": blame for someone else
@@ -2060,6 +2133,10 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
             dead_lines[li] = min(p, dead_lines.get(li, p))
         elif kind in ("nothx", "tia"):
             dead_sents.add(bisect_right(sent_starts, p) - 1)
+        elif kind == "cond":
+            conds.append(p)
+        elif kind == "laugh":
+            laughs.append(p)
         elif kind == "sarc":
             # Sarcasm cancels its line from the sentence of the last thanks before it: "thanks <@A> for
             # restoring the backup. and thanks to <@B>'s cron job for deleting it :upside_down_face:"
@@ -2101,6 +2178,10 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
         # so a 40,000-character "sentence" with thousands of cues stays linear.
         ss = max(sent_starts[si], cs - _VIEW)
         se = min(sent_starts[si + 1] if si + 1 < len(sent_starts) else n, ce + _VIEW)
+        if conds and kind in ("strong", "grat") and _promised_on_condition(low, conds, ss, cs):
+            continue
+        if laughs and kind == "grat" and _laughed_off(low, laughs, ss, cs, ce, se, n):
+            continue
         targets, reason, group = _targets(kind, cs, ce, low, norm, ids, ss, se, n, reqs, esps)
         if targets is None:  # the cue was not a thanks after all ("thanks?", "thanks to X, we lost…")
             continue
@@ -2461,6 +2542,14 @@ def _targets(
     # Quoted as a word ('the "Thanks" button') or asked about ("thanks?") is not a thanks.
     if cs > 0 and low[cs - 1] in "\"'“‘" and ce < n and low[ce] in "\"'”’":
         return None, None, False
+    # …and so is a phrase in single quotes, such as a UI string: "the Steam page 'Thank you for wishlisting' banner"
+    if (
+        cs > 0
+        and low[cs - 1] in "'‘"
+        and (cs < 2 or not low[cs - 2].isalnum())
+        and _SINGLE_QUOTE_CLOSES.match(low, ce, min(n, ce + _QUOTE_SPAN))
+    ):
+        return None, None, False
     if kind == "grat" and low.startswith("?", ce) if ce < n else False:
         return None, None, False
     # An emoji right before a request is a "please": "<@A> :pray: can you check #2333 before the cut?".
@@ -2563,7 +2652,9 @@ def _targets(
                 and raw_reason.strip()  # "grateful for <@A> today": the person is the reason itself
                 and _CLAUSE_AFTER.match(low, r.end("post"), min(n, r.end("post") + _VIEW))
             ):
-                post_ids = []
+                # "Gracias por avisar <@A>, <@B> ¿puedes volver a lanzar…?": after a comma, only the last one starts
+                # the new clause
+                post_ids = post_ids[:-1] if len(post_ids) > 1 and "," in post else []
             if _ends_with_group(raw_reason):
                 group = True
             targets.extend(post_ids)
@@ -2690,6 +2781,45 @@ def _targets(
     return targets, reason, group
 
 
+_WHETHER_BEFORE = re.compile(
+    r"\b(?:not sure|no idea|don'?t know|dunno|wonder(?:ing|ed)?|unsure|ask(?:ed|ing)?|see)\s*$"
+)
+_CLAUSE_BREAK = re.compile(
+    r"[;—–]|\b(?:but|anyway|anyways|regardless|either way|pero|mais|aber|mas|ma|maar|men|ale|ama|но|tapi|nhưng)\b"
+)
+
+
+def _laughed_off(low: str, laughs: list[int], ss: int, cs: int, ce: int, se: int, n: int) -> bool:
+    """Praise laughed off and handed back: "<@A> haha merci, c'est tes textures qui font tout", "aww thanks, it's all
+    you" — thanks for a compliment, not for help (but "haha thanks, it's your script that saved us" is)."""
+    k = bisect_left(laughs, cs) - 1
+    return (
+        k >= 0
+        and laughs[k] >= max(ss, cs - 20)
+        and _LAUGH_END.match(low, laughs[k], cs) is not None
+        and _DEFLECTED.match(low, ce, min(n, ce + 80)) is not None
+        and not _reports_success(low[ce:se])
+    )
+
+
+def _promised_on_condition(low: str, conds: list[int], ss: int, cs: int) -> bool:
+    """Whether the cue at `cs` closes a condition (`conds`: where the scan found one) put to someone in its sentence:
+    "<@A> if you can get the export cleared before 16:00 I owe you a beer", "si me lo mandas hoy te debo una" — a
+    request, not gratitude. Not "not sure if you saw it, but thanks"."""
+    for p in conds[bisect_left(conds, max(ss, cs - 160)) : bisect_left(conds, cs)]:
+        if not _WHETHER_BEFORE.search(low, max(0, p - 20), p) and not _CLAUSE_BREAK.search(low, p, cs):
+            return True
+    return False
+
+
+_LAUGH_END = re.compile(r"[^\s,!.…]*[\s,!.…]*$")
+_DEFLECTED = re.compile(
+    rf"[\s,!.…]*(?:{M}[\s,!.…]*)?"
+    r"(?:(?:but|mais|pero|aber|mas|ma|maar)\s+)?(?:(?:honestly|really|vraiment|en vrai|de verdad|ehrlich)\s+)?"
+    r"(?:c'est|c’est|it'?s|it’s|it is|it was|that'?s|that’s|es|son|fue|é|foi|são|ist|war|sind|è|era|sono|het is|det är)\s+"
+    r"(?:(?:all|tout|todo|tudo|alles|tutto)\s+)?(?:grâce à\s+)?(?:tes|ton|ta|toi|vous|votre|vos|your|you|tus|tu|tuyo|tuya|ti|teus|"
+    r"tua|teu|você|vc|deine|dein|du|dir|tuoi|tuo|te|jouw|jij|din|ditt|dina)\b"
+)
 _APOLOGY_BEFORE = re.compile(
     r"\b(?:sorry|sry|my bad|apologies|perdón|perdon|perdona|disculpa|disculpas|desculpa|desculpe|désolée?|desole|"
     r"pardon|scusa|scusate|scusami|entschuldigung|sorry|przepraszam|özür dilerim|kusura bakma|извини|извините|"
@@ -2700,6 +2830,8 @@ _PRONOUN_AND = re.compile(
 )
 _PRONOUN_FIRST = frozenset("htesilaé")
 _QUOTE_SPAN = 120  # the longest stretch of a quoted phrase on either side of its thanks
+# The closing single quote of a quoted phrase: not an apostrophe inside a word ("you're"), after a non-space.
+_SINGLE_QUOTE_CLOSES = re.compile(r"(?:[^'’\n]|(?<=\w)['’](?=\w))*?(?<=\S)['’](?!\w)")
 _QUOTE_OPEN = re.compile('["“„«»「『]')
 # (opening, closing) quotation marks; "»…«" is the German/Danish order.
 _QUOTE_PAIRS = (("“", "”"), ("„", "“"), ("«", "»"), ("»", "«"), ("「", "」"), ("『", "』"))
@@ -2830,6 +2962,10 @@ _BLAME = re.compile(
     r"re-?run|rebuild|re-?enter|clean up|deal with|spend|tell|answer|call|email|write to)\b"
     r"|\bfun (?:morning|afternoon|evening|night|day|weekend|week|times)\b|\blove that for (?:us|me)\b"
     r"|\bfor the record\b|\bbefore (?:we|anyone|you) (?:try|do|run|ship|deploy|use) (?:it|that|this|them) again\b"
+    # something given away to everyone by a bug: "…every old save loads with all upgrades unlocked, free endgame for
+    # everyone", "everyone now gets premium for free" — not an offer made ("we can offer free shipping for everyone")
+    r"|(?<!\boffer )(?<!\bgive )(?<!\boffering )(?<!\bgiving )(?<!\brun )(?<!\brunning )\bfree (?:[\w-]+ ){1,2}?"
+    r"for every(?:one|body)\b|\bevery(?:one|body) (?:now )?(?:gets?|got|has) (?:[\w-]+ ){1,2}?for free\b"
     # a sale at a giveaway price: "we sold the presidential suite for €79", "booked the ballroom for free"
     r"|\b(?:sold|booked|priced|rented|listed|let|gave away|charged)\b[^.!?\n]{0,40}?\b(?:for|at) (?:free|nothing|zero\b|"
     r"(?:[€$£¥]|usd |eur |gbp )?0(?:[.,]0+)?(?![.,]?\d))"
