@@ -1982,11 +1982,12 @@ _SUCCESS_WORDS = (
     r"samajh (?:gaya|gayi|aa gaya)|"
     # Something managed thanks to the person: "<@A> consegui rodar o profiler graças ao teu guia. obrigado!",
     # "<@A> sayesinde araç 2 saatte çıktı. Çok teşekkürler", "grâce à toi", "dankzij jou", "berkat bantuanmu"
-    # (not "não consegui", "no logré", "nicht geschafft", "nie udało się", "не удалось", "haven't managed to")
+    # (not "não consegui", "no logré", "nicht geschafft", "nie udało się", "не удалось"; English "managed to" is as
+    # often said of a mishap: "<@A> managed to break staging again lol. thanks")
     r"consegui(?<!não consegui)(?<!nao consegui)|conseguí(?<!no conseguí)|logré(?<!no logré)|j'ai réussi|"
     r"ce l'ho fatta(?<!non ce l'ho fatta)|geschafft(?<!nicht geschafft)|lyckades(?<!inte lyckades)(?! inte)|"
     r"udało(?<!nie udało) (?:mi )?się|başardım|удалось(?<!не удалось)|akhirnya bisa|"
-    r"managed to(?<!n't managed to)(?<!not managed to)(?<!never managed to)|graças (?:a|ao|à|aos|às)|grâce (?:à|au|aux)|dankzij|tack vare|sayesinde|sayende|"
+    r"graças (?:a|ao|à|aos|às)|grâce (?:à|au|aux)|dankzij|tack vare|sayesinde|sayende|"
     r"благодаря|berkat|nhờ có|χάρη σε"
 )
 # …and in the scripts written without spaces: Chinese, Japanese, Korean, Hindi, Arabic, Hebrew, Thai.
