@@ -1993,9 +1993,12 @@ _SUCCESS_WORDS = (
 # …and in the scripts written without spaces: Chinese, Japanese, Korean, Hindi, Arabic, Hebrew, Thai.
 _SUCCESS_NOSPACE = (
     "好了|成功|解决了|解決了|完美|できました|解決しました|完璧|됐어요|됐습니다|해결|성공|हो गया|काम कर गया|نجح|اشتغل|ممتاز|"
-    "עובד|מעולה|מושלם|ได้แล้ว|สำเร็จ|เรียบร้อย|재현 안|재현되지 않|고쳤|고쳐 주|살았어요|不再复现|再現しません|再現しなくなりました|"
-    # quick help and an explanation understood: "<@A> 빠르다! thank you", "<@A> 아하! 감사해요", "なるほど、ありがとう"
-    "빠르다|빠르네|빠르시네|빨라요|아하|이해했|이해됐|알겠어요|알겠습니다|なるほど|わかりました|分かりました|早っ|速っ|はやっ|"
+    "עובד|מעולה|מושלם|ได้แล้ว|สำเร็จ|เรียบร้อย|재현 안|재현되지 않|고쳤|고쳐 주|살았어요|不再复现|再現しません|再現しなくなりました"
+)
+
+# …quick help and an explanation understood: "<@A> 빠르다! thank you", "<@A> 아하! 감사해요", "なるほど、ありがとう"
+_SUCCESS_NOSPACE += (
+    "|빠르다|빠르네|빠르시네|빨라요|아하|이해했|이해됐|알겠어요|알겠습니다|なるほど|わかりました|分かりました|早っ|速っ|はやっ|"
     "好快|真快|这么快|這麼快|明白了|懂了|समझ गया|समझ गई|فهمت|הבנתי|เข้าใจแล้ว"
 )
 # run on " " + text: the leading non-word character lets the engine skip words fast, and the words as a
@@ -2306,12 +2309,6 @@ _DONE_BEFORE = re.compile(rf"\b{_WORK_ALT} (?:it |this |that |the \w+ )?$")
 # "couldn't have closed October without <@A>": only a "without" after a could-not-have credits anyone.
 # Its own regex, run only when the message says "without": most never do.
 _WITHOUT = re.compile(rf"\bwithout ({M})")
-_SAYESINDE = re.compile(rf"({_MLIST}) sayesinde\b")
-_CAUSAL_WORD = re.compile(r"gra[çc]as|gr[âa]ce|dank|tack vare|благодаря|berkat|nhờ|χάρη")
-_CAUSAL_TO = re.compile(
-    rf"\b(?:graças (?:a|ao|à|aos|às)|grâce (?:à|au|aux)|dankzij|tack vare|благодаря|berkat|nhờ(?: có)?|"
-    rf"χάρη (?:σε|στον|στην|στο)|dank) ({_MLIST})"
-)
 _COULD_NOT_HAVE = re.compile(r"\b(?:couldn'?t|could not|wouldn'?t|would not|can'?t|cannot) have\b[^.!?\n]{0,60}$")
 # "<@A> wow, you rebuilt the whole report": work done by the person the message addresses.
 # Led by a character class so the engine skips to each "y"/"u" instead of trying every position.
@@ -2345,6 +2342,14 @@ _PRAISED_YOUR = re.compile(
     rf"{M},? ?your\b[^.!?\n{M[1:-1]}]{{0,80}}\b(?:meant|saved|made|got|let|allowed|helped|kept|turned)\b"
 )
 _MLIST_AT = re.compile(_MLIST)
+# A causal "thanks to" in the other languages: "Araç <@A> sayesinde…", "graças ao <@A>", "grâce à <@A>", "dankzij
+# <@A>", "благодаря <@A>", "berkat <@A>", "nhờ có <@A>".
+_SAYESINDE = re.compile(rf"({_MLIST}) sayesinde\b")
+_CAUSAL_WORD = re.compile(r"gra[çc]as|gr[âa]ce|dank|tack vare|благодаря|berkat|nhờ|χάρη")
+_CAUSAL_TO = re.compile(
+    rf"\b(?:graças (?:a|ao|à|aos|às)|grâce (?:à|au|aux)|dankzij|tack vare|благодаря|berkat|nhờ(?: có)?|"
+    rf"χάρη (?:σε|στον|στην|στο)|dank) ({_MLIST})"
+)
 
 
 # A schedule change told to the people addressed: the thanks closing it signs off a notice, not gratitude.
@@ -2442,7 +2447,7 @@ def _who_credited(low: str, m: re.Match[str]) -> str | None:
 
 
 # A thanks that names its one person by first name: "And thank you Arjun — if you hadn't…", "muito obrigado Dahye".
-_NAME_AFTER = re.compile(r"(?: (?:so much|very much|again|demais))? (?P<name>[^\W\d_]{2,})(?:$|[\s,.!—–-])")
+_NAME_AFTER = re.compile(r"(?: (?:so much|very much|again|demais))? [A-Z][a-z]+(?:$|[\s,.!—–-])")
 
 
 def _credited_before(
@@ -2455,7 +2460,7 @@ def _credited_before(
     the parent's)."""
     if not credits.items or low.startswith(" to ", cue[2]):
         return []
-    named = _is_name(_NAME_AFTER.match(norm, cue[2]))
+    named = _NAME_AFTER.match(norm, cue[2]) is not None
     who = credits.people(max(prev_sentence, cue[1] - _VIEW), cue[1], reqs, named)
     if named and not who:
         who = credits.people(max(0, cue[1] - 2 * _VIEW), cue[1], reqs, True)
