@@ -2472,17 +2472,17 @@ def _credited_before(
 
 
 # Capitalised words after a thanks that are not a person's name: a group, an intensifier, a title-cased phrase.
-_NOT_NAMES = (
+_NOT_FIRST_NAMES = (
     "All|Everyone|Everybody|Team|Guys|Folks|So|Very|Again|For|To|Both|You|And|But|Also|Too|Much|Ya|Y'all|Thanks|"
     "Thank|God|Goodness|Leute|Todos|Todas|Equipo|Gente|Galera|Pessoal|Tous|Tutti|Ragazzi|Jongens|Allemaal|Alla|"
     "Wszystkim|Herkes|Herkese|Arkadaşlar|Ребята|Всем|Semua|Kalian|Beaucoup|Mille|Vielmals|Muito|Muchas"
 )
 _FIRST_NAME_AFTER = re.compile(
-    rf"(?: (?:so much|very much|again|demais))?,? (?!(?:{_NOT_NAMES})\b)(?P<name>[^\W\d_]{{3,}})(?:$|[\s,.!—–:)-])"
+    rf"(?: (?:so much|very much|again|demais))?,? (?!(?:{_NOT_FIRST_NAMES})\b)(?P<name>[^\W\d_]{{3,}})(?:$|[\s,.!—–:)-])"
 )
 # …or closing the thanks' reason: "Valeu pelo shader, Théo!", "thanks for the late review, Marek :pray:"
 _NAME_CLOSING = re.compile(
-    rf"[^\n.!?,{M[1:-1]}]{{1,80}},\s*(?!(?:{_NOT_NAMES})\b)(?P<name>[^\W\d_]{{3,}})\s*(?:$|[!.…\n{TYE}{EMO}])"
+    rf"[^\n.!?,{M[1:-1]}]{{1,80}},\s*(?!(?:{_NOT_FIRST_NAMES})\b)(?P<name>[^\W\d_]{{3,}})\s*(?:$|[!.…\n{TYE}{EMO}])"
 )
 
 
@@ -2790,7 +2790,7 @@ def _targets(
 _WHETHER_BEFORE = re.compile(
     r"\b(?:not sure|no idea|don'?t know|dunno|wonder(?:ing|ed)?|unsure|ask(?:ed|ing)?|see)\s*$"
 )
-_CLAUSE_BREAK = re.compile(
+_CONDITION_BREAK = re.compile(
     r"[;—–]|\b(?:but|anyway|anyways|regardless|either way|pero|mais|aber|mas|ma|maar|men|ale|ama|но|tapi|nhưng)\b"
 )
 
@@ -2813,7 +2813,7 @@ def _promised_on_condition(low: str, conds: list[int], ss: int, cs: int) -> bool
     "<@A> if you can get the export cleared before 16:00 I owe you a beer", "si me lo mandas hoy te debo una" — a
     request, not gratitude. Not "not sure if you saw it, but thanks"."""
     for p in conds[bisect_left(conds, max(ss, cs - 160)) : bisect_left(conds, cs)]:
-        if not _WHETHER_BEFORE.search(low, max(0, p - 20), p) and not _CLAUSE_BREAK.search(low, p, cs):
+        if not _WHETHER_BEFORE.search(low, max(0, p - 20), p) and not _CONDITION_BREAK.search(low, p, cs):
             return True
     return False
 
