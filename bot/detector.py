@@ -2345,7 +2345,19 @@ _MLIST_AT = re.compile(_MLIST)
 # A causal "thanks to" in the other languages: "Araç <@A> sayesinde…", "graças ao <@A>", "grâce à <@A>", "dankzij
 # <@A>", "благодаря <@A>", "berkat <@A>", "nhờ có <@A>".
 _SAYESINDE = re.compile(rf"({_MLIST}) sayesinde\b")
-_CAUSAL_WORD = re.compile(r"gra[çc]as|gr[âa]ce|dank|tack vare|благодаря|berkat|nhờ|χάρη")
+
+
+def _has_causal_word(low: str) -> bool:
+    """A cheap test before _CAUSAL_TO: substring searches, several times faster than a regex of alternatives."""
+    return (
+        ("gr" in low and ("graças" in low or "gracas" in low or "grâce" in low or "grace" in low))
+        or "dank" in low
+        or "tack vare" in low
+        or "berkat" in low
+        or (not low.isascii() and ("благодаря" in low or "nhờ" in low or "χάρη" in low))
+    )
+
+
 _CAUSAL_TO = re.compile(
     rf"\b(?:graças (?:a|ao|à|aos|às)|grâce (?:à|au|aux)|dankzij|tack vare|благодаря|berkat|nhờ(?: có)?|"
     rf"χάρη (?:σε|στον|στην|στο)|dank) ({_MLIST})"
@@ -2412,7 +2424,7 @@ class _Credits:
             self.items.extend(
                 (m.start(), m.end(), c) for m in _SAYESINDE.finditer(low) for c in _MENTION_RE.findall(m.group(1))
             )
-        if _CAUSAL_WORD.search(low):
+        if _has_causal_word(low):
             self.items.extend(
                 (m.start(), m.end(), c) for m in _CAUSAL_TO.finditer(low) for c in _MENTION_RE.findall(m.group(1))
             )
@@ -2478,7 +2490,7 @@ _NOT_FIRST_NAMES = (
     "Wszystkim|Herkes|Herkese|Arkadaşlar|Ребята|Всем|Semua|Kalian|Beaucoup|Mille|Vielmals|Muito|Muchas"
 )
 _FIRST_NAME_AFTER = re.compile(
-    rf"(?: (?:so much|very much|again|demais))?,? (?!(?:{_NOT_FIRST_NAMES})\b)(?P<name>[^\W\d_]{{3,}})(?:$|[\s,.!—–:)-])"
+    rf"(?: (?:so much|very much|again|demais))?,? (?!(?:{_NOT_FIRST_NAMES})\b)(?P<name>(?![a-zß-öø-ÿ])[^\W\d_]{{3,}})(?:$|[\s,.!—–:)-])"
 )
 # …or closing the thanks' reason: "Valeu pelo shader, Théo!", "thanks for the late review, Marek :pray:"
 _NAME_CLOSING = re.compile(
@@ -2496,7 +2508,9 @@ def _is_name(m: re.Match[str] | None) -> bool:
 
 def _first_name_after(norm: str, ce: int, has_reason: bool) -> bool:
     """Whether a thanks ending at `ce` names one person by first name, right after it or closing its reason."""
-    return _is_name(_FIRST_NAME_AFTER.match(norm, ce)) or (has_reason and _is_name(_NAME_CLOSING.match(norm, ce)))
+    return _is_name(_FIRST_NAME_AFTER.match(norm, ce)) or (
+        has_reason and norm.find(",", ce, ce + 81) != -1 and _is_name(_NAME_CLOSING.match(norm, ce))
+    )
 
 
 def _last_mentioned(low: str, ids: list[str], cs: int, reqs: list[int]) -> list[str]:
