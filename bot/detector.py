@@ -342,7 +342,22 @@ _words(
     *_product(("όχι", "οχι"), (",? ευχαριστ(?:ώ|ω)",)),
     *_product(("tidak", "nggak", "ngga", "gak", "ga", "enggak"), (",? (?:terima kasih|makasih|trims)",)),
     "kh[ôo]ng,? (?:c[aảá]m [oơ]n|cam on)",
+    "nu,? (?:mul[tțţ]umesc|mersi)",
     "не за что",
+)
+# Thanks quoted, reported or passed on, not said: "ありがとうって二人とも言ってた?", "ありがとうと伝えてください", "跟他说谢谢了吗",
+# "고맙다고 전해 주세요".
+_words(
+    "noop",
+    *_product(("ありがとう", "ありがとうございます", "ありがと"), ("って",)),
+    *_product(("ありがとう", "ありがとうございます", "ありがと"), ("と",), ("言", "伝", "いう", "いっ", "お伝え")),
+    *_product(("说", "說"), ("", "声", "聲", "一声", "一聲"), ("谢谢", "謝謝")),
+    "道谢",
+    "道謝",
+    "고맙다고",
+    "감사하다고",
+    "감사하다는",
+    guard_end=False,
 )
 _words(
     "nothx",
@@ -420,6 +435,7 @@ _words(
     "ơn trước",
     # The cue "cảm ơn" would consume "ơn" before "ơn trước" is seen: the whole phrase, listed first.
     "c[aảá]m [oơ]n trước",
+    "anticipat",  # Romanian "mulțumesc anticipat"
     "cam on truoc",
     # A debt promised on a condition is a request: "I'll owe you one if you can get this in today".
     *_product(
@@ -433,20 +449,26 @@ _words(
 _DECLINE = (
     r"(?:no(?:pe)?(?=\s*(?:[,.!;:—–\-…]|$))|not (?:needed|necessary|required|now|interested)|no need|"
     r"(?:i|we)(?:'m|'re| am| are) (?:good|fine|set|covered)|(?:i|we) (?:don'?t|do not) need|i'?ll pass|"
+    # keeping what one has or waiting: "thanks but I'll keep my current one until…", "gracias, pero me quedo con…"
+    r"(?:i|we)(?:'ll| will) (?:keep|stick with|stay with|hold off|wait|pass)|(?:i|we)(?:'d| would) rather|"
+    r"maybe (?:next time|another time)|not this time|"
     r"ya (?:tengo|tenemos|lo tengo|está|esta)|no hace falta|no es necesario|no lo necesito|"
+    r"me quedo con|prefiero (?:esperar|quedarme|seguir)|mejor (?:no\b|espero)|"
     r"non\b|pas besoin|pas n[ée]cessaire|(?:j'ai|on a|nous avons) d[ée]j[àa]|[çc]a ira|c'est bon|"
+    r"je (?:garde|vais garder|préfère attendre|passe mon tour)|"
     r"nein\b|nicht n[öo]tig|kein bedarf|(?:ich )?(?:habe|hab) (?:schon|bereits)|wir haben (?:schon|bereits)|"
-    r"brauch(?:e|en)? (?:ich |wir )?nicht|"
-    r"n[ãa]o\b|j[áa] (?:tenho|temos)|"
-    r"non (?:serve|c'[èe] bisogno|mi serve|ci serve)|(?:ho|abbiamo) gi[àa]|"
-    r"nee\b|niet nodig|hoeft niet|(?:ik heb|we hebben|wij hebben) al\b|"
-    r"nej\b|beh[öo]vs inte|(?:jag|vi) har redan|"
-    r"nie\b|nie trzeba|ju[żz] (?:mam|mamy)|"
-    r"gerek yok|hay[ıi]r\b|zaten|istemiyorum|"
-    r"нет\b|не нужно|не надо|у (?:меня|нас) уже|"
+    r"brauch(?:e|en)? (?:ich |wir )?nicht|ich (?:behalte|bleibe bei|warte)|lieber nicht|"
+    r"n[ãa]o\b|j[áa] (?:tenho|temos)|(?:vou ficar|fico) com|prefiro (?:esperar|ficar|manter)|"
+    r"non (?:serve|c'[èe] bisogno|mi serve|ci serve)|(?:ho|abbiamo) gi[àa]|(?:tengo|preferisco tenere) (?:il|la|quello)|"
+    r"nee\b|niet nodig|hoeft niet|(?:ik heb|we hebben|wij hebben) al\b|ik (?:houd|hou|blijf bij|wacht)|liever niet|"
+    r"nej\b|beh[öo]vs inte|(?:jag|vi) har redan|jag (?:behåller|väntar)|"
+    r"nie\b|nie trzeba|ju[żz] (?:mam|mamy)|(?:zostanę|zostaję) przy|wolę (?:zostać|poczekać)|poczekam|"
+    r"gerek yok|hay[ıi]r\b|zaten|istemiyorum|kalsın|bekleyeyim|"
+    r"нет\b|не нужно|не надо|у (?:меня|нас) уже|я (?:оставлю|подожду)|"
     r"όχι|οχι|δεν χρειάζεται|έχω ήδη|"
-    r"tidak\b|nggak\b|gak\b|ga usah|gak usah|(?:tidak|nggak|gak|ga) perlu|(?:sudah|udah) ada|"
-    r"kh[ôo]ng\b|kh[ôo]ng c[ầa]n|"
+    r"tidak\b|nggak\b|gak\b|ga usah|gak usah|(?:tidak|nggak|gak|ga) perlu|(?:sudah|udah) ada|(?:nanti|lain kali) (?:saja|aja)|"
+    r"kh[ôo]ng\b|kh[ôo]ng c[ầa]n|để (?:lần sau|sau)|"
+    r"nu\b|nu (?:e|este|am) nevoie|(?:am|avem) deja|"
     r"नहीं|ज़?जरूरत नहीं|ज़रूरत नहीं|"
     r"لا\b|لا حاجة|لست بحاجة|"
     r"לא\b|אין צורך|כבר יש לי|"
@@ -473,6 +495,7 @@ _DECLINING = (
     (("ευχαριστώ", "ευχαριστω", "ευχαριστώ πολύ"), ("αλλά", "αλλα")),
     (("terima kasih", "makasih", "trims"), ("tapi", "namun")),
     (("cảm ơn", "cám ơn", "cam on"), ("nhưng", "nhung")),
+    (("mulțumesc", "multumesc", "mulţumesc", "mersi"), ("dar",)),
     (("धन्यवाद", "शुक्रिया"), ("लेकिन", "पर")),
     (("شكرا", "شكراً"), ("لكن", "ولكن")),
     (("תודה", "תודה רבה"), ("אבל",)),
@@ -499,8 +522,26 @@ _words(
         for b in bs
         for sep in ("", " ", "，", "、", ", ", "。", "！")
     ),
-    # the refusal before the thanks: "Nope, thanks — we already have…", "nah thanks"
-    *_product(("nope", "nah", "naw"), ("[\\s,.!…—–\\-]*(?:thanks?|thank you|thx|ty)(?![\\w])",)),
+    # the refusal before the thanks: "Nope, thanks — we already have…", "nah thanks", "nggak usah, makasih bang",
+    # "no hace falta, gracias", "pas besoin, merci", "nicht nötig, danke", "não precisa, obrigado", "не нужно, спасибо"
+    *_product(("nope", "nah", "naw", "no need"), ("[\\s,.!…—–\\-]*(?:thanks?|thank you|thx|ty)(?![\\w])",)),
+    *_product(
+        ("nggak", "ngga", "gak", "ga", "tidak", "enggak", "ndak", "nda"),
+        (" (?:usah|perlu)[\\s,.!…—–\\-]*(?:terima kasih|makasih|trims)",),
+    ),
+    *_product(("no hace falta", "no es necesario"), ("[\\s,.!…—–\\-]*(?:muchas )?gracias",)),
+    "pas besoin[\\s,.!…—–\\-]*merci",
+    *_product(("nicht nötig", "passt schon"), ("[\\s,.!…—–\\-]*danke",)),
+    "n[ãa]o precisa[\\s,.!…—–\\-]*(?:obrigad[oa]|valeu)",
+    "non serve[\\s,.!…—–\\-]*grazie",
+    *_product(("niet nodig", "hoeft niet"), ("[\\s,.!…—–\\-]*(?:bedankt|dank je)",)),
+    "behövs inte[\\s,.!…—–\\-]*tack",
+    "nie trzeba[\\s,.!…—–\\-]*dzi[eę]k(?:i|uj[eę])",
+    "gerek yok[\\s,.!…—–\\-]*(?:te[sş]ekk[uü]rler|sa[gğ] ?ol)",
+    *_product(("не нужно", "не надо"), ("[\\s,.!…—–\\-]*спасибо",)),
+    "kh[ôo]ng c[ầa]n(?: đâu)?[\\s,.!…—–\\-]*c[aảá]m [oơ]n",
+    "δεν χρειάζεται[\\s,.!…—–\\-]*ευχαριστ(?:ώ|ω)",
+    "nu e nevoie[\\s,.!…—–\\-]*(?:mul[tțţ]umesc|mersi)",
     guard_end=False,
 )
 # "in advance" said with the thanks in words the vocabulary cannot take alone: "Danke schon mal!", "schon mal
@@ -522,6 +563,16 @@ _words("sarc", "/s", "thanks? for nothing", "gee,? thanks?", "thanks a bunch,? n
 _words(
     "smalltalk",
     *_product(("thanks", "thank you", "thx", "ty"), (" for asking", ",? (?:and )?(?:you|u|yourself) ?\\?")),
+    # "thanks for asking" in the other languages: "gracias por preguntar", "merci de demander", "danke der Nachfrage",
+    # "obrigado por perguntar", "grazie per aver chiesto", "mulțumesc că ai întrebat"
+    *_product(("gracias", "muchas gracias"), (" por preguntar",)),
+    *_product(("merci", "merci beaucoup"), (" de (?:demander|t'en inquiéter|vous en inquiéter)",)),
+    *_product(("danke", "danke dir"), (" (?:der|für die) nachfrage", " fürs nachfragen")),
+    *_product(("obrigado", "obrigada"), (" por perguntar",)),
+    *_product(("grazie",), (" per (?:aver|avermelo) chiesto", " di (?:aver|avermelo) chiesto")),
+    *_product(
+        ("mulțumesc", "multumesc", "mulţumesc", "mersi"), (" (?:că|ca) (?:ai|ați|ati) întrebat", " de întrebare")
+    ),
     *_product(
         ("i'm ", "im ", "i am ", "doing ", "all ", "pretty ", "very ", "not too ", ""),
         ("good", "fine", "not bad", "alright", "well"),
@@ -693,9 +744,19 @@ _words(
     # remercier <@B>", Dutch "heb je <@B> al bedankt?" (where "bedankt" is "thanked", not "thanks").
     *_product(
         ("le ", "les ", ""),
-        ("diste", "disteis", "dio", "dieron", "dimos", "dar", "darle", "darles", "dale", "denle"),
+        ("diste", "disteis", "dio", "dieron", "dimos", "dale", "denle"),
         (" las gracias",),
     ),
+    # …but "quería aprovechar para dar las gracias a…" is the author's own thanks
+    *[
+        verb
+        + "".join(
+            f"(?<!\\b{w} {verb})"
+            for w in ("quería", "quiero", "quisiera", "queremos", "gustaría", "aprovechar para", "aprovecho para")
+        )
+        + " las gracias"
+        for verb in ("dar", "darle", "darles")
+    ],
     *_product(
         ("il faut", "faut", "on doit", "on devrait", "pense à", "penser à", "n'oublie pas de", "oublie pas de"),
         (" remercier",),
@@ -887,6 +948,42 @@ _words(
     *_product(("du är",), (" (?:bäst|en stjärna|en klippa|guld)",)),
     *_product(("jesteś", "jestes"), (" (?:wielki|wielka|najlepsz[ya]|złot[ya]|zloty|aniołem)",)),
     "sen bir tanesin",
+    # "you're a lifesaver" / "you saved me" in the other supported languages: "eres un salvavidas", "me salvaste la
+    # vida", "você é um salva-vidas", "tu m'as sauvé", "du bist mein Lebensretter", "mi hai salvato", "je hebt me
+    # gered", "uratowałeś mi życie", "hayatımı kurtardın", "ты меня спас", "kamu penyelamatku", "bạn là cứu tinh"
+    *_product(("eres", "sos"), (" (?:un|una|mi) salvavidas",)),
+    "me (?:salvaste|has salvado|salvasteis|habéis salvado)",
+    *_product(("você é", "voce é", "vc é", "tu és", "tu é"), (" (?:um|uma|meu|minha) salva-?vidas",)),
+    *_product(("você", "voce", "vc", "tu"), (" (?:me )?salvou",)),
+    *_product(("tu m'as", "vous m'avez", "t'as"), (" (?:sauvée?|sauvé la vie|sauvé la mise|sauvé la journée)",)),
+    *_product(("t'es", "tu es", "vous êtes"), (" (?:mon|notre) sauveur",)),
+    *_product(
+        ("du bist", "ihr seid"),
+        (" (?:ein|mein|meine|eine|unser|unsere) (?:lebensretter(?:in)?|retter(?:in)?|held(?:in)?)",),
+    ),
+    "du hast mi(?:ch|r den tag|r das leben) gerettet",
+    "mi (?:hai|avete) salvat[oa](?: la vita| la giornata)?",
+    "sei (?:un|il mio) salvavita",
+    "je (?:hebt|heeft) (?:me|mij|ons) gered",
+    "je bent een levensredder",
+    "uratował(?:eś|aś|eście) mi",
+    "ratujesz mi (?:życie|tyłek|skórę)",
+    "hayat[ıi]m[ıi] kurtard[ıi]n",
+    "beni kurtard[ıi]n",
+    *_product(("ты", "вы"), (" (?:меня )?спас(?:ла|ли)?(?: меня)?",)),
+    *_product(("kamu", "anda", "lo", "lu"), (" (?:penyelamat|menyelamatkan)",)),
+    "penyelamatku",
+    "cứu tinh",
+    # romanised Hindi: "bhai tu toh hero nikla", "aap toh legend ho", "tune bacha liya"
+    *_product(
+        ("tu", "tum", "aap", "ap"),
+        (
+            " (?:toh |to )(?:hero|legend|star|champion|rockstar|genius|boss|best)",
+            " (?:hero|legend|star|champion|rockstar|genius|boss) (?:nikla|nikli|ho|hai|hain)",
+        ),
+    ),
+    *_product(("tune", "tumne", "aapne"), (" (?:toh )?(?:bacha|bachaa) li(?:ya|ye|a)?",)),
+    "jaan bacha l[ie]",
     *_product(("ты", "вы"), (" (?:лучший|лучшая|лучшие|золото|супер)",)),
     "legend(?= ?!|,? thank| ?$)",
 )
@@ -896,7 +993,8 @@ _words(
     *_product(("big", "major", "huge", "mad", "serious", "massive"), (" props",)),
     f"props(?= (?:to )?{M}| ?[!:,]| ?$| to )",
     "props \\([^()\\n]{1,30}\\)(?= to )",  # "Props (literally) to <@A>"
-    *_product(("a ", "big ", "huge ", "massive ", "special ", ""), ("shout[- ]?outs?",)),
+    # with Polish "do" (to) taken along: "Shoutout do <@A> z Porto"
+    *_product(("a ", "big ", "huge ", "massive ", "special ", ""), (f"shout[- ]?outs?(?: do(?= ?{M}))?",)),
     "s/o",
     # "Credit where it's due: <@A>'s pipeline…", "all credit goes to <@A>", "intercompany clean — credit to
     # <@A>"; not a credit issued to a customer ("issue a credit to <@A>'s account", "apply the credit to…").
@@ -951,6 +1049,9 @@ _words(
     "ty(?:ty)*",
     "cheers",
     "much appreciated",
+    # "Please join me in thanking <@A> for 10 years…": the author thanks them before everyone (led by "thanking" and
+    # checked behind, so chatter's "please" and "join" cost the pre-filter nothing)
+    "thanking(?:(?<=join me in thanking)|(?<=join us in thanking))",
     # slang "good looks" (thanks): "good looks <@A> for taking the run" — not "what good looks like"
     f"good looks(?= ?{M}| ?[!,.]| ?$| (?:for|on|bro|man|fam|dude)\\b)",
     # "<@A> much obliged", "I'm truly obliged" — but "obliged to" is "forced to" ("we're obliged to report
@@ -1007,9 +1108,28 @@ _words(
     "grazie+(?: mille)?",
     "tack(?: så mycket)?",
     "mersi",
+    # Romanian, with either comma-below or cedilla "ț" and without it: "mulțumesc <@A>", "multumim pentru ajutor"
+    "mul[tțţ]umesc(?: frumos| mult| din suflet)?",
+    "mul[tțţ]umim",
+    "mul[tțţ]umiri",
     "dzi[eę]ki",
+    # Polish chat shorthands: "dzk <@A>", "dzięks", "dziex"
+    "dzk",
+    "dzi[eę]ks",
+    "dzi[eę]x",
     "dzi[eę]kuj[eę]",
     "dzi[eę]kujemy",
+    # The noun only when it is given to someone: "ogromne podziękowania dla <@A>", "podziękowania za sobotę!" —
+    # not "budżet na podziękowania dla kierowców" (gifts), "podziękowania dla klienta trzeba wysłać".
+    f"podzi[eę]kowani[ae](?<!\\bna podzi[eę]kowani[ae])(?<!\\bo podzi[eę]kowani[ae])"
+    f"(?= dla (?:{M}|{GROUP})| za\\b| ?{M}| ?[!:,]| ?$)",
+    # "chciałbym podziękować <@A>", "chcę podziękować <@A> za…": the verb when the author says it
+    "podzi[eę]kowa[cć](?:"
+    + "|".join(
+        f"(?<=\\b{w} podzi[eę]kowa[cć])"
+        for w in ("chcę", "chce", "chciałbym", "chciałabym", "chciałam", "chciałem", "chcemy", "pragnę", "pragniemy")
+    )
+    + ")",
     "te[sş]ekk[uü]rler",
     "te[sş]ekk[uü]r ederim",
     "sa[gğ] ?ol(?:un|asın|asınız|sun)?",
@@ -1116,7 +1236,13 @@ _words(
         # chat shorthand of 감사 (gamsa): ㄱㅅ, ㄳ
         "ㄱㅅ",
         "ㄳ",
+        # "감사!" alone (not "감사 결과", the audit's result), and the loanwords "땡큐" / "땡스"
+        f"감사(?=\\s*(?:[!~.…ㅎㅋ^]|$|[{TYE}{EMO}])|감사)",
+        "땡큐",
+        "땡스",
     ],
+    # Japanese loanword "thank you": "サンキュー <@A>!" — not inside a longer katakana word ("サンキューセール")
+    *[f"{w}(?![ァ-ヺー])" for w in ("サンキュー", "サンキュ", "さんきゅ", "センキュー")],
     *[
         "धन्यवाद",
         "शुक्रिया",
@@ -1209,6 +1335,13 @@ _words(
     "làm ơn",
     "tolong",
     "mohon",
+    # Vietnamese and Indonesian ask without a question mark: "<@A> chị duyệt giúp em với, cảm ơn chị ạ", "xem giùm
+    # mình", "được không", "bisa bantu cek PR ini, makasih" — not "anh đã giúp em", "giúp em nhiều quá" (help given)
+    "giúp(?<!đã giúp)(?<!vì giúp) (?:em|mình|tôi|tớ|con)(?! (?:rất|nhiều|xong|quá))",
+    "giùm",
+    "hộ (?:em|mình|tôi|tớ)",
+    "được không",
+    "bisa (?:tolong|bantu|cek|dicek|review|lihat|dilihat|minta|kirim)",
     "παρακαλώ",
 )
 # "رسالة الشكر لـ <@A>" (the thank-you letter for A): a thing named, not a thanks.
@@ -1256,7 +1389,7 @@ _words(
 )
 # "especially <@A>" in every supported language ("e em especial <@A> e <@B>", "Özellikle <@A>'e teşekkürler").
 _ESPECIALLY_WORDS = (
-    "especially|esp\\.?|particularly|in particular|notably|above all|most of all|specially|specifically|"
+    "nhất là|especially|esp\\.?|particularly|in particular|notably|above all|most of all|specially|specifically|"
     "en especial|em especial|en particular|especialmente|sobre todo|sobretudo|in particolare|soprattutto|specialmente|"
     "en particulier|surtout|notamment|besonders|vor allem|insbesondere|speciellt|särskilt|vooral|in het bijzonder|"
     "szczególnie|zwłaszcza|özellikle|особенно|đặc biệt|terutama|khususnya|ειδικά|ιδιαίτερα"
@@ -1265,6 +1398,47 @@ _ESPECIALLY_NOSPACE = "尤其是|尤其|特别是|特别|特別|特に|특히|�
 # Found by the scan, so a cue looks for "especially <@A>" only when the word is in its sentence.
 _words("esp", *_ESPECIALLY_WORDS.split("|"))
 _words("esp", *_ESPECIALLY_NOSPACE.split("|"), guard_end=False)
+# Laughter, which may laugh off praise before a thanks ("haha merci, c'est tes textures qui font tout").
+_words(
+    "laugh",
+    "ha(?:ha)+h?",
+    "he(?:he)+",
+    "hi(?:hi)+",
+    "lol",
+    "aw+",
+    "ah(?:ah)+",
+    "ja(?:ja)+",
+    "kkk+",
+    "rs(?:rs)+",
+    "wk(?:wk)+",
+    "xd+",
+)
+_words("laugh", "ㅋㅋ+", "ㅎㅎ+", "笑", guard_end=False)
+# A condition put to someone, in the supported languages: "if you can…", "si puedes…", "si me mandas…", "wenn du…",
+# "se conseguir…", "als je…", "jeśli…", "если успеешь…", "kalau bisa…", "nếu anh…" — a debt or thanks after it in the
+# same sentence is a request ("if you can get it cleared before 16:00 I owe you a beer"). Not the counterfactual "if
+# you hadn't caught it" (gratitude). Only the conjunction is consumed: the scan reads on from the person.
+_words(
+    "cond",
+    "if(?= (?:you|u|y'all|someone|anyone|somebody|we)\\b)"
+    "(?! (?:you|u|y'all|someone|anyone|somebody|we) (?:hadn'?t|had not|weren'?t|were not|didn'?t|did not|wouldn'?t|"
+    "would not|never)\\b)",
+    "si(?= me [^\\W\\d_]+[ae]s\\b| (?:tu|vous|puedes|podés|pudieras|podrías|me lo|me la|me los|lo|la|tienes|tenés|"
+    "logras|consigues|alcanzas|usted)\\b)",
+    "se(?= (?:você|voce|vc|tu|conseguir|conseguires|puder|puderes|riesci|puoi|mi)\\b)",
+    "wenn(?= (?:du|ihr|sie)\\b)",
+    "falls(?= (?:du|ihr|sie)\\b)",
+    "als(?= (?:je|jij|u)\\b)",
+    "om(?= (?:du|ni)\\b)",
+    "jeśli",
+    "jeżeli",
+    "eğer",
+    "если(?= (?:ты|вы|сможешь|сможете|успеешь|успеете))",
+    "kalau(?= (?:bisa|kamu|anda|lo|lu)\\b)",
+    "kalo(?= (?:bisa|kamu|anda|lo|lu)\\b)",
+    "jika(?= (?:bisa|kamu|anda)\\b)",
+    "nếu(?= (?:anh|chị|em|bạn)\\b)",
+)
 
 
 _META = frozenset(".^$*+?{}()[]|\\")
@@ -1589,7 +1763,9 @@ _BOTH_WORDS = (
     "beide|ambos|ambas|a los dos|a las dos|les deux|tous les deux|à vous deux|a vous deux|entrambi|tutti e due|"
     "a tutti e due|a entrambi|båda|er båda|obojgu|obu|wam obu|ikinize de|ikinize|ikiniz de|обоим|вам обоим|"
     "και στους δύο|στους δυο|kalian berdua|cả hai|cả hai bạn|לשניכם|לשניכן|לשתיכן|לשניהם|לשתיהן|لكما|لكلاكما|"
-    "दोनों|दोनों को|你们俩|お二人|두 분"
+    "दोनों|दोनों को|你们俩|お二人|두 분|"
+    # "ありがとう、二人とも！", "谢谢你们两位", "둘 다 고마워요", "dzięki wam obojgu", "terima kasih kalian berdua"
+    "二人とも|お二人とも|ふたりとも|两位|兩位|你们两个|你們兩個|둘 다|두 분 다|wam obojgu|ambos dos|both of y'all"
 )
 # Words that may sit between a cue and its mentions: intensifiers, "to", "you", honorifics.
 _FILL_WORDS = (
@@ -1635,8 +1811,8 @@ _GROUPW = (
     r"tous|alle|allen|allemaal|tutti|iedereen|alla|wszystkim|herkese|всем)\b|大家|皆さん|みなさん|여러분|सभी|الجميع|לכולם|mọi người|"
     r"semua|όλους|ทุกคน"
 )
-# "for" (the reason follows): the languages above, plus Indonesian "atas"/"untuk" and Vietnamese "vì".
-_FOR_WORDS = "for|por|pour|für|fur|pelos?|pelas?|per|voor|för|za|за|για|على|על|on|atas|untuk|vì"
+# "for" (the reason follows): the languages above, plus Indonesian "atas"/"untuk", Vietnamese "vì", Romanian "pentru".
+_FOR_WORDS = "for|por|pour|für|fur|pelos?|pelas?|per|voor|för|za|за|για|على|על|on|atas|untuk|vì|pentru"
 _FOR = rf"(?:{_FOR_WORDS})"
 _RIGHT = re.compile(
     rf"(?P<f1>{_FILL}*)(?:(?P<grp>{_GROUPW})|(?P<pre>{_MLIST_ROLES}))?(?P<f2>{_FILL}*)"
@@ -1644,8 +1820,16 @@ _RIGHT = re.compile(
 )
 # After a list: what makes its last mention the start of a new clause ("…, <@B> can you merge").
 # Not a new clause: a reason ("for", "voor", "atas"…), "and", fillers.
+# A relative pronoun or past marker after a person says what they did, not a new clause: "Cảm ơn <@A> <@B> đã thức cả
+# đêm", "terima kasih <@A> <@B> yang sudah…", "dzięki <@A>, <@B>, którzy zostali…", "спасибо <@A>, <@B>, которые…".
+_RELATIVE_WORDS = "đã|vì đã|yang|którzy|która|który|które|którym|который|которая|которые|που"
+_RELATIVE_AFTER = re.compile(
+    r"\s*,?\s*(?:who|which|qui|que|quien|quienes|die|der|che|som|que|która|który|którzy|ki|который|которая|которые|που|"
+    r"yang|đã)\b"
+)
 _CLAUSE_AFTER = re.compile(
-    rf"\s*(?!(?:{_FOR_WORDS}|{_AND}|too|again|both|who|as well|so|very|thanks?|thank you|ty|thx|with|y'all|&)\b)[^\W\d_]"
+    rf"\s*[¿¡]?(?!(?:{_FOR_WORDS}|{_AND}|too|again|both|who|as well|so|very|thanks?|thank you|ty|thx|with|y'all|&|"
+    rf"{_RELATIVE_WORDS})\b)[^\W\d_]"
 )
 # A gerund right after a list without commas says what they all did ("appreciate you both <@A> <@B> stepping in").
 _GERUND_AFTER = re.compile(r"\s*[^\W\d_]+ing\b")
@@ -1792,15 +1976,24 @@ def _ends_with_group(s: str) -> bool:
 
 
 _GROUP_NOSPACE = ("大家", "皆さん", "みなさん", "여러분", "सभी", "الجميع", "לכולם", "mọi người", "ทุกคน")
+# Between "especially" and its people: "to", "for" or "is" ("đặc biệt là <@A>", "khususnya untuk <@A>", "vor allem
+# für <@A>", "özellikle <@A> için" is after), in the supported languages.
+_ESP_LINK = "to|for|a|à|an|ao|aos|al|aan|till|dla|kepada|untuk|là|cho|für|pour|para|per|voor|för"
 _ESPECIALLY = re.compile(
     rf"(?:\b(?:{_ESPECIALLY_WORDS})\b|{_ESPECIALLY_NOSPACE})"
-    rf"[\s.,:]*(?:(?:to|a|à|an|ao|aos|al|aan|till|dla|kepada)\s+)?(?P<a>{_MLIST})|(?P<b>{_MLIST})\s*,?\s*(?:in particular|especially|above all)\b"
+    rf"[\s.,:]*(?:(?:{_ESP_LINK})\s+)?(?P<a>{_MLIST})|(?P<b>{_MLIST})\s*,?\s*(?:in particular|especially|above all)\b"
 )
 _ESPECIALLY_NEXT = re.compile(
     rf"[\s.!?]*(?:\b(?:{_ESPECIALLY_WORDS})\b|{_ESPECIALLY_NOSPACE})"
-    rf"[\s.,:]*(?:(?:to|a|à|an|ao|aos|al|aan|till|dla|kepada)\s+)?(?P<a>{_MLIST})(?P<b>)"
+    rf"[\s.,:]*(?:(?:{_ESP_LINK})\s+)?(?P<a>{_MLIST})(?P<b>)"
 )
 _KUDOS_COLON = re.compile(rf"[^:\n.!?{M[1:-1]}]{{0,40}}:\s*(?P<m>{_MLIST})")
+# A thanks to people described, then listed after a colon: "thank you to the people who keep this running: <@A>, <@B>"
+_THANKS_TO_COLON = re.compile(
+    rf" (?:to|a|à|an|aan|para|pra|dla|till|ao|aos|al|kepada) [^:\n.!?{M[1:-1]}]{{0,80}}:\s*(?P<m>{_MLIST})"
+)
+# …and its list going on past someone who is not a mention: "<@A>, <@B> and everyone in QA, and <@C> and <@D>"
+_LIST_MORE = re.compile(rf"[^\n.!?,:{M[1:-1]}]{{0,40}},\s*(?:(?:{_JOIN})\s+)?(?:(?:{_AND_LINK})\s+)?(?P<m>{_MLIST})")
 _LIST_ENDS_WITH_AND = re.compile(rf"(?:\b(?:{_JOIN})|&|{_AND_NOSPACE})(?:\s+(?:{_AND_LINK}))?\s*\S$")
 # "for the design and <@B> for the tests", "for running it and to <@B> for taking notes", "en aan <@B>"
 _REASON_ENDS_WITH_AND = re.compile(rf"(?:\b(?:{_JOIN})|&)(?:\s+(?:{_AND_LINK}))?\s*$")
@@ -1849,7 +2042,31 @@ _SUCCESS_WORDS = (
     r"resolvido|resolveu|deu certo|tá ok|ta ok|está ok|ok agora|ótimo|genial|marche|fonctionne|génial|résolu|funziona|funzionato|"
     r"perfett[oaie]|parfaite?s?|risolto|fantastic[oa]|bellissim[oaie]|werkt|gelukt|opgelost|fungerar|funkar|działa|zadziałało|"
     r"świetnie|idealnie|çalıştı|çalışıyor|hallettim|halloldu|çözüldü|harika|mükemmel|работает|сработало|"
-    r"заработало|получилось|отлично|berhasil|beres|mantap|được rồi|xong rồi|δουλεύει|λειτουργεί|τέλεια|τέλειο"
+    r"заработало|получилось|отлично|berhasil|beres|mantap|được rồi|xong rồi|δουλεύει|λειτουργεί|τέλεια|τέλειο|"
+    # Help that was quick: "<@A> cepat sekali! arigatou", "<@A> that was fast, thanks", "<@A> qué rápido. ¡Gracias!"
+    r"so fast|so quick|super fast|super quick|that was fast|that was quick|lightning fast|blazing fast|quick work|speedy|"
+    r"qué rápido|que rápido|que rapido|rapidísimo|rapidisimo|rapidinho|trop rapide|super rapide|so schnell|superschnell|"
+    r"blitzschnell|velocissim[oa]|che velocità|supersnel|wat snel|vad snabbt|supersnabbt|ale szybko|błyskawicznie|"
+    r"ekspresowo|çok hızlı|ne hızlı|как быстро|молниеносно|cepat sekali|cepat banget|cepet banget|gercep|nhanh quá|"
+    r"nhanh thế|nhanh vậy|τόσο γρήγορα|"
+    # An explanation understood: "<@A> aha! thanks", "<@A> entendi. obrigado!", "<@A> ah, jetzt verstanden. Danke" —
+    # not "não entendi", "nie rozumiem", "tidak paham"
+    r"aha|i see now|now i see|now i get it|that explains it|ah i see|ahh i see|entendido|ya entiendo|ahora entiendo|"
+    r"entendi(?<!não entendi)(?<!nao entendi)|j'ai compris|c'est compris|ok compris|verstanden(?<!nicht verstanden)|"
+    r"kapiert(?<!nicht kapiert)|ho capito|ok capito|begrepen(?<!niet begrepen)|nu förstår jag|rozumiem(?<!nie rozumiem)|"
+    r"anladım|понял(?<!не понял)|поняла(?<!не поняла)|понятно(?<!не понятно)|"
+    r"paham(?<!tidak paham)(?<!nggak paham)(?<!gak paham)(?<!belum paham)(?<!kurang paham)|"
+    r"ngerti(?<!nggak ngerti)(?<!gak ngerti)(?<!ga ngerti)(?<!belum ngerti)|hiểu rồi|κατάλαβα(?<!δεν κατάλαβα)|"
+    r"samajh (?:gaya|gayi|aa gaya)|"
+    # Something managed thanks to the person: "<@A> consegui rodar o profiler graças ao teu guia. obrigado!",
+    # "<@A> sayesinde araç 2 saatte çıktı. Çok teşekkürler", "grâce à toi", "dankzij jou", "berkat bantuanmu"
+    # (not "não consegui", "no logré", "nicht geschafft", "nie udało się", "не удалось"; English "managed to" is as
+    # often said of a mishap: "<@A> managed to break staging again lol. thanks")
+    r"consegui(?<!não consegui)(?<!nao consegui)|conseguí(?<!no conseguí)|logré(?<!no logré)|j'ai réussi|"
+    r"ce l'ho fatta(?<!non ce l'ho fatta)|geschafft(?<!nicht geschafft)|lyckades(?<!inte lyckades)(?! inte)|"
+    r"udało(?<!nie udało) (?:mi )?się|başardım|удалось(?<!не удалось)|akhirnya bisa|"
+    r"graças (?:a|ao|à|aos|às)|grâce (?:à|au|aux)|dankzij|tack vare|sayesinde|sayende|"
+    r"благодаря|berkat|nhờ có|χάρη σε"
 )
 # …and in the scripts written without spaces: Chinese, Japanese, Korean, Hindi, Arabic, Hebrew, Thai.
 _SUCCESS_NOSPACE = (
@@ -1857,6 +2074,12 @@ _SUCCESS_NOSPACE = (
     "עובד|מעולה|מושלם|ได้แล้ว|สำเร็จ|เรียบร้อย|재현 안|재현되지 않|고쳤|고쳐 주|살았어요|不再复现|再現しません|再現しなくなりました|"
     # praise: "<@A> 好吃！谢谢你的甜点", "すごい", "최고"
     "好吃|好喝|太棒|真棒|厉害|厲害|美味しい|おいしい|すごい|最高|맛있|최고|대박"
+)
+
+# …quick help and an explanation understood: "<@A> 빠르다! thank you", "<@A> 아하! 감사해요", "なるほど、ありがとう"
+_SUCCESS_NOSPACE += (
+    "|빠르다|빠르네|빠르시네|빨라요|아하|이해했|이해됐|알겠어요|알겠습니다|なるほど|わかりました|分かりました|早っ|速っ|はやっ|"
+    "好快|真快|这么快|這麼快|明白了|懂了|समझ गया|समझ गई|فهمت|הבנתי|เข้าใจแล้ว"
 )
 # run on " " + text: the leading non-word character lets the engine skip words fast, and the words as a
 # trie cost one test per first letter, not one per word
@@ -1874,7 +2097,7 @@ def _reports_success(low: str) -> bool:
 # Not a hope or a condition: ":pray: <@A> hope it works", ":pray: <@A> if it works…".
 _SUCCESS_NEXT = re.compile(
     rf"[\s,:!\-–—]*(?:(?!(?:hope|hopefully|if|not|should|might|may|will|would|could|try|let's|lets|please|pls)\b)"
-    rf"[^\W_]+ ){{0,5}}(?:{_SUCCESS_WORDS})\b"
+    rf"[^\W_]+ ){{0,5}}{_alternation(_SUCCESS_WORDS)}\b"
 )
 _WEAK_REASON = re.compile(
     r"(?:any\b|all (?:your|the) help|your help|the help|help(?:ing)?\b|(?:your|the) time|looking|taking a look|"
@@ -1986,6 +2209,8 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
 
     dead_sents: set[int] = set()
     dead_lines: dict[int, int] = {}  # line → where sarcasm starts to cancel its cues
+    conds: list[int] = []  # where a condition put to someone starts ("if you can…", "si puedes…")
+    laughs: list[int] = []  # where a laugh starts ("haha", "aww", "jaja", "ㅋㅋ")
     for kind, p in kills:  # most messages have none
         if kind == "nothx" and low.startswith("no thanks to", p):
             # "thanks <@A> for the quick fix — and no thanks to the supplier who…": blame for someone else
@@ -1994,6 +2219,10 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
             dead_lines[li] = min(p, dead_lines.get(li, p))
         elif kind in ("nothx", "tia"):
             dead_sents.add(bisect_right(sent_starts, p) - 1)
+        elif kind == "cond":
+            conds.append(p)
+        elif kind == "laugh":
+            laughs.append(p)
         elif kind == "sarc":
             # Sarcasm cancels its line from the sentence of the last thanks before it: "thanks <@A> for
             # restoring the backup. and thanks to <@B>'s cron job for deleting it :upside_down_face:"
@@ -2035,6 +2264,10 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
         # so a 40,000-character "sentence" with thousands of cues stays linear.
         ss = max(sent_starts[si], cs - _VIEW)
         se = min(sent_starts[si + 1] if si + 1 < len(sent_starts) else n, ce + _VIEW)
+        if conds and kind in ("strong", "grat") and _promised_on_condition(low, conds, ss, cs):
+            continue
+        if laughs and kind == "grat" and _laughed_off(low, laughs, ss, cs, ce, se, n):
+            continue
         targets, reason, group = _targets(kind, cs, ce, low, norm, ids, ss, se, n, reqs, esps)
         if targets is None:  # the cue was not a thanks after all ("thanks?", "thanks to X, we lost…")
             continue
@@ -2097,10 +2330,11 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
             if not targets and not thread_parent_author and kind != "karma" and ids:
                 credits = credits or _Credits(low)
                 targets = _credited_before(cue, low, norm, ids, sent_starts[max(0, si - 1)], reqs, credits)
-            if not targets and ids and kind != "emoji" and _FIRST_NAME_AFTER.match(norm, ce):
+            if not targets and ids and kind != "emoji" and _first_name_after(norm, ce, reason is not None):
                 # "I want to recognize <@A>, who tutored… Thank you, Somchai.", "This was all <@A>'s idea, I
                 # just typed it up. thanks Kevin": a thanks naming one person by first name is for the last
-                # one mentioned before it, with nothing asked between — even in a thread.
+                # one mentioned before it, with nothing asked between — even in a thread. So is "Merci Théo !" and a
+                # name closing the reason: "… shader de rocha do <@A>, ficou absurdo. Valeu pelo shader, Théo!"
                 targets = _last_mentioned(low, ids, cs, reqs)
             # A bare emoji in a thread thanks the parent only with nothing else said or with a success
             # ("that did it :pray:"); "same here :pray:" is pleading, not thanks.
@@ -2226,6 +2460,26 @@ _PRAISED_YOUR = re.compile(
     rf"{M},? ?your\b[^.!?\n{M[1:-1]}]{{0,80}}\b(?:meant|saved|made|got|let|allowed|helped|kept|turned)\b"
 )
 _MLIST_AT = re.compile(_MLIST)
+# A causal "thanks to" in the other languages: "Araç <@A> sayesinde…", "graças ao <@A>", "grâce à <@A>", "dankzij
+# <@A>", "благодаря <@A>", "berkat <@A>", "nhờ có <@A>".
+_SAYESINDE = re.compile(rf"({_MLIST}) sayesinde\b")
+
+
+def _has_causal_word(low: str) -> bool:
+    """A cheap test before _CAUSAL_TO: substring searches, several times faster than a regex of alternatives."""
+    return (
+        ("gr" in low and ("graças" in low or "gracas" in low or "grâce" in low or "grace" in low))
+        or "dank" in low
+        or "tack vare" in low
+        or "berkat" in low
+        or (not low.isascii() and ("благодаря" in low or "nhờ" in low or "χάρη" in low))
+    )
+
+
+_CAUSAL_TO = re.compile(
+    rf"\b(?:graças (?:a|ao|à|aos|às)|grâce (?:à|au|aux)|dankzij|tack vare|благодаря|berkat|nhờ(?: có)?|"
+    rf"χάρη (?:σε|στον|στην|στο)|dank) ({_MLIST})"
+)
 
 
 # A schedule change told to the people addressed: the thanks closing it signs off a notice, not gratitude.
@@ -2428,6 +2682,17 @@ class _Credits:
                 self.items.extend((p, lst.end(), c) for c in _MENTION_RE.findall(lst.group()))
             elif "your" in low[p + 1 : p + 7] and _PRAISED_YOUR.match(low, p):
                 self.items.append((p, p + 1, m.group()))
+        # "Araç <@A> sayesinde 2 saatte çıktı", "graças ao <@A> o build passou", "grâce à <@A>", "dankzij <@A>",
+        # "благодаря <@A>", "berkat <@A>", "nhờ có <@A>": a causal "thanks to" in the other languages, credit for
+        # what came of it (a thanks after it thanks them).
+        if "sayesinde" in low:
+            self.items.extend(
+                (m.start(), m.end(), c) for m in _SAYESINDE.finditer(low) for c in _MENTION_RE.findall(m.group(1))
+            )
+        if _has_causal_word(low):
+            self.items.extend(
+                (m.start(), m.end(), c) for m in _CAUSAL_TO.finditer(low) for c in _MENTION_RE.findall(m.group(1))
+            )
         if "without" in low:
             # "…without <@A> (guide design) and <@B> (colony picking)": each of the list
             self.items.extend(
@@ -2694,11 +2959,34 @@ def _credited_before(
     return _mentions("".join(who), ids)
 
 
-_FIRST_NAME_AFTER = re.compile(
-    r"(?: (?:so much|very much|again|demais))?,? (?!(?:All|Everyone|Everybody|Team|Guys|Folks|So|Very|Again|For|To|"
-    r"Both|You|Again|Again|And|But|Also|Too|Much|Ya|Y'all|Thanks|Thank|God|Goodness|Everyone)\b)[A-Z][a-z]{2,}"
-    r"(?:$|[\s,.!—–:)-])"
+# Capitalised words after a thanks that are not a person's name: a group, an intensifier, a title-cased phrase.
+_NOT_FIRST_NAMES = (
+    "All|Everyone|Everybody|Team|Guys|Folks|So|Very|Again|For|To|Both|You|And|But|Also|Too|Much|Ya|Y'all|Thanks|"
+    "Thank|God|Goodness|Leute|Todos|Todas|Equipo|Gente|Galera|Pessoal|Tous|Tutti|Ragazzi|Jongens|Allemaal|Alla|"
+    "Wszystkim|Herkes|Herkese|Arkadaşlar|Ребята|Всем|Semua|Kalian|Beaucoup|Mille|Vielmals|Muito|Muchas"
 )
+_FIRST_NAME_AFTER = re.compile(
+    rf"(?: (?:so much|very much|again|demais))?,? (?!(?:{_NOT_FIRST_NAMES})\b)(?P<name>(?![a-zß-öø-ÿ])[^\W\d_]{{3,}})(?:$|[\s,.!—–:)-])"
+)
+# …or closing the thanks' reason: "Valeu pelo shader, Théo!", "thanks for the late review, Marek :pray:"
+_NAME_CLOSING = re.compile(
+    rf"[^\n.!?,{M[1:-1]}]{{1,80}},\s*(?!(?:{_NOT_FIRST_NAMES})\b)(?P<name>[^\W\d_]{{3,}})\s*(?:$|[!.…\n{TYE}{EMO}])"
+)
+
+
+def _is_name(m: re.Match[str] | None) -> bool:
+    """Whether a match's "name" group is written as a name: a capital letter, then lowercase ("Théo", "Łukasz")."""
+    if m is None:
+        return False
+    name = m.group("name")
+    return name[0].isupper() and name[1:].islower()
+
+
+def _first_name_after(norm: str, ce: int, has_reason: bool) -> bool:
+    """Whether a thanks ending at `ce` names one person by first name, right after it or closing its reason."""
+    return _is_name(_FIRST_NAME_AFTER.match(norm, ce)) or (
+        has_reason and norm.find(",", ce, ce + 81) != -1 and _is_name(_NAME_CLOSING.match(norm, ce))
+    )
 
 
 def _last_mentioned(low: str, ids: list[str], cs: int, reqs: list[int]) -> list[str]:
@@ -2749,6 +3037,14 @@ def _targets(
         return _mentions(low[cs:ce], ids), None, False
     # Quoted as a word ('the "Thanks" button') or asked about ("thanks?") is not a thanks.
     if cs > 0 and low[cs - 1] in "\"'“‘" and ce < n and low[ce] in "\"'”’":
+        return None, None, False
+    # …and so is a phrase in single quotes, such as a UI string: "the Steam page 'Thank you for wishlisting' banner"
+    if (
+        cs > 0
+        and low[cs - 1] in "'‘"
+        and (cs < 2 or not low[cs - 2].isalnum())
+        and _SINGLE_QUOTE_CLOSES.match(low, ce, min(n, ce + _QUOTE_SPAN))
+    ):
         return None, None, False
     if kind == "grat" and low.startswith("?", ce) if ce < n else False:
         return None, None, False
@@ -2822,7 +3118,13 @@ def _targets(
             # "Thank you <@A> for X, <@B> for Y, and <@C> for Z": each next person has a reason of their own.
             joined_by_and = _REASON_ENDS_WITH_AND.search(raw_reason[-40:]) is not None
             end = r.end("post")
-            while _FOR_OR_TOO.match(low, end, end + 8):
+            while _FOR_OR_TOO.match(low, end, end + 8) or (
+                # "Un grand merci à <@A> pour le profiling, et à <@B> qui a refait 140 matériaux": after "and to",
+                # the next person's own clause may say what they did instead of a reason
+                joined_by_and
+                and _RELATIVE_AFTER.match(low, end, end + 12)
+                and bisect_left(reqs, end) == bisect_left(reqs, se)
+            ):
                 if not joined_by_and and bisect_left(reqs, end) < bisect_right(reqs, se):
                     break  # after a bare comma, "…, <@B> for lunch?" asks B something
                 targets.extend(_mentions(post, ids))
@@ -2846,7 +3148,9 @@ def _targets(
                 and raw_reason.strip()  # "grateful for <@A> today": the person is the reason itself
                 and _CLAUSE_AFTER.match(low, r.end("post"), min(n, r.end("post") + _VIEW))
             ):
-                post_ids = []
+                # "Gracias por avisar <@A>, <@B> ¿puedes volver a lanzar…?": after a comma, only the last one starts
+                # the new clause
+                post_ids = post_ids[:-1] if len(post_ids) > 1 and "," in post else []
             if _ends_with_group(raw_reason):
                 group = True
             targets.extend(post_ids)
@@ -2922,11 +3226,16 @@ def _targets(
         ):
             targets.extend(_mentions(o.group("m"), ids))
 
-    if not targets and kind == "kudos" and ids:
-        # "Quick shout-out before the 10am: <@A> and <@B> turned the story around in a day"
-        km = _KUDOS_COLON.match(low, ce, se)
-        if km and bisect_left(reqs, ce) == bisect_left(reqs, se):  # not "kudos channel idea: <@A> thoughts?"
+    if not targets and ids and (kind == "kudos" or (kind == "grat" and low.startswith(" ", ce))):
+        # "Quick shout-out before the 10am: <@A> and <@B> turned the story around in a day", "a specific thank you to
+        # the people who probably don't get enough of them: <@A>, <@B> and everyone in QA, and <@C> and <@D> who…"
+        km = (_KUDOS_COLON if kind == "kudos" else _THANKS_TO_COLON).match(low, ce, se)
+        # not "kudos channel idea: <@A> thoughts?", nor "thanks to all who came: <@A> will send the photos"
+        if km and bisect_left(reqs, ce) == bisect_left(reqs, se) and not _ASSIGNED.search(low, km.end(), se):
             targets.extend(_mentions(km.group("m"), ids))
+            more = _LIST_MORE.match(low, km.end(), se)
+            if more:
+                targets.extend(_mentions(more.group("m"), ids))
     esp = _ESPECIALLY.search(low, ce, se) if esps and bisect_left(esps, ce) < bisect_left(esps, se) else None
     if not esp and not targets and se < n and esps and esps[-1] >= se:
         # "Thank you.\nSpecifically <@A> and <@B> for closing the books": the next sentence opens with the
@@ -2951,9 +3260,71 @@ def _targets(
         ):
             targets.extend(_mentions(nxt.group("post"), ids))
             end = nxt.end("post")
+    if not targets and kind == "grat" and se < n and ids and _SOME_PEOPLE.match(low, ce, se):
+        # "quería dar las gracias a algunas personas. A <@A>, por confiar en mí… A <@B>, que… Y a <@C>, que…", "I want
+        # to thank a few people. To <@A>, for… To <@B>, who…": the people the next sentences open with, one each.
+        pos = se
+        for _ in range(50):
+            to = _TO_PERSON.match(low, pos, min(n, pos + _VIEW))
+            if not to:
+                break
+            end = _sentence_end(low, to.end(), n)
+            if bisect_left(reqs, pos) != bisect_left(reqs, end):
+                break
+            targets.extend(_mentions(to.group("m"), ids))
+            pos = end
+    if (
+        targets
+        and reason
+        and se < n
+        and (nx := _AND_NEXT.match(low, se, min(n, se + _VIEW)))
+        and bisect_left(reqs, se) == bisect_left(reqs, _sentence_end(low, nx.end(), n))
+    ):
+        # "dzięki <@A> za ogarnięcie wszystkiego!! :heart: i <@B> za pilnowanie Amazon lane": the list of people,
+        # each with a reason, goes on after an exclamation.
+        targets.extend(_mentions(nx.group("m"), ids))
     return targets, reason, group
 
 
+_WHETHER_BEFORE = re.compile(
+    r"\b(?:not sure|no idea|don'?t know|dunno|wonder(?:ing|ed)?|unsure|ask(?:ed|ing)?|see)\s*$"
+)
+_CONDITION_BREAK = re.compile(
+    r"[;—–]|\b(?:but|anyway|anyways|regardless|either way|pero|mais|aber|mas|ma|maar|men|ale|ama|но|tapi|nhưng)\b"
+)
+
+
+def _laughed_off(low: str, laughs: list[int], ss: int, cs: int, ce: int, se: int, n: int) -> bool:
+    """Praise laughed off and handed back: "<@A> haha merci, c'est tes textures qui font tout", "aww thanks, it's all
+    you" — thanks for a compliment, not for help (but "haha thanks, it's your script that saved us" is)."""
+    k = bisect_left(laughs, cs) - 1
+    return (
+        k >= 0
+        and laughs[k] >= max(ss, cs - 20)
+        and _LAUGH_END.match(low, laughs[k], cs) is not None
+        and _DEFLECTED.match(low, ce, min(n, ce + 80)) is not None
+        and not _reports_success(low[ce:se])
+    )
+
+
+def _promised_on_condition(low: str, conds: list[int], ss: int, cs: int) -> bool:
+    """Whether the cue at `cs` closes a condition (`conds`: where the scan found one) put to someone in its sentence:
+    "<@A> if you can get the export cleared before 16:00 I owe you a beer", "si me lo mandas hoy te debo una" — a
+    request, not gratitude. Not "not sure if you saw it, but thanks"."""
+    for p in conds[bisect_left(conds, max(ss, cs - 160)) : bisect_left(conds, cs)]:
+        if not _WHETHER_BEFORE.search(low, max(0, p - 20), p) and not _CONDITION_BREAK.search(low, p, cs):
+            return True
+    return False
+
+
+_LAUGH_END = re.compile(r"[^\s,!.…]*[\s,!.…]*$")
+_DEFLECTED = re.compile(
+    rf"[\s,!.…]*(?:{M}[\s,!.…]*)?"
+    r"(?:(?:but|mais|pero|aber|mas|ma|maar)\s+)?(?:(?:honestly|really|vraiment|en vrai|de verdad|ehrlich)\s+)?"
+    r"(?:c'est|c’est|it'?s|it’s|it is|it was|that'?s|that’s|es|son|fue|é|foi|são|ist|war|sind|è|era|sono|het is|det är)\s+"
+    r"(?:(?:all|tout|todo|tudo|alles|tutto)\s+)?(?:grâce à\s+)?(?:tes|ton|ta|toi|vous|votre|vos|your|you|tus|tu|tuyo|tuya|ti|teus|"
+    r"tua|teu|você|vc|deine|dein|du|dir|tuoi|tuo|te|jouw|jij|din|ditt|dina)\b"
+)
 _APOLOGY_BEFORE = re.compile(
     r"\b(?:sorry|sry|my bad|apologies|perdón|perdon|perdona|disculpa|disculpas|desculpa|desculpe|désolée?|desole|"
     r"pardon|scusa|scusate|scusami|entschuldigung|sorry|przepraszam|özür dilerim|kusura bakma|извини|извините|"
@@ -2964,6 +3335,8 @@ _PRONOUN_AND = re.compile(
 )
 _PRONOUN_FIRST = frozenset("htesilaé")
 _QUOTE_SPAN = 120  # the longest stretch of a quoted phrase on either side of its thanks
+# The closing single quote of a quoted phrase: not an apostrophe inside a word ("you're"), after a non-space.
+_SINGLE_QUOTE_CLOSES = re.compile(r"(?:[^'’\n]|(?<=\w)['’](?=\w))*?(?<=\S)['’](?!\w)")
 _QUOTE_OPEN = re.compile('["“„«»「『]')
 # (opening, closing) quotation marks; "»…«" is the German/Danish order.
 _QUOTE_PAIRS = (("“", "”"), ("„", "“"), ("«", "»"), ("»", "«"), ("「", "」"), ("『", "』"))
@@ -3125,6 +3498,10 @@ _BLAME = re.compile(
     r"re-?run|rebuild|re-?enter|clean up|deal with|spend|tell|answer|call|email|write to)\b"
     r"|\bfun (?:morning|afternoon|evening|night|day|weekend|week|times)\b|\blove that for (?:us|me)\b"
     r"|\bfor the record\b|\bbefore (?:we|anyone|you) (?:try|do|run|ship|deploy|use) (?:it|that|this|them) again\b"
+    # something given away to everyone by a bug: "…every old save loads with all upgrades unlocked, free endgame for
+    # everyone", "everyone now gets premium for free" — not an offer made ("we can offer free shipping for everyone")
+    r"|(?<!\boffer )(?<!\bgive )(?<!\boffering )(?<!\bgiving )(?<!\brun )(?<!\brunning )\bfree (?:[\w-]+ ){1,2}?"
+    r"for every(?:one|body)\b|\bevery(?:one|body) (?:now )?(?:gets?|got|has) (?:[\w-]+ ){1,2}?for free\b"
     # a sale at a giveaway price: "we sold the presidential suite for €79", "booked the ballroom for free"
     r"|\b(?:sold|booked|priced|rented|listed|let|gave away|charged)\b[^.!?\n]{0,40}?\b(?:for|at) (?:free|nothing|zero\b|"
     r"(?:[€$£¥]|usd |eur |gbp )?0(?:[.,]0+)?(?![.,]?\d))"
@@ -3163,7 +3540,30 @@ _AND_TO_FOR = re.compile(
     rf"[\s,]\b(?:{_JOIN})\s+(?:also\s+)?(?:(?:to|a|à|an|aan|till|dla|kepada|ao|aos|al|ai|alla|às)\s+)?(?P<m>{_MLIST})\s*"
     rf"{_FOR}\b\s*(?P<reason>[^\n.!?{M[1:-1]}]{{0,300}})"
 )
-_BOTH_AFTER = re.compile(rf"[\s,]*{_alternation(_BOTH_WORDS)}\b")
+# A thanks to people it will name one by one: "… dar las gracias a algunas personas.", "… thank a few people:"
+_SOME_PEOPLE = re.compile(
+    r"\s*(?:(?:to|a|à|an|ao|aos|dla|aan|till)\s+)?(?:algunas|unas|varias|some|a few|several|the following|these|"
+    r"quelques|plusieurs|einigen|ein paar|alguns|algumas|várias|kilku|enkele|några)\s+"
+    r"(?:personas|people|persons|personnes|menschen|leuten|leute|pessoas|osobom|mensen|personer|folks|colleagues|"
+    r"compañeros|collègues|kollegen|colegas)\b[^\n.!?]{0,40}[.:!]?\s*$"
+)
+# …one a sentence: "A <@A>, por…", "Y a <@B>, que…", "To <@C>, who…", "Et à <@D> pour…"
+_TO_PERSON = re.compile(
+    rf"\s*(?:(?:{_AND}|and also|and finally|finally|y por último|et enfin)\s+)?(?:to|a|à|an|ao|à|dla|aan|till)\s+"
+    rf"(?P<m>{_MLIST})\s*[,:(—–-]?\s*(?:{_FOR_WORDS}|who|que|qui|die|der|che|który|która|som|for being|for always)?\b"
+)
+
+
+def _sentence_end(low: str, pos: int, n: int) -> int:
+    """Where the sentence that `pos` is in ends (after its punctuation), or `n`."""
+    punct = _SENT_PUNCT.search(low, pos)
+    return punct.end() if punct else n
+
+
+_AND_NEXT = re.compile(
+    rf"[\s{TYE}{EMO}{_UEMOJI}]*(?:{_AND})\s+(?:(?:{_AND_LINK})\s+){{0,2}}(?P<m>{_MLIST})\s*{_FOR}\b(?! the record\b)"
+)
+_BOTH_AFTER = re.compile(rf"[\s,、，]*{_alternation(_BOTH_WORDS)}\b")
 _TRAIL_END = re.compile(rf"[\s,!.…{TYE}{EMO}{_UEMOJI}]*(?:$|\n|[!.?])")
 # …or after a closing adverb: "appreciate you picking that up <@A>, seriously"
 _TRAIL_ADVERB_END = re.compile(
