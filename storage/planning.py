@@ -389,21 +389,20 @@ def plan_top(
     ids = sorted(set(user_ids))
     if not ids:
         return {}
-    if is_postgres(session):
-        return _ranked_on_server(session, team_id, ids, now, lookback_days, repeat_after_days, limit, per_pair, reason)
-    return _ranked_in_process(session, team_id, ids, now, lookback_days, repeat_after_days, limit, per_pair, reason)
+    params = {
+        "team": team_id,
+        "ids": _list_value(session, ids),
+        "now": now,
+        "since": now - dt.timedelta(days=lookback_days),
+        # Suggested after this instant: skipped unless the person helped again since.
+        "repeat": now - dt.timedelta(days=max(repeat_after_days, 0)),
+    }
+    ranked = _ranked_on_server if is_postgres(session) else _ranked_in_process
+    return ranked(session, params, limit, per_pair, reason)
 
 
 def _ranked_in_process(
-    session: Session,
-    team_id: str,
-    ids: list[str],
-    now: dt.datetime,
-    lookback_days: int,
-    repeat_after_days: int,
-    limit: int,
-    per_pair: int,
-    reason: Callable[..., Any],
+    session: Session, params: dict[str, Any], limit: int, per_pair: int, reason: Callable[..., Any]
 ) -> dict[str, list[Suggestion]]:
     """`plan_top` with the grouping and ranking here: a few statements, each an index range over
     the batch's people (`_Plan`): the acts that count (index entries only: who, whom, when, id),
@@ -413,22 +412,18 @@ def _ranked_in_process(
     a digest quotes."""
     plan = _Plan.for_session(session)
     conn = session.connection()
-    batch = {"team": team_id, "ids": _list_value(session, ids), "now": now}
-    since = now - dt.timedelta(days=lookback_days)
-    acts = conn.execute(plan.acts, {**batch, "since": since}).all()
-    gave = {(u, o): at for u, o, at in conn.execute(plan.gave, {**batch, "since": since}).all()}
-    skipped = set(conn.execute(plan.skipped, batch).all())
-    # Suggested after this instant: skipped unless the person helped again since.
-    repeat = now - dt.timedelta(days=max(repeat_after_days, 0))
-    suggested = {(u, o): at for u, o, at in conn.execute(plan.suggested, {**batch, "repeat": repeat}).all()}
-    never = set(conn.scalars(plan.never, batch).all())
+    acts = conn.execute(plan.acts, params).all()
+    gave = {(u, o): at for u, o, at in conn.execute(plan.gave, params).all()}
+    skipped = set(conn.execute(plan.skipped, params).all())
+    suggested = {(u, o): at for u, o, at in conn.execute(plan.suggested, params).all()}
+    never = set(conn.scalars(plan.never, params).all())
     chosen = _rank(_unreturned(acts, gave), skipped, suggested, never, limit, per_pair)
     if not chosen:
         return {}
     quoted = [act_id for _, _, _, latest in chosen for _, act_id in latest]
     details = {row[0]: row for row in conn.execute(plan.details, {"acts": _list_value(session, quoted)}).all()}
     others = sorted({other for _, other, _, _ in chosen})
-    names = dict(conn.execute(plan.names, {"team": team_id, "ids": _list_value(session, others)}).all())
+    names = dict(conn.execute(plan.names, {"team": params["team"], "ids": _list_value(session, others)}).all())
     out: dict[str, list[Suggestion]] = {}
     for user, other, unreturned, latest in chosen:
         reasons = []
@@ -561,28 +556,12 @@ _PLANS: dict[str, _Plan] = {}
 
 
 def _ranked_on_server(
-    session: Session,
-    team_id: str,
-    ids: list[str],
-    now: dt.datetime,
-    lookback_days: int,
-    repeat_after_days: int,
-    limit: int,
-    per_pair: int,
-    reason: Callable[..., Any],
+    session: Session, params: dict[str, Any], limit: int, per_pair: int, reason: Callable[..., Any]
 ) -> dict[str, list[Suggestion]]:
     """`plan_top` in ONE statement: the database aggregates, applies the rules, ranks, and looks
     each chosen pair's acts up with a correlated LATERAL "latest N", an index range that stops
     after N."""
     statement = _plan_top_statement(session, limit, per_pair)
-    params = {
-        "team": team_id,
-        "ids": _list_value(session, ids),
-        "now": now,
-        "since": now - dt.timedelta(days=lookback_days),
-        "repeat": now - dt.timedelta(days=repeat_after_days),
-        "suggested_since": now - dt.timedelta(days=max(repeat_after_days, 0)),
-    }
     return _suggestions(session.connection().execute(statement, params).all(), reason)
 
 
@@ -603,7 +582,7 @@ def _build_plan_top(session: Session, limit: int, per_pair: int) -> Select:  # t
     team_id, ids = bindparam("team", type_=String), _list_param(session, "ids")
     now, since, repeat = (bindparam(n, type_=UTCDateTime()) for n in ("now", "since", "repeat"))
     help_agg = _help_received(session, team_id, ids, since, now)
-    suggested = _last_suggested(session, team_id, ids, bindparam("suggested_since", type_=UTCDateTime()))
+    suggested = _last_suggested(session, team_id, ids, repeat)
     rule = aliased(SuggestionRule)
     rank_other = help_agg.c.other_id.collate("C")  # code point order, as Python compares the ids
     top = (
