@@ -203,6 +203,20 @@ def _last_gave(session: Session, team_id, user_ids, since):  # type: ignore[no-u
     )
 
 
+def _counted(h, team_id, since, now) -> list:  # type: ignore[no-untyped-def,type-arg]
+    """What makes an act of help count toward a digest, the same everywhere planning reads the
+    ledger: the workspace's active acts inside the window, nobody helping themselves, by the
+    recipient's own word."""
+    return [
+        h.team_id == team_id,
+        h.happened_at >= since,
+        h.happened_at <= now,
+        h.active.is_(True),
+        h.helper_id != h.recipient_id,
+        counts_as_evidence(h),
+    ]
+
+
 def _help_received(session: Session, team_id, ids, since, now):  # type: ignore[no-untyped-def]
     """Each (U, P) of the batch: P's acts of help to U inside the window and after U's last
     give-back to P (counted, latest), with that give-back. One index range per U."""
@@ -219,13 +233,8 @@ def _help_received(session: Session, team_id, ids, since, now):  # type: ignore[
         .select_from(h)
         .outerjoin(last_gave, and_(last_gave.c.user_id == h.recipient_id, last_gave.c.other_id == h.helper_id))
         .where(
-            h.team_id == team_id,
+            *_counted(h, team_id, since, now),
             _among(session, h.recipient_id, ids),
-            h.happened_at >= since,
-            h.happened_at <= now,
-            h.active.is_(True),
-            h.helper_id != h.recipient_id,
-            counts_as_evidence(h),
             or_(last_gave.c.at.is_(None), h.happened_at > last_gave.c.at),
         )
         .group_by(h.recipient_id, h.helper_id, last_gave.c.at)
@@ -520,13 +529,8 @@ class _Plan:
         raw = NullType()  # timestamps as the driver returns them: compared as they are, converted once
         h = HelpEdge
         acts = select(h.recipient_id, h.helper_id, type_coerce(h.happened_at, raw), h.id).where(
-            h.team_id == team,
+            *_counted(h, team, since, now),
             _among(session, h.recipient_id, ids),
-            h.happened_at >= since,
-            h.happened_at <= now,
-            h.active.is_(True),
-            h.helper_id != h.recipient_id,
-            counts_as_evidence(h),
         )
         last_gave = _last_gave(session, team, ids, since)
         gave = select(last_gave.c.user_id, last_gave.c.other_id, type_coerce(last_gave.c.at, raw))
@@ -637,14 +641,10 @@ def _latest_acts(team_id, top, since, now, per_pair: int):  # type: ignore[no-un
     latest = (
         select(h)
         .where(
-            h.team_id == team_id,
+            *_counted(h, team_id, since, now),
             h.recipient_id == top.c.user_id,
             h.helper_id == top.c.other_id,
             h.happened_at > func.coalesce(top.c.last_gave_at, since),
-            h.happened_at >= since,
-            h.happened_at <= now,
-            h.active.is_(True),
-            counts_as_evidence(h),
         )
         # Newest first, the later-recorded first among equal instants (as the rows are ordered):
         # the recipient index is in time order, so only acts at the same instant are sorted and
@@ -701,12 +701,7 @@ def raw_help_aggregate(
             type_coerce(func.max(h.happened_at), NullType()).label("last"),
         )
         .where(
-            h.team_id == team_id,
-            h.happened_at >= since,
-            h.happened_at <= now,
-            h.active.is_(True),
-            h.helper_id != h.recipient_id,
-            counts_as_evidence(h),
+            *_counted(h, team_id, since, now),
         )
         .group_by(h.recipient_id, h.helper_id)
     )
