@@ -612,9 +612,15 @@ def _build_plan_top(session: Session, limit: int, per_pair: int) -> Select:  # t
         )
         .subquery("ranked")
     )
-    top = select(top).where(top.c.pos <= limit).cte("top")
-    act, joined = _latest_acts(team_id, top, since, now, per_pair)
+    # Each chosen person's name is looked up once, before their acts multiply the rows.
     other = aliased(SlackUser)
+    top = (
+        select(top, func.coalesce(other.real_name, other.name).label("name"))
+        .outerjoin(other, and_(other.team_id == team_id, other.user_id == top.c.other_id))
+        .where(top.c.pos <= limit)
+        .cte("top")
+    )
+    act, joined = _latest_acts(team_id, top, since, now, per_pair)
     raw = NullType()  # timestamps as the driver returns them: `_suggestions` converts each once
     return (
         select(
@@ -622,14 +628,13 @@ def _build_plan_top(session: Session, limit: int, per_pair: int) -> Select:  # t
             top.c.other_id,
             top.c.unreturned,
             type_coerce(top.c.last_gave_at, raw),
-            func.coalesce(other.real_name, other.name),
+            top.c.name,
             act.reason,
             act.source,
             type_coerce(act.happened_at, raw),
             act.channel_id,
         )
         .select_from(joined)
-        .outerjoin(other, and_(other.team_id == team_id, other.user_id == top.c.other_id))
         .order_by(top.c.user_id, top.c.pos, act.happened_at.desc(), act.id.desc())
     )
 
