@@ -2208,7 +2208,7 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
         cues.sort(key=_start)
     if not cues:
         return ()
-    if reqs and low[:1] >= _FIRST_MENTION:
+    if reqs and reqs[0] < 40 and low[:1] >= _FIRST_MENTION and low.startswith(_PLEASE_STARTS, reqs[0]):
         reqs = _accepted_offer(low, reqs)  # "<@A> yes please, thanks": an offer accepted, not a request
 
     n = len(low)
@@ -2346,13 +2346,13 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
                 and (low[:1] >= _FIRST_MENTION or low[:1] in "hoa")
             ):
                 targets = _acknowledged(low, ids, cs)  # "<@A> good point, I'll drop those. thanks!"
-            if not targets and not req_before and ids and kind != "karma":
-                # "…behind the scenes: <@A> for tuning X and <@B> for Y. Gracias", "I never thanked <@A> for… thank you"
-                lo = max(sent_starts[max(0, si - 1)], cs - _VIEW)
-                targets = _credit_list(low, ids, lo, cs) or _owed_thanks(low, ids, lo, cs)
             if not targets and not thread_parent_author and kind != "karma" and ids:
                 credits = credits or _Credits(low)
                 targets = _credited_before(cue, low, norm, ids, sent_starts[max(0, si - 1)], reqs, credits)
+            if not targets and not named and not req_before and ids and kind != "karma":
+                # "…behind the scenes: <@A> for tuning X and <@B> for Y. Gracias", "I never thanked <@A> for… thank you"
+                lo = max(sent_starts[max(0, si - 1)], cs - _VIEW)
+                targets = _credit_list(low, ids, lo, cs) or _owed_thanks(low, ids, lo, cs)
             if not targets and ids and kind != "emoji" and _first_name_after(norm, ce, reason is not None):
                 # "I want to recognize <@A>, who tutored… Thank you, Somchai.", "This was all <@A>'s idea, I
                 # just typed it up. thanks Kevin": a thanks naming one person by first name is for the last
@@ -3063,6 +3063,7 @@ _PLEASE_WORDS = (
     "please|pls|plz|por favor|s'il te plaît|s'il te plait|s'il vous plaît|bitte|per favore|alsjeblieft|graag|"
     "proszę|lütfen|пожалуйста|tolong"
 )
+_PLEASE_STARTS = tuple(_PLEASE_WORDS.split("|"))  # where the scan puts an accepted offer's request
 _REPLY_OPEN = rf"[^\w{M[1:-1]}]{{0,6}}(?:(?:hey|hi|oh|ah)\b[\s,!]*)?(?P<m>{_MLIST})[\s,:;!.¡—–-]*"
 # (closing its clause: "sure, please send the logs" asks)
 _ACCEPT_END = rf"(?=\s*(?:[!.,;:)\n{TYE}{EMO}{_UEMOJI}]|$))"
@@ -3104,12 +3105,16 @@ def _kudos_named(low: str, ids: list[str], ce: int, se: int, reqs: list[int]) ->
 _CREDIT_FOR = re.compile(
     rf"(?P<m>{_MLIST})[\s,—–-]*(?:for|por|pour|für|voor|för|per|za|untuk) (?P<g>[^\W\d_]+(?:ing|ar|er|ir) (?!(?:and|or|y|e|et|und)\b)[^\W\d_])?"
 )
+# (the last person of such a list, alone: a quick test before the lists are read)
+_CREDIT_FOR_ONE = re.compile(rf"{M}[\s,—–-]*(?:for|por|pour|für|voor|för|per|za|untuk) ")
 _CREDIT_FOR_LEAD = re.compile(
     rf"(?:^|[:;—–\-\n,•·(.!?]|[{TYE}{EMO}{_UEMOJI}]|\b(?:{_JOIN}|to|out|also|especially|a|à|para))\s*$"
 )
 
 
 def _credit_list(low: str, ids: list[str], start: int, cs: int) -> list[str]:
+    if _CREDIT_FOR_ONE.search(low, start, cs) is None:
+        return []
     found: list[str] = []
     done = False  # whether a person of the list was credited with something done
     for c in _CREDIT_FOR.finditer(low, start, cs):
@@ -3132,11 +3137,13 @@ def _addressed_next(low: str, end: int, se: int, reqs: list[int]) -> bool:
 # Thanks owed from before, or work credited to the addressee's side, before a bare thanks: "I never properly thanked
 # <@A> for the intro — so thank you!", "nunca le agradecí a <@A> por…", "<@A> your team did the base renders, they
 # were so clean. thank you!".
-_OWED = re.compile(
-    rf"\b(?:never|ever|didn'?t|did not|forgot to|haven'?t|have not|not yet) (?:properly |really |actually |officially )?"
-    rf"(?:thanked|thank) (?P<m>{_MLIST})|\bnunca (?:le |te )?(?:agradec[ií]|agradeci) (?:a |ao |à )?(?P<es>{_MLIST})|"
-    rf"\bjamais (?:vraiment |correctement )?remercié (?P<fr>{_MLIST})|"
-    rf"(?P<y>{_MLIST}),? (?:you and )?your (?:team|crew|folks|people|squad|side|guys)\b[^.!?\n{M[1:-1]}]{{0,20}}? "
+_OWED_VERB = re.compile(rf"(?:thanked|thank|agradec[ií]|agradeci|remercié) (?:a |ao |à )?(?P<m>{_MLIST})")
+_OWED_BEFORE = re.compile(
+    r"\b(?:never|ever|didn'?t|did not|forgot to|haven'?t|have not|not yet|nunca(?: le| te)?|jamais(?: vraiment)?) "
+    r"(?:properly |really |actually |officially |correctement )?$"
+)
+_YOUR_WORK = re.compile(
+    rf"(?P<m>{_MLIST}),? (?:you and )?your (?:team|crew|folks|people|squad|side|guys)\b[^.!?\n{M[1:-1]}]{{0,20}}? "
     rf"(?:did|built|made|wrote|drew|designed|delivered|shipped|prepared|produced|created|fixed|handled)\b"
 )
 # Praise opening with the people praised, then a thanks to all: "<@A> <@B> <@C> great teamwork, bedankt allemaal!",
@@ -3150,18 +3157,19 @@ _PRAISE_OPEN = re.compile(
 
 
 def _owed_thanks(low: str, ids: list[str], start: int, cs: int) -> list[str]:
-    # string searches first: most windows have none of the words, and a regex of alternatives tries each at every place
+    # string searches first: most windows have none of the words
+    if low.find("your", start, cs) != -1 and (y := _YOUR_WORK.search(low, start, cs)) is not None:
+        return _mentions(y.group("m"), ids)
     if (
         low.find("thank", start, cs) == -1
-        and low.find("your", start, cs) == -1
         and low.find("agrade", start, cs) == -1
         and low.find("remerci", start, cs) == -1
     ):
         return []
-    o = _OWED.search(low, start, cs)
-    if o is None:
-        return []
-    return _mentions(o.group("m") or o.group("es") or o.group("fr") or o.group("y"), ids)
+    for o in _OWED_VERB.finditer(low, start, cs):
+        if _OWED_BEFORE.search(low, max(start, o.start() - 40), o.start()):
+            return _mentions(o.group("m"), ids)
+    return []
 
 
 def _praised_all(low: str, ids: list[str], start: int, cs: int) -> list[str]:
