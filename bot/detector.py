@@ -1005,7 +1005,8 @@ _words(
     *_product(("a ", "big ", "huge ", "massive ", "special ", ""), (f"shout[- ]?outs?(?: do(?= ?{M}))?",)),
     "s/o",
     # "Un aplauso para <@A> que me cubrió la demo", "a round of applause for <@A>", "un applauso a <@A>"
-    *_product(("aplauso", "applauso", "applause"), (f"(?= (?:para|pra|per|for|to|pour|a|à|voor|für) {M})",)),
+    # (not "applause…" alone: a new branch after "app", which "app", "apply" and "approve" would all try)
+    *_product(("aplauso", "un applauso", "round of applause"), (f"(?= (?:para|pra|per|for|to|a|à) {M})",)),
     # "Credit where it's due: <@A>'s pipeline…", "all credit goes to <@A>", "intercompany clean — credit to
     # <@A>"; not a credit issued to a customer ("issue a credit to <@A>'s account", "apply the credit to…").
     "credit where (?:it'?s|it is|credit'?s|credit is) due",
