@@ -681,6 +681,14 @@ _words(
     ),
 )
 _words("noop", "don'?t thank (?:me|us) ?[,;:—–-](?= ?thank)", "do not thank (?:me|us) ?[,;:—–-](?= ?thank)")
+# "<@A> you don't have to thank me every time": thanks waved off, not said; a holiday's name ("勤労感謝の日", "感謝祭",
+# "추수감사절") is not a thanks either.
+_words(
+    "noop",
+    *_product(("don'?t", "do not", "never", "no need to"), (" (?:have|need) to thank (?:me|us)",)),
+    "needn'?t thank (?:me|us)",
+)
+_words("noop", "感謝の日", "感謝祭", "추수감사절", guard_end=False)
 # Polish "a ty?" / "a ty kiedy…" is "and you", not "ty" (thank you): "<@A> a ty kiedy bierzesz urlop?"
 _words("noop", "a ty(?= [^\\W\\d_])")
 _words(
@@ -996,6 +1004,9 @@ _words(
     # with Polish "do" (to) taken along: "Shoutout do <@A> z Porto"
     *_product(("a ", "big ", "huge ", "massive ", "special ", ""), (f"shout[- ]?outs?(?: do(?= ?{M}))?",)),
     "s/o",
+    # "Un aplauso para <@A> que me cubrió la demo", "a round of applause for <@A>", "un applauso a <@A>"
+    # (not "applause…" alone: a new branch after "app", which "app", "apply" and "approve" would all try)
+    *_product(("aplauso", "un applauso", "round of applause"), (f"(?= (?:para|pra|per|for|to|a|à) {M})",)),
     # "Credit where it's due: <@A>'s pipeline…", "all credit goes to <@A>", "intercompany clean — credit to
     # <@A>"; not a credit issued to a customer ("issue a credit to <@A>'s account", "apply the credit to…").
     "credit where (?:it'?s|it is|credit'?s|credit is) due",
@@ -2198,6 +2209,8 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
         cues.sort(key=_start)
     if not cues:
         return ()
+    if reqs and reqs[0] < 40 and low[:1] >= _FIRST_MENTION and low.startswith(_PLEASE_STARTS, reqs[0]):
+        reqs = _accepted_offer(low, reqs)  # "<@A> yes please, thanks": an offer accepted, not a request
 
     n = len(low)
     sent_starts = _sentence_starts(low)
@@ -2327,9 +2340,20 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
                     if success or reason or kind == "strong" or _YOU_PAST.search(low, 0, cs):
                         # "<@A> deal!! thank you so much", "hey <@A>, I know you put my name forward… Thank you"
                         targets = msg_voc
+            if (
+                not targets
+                and not req_before
+                and kind in ("grat", "strong")
+                and (low[:1] >= _FIRST_MENTION or low[:1] in "hoa")
+            ):
+                targets = _acknowledged(low, ids, cs)  # "<@A> good point, I'll drop those. thanks!"
             if not targets and not thread_parent_author and kind != "karma" and ids:
                 credits = credits or _Credits(low)
                 targets = _credited_before(cue, low, norm, ids, sent_starts[max(0, si - 1)], reqs, credits)
+            if not targets and not named and not req_before and ids and kind != "karma":
+                # "…behind the scenes: <@A> for tuning X and <@B> for Y. Gracias", "I never thanked <@A> for… thank you"
+                lo = max(sent_starts[max(0, si - 1)], cs - _VIEW)
+                targets = _credit_list(low, ids, lo, cs) or _owed_thanks(low, ids, lo, cs)
             if not targets and ids and kind != "emoji" and _first_name_after(norm, ce, reason is not None):
                 # "I want to recognize <@A>, who tutored… Thank you, Somchai.", "This was all <@A>'s idea, I
                 # just typed it up. thanks Kevin": a thanks naming one person by first name is for the last
@@ -2357,6 +2381,9 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
                 and not _present_item(low, line_starts[li], cs)
             ):
                 targets = _mentions(point.group("m"), ids)
+        if group and not targets and ids and len(ids) > 1 and bisect_right(reqs, cs) == 0:
+            # "<@A> <@B> great teamwork, thanks all": a thanks to all after praise of the people it opens with
+            targets = _praised_all(low, ids, max(sent_starts[max(0, si - 1)], cs - _VIEW), cs)
         named = named or (bool(targets) and targets != [thread_parent_author])
         if (targets or group) and len(ids) > len(targets) and si + 1 < len(sent_starts):
             # "thanks everyone for the birthday wishes!! and <@A> for the cake", "… for 6 hours in the sun. And <@C>
@@ -3018,6 +3045,160 @@ def _has_words(low: str) -> bool:
     return _WORD.search(low) is not None
 
 
+# A reply that opens with the person it answers, then says it took their point, before a closing thanks: "<@A> ok,
+# that explains it. thx", "<@A> good point, I'll drop those. thanks!", "<@A> will do, thanks", "<@A> ¡sí, por favor!
+# Gracias" (an offer accepted), "<@A> for catching the bug. спасибо!" (the reason first). Not a request closed by
+# thanks ("<@A> can you check? thanks": the caller asks that nothing was asked before the thanks).
+_ACK_WORDS = (
+    "ok|okay|oki|okie|okey|oke|k|kk|got it|gotcha|will do|good point|fair point|good call|good catch|great point|"
+    "makes sense|understood|noted|roger|roger that|sounds good|sgtm|yes please|sure|right|true|agreed|ah|ahh|"
+    "i see|that explains|that makes sense|perfect|vale|claro|entendido|de acuerdo|buen punto|lo hago|"
+    "d'accord|compris|bien vu|bonne remarque|entendu|alles klar|klar|guter punkt|verstanden|mach ich|mache ich|"
+    "certo|capito|va bene|buon punto|lo faccio|sim|beleza|pode deixar|boa|entendi|bom ponto|goed punt|helder|"
+    "duidelijk|doe ik|prima|begrepen|jasne|dobrze|okej|rozumiem|tamam|anladım|хорошо|понял|поняла|ладно|ок|"
+    "siap|baik|paham|oke deh|iya|yes|yeah|yep|yup|sí|oui|ja|sim|sì|tak|evet|да"
+)
+# "yes please" and its translations accept an offer: their "please" asks for nothing new.
+_ACCEPT_WORDS = "yes|yeah|yep|oh yes|sure|ok|okay|sí|si|oui|ja|sim|sì|tak|evet|да|iya|ya|ναι|graag"
+_PLEASE_WORDS = (
+    "please|pls|plz|por favor|s'il te plaît|s'il te plait|s'il vous plaît|bitte|per favore|alsjeblieft|graag|"
+    "proszę|lütfen|пожалуйста|tolong"
+)
+_PLEASE_STARTS = tuple(_PLEASE_WORDS.split("|"))  # where the scan puts an accepted offer's request
+_REPLY_OPEN = rf"[^\w{M[1:-1]}]{{0,6}}(?:(?:hey|hi|oh|ah)\b[\s,!]*)?(?P<m>{_MLIST})[\s,:;!.¡—–-]*"
+# (closing its clause: "sure, please send the logs" asks)
+_ACCEPT_END = rf"(?=\s*(?:[!.,;:)\n{TYE}{EMO}{_UEMOJI}]|$))"
+_ACCEPTED = re.compile(rf"{_REPLY_OPEN}(?:{_ACCEPT_WORDS})[\s,!]+(?:{_PLEASE_WORDS}){_ACCEPT_END}")
+_ACK_OPEN = re.compile(
+    rf"{_REPLY_OPEN}(?:(?:{_alternation(_ACK_WORDS)})(?![\w'’])|(?:{_ACCEPT_WORDS})[\s,!]+(?:{_PLEASE_WORDS}){_ACCEPT_END}|"
+    # the reason first, as in a list of credits: "<@A> for catching the rotate bug", "<@A> pour la relecture"
+    rf"(?:for|por|pour|für|voor|för|za|за|untuk|atas|pelo|pela) (?!(?:the record|now|example|instance|reference|"
+    rf"context|sure|real|once|today|tomorrow|tonight|this week|next|later|me|us|you|what|when|whom?|how|why)\b)"
+    rf"[^\W\d_])"
+)
+# …not when the words after the acknowledgement ask or hand over work: "<@A> ok, I'll need the figures by Friday, thanks"
+_ACK_BREAK = re.compile(
+    r"\b(?:need|needs|want|make sure|remember|don'?t forget|let me know|lmk|send|share|check|by (?:eod|tomorrow|monday|"
+    r"tuesday|wednesday|thursday|friday))\b"
+)
+
+
+# Kudos to someone named after a place or in another language's "to": "Shout-out in #kudos to <@A>, who stayed late",
+# "Un shout-out para <@A> que consiguió…", "Un aplauso para <@A>"; or to a team, then its people after a dash: "Kudos to
+# the comms team for the launch — <@A> <@B> you made us look good".
+_KUDOS_TO = re.compile(
+    rf"(?:\s+in {CHANNEL})?\s+(?:to|para|pra|per|pour|à|a|an|aan|voor|för|till|dla|für|for)\s+(?P<m>{_MLIST_ROLES})"
+    rf"|[^:\n.!?{M[1:-1]}]{{0,80}}\s[—–]\s*(?P<d>{_MLIST})"
+)
+
+
+def _kudos_named(low: str, ids: list[str], ce: int, se: int, reqs: list[int]) -> list[str]:
+    k = _KUDOS_TO.match(low, ce, se)
+    if k is None or bisect_left(reqs, ce) != bisect_left(reqs, se) or _ASSIGNED.search(low, k.end(), se):
+        return []  # not "shout-out to <@A>, can you post it?", nor "kudos channel — <@A> will run it"
+    return _mentions(k.group("m") or k.group("d"), ids)
+
+
+# People credited one by one with what they did, before a bare thanks: "…without the people behind the scenes: <@A>
+# for tuning the cache and <@B> for the webhook fix. Gracias de verdad", "I want to single out <@A>, <@B> and <@C> —
+# for making on-call boring. Thank you.". The first reason is something done ("for tuning", "por cubrir"), so a
+# list of assignments ("<@A> for the backend and <@B> for catering. thanks") credits no one.
+_CREDIT_FOR = re.compile(
+    rf"(?P<m>{_MLIST})[\s,—–-]*(?:for|por|pour|für|voor|för|per|za|untuk) (?P<g>[^\W\d_]+(?:ing|ar|er|ir) (?!(?:and|or|y|e|et|und)\b)[^\W\d_])?"
+)
+# (the last person of such a list, alone: a quick test before the lists are read)
+_CREDIT_FOR_ONE = re.compile(rf"{M}[\s,—–-]*(?:for|por|pour|für|voor|för|per|za|untuk) ")
+_CREDIT_FOR_LEAD = re.compile(
+    rf"(?:^|[:;—–\-\n,•·(.!?]|[{TYE}{EMO}{_UEMOJI}]|\b(?:{_JOIN}|to|out|also|especially|a|à|para))\s*$"
+)
+
+
+def _credit_list(low: str, ids: list[str], start: int, cs: int) -> list[str]:
+    if _CREDIT_FOR_ONE.search(low, start, cs) is None:
+        return []
+    found: list[str] = []
+    done = False  # whether a person of the list was credited with something done
+    for c in _CREDIT_FOR.finditer(low, start, cs):
+        if not _CREDIT_FOR_LEAD.search(low, max(start, c.start() - 40), c.start()):
+            continue  # "ping <@A> for the approvals": asked, not credited
+        done = done or c.group("g") is not None
+        found.extend(_mentions(c.group("m"), ids))
+    return found if done else []
+
+
+# A dash, then someone addressed with a request: a new clause for another person, not the end of the reason.
+_DASH_END = re.compile(r"(?:[—–]|\s-)\s*$")
+_COMMA_AFTER = re.compile(r"\s*[,:]")
+
+
+def _addressed_next(low: str, end: int, se: int, reqs: list[int]) -> bool:
+    return _COMMA_AFTER.match(low, end, se) is not None and bisect_left(reqs, end) < bisect_left(reqs, se)
+
+
+# Thanks owed from before, or work credited to the addressee's side, before a bare thanks: "I never properly thanked
+# <@A> for the intro — so thank you!", "nunca le agradecí a <@A> por…", "<@A> your team did the base renders, they
+# were so clean. thank you!".
+_OWED_VERB = re.compile(rf"(?:thanked|thank|agradec[ií]|agradeci|remercié) (?:a |ao |à )?(?P<m>{_MLIST})")
+_OWED_BEFORE = re.compile(
+    r"\b(?:never|ever|didn'?t|did not|forgot to|haven'?t|have not|not yet|nunca(?: le| te)?|jamais(?: vraiment)?) "
+    r"(?:properly |really |actually |officially |correctement )?$"
+)
+_YOUR_WORK = re.compile(
+    rf"(?P<m>{_MLIST}),? (?:you and )?your (?:team|crew|folks|people|squad|side|guys)\b[^.!?\n{M[1:-1]}]{{0,20}}? "
+    rf"(?:did|built|made|wrote|drew|designed|delivered|shipped|prepared|produced|created|fixed|handled)\b"
+)
+# Praise opening with the people praised, then a thanks to all: "<@A> <@B> <@C> great teamwork, bedankt allemaal!",
+# "<@A> <@B> gut gemacht, danke euch allen".
+_PRAISE_OPEN = re.compile(
+    rf"(?P<m>{_MLIST})[\s,:!—–-]*(?:(?:great|amazing|awesome|nice|good|excellent|fantastic|brilliant|stellar|superb|"
+    rf"incredible|top) (?:teamwork|team work|work|job|effort|stuff)|well done|bravo|goed gedaan|gut gemacht|"
+    rf"buen trabajo|gran trabajo|bon travail|beau travail|ottimo lavoro|bom trabalho|ótimo trabalho|dobra robota|"
+    rf"harika iş|kerja bagus)\b"
+)
+
+
+def _owed_thanks(low: str, ids: list[str], start: int, cs: int) -> list[str]:
+    # string searches first: most windows have none of the words
+    if low.find("your", start, cs) != -1 and (y := _YOUR_WORK.search(low, start, cs)) is not None:
+        return _mentions(y.group("m"), ids)
+    if (
+        low.find("thank", start, cs) == -1
+        and low.find("agrade", start, cs) == -1
+        and low.find("remerci", start, cs) == -1
+    ):
+        return []
+    for o in _OWED_VERB.finditer(low, start, cs):
+        if _OWED_BEFORE.search(low, max(start, o.start() - 40), o.start()):
+            return _mentions(o.group("m"), ids)
+    return []
+
+
+def _praised_all(low: str, ids: list[str], start: int, cs: int) -> list[str]:
+    for p in _PRAISE_OPEN.finditer(low, start, cs):
+        if _CREDIT_FOR_LEAD.search(low, max(start, p.start() - 40), p.start()):
+            return _mentions(p.group("m"), ids)
+    return []
+
+
+_FIRST_MENTION = chr(_M0)  # a text starting with a character from here on starts with a mention
+
+
+def _accepted_offer(low: str, reqs: list[int]) -> list[int]:
+    """The requests left once an accepted offer's "please" is set aside ("<@A> yes please, and thanks for…")."""
+    acc = _ACCEPTED.match(low)
+    if acc is None:
+        return reqs
+    return [p for p in reqs if p >= acc.end()]
+
+
+def _acknowledged(low: str, ids: list[str], cs: int) -> list[str]:
+    """The people a reply opens with when it acknowledges them before the thanks at `cs` ("<@A> will do, thanks")."""
+    ack = _ACK_OPEN.match(low, 0, cs)
+    if ack is None or _ACK_BREAK.search(low, ack.end(), cs) is not None or _RESCHEDULED.search(low, ack.end(), cs):
+        return []  # nor a notice signed off: "<@A> ok, standup moved to 10:30, thx"
+    return _mentions(ack.group("m"), ids)
+
+
 def _targets(
     kind: str,
     cs: int,
@@ -3151,6 +3332,8 @@ def _targets(
                 # "Gracias por avisar <@A>, <@B> ¿puedes volver a lanzar…?": after a comma, only the last one starts
                 # the new clause
                 post_ids = post_ids[:-1] if len(post_ids) > 1 and "," in post else []
+            if post_ids and _DASH_END.search(raw_reason[-4:]) and _addressed_next(low, r.end("post"), se, reqs):
+                post_ids = []  # "<@A> thanks for the ToR — <@B>, could you share the list?": B is asked next
             if _ends_with_group(raw_reason):
                 group = True
             targets.extend(post_ids)
@@ -3236,6 +3419,8 @@ def _targets(
             more = _LIST_MORE.match(low, km.end(), se)
             if more:
                 targets.extend(_mentions(more.group("m"), ids))
+    if not targets and ids and kind == "kudos":
+        targets.extend(_kudos_named(low, ids, ce, se, reqs))
     esp = _ESPECIALLY.search(low, ce, se) if esps and bisect_left(esps, ce) < bisect_left(esps, se) else None
     if not esp and not targets and se < n and esps and esps[-1] >= se:
         # "Thank you.\nSpecifically <@A> and <@B> for closing the books": the next sentence opens with the
@@ -3289,8 +3474,9 @@ def _targets(
 _WHETHER_BEFORE = re.compile(
     r"\b(?:not sure|no idea|don'?t know|dunno|wonder(?:ing|ed)?|unsure|ask(?:ed|ing)?|see)\s*$"
 )
+# (a bracket opens an aside: "If someone helped you, say it there (thanks <@A> for the idea)")
 _CONDITION_BREAK = re.compile(
-    r"[;—–]|\b(?:but|anyway|anyways|regardless|either way|pero|mais|aber|mas|ma|maar|men|ale|ama|но|tapi|nhưng)\b"
+    r"[;—–(]|\b(?:but|anyway|anyways|regardless|either way|pero|mais|aber|mas|ma|maar|men|ale|ama|но|tapi|nhưng)\b"
 )
 
 
@@ -3533,7 +3719,7 @@ def _harmed(low: str, start: int, end: int) -> bool:
 
 
 _AND_FOR_NEXT = re.compile(
-    rf"[\s¡{TYE}{EMO}{_UEMOJI}]*(?:\b(?:{_JOIN}|also|plus)\b|&)\s+(?:(?:{_AND_LINK})\s+){{0,2}}(?P<m>{_MLIST})\s*"
+    rf"[\s¡)）{TYE}{EMO}{_UEMOJI}]*(?:\b(?:{_JOIN}|also|plus)\b|&)\s+(?:(?:{_AND_LINK})\s+){{0,2}}(?P<m>{_MLIST})\s*"
     rf"{_FOR}\b\s*(?P<reason>[^\n.!?{M[1:-1]}]{{0,300}})"
 )
 _AND_TO_FOR = re.compile(
