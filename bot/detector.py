@@ -604,6 +604,11 @@ _words(
             "khỏe",
             "khoe",
             "ổn",
+            # with the polite particle: "tốt ạ, thanks chị!", "khỏe ạ, cảm ơn anh"
+            "tốt ạ",
+            "tốt",
+            "khỏe ạ",
+            "ổn ạ",
         ),
         (f"[,!.]? (?:{_THANKS_WORDS})",),
     ),
@@ -1043,6 +1048,87 @@ _words(
     f"chapeau(?=[,!]? {M})",
     f"chap[óo](?=[,!]? {M})",
     "big ups?",
+)
+# An offer accepted: "yes please!! danke", "14 please. شكراً", "¡sí, por favor! Gracias", "ja bitte, danke" — a yes or a
+# number, then a "please" that ends its sentence or comes before the thanks asks nothing: the thanks after it is for
+# the offer. Listed before the "req" phrases of the same words; the lookbehinds are tried only where such a word
+# stands, after one test of the character before the space.
+_OFFER_COUNTS = ("one", "two", "three", "both", "\\d", "\\d\\d")
+_OFFER_YES = (
+    *("yes", "yeah", "yep", "yup", "sure", "ok", "okay", "oh", "ooh", "absolutely", "definitely", "me too", "for me"),
+    *("sí", "si", "oui", "ja", "jep", "sim", "tak", "evet", "да", "ναι", "ya", "iya", "dạ", "vâng"),
+    *_OFFER_COUNTS,
+)
+
+
+def _offer_before(word: str) -> str:
+    """Lookbehinds for a yes or a number before `word`, the cheap test of the character before the space first."""
+    alts = "|".join(
+        # a number or a count only when it opens the answer: "14 please", not "send 2 please"
+        f"(?<=\\b{w}{sep}{word})" + (f"(?<![^\\W\\d_] {w}{sep}{word})" if w in _OFFER_COUNTS else "")
+        for w in _OFFER_YES
+        for sep in (" ", ", ", "! ", "!! ")
+    )
+    return f"(?<=[a-zíúạngиαι\\d,!] {word})(?:{alts})"
+
+
+# (it takes the punctuation or the space before an emoji after it: a phrase's kind is remembered by its text, and
+# the request is "please"; never the space before a word, which the next phrase needs as its start)
+_OFFER_AFTER = rf"(?:[\s,]*[!.…:\n]+|,(?=\s*(?:and )?(?:{_THANKS_WORDS}|cheers)\b)|\s+(?=[{TYE}{EMO}]))"
+_words(
+    "offer",
+    *[
+        f"{word}{_offer_before(word)}{_OFFER_AFTER}"
+        for word in (
+            "please",
+            "pls",
+            "plz",
+            "por favor",
+            "bitte",
+            "s'il te pla[iî]t",
+            "s'il vous pla[iî]t",
+            "svp",
+            "stp",
+            "per favore",
+            "alsjeblieft",
+            "prosz[eę]",
+            "l[üu]tfen",
+        )
+    ],
+    guard_end=False,
+)
+# Holidays named after thanks are dates, not gratitude: "勤労感謝の日" (Labour Thanksgiving Day), "感謝祭", "感恩节",
+# "추수감사절", "Día de Acción de Gracias", "Dia de Ação de Graças". Longer literals are tried first, so each name
+# is consumed before the thanks word inside it.
+_words(
+    "noop",
+    "勤労感謝の日",
+    "感謝祭",
+    "感謝の日",
+    "感恩节",
+    "感恩節",
+    "추수감사절",
+    "추수 감사절",
+    guard_end=False,
+)
+_words("noop", "acci[oó]n de gracias", "a[cç][aã]o de gra[cç]as")
+# Thanks words of more languages, said in Latin letters: Swahili "asante (sana)", Arabic "shukran", Filipino
+# "salamat (po)" / "maraming salamat", Finnish "kiitos", Croatian/Serbian "hvala", Czech "děkuji" / "díky",
+# Hungarian "köszönöm", Hawaiian "mahalo" — not Malay/Indonesian "selamat" (greetings), another word.
+_words(
+    "grat",
+    "asante(?: sana| sanaa| nyingi)?",
+    "ahsante(?: sana)?",
+    "shukran(?: jazilan| jazeelan)?",
+    "salamat(?: po| sa inyo| sa iyo)?",
+    "maraming salamat(?: po)?",
+    "kiitos(?: paljon)?",
+    "hvala(?: lijepa| ti| vam| puno)?",
+    "d[ěe]kuj[ie]",
+    "d[íi]ky",
+    "k[öo]sz[öo]n[öo]m",
+    "k[öo]szi",
+    "mahalo(?: nui)?",
 )
 _words(
     "grat",
@@ -2092,6 +2178,25 @@ _SUCCESS_NOSPACE += (
     "|빠르다|빠르네|빠르시네|빨라요|아하|이해했|이해됐|알겠어요|알겠습니다|なるほど|わかりました|分かりました|早っ|速っ|はやっ|"
     "好快|真快|这么快|這麼快|明白了|懂了|समझ गया|समझ गई|فهمت|הבנתי|เข้าใจแล้ว"
 )
+# Something received, made better, understood or thanked for as always, in the languages that say it in words:
+# "<@A> my equipment arrived! … thank you", "<@A> the new mix is so much better, thanks", "<@A> oke, jelas sekarang.
+# makasih", "<@A> very useful, ty", "thanks as always" — not "hasn't arrived", "tidak jelas".
+_SUCCESS_WORDS += (
+    r"|arrived(?<!n't arrived)(?<!not arrived)(?<!never arrived)(?<!yet arrived)(?=\s*(?:[!.,…:]|$))|"
+    r"so much better|much better now|way better|improved a lot|useful(?<!not useful)(?<!n't useful)|handy|as always|"
+    r"llegó(?<!no llegó)|llegaron(?<!no llegaron)|chegou(?<!não chegou)|chegaram(?<!não chegaram)|"
+    r"angekommen(?<!nicht angekommen)|est arrivée?|bien reçu|arrivato|arrivata|aangekomen|dotarł[ao]?|"
+    r"пришл[оаи](?<!не пришло)(?<!не пришла)(?<!не пришли)|sudah sampai|udah sampai|udah nyampe|sudah datang|"
+    r"đã nhận|nhận được rồi|como siempre|comme toujours|wie immer|como sempre|come sempre|zoals altijd|som alltid|"
+    r"jak zawsze|как всегда|seperti biasa|như mọi khi|"
+    r"jelas(?<!tidak jelas)(?<!kurang jelas)(?<!belum jelas)(?<!gak jelas)(?<!nggak jelas)(?<!ga jelas)|"
+    r"útil|utile|nützlich|hilfreich|berguna|bermanfaat|hữu ích|that explains|explains (?:it|why|the)"
+)
+_SUCCESS_NOSPACE += (
+    "|早い|速い|はやい|良くなり|よくなり|良くなった|届きました|届いた|いつもありがとう|助かる|"
+    "좋아졌|도착했|받았어요|받았습니다|항상 감사|늘 감사|유용|"
+    "变好|好多了|收到了|一如既往|(?<!没)(?<!沒)有用|ได้รับแล้ว|มีประโยชน์"
+)
 # run on " " + text: the leading non-word character lets the engine skip words fast, and the words as a
 # trie cost one test per first letter, not one per word
 _SUCCESS = re.compile(rf"[^\w]{_alternation(_SUCCESS_WORDS)}\b")
@@ -2181,6 +2286,40 @@ def _nobody_to_thank(text: str, author: str, thread_parent_author: str | None) -
     return "<@" not in text and (not thread_parent_author or thread_parent_author == author)
 
 
+# A message that opens with the person and what they are thanked for, the thanks word after it: "<@A> for catching
+# the rotate bug before release. спасибо!", "<@A> por la ayuda de ayer. ¡Gracias!" — not "for the record", "for now".
+_ADDRESSED_FOR = re.compile(
+    rf"[^\w{M[1:-1]}]*{_MLIST}[\s,:—–-]*{_FOR}\b(?! (?:the record|now|example|instance|some reason|real|sure|once|"
+    r"today|tomorrow|this week|next week|ever|context|reference|info|fyi|what it's worth|a moment|a sec|a bit|"
+    r"el momento|ahora|ejemplo|maintenant|exemple|jetzt|agora|exemplo|ora)\b)"
+)
+
+
+# What a group is thanked for when many gave it: "thanks everyone for the input / the help / your ideas".
+_MANY_GAVE = re.compile(
+    r"(?:(?:all |the |your |all the |all your |so many )?(?:great |quick |helpful )?)"
+    r"(?:help|input|inputs|feedback|ideas?|suggestions?|answers?|replies|responses|tips|advice|votes?|thoughts|"
+    r"pointers|recommendations?|comments?|opinions?|insights?)\b"
+)
+
+
+def _group_means_parent(reason: str | None) -> bool:
+    return reason is None or _MANY_GAVE.match(reason.lower()) is None
+
+
+# A thanks emoji opening a reply ("🙏🏻 reading now", ":bow: perfect, sending it now") thanks its parent — not
+# a hope or a plea after it (":pray: hope it works", ":pray: espero que funcione", ":pray: same here").
+_HOPE_AFTER = re.compile(
+    r"[^.!?\n]{0,60}?\b(?:hope|hoping|hopefully|fingers crossed|please|pls|same|me too|espero|ojal[aá]|"
+    r"nadziej|oby|j'esp[eè]re|hoffe|hoffentlich|spero|speriamo|hoop|hopelijk|hoppas|umar[ıi]m|надеюсь|semoga|"
+    r"mudah-mudahan|hy vọng|ελπίζω)|[^.!?\n]{0,60}?(?:願|希望|바라|祈)"
+)
+
+
+def _opens_with_thanks_emoji(low: str, cs: int, ce: int, n: int) -> bool:
+    return not low[:cs].strip(f" {TYE}") and not _HOPE_AFTER.match(low, ce, min(n, ce + 80))
+
+
 def detect_thanks(text: str, author: str, thread_parent_author: str | None = None) -> tuple[Thanks, ...]:
     """Users the author genuinely thanks, in order of first appearance, deduplicated, never the author."""
     if not text:
@@ -2224,6 +2363,7 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
     dead_lines: dict[int, int] = {}  # line → where sarcasm starts to cancel its cues
     conds: list[int] = []  # where a condition put to someone starts ("if you can…", "si puedes…")
     laughs: list[int] = []  # where a laugh starts ("haha", "aww", "jaja", "ㅋㅋ")
+    accepted = False  # whether an offer was accepted ("yes please!! danke")
     for kind, p in kills:  # most messages have none
         if kind == "nothx" and low.startswith("no thanks to", p):
             # "thanks <@A> for the quick fix — and no thanks to the supplier who…": blame for someone else
@@ -2236,6 +2376,8 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
             conds.append(p)
         elif kind == "laugh":
             laughs.append(p)
+        elif kind == "offer":
+            accepted = True
         elif kind == "sarc":
             # Sarcasm cancels its line from the sentence of the last thanks before it: "thanks <@A> for
             # restoring the backup. and thanks to <@B>'s cron job for deleting it :upside_down_face:"
@@ -2337,7 +2479,14 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
                 ):
                     if success is None:
                         success = _reports_success(low)
-                    if success or reason or kind == "strong" or _YOU_PAST.search(low, 0, cs):
+                    if (
+                        success
+                        or reason
+                        or kind == "strong"
+                        or accepted
+                        or _YOU_PAST.search(low, 0, cs)
+                        or _ADDRESSED_FOR.match(low, 0, cs)
+                    ):
                         # "<@A> deal!! thank you so much", "hey <@A>, I know you put my name forward… Thank you"
                         targets = msg_voc
             if (
@@ -2367,8 +2516,25 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
             if not targets and thread_parent_author and not named:
                 if kind == "emoji" and success is None:
                     success = _reports_success(low)
-                if kind != "emoji" or success or not (words if words is not None else (words := _has_words(low))):
+                if (
+                    kind != "emoji"
+                    or success
+                    or not (words if words is not None else (words := _has_words(low)))
+                    or _opens_with_thanks_emoji(low, cs, ce, n)
+                ):
                     targets = [thread_parent_author]
+        elif (
+            group
+            and not targets
+            and thread_parent_author
+            and not named
+            and not ids
+            and GROUP not in low
+            and _group_means_parent(reason)
+        ):
+            # "thank you all for the warm welcome!", "salamat everyone!!": a reply thanking everyone names no one
+            # else than the thread's author — unless it thanks for what many gave ("thanks everyone for the input").
+            targets = [thread_parent_author]
         if not targets and ids and len(line_starts) > 1 and not group:
             # A thanks inside a point of a list is for the people the point opens with, when it gives them no work
             # still to do and asks nothing: "・<@A> さんの…予約 31件！本当にありがとうございます 🙏".
@@ -3283,7 +3449,12 @@ def _targets(
             if not _TRAIL_END.match(low, after, min(n, after + _VIEW)):
                 pre_ids = []
             trailing, pre_ids = pre_ids, []
-        elif not emoji_success and len(pre_ids) > 1 and _last_starts_clause(low, pre, after, n):
+        elif (
+            not emoji_success
+            and len(pre_ids) > 1
+            and _last_starts_clause(low, pre, after, n)
+            and not _report_after_list(low, after, se, reqs)
+        ):
             pre_ids = pre_ids[:-1]  # "thanks <@A>, <@B> can you merge" → only A
         if pronoun and pre_ids:  # the pronoun is the person named last before the thanks
             before = _mentions(low[ss:cs], ids)
@@ -3654,6 +3825,16 @@ def _notified_group(low: str, r: re.Match[str], f1: str, n: int) -> bool:
         return False
     end = r.end("grp")
     return not _TRAIL_END.match(low, end, min(n, end + _VIEW))
+
+
+# A report after a list of people thanked, not a clause the last one starts: "ขอบคุณครับ <@A> <@B> แสดงผลถูกต้องแล้วครับ",
+# "ありがとう <@A> <@B> 直りました", "thanks <@A> <@B> it works now" — in Thai, Japanese and Chinese a person as
+# subject takes a particle; in English the clause has a subject of its own.
+_REPORT_AFTER_LIST = re.compile(r"\s*(?:[\u0e00-\u0e7f\u3040-\u30ff\u4e00-\u9fff]|(?:it|everything)\b)")
+
+
+def _report_after_list(low: str, after: int, se: int, reqs: list[int]) -> bool:
+    return _REPORT_AFTER_LIST.match(low, after, se) is not None and bisect_left(reqs, after) == bisect_left(reqs, se)
 
 
 def _last_starts_clause(low: str, mention_list: str, after: int, n: int) -> bool:
