@@ -35,6 +35,16 @@ R 0.916 / 0.882. Their misses were then fixed as families too (a recap crediting
 "thank you all / both / three"; praise or address before a later thanks; praise without the word thanks; a second
 person with a reason of their own): they now score P 1.000 / 1.000, R 0.989 / 1.000 (holdout 17's two missed pairs
 follow a `&gt;&gt;&gt;` quote, which in Slack quotes the rest of the message) and are asserted like the others.
+Holdouts 19–22 are kept in tests/data but not asserted: 19 scores P 1.000 / R 0.947, 20 0.993 / 0.835, 21 0.904 /
+0.829, 22 0.929 / 0.829. Their writers count a thanks returned for praise or a welcome as no help received, where
+the later writers of 25–28 count it as thanks; and 21/22 credit people inside long retros and RCAs.
+Holdouts 23–28 were written blind as realistic traffic (a retailer, a developer-tools company, a game studio, a
+non-profit, an airline, an architecture firm; 458–486 messages each) and scored once at 61e149f: P 0.987 / 0.993 /
+1.000 / 0.985 / 0.986 / 0.973, R 0.974 / 0.911 / 0.933 / 0.866 / 0.993 / 0.979 (all six pooled: P 0.987, R 0.942).
+The misses of 23–26 were then fixed as families (replies acknowledging the person they open with, accepted
+offers, kudos and credit lists, thanks owed from before, thread replies thanking "all", more thanks words in
+Latin letters); 27 and 28, still unseen, then scored P 0.986 / 0.980, R 0.993 / 0.986. One holdout-28 label was
+corrected ("<@A> thanks for the Grasshopper script, saved me days" thanks A). All six are asserted.
 """
 
 from __future__ import annotations
@@ -113,6 +123,12 @@ def test_shared_example(row: dict) -> None:
         "thanks_holdout16.jsonl",
         "thanks_holdout17.jsonl",
         "thanks_holdout18.jsonl",
+        "thanks_holdout23.jsonl",
+        "thanks_holdout24.jsonl",
+        "thanks_holdout25.jsonl",
+        "thanks_holdout26.jsonl",
+        "thanks_holdout27.jsonl",
+        "thanks_holdout28.jsonl",
     ],
 )
 def test_accuracy_on_labelled_set(name: str) -> None:
