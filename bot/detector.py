@@ -686,14 +686,12 @@ _words(
     ),
 )
 _words("noop", "don'?t thank (?:me|us) ?[,;:—–-](?= ?thank)", "do not thank (?:me|us) ?[,;:—–-](?= ?thank)")
-# "<@A> you don't have to thank me every time": thanks waved off, not said; a holiday's name ("勤労感謝の日", "感謝祭",
-# "추수감사절") is not a thanks either.
+# "<@A> you don't have to thank me every time": thanks waved off, not said (holidays named after thanks: below).
 _words(
     "noop",
     *_product(("don'?t", "do not", "never", "no need to"), (" (?:have|need) to thank (?:me|us)",)),
     "needn'?t thank (?:me|us)",
 )
-_words("noop", "感謝の日", "感謝祭", "추수감사절", guard_end=False)
 # Polish "a ty?" / "a ty kiedy…" is "and you", not "ty" (thank you): "<@A> a ty kiedy bierzesz urlop?"
 _words("noop", "a ty(?= [^\\W\\d_])")
 _words(
