@@ -25,6 +25,7 @@ import time
 import uuid
 from collections import Counter, deque
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.error import URLError
@@ -217,6 +218,7 @@ class DigestService:
         clock: Callable[[], dt.datetime],
         batch_size: int = 200,
         claim_ahead: int = 5,
+        plan_workers: int | None = None,
         lease: dt.timedelta = dt.timedelta(minutes=10),
         max_attempts: int = 5,
         inline_retries: int = 3,
@@ -228,6 +230,9 @@ class DigestService:
         self.settings, self.db, self.slack, self.clock = settings, db, slack, clock
         self.batch_size, self.lease, self.max_attempts = batch_size, lease, max_attempts
         self.claim_ahead = claim_ahead
+        # PostgreSQL plans two batches at once by default (see `plan`); SQLite runs inside this
+        # process, where a second thread would only contend for the same core and lock.
+        self.plan_workers = plan_workers or (2 if db.dialect == "postgresql" else 1)
         self.inline_retries = inline_retries
         self._sleep, self._monotonic = sleep, monotonic
         self.pacer = pacer or Pacer(sleep=sleep, monotonic=monotonic)
@@ -339,11 +344,7 @@ class DigestService:
         return summary
 
     def _deliver_batch(self, claims: Sequence[store.Claim], summary: PassSummary) -> None:
-        planned = [
-            p
-            for start in range(0, len(claims), self.batch_size)
-            for p in self.plan(claims[start : start + self.batch_size], self._pass_now)
-        ]
+        planned = self.plan(claims, self._pass_now)
         empty = [p.claim.id for p in planned if not p.view.people]
         if empty:
             with self.db.transaction() as session:
@@ -390,14 +391,27 @@ class DigestService:
     # Planning
 
     def plan(self, claims: Sequence[store.Claim], now: dt.datetime) -> list[Planned]:
-        """Suggestions for a batch of claims: a few set-based queries per workspace."""
+        """Suggestions for claims, in their order: a few set-based queries per batch of
+        `batch_size` claims and workspace. With `plan_workers` > 1 the batches are planned on that
+        many connections at once: on PostgreSQL each statement runs in a server process of its own,
+        so while one batch's statement runs another batch's rows become digests here, and two
+        statements use two of the server's cores (a lone batch statement uses one)."""
+        batches = [claims[start : start + self.batch_size] for start in range(0, len(claims), self.batch_size)]
+        with _collector_paused():
+            if self.plan_workers > 1 and len(batches) > 1:
+                with ThreadPoolExecutor(max_workers=min(self.plan_workers, len(batches))) as pool:
+                    planned = list(pool.map(lambda batch: self._plan_batch(batch, now), batches))
+            else:
+                planned = [self._plan_batch(batch, now) for batch in batches]
+        return [p for batch in planned for p in batch]
+
+    def _plan_batch(self, claims: Sequence[store.Claim], now: dt.datetime) -> list[Planned]:
         by_team: dict[str, list[store.Claim]] = {}
         for c in claims:
             by_team.setdefault(c.team_id, []).append(c)
         out: list[Planned] = []
-        with _collector_paused():
-            for team_id, team_claims in by_team.items():
-                out += self._plan_team(team_id, team_claims, now)
+        for team_id, team_claims in by_team.items():
+            out += self._plan_team(team_id, team_claims, now)
         return out
 
     def _plan_team(self, team_id: str, claims: Sequence[store.Claim], now: dt.datetime) -> list[Planned]:

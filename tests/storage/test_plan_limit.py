@@ -10,8 +10,9 @@ import random
 
 import pytest
 
-from bot.digest import pair_stats
+from bot.digest import DigestService, pair_stats
 from bot.reciprocity import Limits, pick
+from bot.settings import Settings
 from storage import digests as store
 from storage import planning, prefs
 from storage.help import NewEdge, upsert_edges
@@ -102,3 +103,28 @@ def test_the_planner_picks_what_the_rules_pick_from_every_pair(database, seed: i
             assert [(r.reason, r.happened_at) for r in p.reasons] == _latest_acts(edges, pairs[p.other_id])
         compared += len(expected)
     assert compared > 0  # the ledger did produce suggestions to compare
+
+
+@pytest.mark.parametrize("workers", [1, 3])
+def test_a_pass_planned_in_batches_on_several_connections_gives_each_person_their_own_digest(
+    database, database_url: str, workers: int
+) -> None:  # type: ignore[no-untyped-def]
+    """A pass plans its claims in batches, on PostgreSQL several at once: every person still gets
+    the digest they would get planned alone, in the claims' order, whichever batch or thread
+    planned them."""
+    _ledger(database, random.Random(7))
+    settings = Settings(database_url=database_url, slack_bot_token="xoxb-test", _env_file=None)  # type: ignore[arg-type]
+    service = DigestService(
+        settings=settings, db=database, slack=None, clock=lambda: NOW, batch_size=2, plan_workers=workers
+    )  # type: ignore[arg-type]
+    claims = [
+        store.Claim(id=n, team_id=T, user_id=reader, local_date=NOW.date(), claimed_at=NOW)
+        for n, reader in enumerate(reversed(READERS))
+    ]
+
+    together = service.plan(claims, NOW)
+
+    alone = [service.plan([claim], NOW)[0] for claim in claims]
+    assert [p.claim.user_id for p in together] == [c.user_id for c in claims]
+    assert [p.view.people for p in together] == [p.view.people for p in alone]
+    assert sum(len(p.view.people) for p in together) > 0  # someone had people to be suggested
