@@ -23,9 +23,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from sqlalchemy import create_engine, text  # noqa: E402
-from sqlalchemy.engine import make_url  # noqa: E402
-
 from bench import bench_planning as bp  # noqa: E402
 from bot.digest import DigestService  # noqa: E402
 from bot.settings import Settings  # noqa: E402
@@ -36,23 +33,42 @@ from storage.migrate import upgrade  # noqa: E402
 WORKERS = (1, 2, 3)
 
 
-def _database(base: str, users: int) -> tuple[str, bool]:
-    """The URL of the size's database, and whether it already held generated data."""
-    name = f"giveback_ab_planning_{users}"
-    admin = create_engine(make_url(base).set(database="postgres"), isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        exists = conn.execute(text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name}).first() is not None
-        if not exists:
-            conn.execute(text(f'CREATE DATABASE "{name}"'))
-    admin.dispose()
-    return make_url(base).set(database=name).render_as_string(hide_password=False), exists
+def _compare(database: Database, url: str, users: int, repeats: int, generated: bool) -> None:
+    upgrade(database)
+    if not generated:
+        bp.generate(database, users, users * 100)
+    settings = Settings(database_url=url, slack_bot_token="xoxb-bench", _env_file=None)  # type: ignore[arg-type]
 
+    def plan(workers: int) -> float:
+        service = DigestService(
+            settings=settings,
+            db=database,
+            slack=None,  # type: ignore[arg-type]
+            clock=lambda: bp.NOW,
+            batch_size=bp.BATCH,
+            plan_workers=workers,
+        )
+        started = time.perf_counter()
+        bp.plan_all(service, users)
+        return time.perf_counter() - started
 
-def _drop(base: str, url: str) -> None:
-    admin = create_engine(make_url(base).set(database="postgres"), isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{make_url(url).database}" WITH (FORCE)'))
-    admin.dispose()
+    def raw() -> float:
+        with database.reader() as session:
+            started = time.perf_counter()
+            planning.raw_help_aggregate(session, bp.TEAM, bp.NOW, settings.lookback_days, fetch=True)
+            return time.perf_counter() - started
+
+    times: dict[str, list[float]] = {"raw fetched": [], **{f"{w} at once": [] for w in WORKERS}}
+    for _ in range(repeats):
+        times["raw fetched"].append(raw())
+        for w in WORKERS:
+            times[f"{w} at once"].append(plan(w))
+    floor = statistics.median(times["raw fetched"])
+    print(f"{users:,} people, {users * 100:,} records; load average {os.getloadavg()[0]:.2f}")
+    for name, values in times.items():
+        median = statistics.median(values)
+        runs = ", ".join(f"{v:.3f}" for v in values)
+        print(f"{name:12s} median {median:.3f} s [{runs}]  ratio {median / floor:.2f}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -61,49 +77,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--keep", action="store_true", help="keep the generated database for the next run")
     args = parser.parse_args(argv)
-    base = os.environ.get("GIVEBACK_TEST_POSTGRES_URL", bp.PG_DEFAULT)
-    url, generated = _database(base, args.users)
-    database = Database(url)
-    try:
-        upgrade(database)
-        if not generated:
-            bp.generate(database, args.users, args.users * 100)
-        settings = Settings(database_url=url, slack_bot_token="xoxb-bench", _env_file=None)  # type: ignore[arg-type]
-
-        def plan(workers: int) -> float:
-            service = DigestService(
-                settings=settings,
-                db=database,
-                slack=None,  # type: ignore[arg-type]
-                clock=lambda: bp.NOW,
-                batch_size=bp.BATCH,
-                plan_workers=workers,
-            )
-            started = time.perf_counter()
-            bp.plan_all(service, args.users)
-            return time.perf_counter() - started
-
-        def raw() -> float:
-            with database.reader() as session:
-                started = time.perf_counter()
-                planning.raw_help_aggregate(session, bp.TEAM, bp.NOW, settings.lookback_days, fetch=True)
-                return time.perf_counter() - started
-
-        times: dict[str, list[float]] = {"raw fetched": [], **{f"{w} at once": [] for w in WORKERS}}
-        for _ in range(args.repeats):
-            times["raw fetched"].append(raw())
-            for w in WORKERS:
-                times[f"{w} at once"].append(plan(w))
-        floor = statistics.median(times["raw fetched"])
-        print(f"{args.users:,} people, {args.users * 100:,} records; load average {os.getloadavg()[0]:.2f}")
-        for name, values in times.items():
-            median = statistics.median(values)
-            runs = ", ".join(f"{v:.3f}" for v in values)
-            print(f"{name:12s} median {median:.3f} s [{runs}]  ratio {median / floor:.2f}")
-    finally:
-        database.dispose()
-        if not args.keep:
-            _drop(base, url)
+    with bp.postgres_database(f"giveback_ab_planning_{args.users}", keep=args.keep) as (url, generated):
+        database = Database(url)
+        try:
+            _compare(database, url, args.users, args.repeats, generated)
+        finally:
+            database.dispose()
     return 0
 
 

@@ -33,6 +33,8 @@ import tempfile
 import time
 import tracemalloc
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -308,6 +310,27 @@ def measure(url: str, users: int, records: int, repeats: int) -> dict[str, objec
     }
 
 
+@contextmanager
+def postgres_database(name: str, *, keep: bool = False) -> Iterator[tuple[str, bool]]:
+    """A database of that name on GIVEBACK_TEST_POSTGRES_URL's server (created unless it exists):
+    (its URL, whether it existed before). Dropped afterwards unless `keep`."""
+    base = os.environ.get("GIVEBACK_TEST_POSTGRES_URL", PG_DEFAULT)
+    admin = create_engine(make_url(base).set(database="postgres"), isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            existed = (
+                conn.execute(text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name}).first() is not None
+            )
+            if not existed:
+                conn.execute(text(f'CREATE DATABASE "{name}"'))
+        yield make_url(base).set(database=name).render_as_string(hide_password=False), existed
+    finally:
+        if not keep:
+            with admin.connect() as conn:
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
 def run_backend(backend: str, sizes: list[tuple[int, int]], repeats: int) -> list[dict[str, object]]:
     out = []
     for users, records in sizes:
@@ -315,19 +338,8 @@ def run_backend(backend: str, sizes: list[tuple[int, int]], repeats: int) -> lis
             with tempfile.TemporaryDirectory() as tmp:
                 result = measure(f"sqlite:///{tmp}/bench.db", users, records, repeats)
         else:
-            base = os.environ.get("GIVEBACK_TEST_POSTGRES_URL", PG_DEFAULT)
-            name = f"giveback_bench_{uuid.uuid4().hex[:8]}"
-            admin = create_engine(make_url(base).set(database="postgres"), isolation_level="AUTOCOMMIT")
-            with admin.connect() as conn:
-                conn.execute(text(f'CREATE DATABASE "{name}"'))
-            try:
-                result = measure(
-                    make_url(base).set(database=name).render_as_string(hide_password=False), users, records, repeats
-                )
-            finally:
-                with admin.connect() as conn:
-                    conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-                admin.dispose()
+            with postgres_database(f"giveback_bench_{uuid.uuid4().hex[:8]}") as (url, _):
+                result = measure(url, users, records, repeats)
         result["backend"] = backend
         print(json.dumps(result), flush=True)
         out.append(result)
