@@ -539,6 +539,7 @@ _words(
     "nie trzeba[\\s,.!…—–\\-]*dzi[eę]k(?:i|uj[eę])",
     "gerek yok[\\s,.!…—–\\-]*(?:te[sş]ekk[uü]rler|sa[gğ] ?ol)",
     *_product(("не нужно", "не надо"), ("[\\s,.!…—–\\-]*спасибо",)),
+    "спасибо[\\s,.!…—–\\-]*(?:не нужно|не надо|не стоит)",
     "kh[ôo]ng c[ầa]n(?: đâu)?[\\s,.!…—–\\-]*c[aảá]m [oơ]n",
     "δεν χρειάζεται[\\s,.!…—–\\-]*ευχαριστ(?:ώ|ω)",
     "nu e nevoie[\\s,.!…—–\\-]*(?:mul[tțţ]umesc|mersi)",
@@ -554,6 +555,13 @@ _words(
     *_product(("grazie", "grazie mille"), (",? (?:fin|sin|gi[àa]) da (?:ora|adesso)", ",? (?:fin|sin) d'ora")),
     "tack,? i f[öo]rv[äa]g",
     *_product(("teşekkürler", "tesekkurler", "teşekkür ederim"), (",? pe[şs]inen",)),
+)
+# French "merci de" + an infinitive is "please": "merci de vérifier les tickets avant 18h", "<@A> merci de me confirmer
+# avant 17h" — not "merci de votre aide", "merci de m'avoir aidé" (past), nor "merci de partager" (said for a share).
+_words(
+    "tia",
+    "merci de(?= (?:bien |me |nous |lui |leur |ne |m'|l'|les )?(?!avoir\\b|être\\b|etre\\b|votre\\b|notre\\b|vôtre\\b|"
+    "partager\\b)[^\\W\\d_]+(?:er|ir|re)\\b)",
 )
 _words("tia", "شكرا سلفا", "شكراً سلفاً", "شكرا مسبقا", "अग्रिम धन्यवाद", "अग्रिम में धन्यवाद", guard_end=False)
 
@@ -587,11 +595,22 @@ _words(
     *_product(
         (
             "bien",
+            "muy bien",
+            "todo bien",
+            "très bien",
+            "ça va",
+            "ca va",
             "bom",
             "bem",
+            "tudo bem",
             "bene",
+            "tutto bene",
             "gut",
+            "ganz gut",
             "goed",
+            "goed hoor",
+            "prima",
+            "prima hoor",
             "bra",
             "dobrze",
             "iyiyim",
@@ -694,6 +713,52 @@ _words(
 )
 # Polish "a ty?" / "a ty kiedy…" is "and you", not "ty" (thank you): "<@A> a ty kiedy bierzesz urlop?"
 _words("noop", "a ty(?= [^\\W\\d_])")
+# Praise of one's own earlier self: "past-Tom is the real MVP", "past me was a genius"
+_words("noop", "past[- ]?(?:me|self|[^\\W\\d_]+) (?:is|was) (?:the real mvp|a (?:genius|legend|hero|lifesaver))")
+# Polish "ty" is "you" inside a sentence: "<@A> czy ty masz klucze do garażu?", "to ty robisz deploy?"
+_words(
+    "noop",
+    *_product(("czy", "to", "i", "jak", "co", "bo", "ale", "może", "moze"), (" ty(?= [^\\W\\d_])",)),
+    *_product(
+        ("ty",),
+        (
+            " (?:masz|jeste[śs]|wiesz|mo[żz]esz|chcesz|robisz|idziesz|b[eę]dziesz|by[łl]e[śs]|by[łl]a[śs]|te[żz]|sam|sama)",
+        ),
+    ),
+)
+# A thanks word naming a thing is talked about, not said: "a missing thanks popup", "the thanks email template",
+# "1周年感謝キャンペーン" (an anniversary thank-you campaign), "감사 이벤트"
+_words(
+    "noop",
+    *_product(
+        ("thanks", "thank you", "thank-you"),
+        (" (?:popup|pop-up|modal|dialog|screen|page|banner|button|template|e-?mail|card|flow|step|campaign|event)s?",),
+    ),
+)
+_words(
+    "noop",
+    *_product(
+        ("感謝", "感谢", "感恩"),
+        (
+            "キャンペーン",
+            "セール",
+            "イベント",
+            "デー",
+            "企画",
+            "フェア",
+            "価格",
+            "特価",
+            "プレゼント",
+            "状",
+            "活动",
+            "回馈",
+            "回饋",
+            "信",
+        ),
+    ),
+    *_product(("감사",), (" 이벤트", "이벤트", " 캠페인", "제", " 인사")),
+    guard_end=False,
+)
 _words(
     "noop",
     "thank (?:god|goodness|heavens?|the lord|the gods|fuck|christ|jesus|science|the stars)",
@@ -922,9 +987,17 @@ _words(
         ("you", "u"), ("(?:'ve| have| just| totally| really)? made my (?:day|week|month|year|morning|night|weekend)",)
     ),
     "my hero",
+    # "<@A> props for pausing the rule so fast", said to the person (not "pass props for the header")
+    # (it takes the "for" along: a phrase's kind is remembered by its text, and "props" alone is a kudos)
+    # (the pre-filter reads raw text, where a mention ends in ">")
+    f"props for(?<=[>{M[1:-1]}] props for)(?= [^\\W\\d_]+ing\\b| (?:the|that|your) (?:quick |fast |great )?(?:save|catch|fix|rescue|help)\\b)",
     "the real mvp",
     # "<@A> MVP of the week, no contest", "MVP of the night goes to <@A>"
     "mvp of the (?:day|night|week|month|year|sprint|quarter|season|launch)",
+    # "Hero of the week: <@A>, who drove out at 2am", "Held van de week: <@A>", "Held der Woche: <@A>"
+    *_product(("hero", "heroes", "star", "legend"), (" of the (?:day|night|week|month|sprint|launch)",)),
+    *_product(("held", "helden", "heldin", "topper"), (" van de (?:dag|week|maand|nacht)",)),
+    *_product(("held", "helden", "heldin"), (" (?:der|des) (?:woche|tages|monats|nacht)",)),
     "bless you",
     "what a legend",
     "absolute legend",
@@ -1001,6 +1074,7 @@ _words(
 _words(
     "kudos",
     "kudos",
+    "kudos-(?:runde|ecke|liste|zeit|round|corner|time|thread)",  # "Kudos-Runde der Woche:" heading a list
     *_product(("big", "major", "huge", "mad", "serious", "massive"), (" props",)),
     f"props(?= (?:to )?{M}| ?[!:,]| ?$| to )",
     "props \\([^()\\n]{1,30}\\)(?= to )",  # "Props (literally) to <@A>"
@@ -1165,8 +1239,13 @@ _words(
     # Chat spellings are stretched ("graciasss", "mercii", "dankeee") — by the last letter, which keeps
     # each phrase's literal start for the scan.
     "gracia+s+",
+    "gr[àa]cies",  # Catalan: "moltes gràcies <@A>!"
     "merci+",
     "danke+(?: ?sch(?:ö|oe)n)?",
+    # "Ein Riesendankeschön an <@A>", "ein Megadank an alle", "Riesendank!"
+    *_product(("riesen", "mega", "super", "extra"), (" ?(?:dankesch(?:ö|oe)n|dank)",)),
+    # Dutch "dank" alone only right before the person: "Top, dank <@A>!" (not "dank memes", "dank zij")
+    f"dank(?= ?{M})",
     "dank (?:dir|euch|je(?: wel)?|u(?: wel)?)",
     "dank(?<=\\b1000 dank)",  # "1000 Dank, du hast mir den Tag gerettet"
     # "Grote dank aan <@A> voor de teksten", "großen Dank an <@A>", "Dank an alle"
@@ -1202,6 +1281,7 @@ _words(
     "vlw",  # Portuguese chat shorthand for "valeu"
     "grazie+(?: mille)?",
     "tack(?: så mycket)?",
+    "tackar(?! nej)(?: så mycket)?",  # "Tackar <@A>!" — not "jag tackar nej" (I decline)
     "mersi",
     # Romanian, with either comma-below or cedilla "ț" and without it: "mulțumesc <@A>", "multumim pentru ajutor"
     "mul[tțţ]umesc(?: frumos| mult| din suflet)?",
@@ -1270,8 +1350,8 @@ _words(
     # The noun is a thanks only when it is given to someone: "um agradecimento especial pra <@A>",
     # "agradecimientos a <@A>", "ringraziamenti a tutti" — not "um agradecimento formal vai ser enviado".
     *[
-        f"{noun}(?: especia(?:l|is|les)| speciali?| enormes?| sinceros?)?(?= (?:a|ao|à|aos|às|al|ai|alla|pra|pro|para|por|pelo|pela|per)\\b| ?{M}| ?[!:,]| ?$)"
-        for noun in ("agradecimentos?", "agradecimientos?", "ringraziamenti")
+        f"{noun}(?: especia(?:l|is|les)| special[ei]| enormes?| sinceros?)?(?= (?:a|ao|à|aos|às|al|ai|alla|pra|pro|para|por|pelo|pela|per)\\b| ?{M}| ?[!:,]| ?$)"
+        for noun in ("agradecimentos?", "agradecimientos?", "ringraziament[oi]")
     ],
     "dankbaar",
     "tacksam",
@@ -1441,7 +1521,7 @@ _words(
 )
 # "رسالة الشكر لـ <@A>" (the thank-you letter for A): a thing named, not a thanks.
 _words("noop", "رسالة الشكر", "رسائل الشكر", "بطاقة الشكر", "كلمة الشكر", "خطاب الشكر", guard_end=False)
-_words("req", "请", "お願い", "부탁", "कृपया", "من فضلك", "בבקשה", "กรุณา", guard_end=False)
+_words("req", "请", "お願い", "부탁", "कृपया", "من فضلك", "בבקשה", "กรุณา", "รบกวน", "ให้หน่อย", guard_end=False)
 # Languages that can ask without a question mark: Thai "…ได้ไหม ขอบคุณครับ", Chinese "…吗 谢谢", Japanese
 # "…ください", Korean "…주세요", Turkish "…bakabilir misin, teşekkürler". A thanks after them closes a request.
 _words(
@@ -1909,9 +1989,11 @@ _GROUPW = (
 # "for" (the reason follows): the languages above, plus Indonesian "atas"/"untuk", Vietnamese "vì", Romanian "pentru".
 _FOR_WORDS = "for|por|pour|für|fur|pelos?|pelas?|per|voor|för|za|за|για|على|על|on|atas|untuk|vì|pentru"
 _FOR = rf"(?:{_FOR_WORDS})"
+# A reason runs to its sentence's end; a dot inside a number or a name ("5.14", "acme.io") does not end it.
+_REASON_TEXT = rf"(?:[^\n.!?{M[1:-1]}]|\.(?=\w)){{0,300}}"
 _RIGHT = re.compile(
     rf"(?P<f1>{_FILL}*)(?:(?P<grp>{_GROUPW})|(?P<pre>{_MLIST_ROLES}))?(?P<f2>{_FILL}*)"
-    rf"(?:\b{_FOR}\b\s*(?P<reason>[^\n.!?{M[1:-1]}]{{0,300}})(?P<post>{_MLIST})?)?"
+    rf"(?:\b{_FOR}\b\s*(?P<reason>{_REASON_TEXT})(?P<post>{_MLIST})?)?"
 )
 # After a list: what makes its last mention the start of a new clause ("…, <@B> can you merge").
 # Not a new clause: a reason ("for", "voor", "atas"…), "and", fillers.
@@ -2094,7 +2176,7 @@ _LIST_ENDS_WITH_AND = re.compile(rf"(?:\b(?:{_JOIN})|&|{_AND_NOSPACE})(?:\s+(?:{
 _REASON_ENDS_WITH_AND = re.compile(rf"(?:\b(?:{_JOIN})|&)(?:\s+(?:{_AND_LINK}))?\s*$")
 _REASON_ENDS_WITH_AND_OR_COMMA = re.compile(rf"(?:,\s*)?(?:\b(?:{_JOIN})|&)(?:\s+(?:{_AND_LINK}))?\s*$|,\s*$")
 # The next "for <reason> <@B>" of a list where each person has a reason.
-_NEXT_REASON = re.compile(rf"\s*{_FOR}\b\s*(?P<reason>[^\n.!?{M[1:-1]}]{{0,300}})(?P<post>{_MLIST})?")
+_NEXT_REASON = re.compile(rf"\s*{_FOR}\b\s*(?P<reason>{_REASON_TEXT})(?P<post>{_MLIST})?")
 _AND_TAIL_WORDS = frozenset({"&", *_JOIN.split("|"), *_AND_LINK.split("|"), "as", "with", "course"})
 _FOR_OR_TOO = re.compile(rf"\s*(?:{_FOR_WORDS}|too)\b")
 _COMMA = re.compile(r"\s*,\s*")
@@ -2194,6 +2276,11 @@ _SUCCESS_NOSPACE += (
     "|早い|速い|はやい|良くなり|よくなり|良くなった|届きました|届いた|いつもありがとう|助かる|"
     "좋아졌|도착했|받았어요|받았습니다|항상 감사|늘 감사|유용|"
     "变好|好多了|收到了|一如既往|(?<!没)(?<!沒)有用|ได้รับแล้ว|มีประโยชน์"
+)
+# …found, or done thanks to the person: "<@A> 오 찾았어요!! 고마워요", "<@A> 덕분에 KR 버전 만들었어요. 감사합니다!",
+# "<@A> 見つかりました、ありがとう", "多亏了 <@A>"
+_SUCCESS_NOSPACE += (
+    "|찾았(?<!못 찾았)(?<!못찾았)|덕분에|덕분이|수고 많으셨|見つかりました|見つかった|おかげ|找到了|找到啦|多亏|多虧"
 )
 # run on " " + text: the leading non-word character lets the engine skip words fast, and the words as a
 # trie cost one test per first letter, not one per word
@@ -3251,7 +3338,8 @@ _ACK_BREAK = re.compile(
 # "Un shout-out para <@A> que consiguió…", "Un aplauso para <@A>"; or to a team, then its people after a dash: "Kudos to
 # the comms team for the launch — <@A> <@B> you made us look good".
 _KUDOS_TO = re.compile(
-    rf"(?:\s+in {CHANNEL})?\s+(?:to|para|pra|per|pour|à|a|an|aan|voor|för|till|dla|für|for)\s+(?P<m>{_MLIST_ROLES})"
+    rf"(?:\s+in {CHANNEL})?\s+(?:(?:to|para|pra|per|pour|à|a|an|aan|voor|för|till|dla|für|for|buat|untuk|kepada)\s+|ל\s*)"
+    rf"(?P<m>{_MLIST_ROLES})"
     rf"|[^:\n.!?{M[1:-1]}]{{0,80}}\s[—–]\s*(?P<d>{_MLIST})"
 )
 
@@ -3454,6 +3542,16 @@ def _targets(
             and not _report_after_list(low, after, se, reqs)
         ):
             pre_ids = pre_ids[:-1]  # "thanks <@A>, <@B> can you merge" → only A
+        elif (
+            not emoji_success
+            and f1.strip()
+            and cs > 0
+            and low[cs - 1 : cs].isspace()
+            and low[ss:cs].rstrip()[-1:] >= _FIRST_MENTION
+            and _last_starts_clause(low, pre, after, n)
+        ):
+            # "<@A> 감사합니다 :pray: <@B> could you shorten…": A is thanked; B, after a break, is asked next
+            pre_ids = pre_ids[:-1]
         if pronoun and pre_ids:  # the pronoun is the person named last before the thanks
             before = _mentions(low[ss:cs], ids)
             targets.extend(before[-1:])
@@ -3750,12 +3848,12 @@ def _listed(low: str, ids: list[str], line_starts: list[int], cue: _Cue, group: 
     # The cheap test first: most lines after a thanks do not open with a mention.
     if (
         li + 1 < len(line_starts)
-        and _LIST_ITEM.match(low, line_starts[li + 1])
+        and _header_item(low, line_starts, li + 1, reqs)
         and _HEADER_TAIL.match(low, cue_end, line_starts[li + 1] - 1)
         and not _MENTION_RE.search(low, line_starts[li], line_starts[li + 1])
     ):
-        for start in line_starts[li + 1 :]:
-            item = _LIST_ITEM.match(low, start)
+        for i in range(li + 1, len(line_starts)):
+            item = _header_item(low, line_starts, i, reqs)
             if not item:
                 break
             people.extend(_mentions(item.group("m"), ids))
@@ -3786,6 +3884,28 @@ def _listed(low: str, ids: list[str], line_starts: list[int], cue: _Cue, group: 
         if sum(1 for item in items if item) >= 2:
             people = [uid for item in reversed(items) for uid in item]
     return people
+
+
+def _header_item(low: str, line_starts: list[int], i: int, reqs: list[int]) -> re.Match[str] | None:
+    """Line `i` as an item of a list under a thanks that heads it: its people then what they are thanked for
+    ("<@A> — the migration", "<@A> for the docs"), or a point saying what they did ("• <@A> und <@B> haben die
+    Artikel übersetzt") — not one that gives them work or asks ("• <@C> will own the rollout")."""
+    start = line_starts[i]
+    item = _LIST_ITEM.match(low, start)
+    if item is not None:
+        return item
+    item = _BULLET_PEOPLE.match(low, start)
+    if item is None:
+        return None
+    end = line_starts[i + 1] if i + 1 < len(line_starts) else len(low)
+    if (
+        _ASSIGNED.search(low, start, end)
+        or _OWNER.search(low, start, end)
+        or bisect_left(reqs, start) != bisect_left(reqs, end)
+        or _present_item(low, start, end)
+    ):
+        return None
+    return item
 
 
 # Words after the people of a recap point that still credit them: "led by <@A> with <@B>", "<@A> and the lazy-load
