@@ -263,8 +263,8 @@ _VOCAB: list[tuple[str, str]] = []
 # The everyday thanks words of each supported Latin/Greek/Cyrillic-script language, for the small-talk
 # phrases that contain them ("fine, thanks", "gracias, ¿y tú?").
 _THANKS_WORDS = (
-    "thanks|thank you|thx|ty|merci|gracias|obrigad[oa]|grazie|danke|dank je|bedankt|tack|dzi[eę]ki|dzi[eę]kuj[eę]|"
-    "te[sş]ekk[uü]rler|sa[gğ] ?ol|спасибо|ευχαριστώ|ευχαριστω|terima kasih|makasih|c[aả]m [oơ]n"
+    "thanks|thank you|thx|ty|merci|gracias|gr[àa]cies|grazas|obrigad[oa]|grazie|danke|dank je|bedankt|tack|dzi[eę]ki|dzi[eę]kuj[eę]|"
+    "te[sş]ekk[uü]rler|sa[gğ] ?ol|спасибо|дякую|ευχαριστώ|ευχαριστω|terima kasih|makasih|c[aả]m [oơ]n"
 )
 # "and you?" asked back: English, Spanish, French, German, Portuguese, Italian, Dutch, Swedish, Polish,
 # Turkish, Russian, Greek, Indonesian, Vietnamese.
@@ -302,7 +302,8 @@ def _product(*parts: tuple[str, ...]) -> tuple[str, ...]:
 _OWED_YOU = "(?:you|u|ya|y'all)(?: guys| both| all| two)?"
 _DEBT = (
     "(?:one|big(?: time)?|(?:so|very) much|a lot|a ton|everything|the world|my (?:life|sanity|job|weekend|career)|"
-    "(?:an? |one |another |some |the )?(?:(?:big|huge|massive|cold|nice|fancy|proper|good|real|free|whole) )?"
+    "(?:an? |one |another |some |the |several |a few |a couple of |a couple |two |three )?"
+    "(?:(?:big|huge|massive|cold|nice|fancy|proper|good|real|free|whole) )?"
     "(?:beer|coffee|drink|pint|lunch|dinner|round|cookie|pizza|donut|doughnut|cake|tea|whiske?y|favou?r|bottle|"
     "thank[- ]?you|thanks|debt of gratitude|shout[- ]?out|hug|high[- ]five|bagel|muffin|snack|treat|candy|"
     "chocolate|taco|sushi|breakfast|brunch|meal|one)s?(?: of [\\w']+)?)"
@@ -343,6 +344,11 @@ _words(
     *_product(("tidak", "nggak", "ngga", "gak", "ga", "enggak"), (",? (?:terima kasih|makasih|trims)",)),
     "kh[ôo]ng,? (?:c[aảá]m [oơ]n|cam on)",
     "nu,? (?:mul[tțţ]umesc|mersi)",
+    "no,? gr[àa]cies",
+    "non,? grazas",
+    "ні,? дякую",
+    # Hinglish: "nahi yaar, thanks", "nahin ji, shukriya"
+    *_product(("nahi", "nahin", "nai"), ("(?: yaar| yar| ji| bhai)?,? (?:thanks|thank you|thx|shukriya|dhanyavaa?d)",)),
     "не за что",
 )
 # Thanks quoted, reported or passed on, not said: "ありがとうって二人とも言ってた?", "ありがとうと伝えてください", "跟他说谢谢了吗",
@@ -429,6 +435,8 @@ _words(
     "z g[óo]ry",
     "[sş]imdiden",
     "заранее",
+    "заздалегідь",
+    "de antemán",
     "sebelumnya",
     "εκ των προτέρων",
     "προκαταβολικά",
@@ -603,6 +611,11 @@ _words(
             "bom",
             "bem",
             "tudo bem",
+            "tudo bom",
+            "tudo ótimo",
+            "tudo otimo",
+            "molt bé",
+            "molt be",
             "bene",
             "tutto bene",
             "gut",
@@ -663,6 +676,8 @@ _words(
     "ठीक (?:हूँ|हूं|हूँ)[\\s,.!।]*(?:धन्यवाद|शुक्रिया)",
     "بخير[\\s,،.!]*شكرا",
     "בסדר[\\s,.!]*תודה",
+    "הכל טוב[\\s,.!]*תודה",
+    "טוב[\\s,.!]*תודה",
     "谢谢[\\s,，。!！]*你也(?:是|一样)",
     "ありがとう(?:ございます)?[\\s,、。!！]*(?:あなたも|そちらも)",
     "감사합니다[\\s,.!]*(?:당신도요|님도요)",
@@ -932,6 +947,9 @@ _words(
     *_product(("i", "we"), (f" owe(?= ?{M})",)),
     # The same idiom elsewhere: Spanish, Portuguese, Italian, French, German.
     "te debo una",
+    "fico a dever-te uma",
+    "fico-te a dever uma",
+    "devo-te uma",
     "te devo uma",
     "fico te devendo (?:uma|essa)",
     "ti devo (?:un favore|una birra|un caff[èe])",
@@ -986,7 +1004,25 @@ _words(
     *_product(
         ("you", "u"), ("(?:'ve| have| just| totally| really)? made my (?:day|week|month|year|morning|night|weekend)",)
     ),
+    # "<@A> <@B>, you guys were amazing", "vocês foram incríveis"
+    *_product(
+        ("you were", "you guys were", "you all were", "y'all were", "you both were", "you two were"),
+        (" (?:amazing|incredible|awesome|fantastic|brilliant|superb|legends|heroes|rockstars|the best)",),
+    ),
+    *_product(
+        ("vocês", "voces", "vcs"),
+        (" (?:foram|são|sao) (?:incríveis|incriveis|demais|os melhores|sensacionais|fantásticos|fantasticos)",),
+    ),
     "my hero",
+    # Praise said of the person named right before it: "<@A> is the real MVP", "<@A> and <@B> are absolute legends",
+    # "<@A> was a lifesaver today" (the verb is taken along: "the MVP" alone is talk, "the MVP award")
+    *[
+        f"{verb}(?<=[>{M[1:-1]}] {verb}) (?:honestly |truly |really |literally |officially |definitely |absolutely |"
+        "seriously |once again |again )?(?:the|a|an|our|my|absolute|total|real|such an?) "
+        "(?:(?:real|absolute|total|true|actual|unsung) )?(?:mvps?|legends?|heroe?s?|life[- ]?savers?|rockstars?|gems?|goats?"
+        "|saints?|champs?)(?! (?:image|banner|section|shot|award|badge|card|text|video|button|list|tier)s?\\b| in (?:his|her|their|its) own\\b|\\s*\\?)"
+        for verb in ("is", "was", "are", "were")
+    ],
     # "<@A> props for pausing the rule so fast", said to the person (not "pass props for the header")
     # (it takes the "for" along: a phrase's kind is remembered by its text, and "props" alone is a kudos)
     # (the pre-filter reads raw text, where a mention ends in ">")
@@ -994,10 +1030,21 @@ _words(
     "the real mvp",
     # "<@A> MVP of the week, no contest", "MVP of the night goes to <@A>"
     "mvp of the (?:day|night|week|month|year|sprint|quarter|season|launch)",
+    # "<@A> eres la MVP de la semana"
+    *_product(("eres", "sos", "es"), (" (?:el|la) mvp",)),
     # "Hero of the week: <@A>, who drove out at 2am", "Held van de week: <@A>", "Held der Woche: <@A>"
-    *_product(("hero", "heroes", "star", "legend"), (" of the (?:day|night|week|month|sprint|launch)",)),
-    *_product(("held", "helden", "heldin", "topper"), (" van de (?:dag|week|maand|nacht)",)),
-    *_product(("held", "helden", "heldin"), (" (?:der|des) (?:woche|tages|monats|nacht)",)),
+    # (named with it, not announced: "Held van de week wordt vrijdag bekendgemaakt")
+    *_product(
+        ("hero", "heroes", "star", "legend"),
+        (f" of the (?:day|night|week|month|sprint|launch)(?= ?[:!,—–-]| ?{M}| (?:goes to|is|was)\\b)",),
+    ),
+    *_product(
+        ("held", "helden", "heldin", "topper"), (f" van de (?:dag|week|maand|nacht)(?= ?[:!,—–-]| ?{M}| is\\b)",)
+    ),
+    *_product(
+        ("held", "helden", "heldin"),
+        (f" (?:der|des) (?:woche|tages|monats|nacht)(?= ?[:!,—–-]| ?{M}| (?:ist|war)\\b)",),
+    ),
     "bless you",
     "what a legend",
     "absolute legend",
@@ -1107,6 +1154,7 @@ _words(
             ("trabalho", "bom|ótimo|otimo|excelente"),
             ("arbeit", "gute|super|tolle|starke"),
             ("travail", "bon|beau|excellent"),
+            ("one", "nice"),  # "nice one <@A> and <@B>"
             ("lavoro", "ottimo|bel|grande"),
             ("werk", "goed|knap|mooi"),
             ("jobbat", "bra"),
@@ -1119,6 +1167,10 @@ _words(
     # "Chapeau <@A> pour le service d'hier soir", "chapó <@A>": hats off, said to the person
     f"chapeau(?=[,!]? {M})",
     f"chap[óo](?=[,!]? {M})",
+    # Portuguese "Destaque pro <@A> que virou a noite…" (a highlight for A)
+    f"destaque(?: especial)?(?= (?:pro|pra|para|ao|à) ?{M})",
+    # Indonesian "credit juga ke <@A>", "kredit buat <@A>"
+    f"credit (?:juga )?(?:ke|buat|untuk)(?= ?{M})",
     "big ups?",
 )
 # An offer accepted: "yes please!! danke", "14 please. شكراً", "¡sí, por favor! Gracias", "ja bitte, danke" — a yes or a
@@ -1239,21 +1291,25 @@ _words(
     # Chat spellings are stretched ("graciasss", "mercii", "dankeee") — by the last letter, which keeps
     # each phrase's literal start for the scan.
     "gracia+s+",
+    "gracias enormes",  # "Gracias enormes a <@A>, <@B> y <@C>": the adjective after, the people after it
     "gr[àa]cies",  # Catalan: "moltes gràcies <@A>!"
+    # Galician: "moitas grazas <@A>!", "graciñas"
+    "grazas",
+    "graciñas",
     "merci+",
     "danke+(?: ?sch(?:ö|oe)n)?",
     # "Ein Riesendankeschön an <@A>", "ein Megadank an alle", "Riesendank!"
     *_product(("riesen", "mega", "super", "extra"), (" ?(?:dankesch(?:ö|oe)n|dank)",)),
     # Dutch "dank" alone only right before the person: "Top, dank <@A>!" (not "dank memes", "dank zij")
     f"dank(?= ?{M})",
-    "dank (?:dir|euch|je(?: wel)?|u(?: wel)?)",
+    "dank (?:dir|euch|je(?: wel)?|u(?: wel)?|jullie(?: wel)?)",
     "dank(?<=\\b1000 dank)",  # "1000 Dank, du hast mir den Tag gerettet"
     # "Grote dank aan <@A> voor de teksten", "großen Dank an <@A>", "Dank an alle"
     *_product(
         ("grote", "groot", "großen", "grossen", "großer", "grosser", "besonderen", "speciale", "extra", "een dikke"),
         (" dank",),
     ),
-    f"dank (?:aan|an)(?= (?:{M}|alle|allen|iedereen|jullie|euch|dich|die|het|de|den|das|unser|ons|onze)\\b)",
+    f"dank (?:aan|an)(?= (?:{M}|(?:alle|allen|iedereen|jullie|euch|dich|die|het|de|den|das|unser|ons|onze)\\b))",
     "dankjewel",
     "dankuwel",
     "bedankt",
@@ -1274,7 +1330,7 @@ _words(
         ),
         (" dank",),
     ),
-    "obrigad(?:[oa]+|ão|ao|inh[oa]+)",  # stretched too: "obrigadaaa, salvou minha tarde"
+    "obrigad(?:[oa]+|ão|ao|inh[oa]+|[íi]ssim[oa])",  # stretched too: "obrigadaaa, salvou minha tarde"
     "brigad(?:[oa]+|ão|ao|inh[oa]+)",
     "obg(?:d[oa]?)?",  # Portuguese chat shorthand for "obrigado"
     "valeu+",
@@ -1307,12 +1363,18 @@ _words(
     + ")",
     "te[sş]ekk[uü]rler",
     "te[sş]ekk[uü]r ederim",
+    # the noun with its size: "<@A> ve <@B>'a kocaman teşekkür", "sonsuz teşekkür"
+    *_product(("kocaman", "büyük", "buyuk", "sonsuz", "çok", "cok"), (" te[sş]ekk[uü]r(?! eder)",)),
     "sa[gğ] ?ol(?:un|asın|asınız|sun)?",
     # "eline sağlık" (health to your hands): Turkish thanks for work done
     "el(?:in|ler)(?:in)?(?:iz)?e sa[gğ]l[ıi]k",
     "eme[gğ](?:in|ler)(?:in)?(?:iz)?e sa[gğ]l[ıi]k",
     "eyvallah",
     "спасибо",
+    # Ukrainian: "дякую <@A>!", "щиро дякуємо", "спасибі"
+    "дякую",
+    "дякуємо",
+    "спасибі",
     "spasib[oa]+",  # romanized: "spasibo for leaving it clean"
     "спс",
     "благодарю",
@@ -1337,12 +1399,14 @@ _words(
     "sono grat[oa]",
     "ti sono grat[oa]",
     "remercie(?:r|z|ments?)?",
-    "agradec(?:id[oa]s?|emos)",
+    "agradec(?:id[oa]s?|emos|id[íi]sim[oa]s?)",
     "agradezco",
     # "Quiero agradecer a <@A> por revisar…", "quero agradecer ao <@A>", "je veux remercier <@A>" is above
     *_product(
         ("quiero", "queremos", "quisiera", "quería", "me gustaría", "quero", "queremos", "gostaria de"),
-        (f" agradecer(?:le|les|te)?(?= (?:a |al |ao |à )?{M})",),  # not "quiero agradecer a los voluntarios…"
+        (
+            f" agradecer(?:le|les|te)?(?= (?:especialmente |sobre todo |en especial |em especial )?(?:a |al |ao |à )?{M})",
+        ),  # not "quiero agradecer a los voluntarios…"
     ),
     # "<@A> je te revaudrai ça" (I'll return the favour): French thanks owed
     "je (?:te|vous) (?:le )?revaudrai(?: ça| ca)?",
@@ -1350,8 +1414,17 @@ _words(
     # The noun is a thanks only when it is given to someone: "um agradecimento especial pra <@A>",
     # "agradecimientos a <@A>", "ringraziamenti a tutti" — not "um agradecimento formal vai ser enviado".
     *[
-        f"{noun}(?: especia(?:l|is|les)| special[ei]| enormes?| sinceros?)?(?= (?:a|ao|à|aos|às|al|ai|alla|pra|pro|para|por|pelo|pela|per)\\b| ?{M}| ?[!:,]| ?$)"
-        for noun in ("agradecimentos?", "agradecimientos?", "ringraziament[oi]")
+        # (not "a placa de agradecimento pra equipe": a thing named after thanks)
+        f"{noun}(?<!\\bde {noun})(?<!\\bdi {noun})(?: especia(?:l|is|les)| special[ei]| enormes?| sinceros?)?"
+        f"(?= (?:a|ao|à|aos|às|al|ai|alla|pra|pro|para|por|pelo|pela|per)\\b| ?{M}| ?[!:,]| ?$)"
+        for noun in (
+            "agradecimento",
+            "agradecimentos",
+            "agradecimiento",
+            "agradecimientos",
+            "ringraziamento",
+            "ringraziamenti",
+        )
     ],
     "dankbaar",
     "tacksam",
@@ -1449,6 +1522,12 @@ _words(
         "מודה לך",
         "ขอบคุณ",
         "ขอบใจ",
+        "แต๊งกิ้ว",  # Thai loanword "thank you"
+        # Cantonese: "唔該晒" (thanks a lot for a favour), "多謝晒" — not a bare "唔該" (please, excuse me)
+        "唔該晒",
+        "唔该晒",
+        "多謝晒",
+        "多谢晒",
     ],
     *["谢啦", "感恩", "감사히"],
     guard_end=False,
@@ -1987,7 +2066,7 @@ _GROUPW = (
     r"semua|όλους|ทุกคน"
 )
 # "for" (the reason follows): the languages above, plus Indonesian "atas"/"untuk", Vietnamese "vì", Romanian "pentru".
-_FOR_WORDS = "for|por|pour|für|fur|pelos?|pelas?|per|voor|för|za|за|για|على|על|on|atas|untuk|vì|pentru"
+_FOR_WORDS = "for|por|pour|fürs|für|fur|pelos?|pelas?|per|voor|för|za|за|για|على|על|on|atas|untuk|vì|pentru"
 _FOR = rf"(?:{_FOR_WORDS})"
 # A reason runs to its sentence's end; a dot inside a number or a name ("5.14", "acme.io") does not end it.
 _REASON_TEXT = rf"(?:[^\n.!?{M[1:-1]}]|\.(?=\w)){{0,300}}"
@@ -2195,6 +2274,9 @@ _VOCATIVE = re.compile(
 _SUCCESS_WORDS = (
     r"work(?:s|ed|ing)|fix(?:ed|es)|solved|resolved|did it|did the trick|helped|helpful|perfect|awesome|amazing|"
     r"great|brilliant|exactly|makes sense|got it|clicked|unblocked|saved|figured|nice|excellent|legend|clear|sorted|"
+    # the same "great" in the other languages: "<@A> süper, bu bize 1 hafta kazandırır. teşekkürler"
+    r"süper|harika|mükemmel|mantap|keren|świetnie|swietnie|genial|perfekt|geweldig|fantastisch|génial|parfait|perfeito|"
+    r"perfecto|ótimo|otimo|perfetto|ottimo|"
     r"nailed it|spot on|all good|people clapped|everyone clapped|got applause|deal(?= ?!)|"
     # "the hero we need 🙌", "lifesaver :pray:"
     r"hero(?! (?:image|banner|section|shot|unit|card|text|video))|heroes|lifesaver|life saver|saviou?r|mvp|goat|"
@@ -2548,6 +2630,11 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
                 targets = _credited_before(cue, low, norm, ids, sent_starts[max(0, si - 1)], reqs, credits, past=False)
             if not targets or set(targets) <= asked:
                 continue
+        if not targets and not group and kind == "strong" and ids:
+            # praise said of the person: "<@A> is the real MVP", "<@A> is the MVP of this audit season"
+            praised = _PRAISE_SUBJECT.search(low, ss, cs)
+            if praised is not None:
+                targets = _mentions(praised.group("m"), ids)
         if not targets and not group:
             if kind != "kudos" and ids:  # the vocatives are mentions
                 voc = _VOCATIVE.match(low, ss, cs)
@@ -3280,6 +3367,10 @@ def _last_mentioned(low: str, ids: list[str], cs: int, reqs: list[int]) -> list[
     return _mentions(last.group(), ids)
 
 
+# The people a praise is said of, right before it: "<@A> is the real MVP", "<@A> and <@B> are absolute legends".
+_PRAISE_SUBJECT = re.compile(rf"(?P<m>{_MLIST})\s*$")
+
+
 def _message_vocative(low: str, ids: list[str], sent_starts: list[int], known: list[str] | None) -> list[str]:
     """The people a message opens by addressing ("<@A> <@B> quick question…"), if any."""
     if known is not None:
@@ -3321,7 +3412,8 @@ _REPLY_OPEN = rf"[^\w{M[1:-1]}]{{0,6}}(?:(?:hey|hi|oh|ah)\b[\s,!]*)?(?P<m>{_MLIS
 _ACCEPT_END = rf"(?=\s*(?:[!.,;:)\n{TYE}{EMO}{_UEMOJI}]|$))"
 _ACCEPTED = re.compile(rf"{_REPLY_OPEN}(?:{_ACCEPT_WORDS})[\s,!]+(?:{_PLEASE_WORDS}){_ACCEPT_END}")
 _ACK_OPEN = re.compile(
-    rf"{_REPLY_OPEN}(?:(?:{_alternation(_ACK_WORDS)})(?![\w'’])|(?:{_ACCEPT_WORDS})[\s,!]+(?:{_PLEASE_WORDS}){_ACCEPT_END}|"
+    # ("<@A> oh, good point — updated. tack!": a surprise first)
+    rf"{_REPLY_OPEN}(?:(?:oh|ah|ahh|aha|ooh)\b[\s,!]*)?(?:(?:{_alternation(_ACK_WORDS)})(?![\w'’])|(?:{_ACCEPT_WORDS})[\s,!]+(?:{_PLEASE_WORDS}){_ACCEPT_END}|"
     # the reason first, as in a list of credits: "<@A> for catching the rotate bug", "<@A> pour la relecture"
     rf"(?:for|por|pour|für|voor|för|za|за|untuk|atas|pelo|pela) (?!(?:the record|now|example|instance|reference|"
     rf"context|sure|real|once|today|tomorrow|tonight|this week|next|later|me|us|you|what|when|whom?|how|why)\b)"
@@ -3338,7 +3430,7 @@ _ACK_BREAK = re.compile(
 # "Un shout-out para <@A> que consiguió…", "Un aplauso para <@A>"; or to a team, then its people after a dash: "Kudos to
 # the comms team for the launch — <@A> <@B> you made us look good".
 _KUDOS_TO = re.compile(
-    rf"(?:\s+in {CHANNEL})?\s+(?:(?:to|para|pra|per|pour|à|a|an|aan|voor|för|till|dla|für|for|buat|untuk|kepada)\s+|ל\s*)"
+    rf"(?:\s+in {CHANNEL})?\s+(?:(?:to|para|pra|pro|ao|per|pour|à|a|an|aan|voor|för|till|dla|für|for|buat|untuk|kepada)\s+|ל\s*)"
     rf"(?P<m>{_MLIST_ROLES})"
     rf"|[^:\n.!?{M[1:-1]}]{{0,80}}\s[—–]\s*(?P<d>{_MLIST})"
 )
@@ -3779,7 +3871,7 @@ _DEFLECTED = re.compile(
     r"tua|teu|você|vc|deine|dein|du|dir|tuoi|tuo|te|jouw|jij|din|ditt|dina)\b"
 )
 _APOLOGY_BEFORE = re.compile(
-    r"\b(?:sorry|sry|my bad|apologies|perdón|perdon|perdona|disculpa|disculpas|desculpa|desculpe|désolée?|desole|"
+    r"\b(?:sorry|sry|my bad|my fault|guilty|mea culpa|apologies|perdón|perdon|perdona|disculpa|disculpas|desculpa|desculpe|désolée?|desole|"
     r"pardon|scusa|scusate|scusami|entschuldigung|sorry|przepraszam|özür dilerim|kusura bakma|извини|извините|"
     r"простите|maaf|xin lỗi|sori)\b[^.!?\n]{0,40}$"
 )

@@ -49,6 +49,15 @@ Holdouts 29 (an insurer, 417 messages) and 30 (a food-delivery start-up, 405) we
 that round and scored once on the final build: P 0.978 / 0.977, R 0.957 / 0.985 as written. Two holdout-30 labels
 were then corrected ("huge thanks to <@A> for sharing the Bangkok playbook…" and "ty <@A> for unblocking the deploy
 pipeline…" thank A), which gives 30 P 0.992, R 0.985; 30 is asserted, 29 (P 0.978) is not.
+Holdouts 31 (a car-sharing company, 469 messages) and 32 (a games publisher, ten languages, 470) were written blind
+and scored once at f7eae1c: P 0.959 / 0.955, R 0.940 / 0.934. Their families fixed (392fde9), they score P 1.000 /
+0.986, R 0.993 / 0.993 and are asserted. Holdouts 33 (a hospital group's IT; Spanish, Portuguese, Galician, Catalan,
+Hindi; 459), 34 (a logistics start-up across East and South-East Asia; 469) and 35 (a payments company across
+Europe and the Middle East, with Ukrainian; 462) were then written blind and scored once at 392fde9: P 0.944 /
+0.959 / 0.993, R 0.849 / 0.959 / 0.839. After their families were fixed they score P 0.981 / 0.973 / 1.000, R 0.987 /
+0.979 / 0.950: 33 and 35 are asserted, 34 (P 0.973: drink orders closed with a thanks, a favour that hurt) is not.
+One label convention was settled then: praise said of a named person ("<@A> is the MVP of the team", "<@A> is a real
+lifesaver") thanks them, as the blind sets' brief says; two older rows were relabelled to match.
 """
 
 from __future__ import annotations
@@ -134,6 +143,10 @@ def test_shared_example(row: dict) -> None:
         "thanks_holdout27.jsonl",
         "thanks_holdout28.jsonl",
         "thanks_holdout30.jsonl",
+        "thanks_holdout31.jsonl",
+        "thanks_holdout32.jsonl",
+        "thanks_holdout33.jsonl",
+        "thanks_holdout35.jsonl",
     ],
 )
 def test_accuracy_on_labelled_set(name: str) -> None:
