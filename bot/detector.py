@@ -350,6 +350,7 @@ _words(
     # Hinglish: "nahi yaar, thanks", "nahin ji, shukriya"
     *_product(("nahi", "nahin", "nai"), ("(?: yaar| yar| ji| bhai)?,? (?:thanks|thank you|thx|shukriya|dhanyavaa?d)",)),
     "не за что",
+    "note to self",  # "Note to self <@A>: thank <@B> in the acknowledgments" (a to-do)
 )
 # Thanks quoted, reported or passed on, not said: "ありがとうって二人とも言ってた?", "ありがとうと伝えてください", "跟他说谢谢了吗",
 # "고맙다고 전해 주세요".
@@ -535,7 +536,7 @@ _words(
     *_product(("nope", "nah", "naw", "no need"), ("[\\s,.!…—–\\-]*(?:thanks?|thank you|thx|ty)(?![\\w])",)),
     *_product(
         ("nggak", "ngga", "gak", "ga", "tidak", "enggak", "ndak", "nda"),
-        (" (?:usah|perlu)[\\s,.!…—–\\-]*(?:terima kasih|makasih|trims)",),
+        (" (?:usah|perlu)(?: pak| bu| mas| mbak| bang| kak)?[\\s,.!…—–\\-]*(?:terima kasih|makasih|trims)",),
     ),
     *_product(("no hace falta", "no es necesario"), ("[\\s,.!…—–\\-]*(?:muchas )?gracias",)),
     "pas besoin[\\s,.!…—–\\-]*merci",
@@ -622,6 +623,10 @@ _words(
             "ganz gut",
             "goed",
             "goed hoor",
+            "badhiya",
+            "badiya",
+            "theek hoon",
+            "thik hoon",
             "prima",
             "prima hoor",
             "bra",
@@ -997,7 +1002,7 @@ _words(
             " (?:absolute|total|utter|actual|real|complete|beautiful|glorious|bloody|magnificent) "
             "(?:legend|life[- ]?saver|hero|star|gem|genius|saint|angel|wizard|rockstar|champ|champion|mvp|goat|"
             "machine|beast|treasure)s?",
-            " (?:lifesaver|life saver|gem|saint|angel|champ|champion|treasure)s?",
+            " (?:lifesaver|life saver|gem|saint|angel|champ|champion|treasure|beaut(?:y|ies))s?",
         ),
     ),
     # "<@A> amazing work on the budget, you made my week"
@@ -1100,6 +1105,8 @@ _words(
     "uratował(?:eś|aś|eście) mi",
     "ratujesz mi (?:życie|tyłek|skórę)",
     "hayat[ıi]m[ıi] kurtard[ıi]n",
+    "hayat kurtard[ıi]n",
+    "hayat kurtar[ıi]yor",
     "beni kurtard[ıi]n",
     *_product(("ты", "вы"), (" (?:меня )?спас(?:ла|ли)?(?: меня)?",)),
     *_product(("kamu", "anda", "lo", "lu"), (" (?:penyelamat|menyelamatkan)",)),
@@ -1167,6 +1174,7 @@ _words(
     # "Chapeau <@A> pour le service d'hier soir", "chapó <@A>": hats off, said to the person
     f"chapeau(?=[,!]? {M})",
     f"chap[óo](?=[,!]? {M})",
+    f"bravo(?=[,!]? {M})",  # "bravo <@A> :clap:"
     # Portuguese "Destaque pro <@A> que virou a noite…" (a highlight for A)
     f"destaque(?: especial)?(?= (?:pro|pra|para|ao|à) ?{M})",
     # Indonesian "credit juga ke <@A>", "kredit buat <@A>"
@@ -1253,6 +1261,7 @@ _words(
     "k[öo]sz[öo]n[öo]m",
     "k[öo]szi",
     "mahalo(?: nui)?",
+    "go raibh (?:míle )?maith agat",  # Irish
 )
 _words(
     "grat",
@@ -1265,7 +1274,7 @@ _words(
     # British "ta": "nice one, ta", "ta <@A>!", "<@A> ta very much" — a word of its own at the end of a sentence or
     # before the person, not Swedish "ta" (take) inside one ("kan du ta en titt")
     # (the pre-filter reads raw text: a mention ends in ">" there, an emoji shortcode starts with ":")
-    f"ta(?=\\s*(?:[!.…:{TYE}{EMO}]|$|{M})| (?:very much|muchly|v much|love|mate|x)\\b)"
+    f"ta(?=\\s*(?:[!.…:{TYE}{EMO}]|$|{M})| (?:very much|muchly|v much|love|mate|x|both|for (?:the|your|that|this|all))\\b)"
     f"(?:(?<=^ ta)|(?<=[,!.…\n] ta)|(?<=\nta)|(?<=[>{M[1:-1]}] ta)|(?<=one ta)|(?<=cheers ta))",
     "ty(?:ty)*",
     "cheers",
@@ -1336,6 +1345,7 @@ _words(
     "valeu+",
     "vlw",  # Portuguese chat shorthand for "valeu"
     "grazie+(?: mille)?",
+    "grazie enorme",  # "Un grazie enorme a <@A> per…"
     "tack(?: så mycket)?",
     "tackar(?! nej)(?: så mycket)?",  # "Tackar <@A>!" — not "jag tackar nej" (I decline)
     "mersi",
@@ -1457,6 +1467,7 @@ _words(
         "ありがとう",
         "ありがと",
         "助かりました",
+        "助かります",
         "どうもありがとう",
         # casual "arigatou": あざす, あざっす, あざーす, あざます
         "あざす",
@@ -2044,7 +2055,7 @@ _AND_NOSPACE = "和|と|및|और|و|ו|และ"
 _JOIN = rf"{_AND}|or|as well as|plus|along with"
 # What may follow "and" before the next person: "and to <@B>", "and also", "y a", "et à", "und an", "e ao"…
 _AND_LINK = (
-    "to|also|too|of course|especially|a|à|an|aan|till|dla|kepada|ao|aos|al|ai|alla|às|auch|también|aussi|ook|"
+    "to|also|too|of course|especially|a|ad|à|an|aan|till|dla|kepada|ao|aos|al|ai|alla|às|auch|también|aussi|ook|"
     "också|też|juga|também|anche"
 )
 # Between two people of a list: a comma/&/+ (optionally with "and"), "and" alone, an "and" in brackets
@@ -2253,7 +2264,10 @@ _LIST_MORE = re.compile(rf"[^\n.!?,:{M[1:-1]}]{{0,40}},\s*(?:(?:{_JOIN})\s+)?(?:
 _LIST_ENDS_WITH_AND = re.compile(rf"(?:\b(?:{_JOIN})|&|{_AND_NOSPACE})(?:\s+(?:{_AND_LINK}))?\s*\S$")
 # "for the design and <@B> for the tests", "for running it and to <@B> for taking notes", "en aan <@B>"
 _REASON_ENDS_WITH_AND = re.compile(rf"(?:\b(?:{_JOIN})|&)(?:\s+(?:{_AND_LINK}))?\s*$")
-_REASON_ENDS_WITH_AND_OR_COMMA = re.compile(rf"(?:,\s*)?(?:\b(?:{_JOIN})|&)(?:\s+(?:{_AND_LINK}))?\s*$|,\s*$")
+# (", to <@B> for…", ", à <@B> pour…": a list of people each with a reason, joined by commas)
+_REASON_ENDS_WITH_AND_OR_COMMA = re.compile(
+    rf"(?:,\s*)?(?:\b(?:{_JOIN})|&)(?:\s+(?:{_AND_LINK}))?\s*$|,\s*(?:(?:to|à|a|ad|al|ao)\s*)?$"
+)
 # The next "for <reason> <@B>" of a list where each person has a reason.
 _NEXT_REASON = re.compile(rf"\s*{_FOR}\b\s*(?P<reason>{_REASON_TEXT})(?P<post>{_MLIST})?")
 _AND_TAIL_WORDS = frozenset({"&", *_JOIN.split("|"), *_AND_LINK.split("|"), "as", "with", "course"})
@@ -2263,7 +2277,10 @@ _TO = re.compile(r"\s*to\b")
 _VOCATIVE = re.compile(
     # not "[\s\W]*": a mention is a non-word character too, and the list must keep its first person
     rf"[^\w{M[1:-1]}]*(?:(?:hey|hi|hello|yo|ok|okay|oh|also|and|btw|so|dear|hola|salut|hallo|hej|cześć|merhaba|привет|hai|"
-    rf"olá|ciao|anyway|anyways|update|well|finally|welp|alright|show)\b[\s,!:—–-]*)?(?P<m>{_MLIST})(?![\s,:]*(?:is|are|was|were|will|has|have|had|'s|'re|'ve|'ll|said|says|"
+    rf"olá|ciao|anyway|anyways|update|well|finally|welp|alright|show|wena|nice|great|perfect|awesome|perfecto|genial|"
+    # "especially <@A>…": "特に <@A> さん、…ありがとうございました", "sobre todo <@A>"
+    rf"especially|especialmente|sobre todo|surtout|besonders|vor allem|in particolare|soprattutto|zwłaszcza|"
+    rf"особенно|özellikle|khususnya|terutama|特に)\b[\s,!:—–-]*)?(?P<m>{_MLIST})(?![\s,:]*(?:is|are|was|were|will|has|have|had|'s|'re|'ve|'ll|said|says|"
     rf"told|wrote|mentioned|asked|isn't|aren't|can't(?! thank| ?$)|won't|did|does|and i|owns?|owes?|"
     # the same talk of the person, not to them, elsewhere: "<@A> hat gefragt…", "<@A> dijo que…", "<@A> zei dat…"
     rf"hat|hatte|heeft|sagt|sagte|fragt|fragte|meinte|zegt|zei|vroeg|dijo|preguntó|disse|perguntou|a dit|a demandé|"
@@ -2276,7 +2293,8 @@ _SUCCESS_WORDS = (
     r"great|brilliant|exactly|makes sense|got it|clicked|unblocked|saved|figured|nice|excellent|legend|clear|sorted|"
     # the same "great" in the other languages: "<@A> süper, bu bize 1 hafta kazandırır. teşekkürler"
     r"süper|harika|mükemmel|mantap|keren|świetnie|swietnie|genial|perfekt|geweldig|fantastisch|génial|parfait|perfeito|"
-    r"perfecto|ótimo|otimo|perfetto|ottimo|"
+    r"perfecto|ótimo|otimo|perfetto|ottimo|buen[íi]simo|era eso|eso era|that was it|all back|back to normal|"
+    r"no restarts|geldi|sind raus|ging (?:ja )?schnell|membantu|how you did it|hayat kurtard[ıi]n|"
     r"nailed it|spot on|all good|people clapped|everyone clapped|got applause|deal(?= ?!)|"
     # "the hero we need 🙌", "lifesaver :pray:"
     r"hero(?! (?:image|banner|section|shot|unit|card|text|video))|heroes|lifesaver|life saver|saviou?r|mvp|goat|"
@@ -2361,9 +2379,7 @@ _SUCCESS_NOSPACE += (
 )
 # …found, or done thanks to the person: "<@A> 오 찾았어요!! 고마워요", "<@A> 덕분에 KR 버전 만들었어요. 감사합니다!",
 # "<@A> 見つかりました、ありがとう", "多亏了 <@A>"
-_SUCCESS_NOSPACE += (
-    "|찾았(?<!못 찾았)(?<!못찾았)|덕분에|덕분이|수고 많으셨|見つかりました|見つかった|おかげ|找到了|找到啦|多亏|多虧"
-)
+_SUCCESS_NOSPACE += "|使ってみます|試してみます|やってみます|찾았(?<!못 찾았)(?<!못찾았)|덕분에|덕분이|수고 많으셨|見つかりました|見つかった|おかげ|找到了|找到啦|多亏|多虧"
 # run on " " + text: the leading non-word character lets the engine skip words fast, and the words as a
 # trie cost one test per first letter, not one per word
 _SUCCESS = re.compile(rf"[^\w]{_alternation(_SUCCESS_WORDS)}\b")
@@ -3392,7 +3408,8 @@ def _has_words(low: str) -> bool:
 # Gracias" (an offer accepted), "<@A> for catching the bug. спасибо!" (the reason first). Not a request closed by
 # thanks ("<@A> can you check? thanks": the caller asks that nothing was asked before the thanks).
 _ACK_WORDS = (
-    "ok|okay|oki|okie|okey|oke|k|kk|got it|gotcha|will do|good point|fair point|good call|good catch|great point|"
+    "you're right|you are right|tienes razón|tens razão|tem razão|du hast recht|tu as raison|hai ragione|je hebt gelijk|"
+    "masz rację|haklısın|ok|okay|oki|okie|okey|oke|k|kk|got it|gotcha|will do|good point|fair point|good call|good catch|great point|"
     "makes sense|understood|noted|roger|roger that|sounds good|sgtm|yes please|sure|right|true|agreed|ah|ahh|"
     "i see|that explains|that makes sense|perfect|vale|claro|entendido|de acuerdo|buen punto|lo hago|"
     "d'accord|compris|bien vu|bonne remarque|entendu|alles klar|klar|guter punkt|verstanden|mach ich|mache ich|"

@@ -58,6 +58,10 @@ Europe and the Middle East, with Ukrainian; 462) were then written blind and sco
 0.979 / 0.950: 33 and 35 are asserted, 34 (P 0.973: drink orders closed with a thanks, a favour that hurt) is not.
 One label convention was settled then: praise said of a named person ("<@A> is the MVP of the team", "<@A> is a real
 lifesaver") thanks them, as the blind sets' brief says; two older rows were relabelled to match.
+Holdouts 36 (a university's research software group and partner labs; English, Spanish, Portuguese, French,
+Italian, Japanese; 464) and 37 (a fashion retailer; English, Hindi, Arabic, Turkish, German, Polish, Indonesian; 463)
+were written blind and scored once at 84e8ccd: P 0.972 / 0.985, R 0.896 / 0.881. Their families fixed, they score
+P 0.980 / 1.000, R 0.968 / 0.954 and are asserted.
 """
 
 from __future__ import annotations
@@ -147,6 +151,8 @@ def test_shared_example(row: dict) -> None:
         "thanks_holdout32.jsonl",
         "thanks_holdout33.jsonl",
         "thanks_holdout35.jsonl",
+        "thanks_holdout36.jsonl",
+        "thanks_holdout37.jsonl",
     ],
 )
 def test_accuracy_on_labelled_set(name: str) -> None:
