@@ -116,6 +116,7 @@ _SARC_EMOJI = frozenset(
         "upside_down_face",
         "upside-down_face",
         "unamused",
+        "neutral_face",
     ]
 )
 
@@ -123,7 +124,8 @@ _SARC_EMOJI = frozenset(
 # and gender signs are dropped so "🙇🏽‍♂️" reads as one bow. Arabic diacritics are dropped too
 # ("شكراً" → "شكرا") so one spelling of each word suffices.
 _TRANSLATE: dict[int, str | None] = {0x1F64F: f" {TYE} ", 0x1F64C: f" {TYE} ", 0x1F647: f" {TYE} "}
-_TRANSLATE.update({0x1F644: f" {SARC} ", 0x1F643: f" {SARC} ", 0x1F612: f" {SARC} "})
+# (😐 too: "thanks for volunteering me to present tomorrow. really. great. 😐")
+_TRANSLATE.update({c: f" {SARC} " for c in (0x1F644, 0x1F643, 0x1F612, 0x1F610)})
 _TRANSLATE.update(dict.fromkeys([*range(0x1F3FB, 0x1F400), 0x200D, 0xFE0F, 0x2640, 0x2642], None))
 _TRANSLATE.update(dict.fromkeys([*range(0x064B, 0x0660), 0x0670, 0x0640], None))
 # str.translate looks up every character; a regex finds the few that need it much faster.
@@ -283,6 +285,11 @@ _YOU_TOO = (
     "(?:jij|jou|u) ook|insgelijks|detsamma|(?:du|dig) också|nawzajem|wzajemnie|(?:sana|size) de|"
     "(?:и )?(?:тебе|вам) того же|(?:и )?(?:тебе|вам)|взаимно|επίσης|kamu juga|anda juga|(?:bạn|anh|chị) cũng vậy"
 )
+
+
+# The thanks after "fine" / "all good" in small talk — not one aimed at someone or for something: "all good. thanks
+# <@A> for the quick fix" thanks A.
+_SMALLTALK_THANKS = f"[,!.]? (?:thanks|thank you|thx|ty)(?!(?: ?{M})* for\\b)"
 
 
 def _words(kind: str, *phrases: str, guard_end: bool = True) -> None:
@@ -593,13 +600,13 @@ _words(
     *_product(
         ("i'm ", "im ", "i am ", "doing ", "all ", "pretty ", "very ", "not too ", ""),
         ("good", "fine", "not bad", "alright", "well"),
-        ("[,!.]? (?:thanks|thank you|thx|ty)",),
+        (_SMALLTALK_THANKS,),
     ),
     # "doing ok thanks, just tired. you?" — but a bare "ok thanks" / "great, thanks" acknowledges help.
     *_product(
         ("i'm ", "im ", "i am ", "doing ", "all ", "pretty ", "still ", "we're ", "we are "),
         ("ok", "okay", "great", "surviving", "hanging in there"),
-        ("[,!.]? (?:thanks|thank you|thx|ty)",),
+        (_SMALLTALK_THANKS,),
     ),
     *_product(
         (
@@ -647,7 +654,7 @@ _words(
             "khỏe ạ",
             "ổn ạ",
         ),
-        (f"[,!.]? (?:{_THANKS_WORDS})",),
+        (f"[,!.]? (?:{_THANKS_WORDS})(?!(?: ?{M})* for\\b)",),
     ),
     # "much better thanks, yes back on nights tomorrow", "feeling better, thanks": how one is after being ill —
     # but not "works much better thanks to <@A>'s patch" nor a bare "much better, thanks!" after a fix.
@@ -711,6 +718,8 @@ _words(
 )
 # "I'll thank you to stop moving the cutoff": a demand, not gratitude.
 _words("noop", *_product(("i'll", "ill", "i will", "i'd", "i would"), (" thank (?:you|u)(?: (?:kindly|not))? to",)))
+# Thanks promised for later: "I'll thank <@A> when the scheduler survives a week"
+_words("noop", *_product(("i'll", "i will", "gonna", "going to"), (f" thank(?= ?{M})",)))
 # "please don't thank me, thank <@A> — she ran…": the refusal passes the thanks on to the next one named. It
 # takes the punctuation too: a phrase's kind is remembered by its text, which the refusal above never ends with.
 # …unless it passes it on to no one named: "<@A> don't thank me, thank the guy who let me stand on his truck".
@@ -952,6 +961,7 @@ _words(
     *_product(("i", "we"), (f" owe(?= ?{M})",)),
     # The same idiom elsewhere: Spanish, Portuguese, Italian, French, German.
     "te debo una",
+    "te debo (?:un café|un cafe|una cerveza|una birra|una comida|un almuerzo|una cena)",
     "fico a dever-te uma",
     "fico-te a dever uma",
     "devo-te uma",
@@ -979,6 +989,9 @@ _words(
             "you both are",
             "you're both",
             "you are both",
+            "you were",
+            "you were absolutely",
+            "you guys were",
             "you all are",
             "ur",
             "u r",
@@ -1162,6 +1175,8 @@ _words(
             ("arbeit", "gute|super|tolle|starke"),
             ("travail", "bon|beau|excellent"),
             ("one", "nice"),  # "nice one <@A> and <@B>"
+            ("find", "great|nice|good|awesome"),  # "great find <@A> &amp; <@B>"
+            ("catch", "great|nice|good|awesome"),
             ("lavoro", "ottimo|bel|grande"),
             ("werk", "goed|knap|mooi"),
             ("jobbat", "bra"),
@@ -1174,7 +1189,7 @@ _words(
     # "Chapeau <@A> pour le service d'hier soir", "chapó <@A>": hats off, said to the person
     f"chapeau(?=[,!]? {M})",
     f"chap[óo](?=[,!]? {M})",
-    f"bravo(?=[,!]? {M})",  # "bravo <@A> :clap:"
+    f"bravo(?=[,!]? (?:à |a )?{M})",  # "bravo <@A> :clap:", "Bravo à <@A> pour son scoop"
     # Portuguese "Destaque pro <@A> que virou a noite…" (a highlight for A)
     f"destaque(?: especial)?(?= (?:pro|pra|para|ao|à) ?{M})",
     # Indonesian "credit juga ke <@A>", "kredit buat <@A>"
@@ -2417,6 +2432,8 @@ _LFILL_WORDS = (
     "cool|sweet|brilliant|excellent|ah|ahh|hey|hi|san|ji|"
     # "really" in the supported languages: "<@A>, echt bedankt", "<@A>, vraiment merci", "<@A> seriously, thanks"
     "seriously|truly|echt|wirklich|vraiment|davvero|naprawdę|gerçekten|"
+    # "many" before the thanks word: "<@A> muito obrigado", "<@A> muchas gracias", "<@A> vielen Dank"
+    "muito|muchas|mil|molte|moltes|moitas|vielen|heel|tusen|bardzo|çok|большое|many|"
     # forms of address between the person and the thanks: "<@A> hocam sağ olun", "<@A> bro thanks"
     "hocam|abi|abla|kanka|bro|mate|dude|man|sir|amigo|amiga|hermano|irmão|bhai|anh|chị|kak|pak|"
     # "especially": "<@A>'ye özellikle teşekkür ederim", "<@A> besonders danke"
@@ -2607,6 +2624,8 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
         if laughs and kind == "grat" and _laughed_off(low, laughs, ss, cs, ce, se, n):
             continue
         targets, reason, group = _targets(kind, cs, ce, low, norm, ids, ss, se, n, reqs, esps)
+        if reason is not None and _HARM_AFTER.search(low, ce, min(n, se + _VIEW)):
+            continue  # "thanks for force-pushing over my branch, I lost 2 hours of edits": a complaint
         if targets is None:  # the cue was not a thanks after all ("thanks?", "thanks to X, we lost…")
             continue
         if not targets and len(line_starts) > 1 and kind != "karma" and ids:
@@ -3383,6 +3402,15 @@ def _last_mentioned(low: str, ids: list[str], cs: int, reqs: list[int]) -> list[
     return _mentions(last.group(), ids)
 
 
+# What a favour did to the author, said right after thanking them for it: a complaint, not gratitude.
+_HARM_AFTER = re.compile(
+    r"\b(?:i|we) (?:just )?lost (?!nothing\b)|\bnow (?:i|we) (?:get|have|need) to (?:tell|explain|redo|apologi[sz]e|deal with|"
+    r"clean up|answer|call|fix)\b|\bwithout asking (?:anyone|me|us)\b|"
+    r"\bsin preguntar(?:me|nos)?\b|\bsem (?:me )?perguntar\b|\bohne (?:mich |uns )?zu fragen\b|\bsans (?:me|nous) demander\b|"
+    r"\bsenza chiedermi\b"
+)
+
+
 # The people a praise is said of, right before it: "<@A> is the real MVP", "<@A> and <@B> are absolute legends".
 _PRAISE_SUBJECT = re.compile(rf"(?P<m>{_MLIST})\s*$")
 
@@ -3592,6 +3620,17 @@ def _targets(
         return None, None, False
     # An emoji right before a request is a "please": "<@A> :pray: can you check #2333 before the cut?".
     if kind == "emoji" and reqs and (k := bisect_left(reqs, ce)) < len(reqs) and not _has_words(low[ce : reqs[k]]):
+        return None, None, False
+    # …and so is one after a question and the person it asks: "anyone have the new login? <@A> :pray:".
+    if (
+        kind == "emoji"
+        and reqs
+        and (k := bisect_left(reqs, cs)) > 0
+        and cs - reqs[k - 1] < 40
+        and low[reqs[k - 1] : cs].startswith(("?", "？"))
+        and not _has_words(low[reqs[k - 1] : cs])
+        and _MENTION_RE.search(low, reqs[k - 1], cs)
+    ):
         return None, None, False
     # An emoji after an apology is contrition, not thanks: "<@A> mañana te los mando, perdón 🙏", "<@A> scusa il
     # ritardo 🙏" — unless a success is reported after the apology ("sorry for the wait, it works now 🙏").

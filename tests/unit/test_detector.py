@@ -62,6 +62,11 @@ Holdouts 36 (a university's research software group and partner labs; English, S
 Italian, Japanese; 464) and 37 (a fashion retailer; English, Hindi, Arabic, Turkish, German, Polish, Indonesian; 463)
 were written blind and scored once at 84e8ccd: P 0.972 / 0.985, R 0.896 / 0.881. Their families fixed, they score
 P 0.980 / 1.000, R 0.968 / 0.954 and are asserted.
+Holdouts 38 (a news company's newsroom and apps team, eleven languages; 455) and 39 (an open-source database company
+and its community, thirteen languages; 458) were written blind and scored once at 6853504: P 0.939 / 0.972, R 0.933
+/ 0.946. One holdout-38 label was corrected ("Thanks <@A> for introducing me to <@B>" thanks A, as the brief says).
+Their families fixed, 38 scores P 0.960, R 0.953 (kept, not asserted: a list of assignments signed off "Thanks
+everyone") and 39 P 0.993, R 0.973 (asserted).
 """
 
 from __future__ import annotations
@@ -153,6 +158,7 @@ def test_shared_example(row: dict) -> None:
         "thanks_holdout35.jsonl",
         "thanks_holdout36.jsonl",
         "thanks_holdout37.jsonl",
+        "thanks_holdout39.jsonl",
     ],
 )
 def test_accuracy_on_labelled_set(name: str) -> None:
