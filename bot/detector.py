@@ -2601,6 +2601,7 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
 
     quotes: int | None = None  # which quotation marks the message has, found on first need
     found: dict[str, str | None] = {}
+    harm_words: bool | None = None  # whether the message has a word of _HARM_AFTER, found on first need
     named = False  # whether an earlier cue thanked someone the message names
     for cue in cues:
         kind, cs, ce = cue
@@ -2624,8 +2625,11 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
         if laughs and kind == "grat" and _laughed_off(low, laughs, ss, cs, ce, se, n):
             continue
         targets, reason, group = _targets(kind, cs, ce, low, norm, ids, ss, se, n, reqs, esps)
-        if reason is not None and _HARM_AFTER.search(low, ce, min(n, se + _VIEW)):
-            continue  # "thanks for force-pushing over my branch, I lost 2 hours of edits": a complaint
+        if reason is not None:
+            if harm_words is None:  # one scan of the message for the words first: most messages have none
+                harm_words = any(w in low for w in _HARM_WORDS)
+            if harm_words and _HARM_AFTER.search(low, ce, min(n, se + _VIEW)):
+                continue  # "thanks for force-pushing over my branch, I lost 2 hours of edits": a complaint
         if targets is None:  # the cue was not a thanks after all ("thanks?", "thanks to X, we lost…")
             continue
         if not targets and len(line_starts) > 1 and kind != "karma" and ids:
@@ -3402,7 +3406,19 @@ def _last_mentioned(low: str, ids: list[str], cs: int, reqs: list[int]) -> list[
     return _mentions(last.group(), ids)
 
 
-# What a favour did to the author, said right after thanking them for it: a complaint, not gratitude.
+# What a favour did to the author, said right after thanking them for it: a complaint, not gratitude. Each
+# alternative holds one of _HARM_WORDS, which a message is checked for first.
+_HARM_WORDS = (
+    "lost",
+    "now i ",
+    "now we ",
+    "without asking",
+    "preguntar",
+    "perguntar",
+    "zu fragen",
+    "demander",
+    "chiedermi",
+)
 _HARM_AFTER = re.compile(
     r"\b(?:i|we) (?:just )?lost (?!nothing\b)|\bnow (?:i|we) (?:get|have|need) to (?:tell|explain|redo|apologi[sz]e|deal with|"
     r"clean up|answer|call|fix)\b|\bwithout asking (?:anyone|me|us)\b|"
