@@ -117,6 +117,8 @@ _SARC_EMOJI = frozenset(
         "upside-down_face",
         "unamused",
         "neutral_face",
+        "rage",
+        "angry",
     ]
 )
 
@@ -125,7 +127,7 @@ _SARC_EMOJI = frozenset(
 # ("شكراً" → "شكرا") so one spelling of each word suffices.
 _TRANSLATE: dict[int, str | None] = {0x1F64F: f" {TYE} ", 0x1F64C: f" {TYE} ", 0x1F647: f" {TYE} "}
 # (😐 too: "thanks for volunteering me to present tomorrow. really. great. 😐")
-_TRANSLATE.update({c: f" {SARC} " for c in (0x1F644, 0x1F643, 0x1F612, 0x1F610)})
+_TRANSLATE.update({c: f" {SARC} " for c in (0x1F644, 0x1F643, 0x1F612, 0x1F610, 0x1F620, 0x1F621)})
 _TRANSLATE.update(dict.fromkeys([*range(0x1F3FB, 0x1F400), 0x200D, 0xFE0F, 0x2640, 0x2642], None))
 _TRANSLATE.update(dict.fromkeys([*range(0x064B, 0x0660), 0x0670, 0x0640], None))
 # str.translate looks up every character; a regex finds the few that need it much faster.
@@ -265,7 +267,7 @@ _VOCAB: list[tuple[str, str]] = []
 # The everyday thanks words of each supported Latin/Greek/Cyrillic-script language, for the small-talk
 # phrases that contain them ("fine, thanks", "gracias, ¿y tú?").
 _THANKS_WORDS = (
-    "thanks|thank you|thx|ty|merci|gracias|gr[àa]cies|grazas|obrigad[oa]|grazie|danke|dank je|bedankt|tack|dzi[eę]ki|dzi[eę]kuj[eę]|"
+    "thanks|thank you|thx|ty|merci|mersi|gracias|gr[àa]cies|grazas|obrigad[oa]|grazie|danke|dank je|bedankt|tack|dzi[eę]ki|dzi[eę]kuj[eę]|"
     "te[sş]ekk[uü]rler|sa[gğ] ?ol|спасибо|дякую|ευχαριστώ|ευχαριστω|terima kasih|makasih|c[aả]m [oơ]n"
 )
 # "and you?" asked back: English, Spanish, French, German, Portuguese, Italian, Dutch, Swedish, Polish,
@@ -352,12 +354,15 @@ _words(
     "kh[ôo]ng,? (?:c[aảá]m [oơ]n|cam on)",
     "nu,? (?:mul[tțţ]umesc|mersi)",
     "no,? gr[àa]cies",
+    "hindi na,? salamat",  # Tagalog
+    "th[ôo]i kh[ỏo]i(?: em| anh| chị)?,? c[aảá]m [oơ]n",  # Vietnamese
     "non,? grazas",
     "ні,? дякую",
     # Hinglish: "nahi yaar, thanks", "nahin ji, shukriya"
     *_product(("nahi", "nahin", "nai"), ("(?: yaar| yar| ji| bhai)?,? (?:thanks|thank you|thx|shukriya|dhanyavaa?d)",)),
     "не за что",
-    "note to self",  # "Note to self <@A>: thank <@B> in the acknowledgments" (a to-do)
+    "note to self",
+    "thanks mat bol",  # Hinglish "don't say thanks"  # "Note to self <@A>: thank <@B> in the acknowledgments" (a to-do)
 )
 # Thanks quoted, reported or passed on, not said: "ありがとうって二人とも言ってた?", "ありがとうと伝えてください", "跟他说谢谢了吗",
 # "고맙다고 전해 주세요".
@@ -630,6 +635,7 @@ _words(
             "ganz gut",
             "goed",
             "goed hoor",
+            "bine",
             "badhiya",
             "badiya",
             "theek hoon",
@@ -1136,7 +1142,7 @@ _words(
     *_product(("tune", "tumne", "aapne"), (" (?:toh )?(?:bacha|bachaa) li(?:ya|ye|a)?",)),
     "jaan bacha l[ie]",
     *_product(("ты", "вы"), (" (?:лучший|лучшая|лучшие|золото|супер)",)),
-    "legend(?= ?!|,? thank| ?$)",
+    f"legend(?= ?!|,? thank| ?$| ?{M})",  # "legend <@A>, green na lahat"
 )
 _words(
     "kudos",
@@ -1277,6 +1283,7 @@ _words(
     "k[öo]szi",
     "mahalo(?: nui)?",
     "go raibh (?:míle )?maith agat",  # Irish
+    "lah y(?:r7m|rhm|rahm) (?:lwalidin|lwalidik|walidik)",  # Moroccan Darija, in Latin letters
 )
 _words(
     "grat",
@@ -1315,7 +1322,8 @@ _words(
     # Chat spellings are stretched ("graciasss", "mercii", "dankeee") — by the last letter, which keeps
     # each phrase's literal start for the scan.
     "gracia+s+",
-    "gracias enormes",  # "Gracias enormes a <@A>, <@B> y <@C>": the adjective after, the people after it
+    "gracias enormes",
+    "gracias totales",  # "Gracias enormes a <@A>, <@B> y <@C>": the adjective after, the people after it
     "gr[àa]cies",  # Catalan: "moltes gràcies <@A>!"
     # Galician: "moitas grazas <@A>!", "graciñas"
     "grazas",
@@ -1363,7 +1371,7 @@ _words(
     "grazie enorme",  # "Un grazie enorme a <@A> per…"
     "tack(?: så mycket)?",
     "tackar(?! nej)(?: så mycket)?",  # "Tackar <@A>!" — not "jag tackar nej" (I decline)
-    "mersi",
+    "mersi(?: mult)?",  # Romanian: "Mersi mult <@A> pentru laptop"
     # Romanian, with either comma-below or cedilla "ț" and without it: "mulțumesc <@A>", "multumim pentru ajutor"
     "mul[tțţ]umesc(?: frumos| mult| din suflet)?",
     "mul[tțţ]umim",
@@ -1423,7 +1431,9 @@ _words(
     "grazie di cuore",
     "sono grat[oa]",
     "ti sono grat[oa]",
-    "remercie(?:r|z|ments?)?",
+    "remercie(?:r|z)?",
+    # (not "la page de remerciements": a thing named after thanks)
+    "remerciements?(?<!\\bde remerciement)(?<!\\bde remerciements)(?<!\\bdes remerciements)",
     "agradec(?:id[oa]s?|emos|id[íi]sim[oa]s?)",
     "agradezco",
     # "Quiero agradecer a <@A> por revisar…", "quero agradecer ao <@A>", "je veux remercier <@A>" is above
@@ -1476,6 +1486,16 @@ _words(
         "多謝",
         "谢了",
         "謝了",
+        "謝啦",
+        # the past forms: "<@A> 어제 도와주셔서 진짜 감사했어요"
+        "감사했어요",
+        "감사했습니다",
+        "고마웠습니다",
+        # Arabic blessings said as thanks: "بارك الله فيك <@A>", "تبارك الله عليك", "الله يجازيك بخير"
+        "بارك الله فيك",
+        "بارك الله فيكم",
+        "تبارك الله عليك",
+        "الله يجازيك بخير",
         # the polite forms whole, so the mention after them is next to the cue: "ありがとうございます <@A>！"
         "ありがとうございます",
         "ありがとうございました",
@@ -2064,7 +2084,7 @@ _FILL = rf"(?:[\s,:;!\-–—~.…、，{TYE}{EMO}{_UEMOJI}]|\b{_alternation(_FI
 # "and" in every supported language that writes it as a word (English, German, Spanish, French,
 # Portuguese/Italian, Dutch, Swedish, Polish, Turkish, Russian, Vietnamese, Indonesian, Greek); one table
 # for every rule that joins people or reasons, so no language gets only half of them.
-_AND = "and|und|y|et|e|en|och|i|ve|и|và|dan|και|aur"
+_AND = "and|und|y|et|e|en|och|i|ve|и|và|dan|και|aur|și|şi"
 # The same for the scripts that attach it without spaces: Chinese, Japanese, Korean, Hindi, Arabic, Hebrew, Thai.
 _AND_NOSPACE = "和|と|및|और|و|ו|และ"
 _JOIN = rf"{_AND}|or|as well as|plus|along with"
@@ -2309,7 +2329,7 @@ _SUCCESS_WORDS = (
     # the same "great" in the other languages: "<@A> süper, bu bize 1 hafta kazandırır. teşekkürler"
     r"süper|harika|mükemmel|mantap|keren|świetnie|swietnie|genial|perfekt|geweldig|fantastisch|génial|parfait|perfeito|"
     r"perfecto|ótimo|otimo|perfetto|ottimo|buen[íi]simo|era eso|eso era|that was it|all back|back to normal|"
-    r"no restarts|geldi|sind raus|ging (?:ja )?schnell|membantu|how you did it|hayat kurtard[ıi]n|"
+    r"no restarts|geldi|sind raus|merge brici|merge perfect|func[tț]ioneaz[aă]|ging (?:ja )?schnell|membantu|how you did it|hayat kurtard[ıi]n|"
     r"nailed it|spot on|all good|people clapped|everyone clapped|got applause|deal(?= ?!)|"
     # "the hero we need 🙌", "lifesaver :pray:"
     r"hero(?! (?:image|banner|section|shot|unit|card|text|video))|heroes|lifesaver|life saver|saviou?r|mvp|goat|"

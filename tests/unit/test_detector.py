@@ -67,6 +67,11 @@ and its community, thirteen languages; 458) were written blind and scored once a
 / 0.946. One holdout-38 label was corrected ("Thanks <@A> for introducing me to <@B>" thanks A, as the brief says).
 Their families fixed, 38 scores P 0.960, R 0.953 (kept, not asserted: a list of assignments signed off "Thanks
 everyone") and 39 P 0.993, R 0.973 (asserted).
+Holdouts 40 (a construction firm; Spanish, Portuguese, French, Italian, Romanian, Polish, Moroccan Arabic; 445) and
+41 (a telehealth start-up; Tagalog, Hindi, Vietnamese, Thai, Korean, Japanese, Chinese; 448) were written blind and
+scored once at 944e491: P 0.984 / 0.918, R 0.924 / 0.866. After one short round on their families 40 scores P 1.000,
+R 0.985 (asserted) and 41 P 0.947, R 0.887 (kept, not asserted: Thai and Vietnamese honorifics around the person,
+recaps crediting people in bullets, replies answering the person they open with).
 """
 
 from __future__ import annotations
@@ -159,6 +164,7 @@ def test_shared_example(row: dict) -> None:
         "thanks_holdout36.jsonl",
         "thanks_holdout37.jsonl",
         "thanks_holdout39.jsonl",
+        "thanks_holdout40.jsonl",
     ],
 )
 def test_accuracy_on_labelled_set(name: str) -> None:
