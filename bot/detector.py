@@ -291,7 +291,8 @@ _YOU_TOO = (
 
 # The thanks after "fine" / "all good" in small talk — not one aimed at someone or for something: "all good. thanks
 # <@A> for the quick fix" thanks A.
-_SMALLTALK_THANKS = f"[,!.]? (?:thanks|thank you|thx|ty)(?!(?: ?{M})* for\\b)"
+_NOT_FOR_SOMETHING = f"(?!(?: ?{M})* for\\b)"
+_SMALLTALK_THANKS = f"[,!.]? (?:thanks|thank you|thx|ty){_NOT_FOR_SOMETHING}"
 
 
 def _words(kind: str, *phrases: str, guard_end: bool = True) -> None:
@@ -361,8 +362,8 @@ _words(
     # Hinglish: "nahi yaar, thanks", "nahin ji, shukriya"
     *_product(("nahi", "nahin", "nai"), ("(?: yaar| yar| ji| bhai)?,? (?:thanks|thank you|thx|shukriya|dhanyavaa?d)",)),
     "не за что",
-    "note to self",
-    "thanks mat bol",  # Hinglish "don't say thanks"  # "Note to self <@A>: thank <@B> in the acknowledgments" (a to-do)
+    "note to self",  # "Note to self <@A>: thank <@B> in the acknowledgments" (a to-do)
+    "thanks mat bol",  # Hinglish "don't say thanks"
 )
 # Thanks quoted, reported or passed on, not said: "ありがとうって二人とも言ってた?", "ありがとうと伝えてください", "跟他说谢谢了吗",
 # "고맙다고 전해 주세요".
@@ -660,7 +661,7 @@ _words(
             "khỏe ạ",
             "ổn ạ",
         ),
-        (f"[,!.]? (?:{_THANKS_WORDS})(?!(?: ?{M})* for\\b)",),
+        (f"[,!.]? (?:{_THANKS_WORDS}){_NOT_FOR_SOMETHING}",),
     ),
     # "much better thanks, yes back on nights tomorrow", "feeling better, thanks": how one is after being ill —
     # but not "works much better thanks to <@A>'s patch" nor a bare "much better, thanks!" after a fix.
@@ -1319,8 +1320,8 @@ _words(
     # Chat spellings are stretched ("graciasss", "mercii", "dankeee") — by the last letter, which keeps
     # each phrase's literal start for the scan.
     "gracia+s+",
-    "gracias enormes",
-    "gracias totales",  # "Gracias enormes a <@A>, <@B> y <@C>": the adjective after, the people after it
+    "gracias enormes",  # "Gracias enormes a <@A>, <@B> y <@C>": the adjective after, the people after it
+    "gracias totales",
     "gr[àa]cies",  # Catalan: "moltes gràcies <@A>!"
     # Galician: "moitas grazas <@A>!", "graciñas"
     "grazas",
@@ -4055,12 +4056,7 @@ def _listed(low: str, ids: list[str], line_starts: list[int], cue: _Cue, group: 
             start, end = line_starts[i], line_starts[i + 1]
             if not _BULLET.match(low, start, end):
                 break
-            if (
-                not _ASSIGNED.search(low, start, end)
-                and not _OWNER.search(low, start, end)
-                and bisect_left(reqs, start) == bisect_left(reqs, end)
-                and not _present_item(low, start, end)
-            ):
+            if _tells_work_done(low, start, end, reqs):
                 items.append(_mentions(low[start:end], ids))
         if sum(1 for item in items if item) >= 2:
             people = [uid for item in reversed(items) for uid in item]
@@ -4079,14 +4075,18 @@ def _header_item(low: str, line_starts: list[int], i: int, reqs: list[int]) -> r
     if item is None:
         return None
     end = line_starts[i + 1] if i + 1 < len(line_starts) else len(low)
-    if (
-        _ASSIGNED.search(low, start, end)
-        or _OWNER.search(low, start, end)
-        or bisect_left(reqs, start) != bisect_left(reqs, end)
-        or _present_item(low, start, end)
-    ):
-        return None
-    return item
+    return item if _tells_work_done(low, start, end, reqs) else None
+
+
+def _tells_work_done(low: str, start: int, end: int, reqs: list[int]) -> bool:
+    """Whether a point of a list credits its people with work, rather than asking them something or handing them
+    work still to do ("<@A> will own that", "<@B> chasing references", "<@C> is organising the dinner")."""
+    return (
+        not _ASSIGNED.search(low, start, end)
+        and not _OWNER.search(low, start, end)
+        and bisect_left(reqs, start) == bisect_left(reqs, end)
+        and not _present_item(low, start, end)
+    )
 
 
 # Words after the people of a recap point that still credit them: "led by <@A> with <@B>", "<@A> and the lazy-load
