@@ -268,7 +268,8 @@ _VOCAB: list[tuple[str, str]] = []
 # phrases that contain them ("fine, thanks", "gracias, ¿y tú?").
 _THANKS_WORDS = (
     "thanks|thank you|thx|ty|merci|mersi|gracias|gr[àa]cies|grazas|obrigad[oa]|grazie|danke|dank je|bedankt|tack|dzi[eę]ki|dzi[eę]kuj[eę]|"
-    "te[sş]ekk[uü]rler|sa[gğ] ?ol|спасибо|дякую|ευχαριστώ|ευχαριστω|terima kasih|makasih|c[aả]m [oơ]n"
+    "te[sş]ekk[uü]rler|sa[gğ] ?ol|спасибо|дякую|ευχαριστώ|ευχαριστω|terima kasih|makasih|c[aả]m [oơ]n|kiitos|kiitti|ait[äa]h|"
+    "takk|tak"
 )
 # "and you?" asked back: English, Spanish, French, German, Portuguese, Italian, Dutch, Swedish, Polish,
 # Turkish, Russian, Greek, Indonesian, Vietnamese.
@@ -347,6 +348,12 @@ _words(
     "no,? grazie",
     "nee,? (?:bedankt|dank (?:je|u)(?: wel)?|dankjewel|dankuwel)",
     "nej,? tack",
+    # Finnish and Estonian: "ei kiitos", "kiitos, ei tarvitse", "ei, aitäh"
+    "ei,? kiit(?:os|ti)",
+    "kiitos,? ei tarvitse",
+    "kiitti,? ei tarvitse",
+    "ei,? ait[äa]h",
+    "nei,? takk",
     "nie,? (?:dzi[eę]kuj[eę]|dzi[eę]ki)",
     *_product(("hay[ıi]r", "yok"), (",? (?:te[sş]ekk[uü]rler|te[sş]ekk[uü]r ederim|sa[gğ] ?ol(?:un)?)",)),
     *_product(("нет", "не"), (",? спасибо",)),
@@ -644,6 +651,13 @@ _words(
             "prima",
             "prima hoor",
             "bra",
+            # Finnish, Estonian, Danish and Norwegian: "ihan hyvin kiitti, entä sulle?", "hästi, aitäh", "godt, tak"
+            "hyvin",
+            "ihan hyvin",
+            "hyvää",
+            "hästi",
+            "godt",
+            "fint",
             "dobrze",
             "iyiyim",
             "iyi",
@@ -1274,6 +1288,24 @@ _words(
     "salamat(?: po| sa inyo| sa iyo)?",
     "maraming salamat(?: po)?",
     "kiitos(?: paljon)?",
+    # Finnish chat forms: "kiitti <@A>, korjasin ne", "taking two. kiitti", "kiitoksia kaikille"
+    "kiitti(?: paljon)?",
+    "kiitoksia",
+    "kiitokset",
+    # Estonian: "aitäh <@A>!", "suur aitäh", "tänan", "suured tänud"
+    "ait[äa]h",
+    "suur ait[äa]h",
+    "aitüma",
+    "t[äa]nan",
+    "tänud",
+    "suured tänud",
+    # Norwegian "takk" (never a word of its own elsewhere) and Danish "tak" in the phrases that are only thanks:
+    # "tusind tak", "mange tak", "tak for…" — not a bare "tak", which is Polish for "yes"
+    "takk(?: skal du ha)?",
+    "tusen takk",
+    "mange takk?",
+    "tusind tak",
+    f"tak(?= for\\b| skal du have| til {M}| {M}[!.]?$)",
     "hvala(?: lijepa| ti| vam| puno)?",
     "d[ěe]kuj[ie]",
     "d[íi]ky",
@@ -1288,6 +1320,12 @@ _words(
     "thank(?:s+|[- ]?(?:you+|u+|ya|yu|yous)|x|z)?",
     "th(?:a?nx|nks|x|ks)",
     "tnx",
+    # typed fast: "tahnks <@A>", "thansk", "thnaks"
+    "tahnks",
+    "thansk",
+    "thnaks",
+    # "tx <@A>", "tx for the mockups" — not "tx" for a transaction ("the tx failed", "tx hash")
+    f"tx(?= {M}| for (?:the|your|this|that|all)\\b|\\s*[!{TYE}]|\\s*$)(?:(?<=^ tx)|(?<=[,.!\n>{M[1:-1]}] tx)|(?<=\ntx))",
     "tks",
     "tysm",
     "tyvm",
@@ -1410,8 +1448,10 @@ _words(
     "спс",
     "благодарю",
     "благодарим",
-    "dhanyavaa?d",
+    "dhanyavaa?d(?:agalu|alu|amulu)?",
     "dhanyawaa?d",
+    # romanised Tamil "nandri" / "romba nandri" (not inside a longer word)
+    "nandri",
     "shukriya",
     "shukria",
     "arigat(?:ou|o|ō)",
@@ -1539,6 +1579,16 @@ _words(
         "धन्यवाद",
         "शुक्रिया",
         "आभार",
+        # Tamil, Kannada, Telugu, Malayalam, Bengali, Gujarati, Punjabi, Urdu: "நன்றி <@A>!", "ಧನ್ಯವಾದಗಳು"
+        "நன்றி(?:கள்)?",
+        "ಧನ್ಯವಾದ(?:ಗಳು)?",
+        "ధన్యవాదాలు",
+        "ధన్యవాదం",
+        "നന്ദി",
+        "ধন্যবাদ",
+        "આભાર",
+        "ਧੰਨਵਾਦ",
+        "شکریہ",
         # "جزاك الله خير(اً)", "ألف شكر" (a thousand thanks), "شكرًا" with its tanween before the alif,
         # "تسلم إيدك" / "يعطيك العافية" (thanks for work done)
         "جزاك الله خيرا?ً?",
@@ -2074,15 +2124,15 @@ _FILL_WORDS = (
     # "te lo agradezco muchísimo <@A>", "grazie davvero", "um obrigado especial pro <@A>", "sağ ol hocam"
     r"muchísimo|muchisimo|mucho|moltissimo|tantissimo|muitíssimo|muitissimo|infinitamente|de verdad|davvero|vraiment|"
     r"wirklich|echt|naprawdę|gerçekten|especial|special|speciale|spécial|pro|pra|demais|"
-    r"hocam|abi|abla|kanka|amigo|amiga|hermano|irmão|bhai|anh|chị|kak|pak|khusus|enough|"
+    r"hocam|abi|abla|kanka|amigo|amiga|hermano|irmão|bhai|anh|chị|em|kak|pak|khusus|enough|yaar|yar|kuya|ate|po|"
     # "to" in the listed languages: "Dank an <@A>", "bedankt aan", "tack till", "dla", "kepada", "ao", "al"
     r"an|aan|till|dla|kepada|ao|aos|al|ai|alla|às|" + _BOTH_WORDS
 )
-_FILL = rf"(?:[\s,:;!\-–—~.…、，{TYE}{EMO}{_UEMOJI}]|\b{_alternation(_FILL_WORDS)}\b|さん|様|さま|くん|君|ちゃん|先生|님|씨|쌤|兄|老师|जी|ครับ|ค่ะ|คะ|นะ|มาก)"
+_FILL = rf"(?:[\s,:;!\-–—~.…、，{TYE}{EMO}{_UEMOJI}]|\b{_alternation(_FILL_WORDS)}\b|さん|様|さま|くん|君|ちゃん|先生|님|씨|쌤|兄|老师|जी|ครับ|ค่ะ|คะ|นะ|มาก|พี่|น้อง|คุณ)"
 # "and" in every supported language that writes it as a word (English, German, Spanish, French,
 # Portuguese/Italian, Dutch, Swedish, Polish, Turkish, Russian, Vietnamese, Indonesian, Greek); one table
 # for every rule that joins people or reasons, so no language gets only half of them.
-_AND = "and|und|y|et|e|en|och|i|ve|и|và|dan|και|aur|și|şi"
+_AND = "and|und|y|et|e|en|och|i|ve|и|và|với|dan|και|aur|și|şi"
 # The same for the scripts that attach it without spaces: Chinese, Japanese, Korean, Hindi, Arabic, Hebrew, Thai.
 _AND_NOSPACE = "和|と|및|और|و|ו|และ"
 _JOIN = rf"{_AND}|or|as well as|plus|along with"
@@ -2093,9 +2143,11 @@ _AND_LINK = (
 )
 # Between two people of a list: a comma/&/+ (optionally with "and"), "and" alone, an "and" in brackets
 # ("<@A> (and <@B> for reviewing)", "<@A> (y <@B>)"), or plain space.
+# The honorific said before a name in Vietnamese, Thai and Tagalog: "cảm ơn anh <@A> với chị <@B>", "พี่<@A>", "kuya <@A>".
+_HONORIFIC_BEFORE = "anh|chị|em|cô|chú|bạn|พี่|น้อง|คุณ|kuya|ate"
 _SEP = (
     rf"(?:\s*[,&+/、，،(（]\s*(?:(?:{_JOIN})\s+)?(?:(?:{_AND_LINK})\s+){{0,2}}|\s+(?:{_JOIN})\s+(?:(?:{_AND_LINK})\s+){{0,2}}"
-    rf"|\s*(?:{_AND_NOSPACE})\s*|\s+)"
+    rf"|\s*(?:{_AND_NOSPACE})\s*|\s+)(?:(?:{_HONORIFIC_BEFORE})\s*)?"
 )
 # A list's names may carry an honorific each: "<@A>さんと<@B>さん", "<@A>님, <@B>님".
 _HONORIFIC = "さん|様|さま|くん|君|ちゃん|先生|님|씨|쌤|兄|老师|जी"
@@ -2313,7 +2365,7 @@ _VOCATIVE = re.compile(
     rf"olá|ciao|anyway|anyways|update|well|finally|welp|alright|show|wena|nice|great|perfect|awesome|perfecto|genial|"
     # "especially <@A>…": "特に <@A> さん、…ありがとうございました", "sobre todo <@A>"
     rf"especially|especialmente|sobre todo|surtout|besonders|vor allem|in particolare|soprattutto|zwłaszcza|"
-    rf"особенно|özellikle|khususnya|terutama|特に)\b[\s,!:—–-]*)?(?P<m>{_MLIST})(?![\s,:]*(?:is|are|was|were|will|has|have|had|'s|'re|'ve|'ll|said|says|"
+    rf"особенно|özellikle|khususnya|terutama|特に|{_HONORIFIC_BEFORE})\b[\s,!:—–-]*)?(?P<m>{_MLIST})(?![\s,:]*(?:is|are|was|were|will|has|have|had|'s|'re|'ve|'ll|said|says|"
     rf"told|wrote|mentioned|asked|isn't|aren't|can't(?! thank| ?$)|won't|did|does|and i|owns?|owes?|"
     # the same talk of the person, not to them, elsewhere: "<@A> hat gefragt…", "<@A> dijo que…", "<@A> zei dat…"
     rf"hat|hatte|heeft|sagt|sagte|fragt|fragte|meinte|zegt|zei|vroeg|dijo|preguntó|disse|perguntou|a dit|a demandé|"
@@ -3738,6 +3790,13 @@ def _targets(
             before = _mentions(low[ss:cs], ids)
             targets.extend(before[-1:])
         targets.extend(pre_ids)
+        if pre_ids and not crossed and _ENDS_WITH_HONORIFIC.search(low, ce, r.start("pre")):
+            # "cảm ơn chị <@A> test kỹ, anh <@B> làm pipeline, và anh <@C> review PR": in Vietnamese each next
+            # person, after an honorific, has a reason of their own with no "for"
+            end = r.end("pre")
+            while (nxt := _HONOURED_NEXT.match(low, end, se)) and bisect_left(reqs, end) == bisect_left(reqs, se):
+                targets.extend(_mentions(nxt.group("m"), ids))
+                end = nxt.end()
     if r.group("reason") is not None and r.start("reason") < se + 1:
         raw_reason = r.group("reason")
         reason_end = min(r.end("reason"), se) if r.start("reason") < se else r.start("reason")
@@ -4136,9 +4195,20 @@ def _report_after_list(low: str, after: int, se: int, reqs: list[int]) -> bool:
     return _REPORT_AFTER_LIST.match(low, after, se) is not None and bisect_left(reqs, after) == bisect_left(reqs, se)
 
 
+_ENDS_WITH_HONORIFIC = re.compile(rf"(?<!\w)(?:{_HONORIFIC_BEFORE})\s*$")
+_HONOURED_NEXT = re.compile(rf"[^,\n.!?{M[1:-1]}]{{1,60}},\s*(?:(?:và|với)\s+)?(?:{_HONORIFIC_BEFORE})\s*(?P<m>{M})")
+# The last person of a list, after an honorific: "cảm ơn chị <@A>, anh <@B>, chị <@C> góp ý nhiều" — in Vietnamese
+# the reason follows the person with no "for"; the honorific says C is still one of those thanked.
+_LAST_HONOURED = re.compile(rf"(?<!\w)(?:{_HONORIFIC_BEFORE})\s*{M}$")
+
+
 def _last_starts_clause(low: str, mention_list: str, after: int, n: int) -> bool:
     """Whether the last mention of a list begins a new clause ("thanks <@A>, <@B> can you merge")."""
-    if not _CLAUSE_AFTER.match(low, after, min(n, after + _VIEW)) or _LIST_ENDS_WITH_AND.search(mention_list):
+    if (
+        not _CLAUSE_AFTER.match(low, after, min(n, after + _VIEW))
+        or _LIST_ENDS_WITH_AND.search(mention_list)
+        or _LAST_HONOURED.search(mention_list)
+    ):
         return False
     return "," in mention_list or not _GERUND_AFTER.match(low, after, min(n, after + 40))
 
