@@ -2675,6 +2675,7 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
     named = False  # whether an earlier cue thanked someone the message names
     for cue in cues:
         kind, cs, ce = cue
+        credited_together = False  # whether this thanks is to several, for the people credited before it
         si = bisect_right(sent_starts, cs) - 1
         if (dead_sents and si in dead_sents) or (
             dead_lines and cs >= dead_lines.get(bisect_right(line_starts, cs) - 1, n)
@@ -2719,7 +2720,12 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
                 more = _credited_together(low, ids, cs, sent_starts, reqs, credits, together)
                 if more:
                     targets = [*targets, *more]
+                    credited_together = True
         n_req = bisect_right(reqs, cs) if reqs else 0  # requests before this cue
+        if n_req and credited_together and "\n\n" in low[reqs[n_req - 1] : cs]:
+            # "Thank you all" under a recap is for the people it credits, not a closing to a request in an earlier
+            # paragraph ("• <@C> runs the audit on Tuesday, site leads please be around")
+            n_req = 0
         req_before = n_req > 0
         if req_before and (reason is None or _WEAK_REASON.match(reason.lower())):
             # "…can you review? thanks": a closing to a request, unless it thanks someone who was not
@@ -2992,7 +2998,7 @@ _PAST_NOT = (
     "involved|assigned|invited|cc'?ed|need|indeed|seed|speed|feed|bled|fled|shed|red|bed|wed|led to|ended|owned|owed"
 )
 _PAST_IRREGULAR = (
-    "made|got|took|ran|built|rebuilt|wrote|rewrote|found|caught|did|redid|led|kept|held|brought|bought|sent|put|"
+    "made|got|took|ran|built|rebuilt|wrote|rewrote|found|caught|did|redid|led|kept|held|brought|bought|sent|put|sat|"
     "gave|set|cut|fed|flew|came|drove|stood|taught|dug|paid|won|spent|sold|dealt|drew|fought|rode|swept|shot|hung|"
     "lent|lit|spun|sewed|bore|beat|overcame|had|stuck|shook|tore|upheld|withstood|remade|undertook|oversaw|"
     "done|made|taken|written|rewritten|given|run|built|found|kept|held|brought|sent|put|set|gotten|driven|won|"
@@ -3041,8 +3047,11 @@ _PAST_OTHER = (
     r"rempli|servi|accueilli)"
     r"|(?:ha|hanno) (?:(?:tutto|davvero|appena|da sol[oa]) )?(?!(?:chiesto|detto|dimenticato|rotto|perso)\b)"
     r"[^\W\d_]+(?:ato|uto|ito|tto|sso|sto)"
-    r"|(?:hat|haben|heeft|hebben) (?:[^\W\d_][\w-]* ){0,5}?(?!(?:gefragt|gesagt|vergessen|gebrochen|verloren|gelöscht|"
-    r"gevraagd|gezegd|vergeten|gebroken|verwijderd|gemeld)\b)(?:(?:[^\W\d_]{1,5})?ge[^\W\d_]+(?:t|en|d)|[^\W\d_]+(?:iert|eerd))"
+    # (the participle ends the clause, far from the verb: "<@A> heeft de hele testset van 12.000 berichten gebouwd",
+    # "<@B> heeft om 2 uur 's nachts de certificaten vervangen")
+    r"|(?:hat|haben|heeft|hebben) (?:[^\s!?]*[^\s.!?,] ){0,14}?(?!(?:gefragt|gesagt|vergessen|gebrochen|verloren|gelöscht|"
+    r"gevraagd|gezegd|vergeten|gebroken|verwijderd|gemeld|bestellt|besteld)\b)"
+    r"(?:(?:[^\W\d_]{1,5})?ge[^\W\d_]+(?:t|en|d)|[^\W\d_]+(?:iert|eerd)|(?:ver|be|ont|her|er|zer)[^\W\d_]{3,}(?:en|d|t))"
     r"|(?!(?:zapytał|zapytała|powiedział|powiedziała|pytał|pytała|спросил|спросила|сказал|сказала)\b)"
     r"[^\W\d_]{2,}(?:ł|ła|ło|ły|[aeiy]li|л|ла|ли)"
     r"|[\u0370-\u03ff]{3,}(?:ε|αν)"  # Greek aorist: "έφτιαξε", "έφτιαξαν", "διόρθωσε"
@@ -3167,6 +3176,8 @@ class _Credits:
             self.items.extend(
                 (m.start(), m.end(), c) for m in _CAUSAL_TO.finditer(low) for c in _MENTION_RE.findall(m.group(1))
             )
+        if "\n" in low and _CREDIT_HEADING.search(low):
+            self.items.extend(_credited_under_heading(low))
         if "without" in low:
             # "…without <@A> (guide design) and <@B> (colony picking)": each of the list
             self.items.extend(
@@ -3234,6 +3245,49 @@ class _Credits:
             window = [c for c in window if n_req == bisect_left(reqs, c[0])]
         who = list(dict.fromkeys(c[2] for c in window))
         return who if not sole or len(who) == 1 else []
+
+
+# A heading over the people a recap credits: "*What went well*", "People who made it happen:", "Shout-outs 🎉", "I want
+# to call out a few people specifically:" — and the headings that end such a section: "*What didn't*", "*Actions*",
+# "Coming up", "Next week:".
+_CREDIT_HEADING_WORDS = (
+    r"went well|go well|went right|wins|highlights|shout[- ]?outs?|kudos|props|call(?:ing)? out|made (?:it|this) happen|"
+    r"credits?|mvps?|heroes|what worked|lo que (?:salió|funcionó) bien|qué salió bien|ce qui a (?:bien )?marché|"
+    r"was gut lief|wat ging goed|o que (?:correu|deu) (?:bem|certo)|cosa è andat[oa] bene|agradecimientos|"
+    r"remerciements|reconhecimentos?|destaques?"
+)
+_TODO_HEADING = re.compile(
+    r"\b(?:actions?|action items|next steps|to ?do|todos|coming up|next week|follow[- ]ups?|owners|what we'll change|"
+    r"what we will change|what didn't|didn't go well|what went wrong|in progress|known issues|risks|blockers|still to do|"
+    r"agenda|schedule|rota|assignments|plan for)\b"
+)
+_CREDIT_HEADING = re.compile(rf"\b(?:{_CREDIT_HEADING_WORDS})\b")
+# A line that heads a section (its bold markers are gone by now): short, with no one named, not a sentence ended
+# by its punctuation (an emoji may follow).
+_HEADING_LINE = re.compile(rf"[ \t]*(?:#+ )?[^\W\d_](?:(?![.!?])[^\n{M[1:-1]}]){{1,59}}(?<![.!?,;])[ \t{EMO}{TYE}]*$")
+
+
+def _credited_under_heading(low: str) -> list[tuple[int, int, str]]:
+    """The people named in the lines under a heading that credits them ("*What went well*\n• <@A> had the downtime
+    message out in 10 minutes\n• the cutover (<@B>, <@C>)"), up to the next heading — not a line that asks them
+    something or gives them work ("<@D> will add alerting")."""
+    found: list[tuple[int, int, str]] = []
+    crediting = False
+    start = 0
+    n = len(low)
+    while start < n:
+        end = low.find("\n", start)
+        end = n if end == -1 else end
+        if _HEADING_LINE.match(low, start, end):
+            crediting = _CREDIT_HEADING.search(low, start, end) is not None
+        elif crediting and (
+            _MENTION_RE.search(low, start, end) is not None
+            and not _ASSIGNED.search(low, start, end)
+            and "?" not in low[start:end]
+        ):
+            found.extend((m.start(), m.end(), m.group()) for m in _MENTION_RE.finditer(low, start, end))
+        start = end + 1
+    return found
 
 
 def _who_credited(low: str, m: re.Match[str]) -> str | None:
@@ -3321,6 +3375,20 @@ _NOT_NAME_WORDS = """
 _NOT_NAMES = frozenset(_NOT_NAME_WORDS.split())
 
 
+# First names typed right after a thanks, two or more: "Huge thanks to Dmitri, Jiwoo, Omar, Wei and Camila.", "tack,
+# tack, tack. Piotr, Annika, Tomasz — you made our patients safer."
+_NAME = r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:[-'][A-Za-zà-öø-ÿ]+)?"
+_NAME_JOINER_WORDS = "and|y|et|und|e|en|ve|i|og|och|và|dan"
+_NAME_JOINERS = frozenset(_NAME_JOINER_WORDS.split("|"))
+_NAMES_AFTER = re.compile(
+    rf"(?:\s+(?:so much|very much|again|too))?(?:\s+(?:to|a|à|an|aan|till))?[\s,:.!—–-]+"
+    rf"(?P<n>{_NAME}(?:\s*(?:,|&|\b(?:{_NAME_JOINER_WORDS})\b)\s*{_NAME}){{1,8}})\s*(?:[—–:!.,;-]|$|{_FOR}\b)"
+)
+# A thanks word that is itself addressed to several: Dutch "dank jullie wel", German "danke euch", "merci à vous",
+# Vietnamese "cảm ơn mọi người / anh chị", Thai "ขอบคุณทุกคน".
+_PLURAL_CUE = re.compile(r"jullie|euch|\bvous\b|ustedes|vocês|mọi người|anh chị|ทุกคน")
+
+
 def _together(
     low: str,
     norm: str,
@@ -3345,6 +3413,13 @@ def _together(
         if t:
             c = _COUNT_RE.search(t.group("c"))
             return _NUMBER_WORDS.get(c.group(), 0) if c else 0
+        if not targets and _PLURAL_CUE.search(low, cs, ce):
+            return 0  # "Dank jullie wel, echt.", "danke euch", "cảm ơn mọi người": the thanks itself says "you all"
+        names = _NAMES_AFTER.match(norm, ce, min(len(norm), ce + 120))
+        if not targets and names:
+            found = [w for w in re.findall(r"[^\W\d_][\w'-]*", names.group("n")) if w.lower() not in _NAME_JOINERS]
+            if len(found) >= 2 and not any(w.lower() in _NOT_NAMES for w in found):
+                return -len(found)  # "Thanks again to Kwame, Yossi and Noa", "tack, tack. Piotr, Annika, Tomasz — you…"
     if targets or reason or cs - ss > 40:
         return None  # only a thanks opening its sentence ("…all three of you. Thank you"), or after typed names
     lo = max(sent_starts[max(0, si - 1)], cs - _VIEW)
@@ -3390,7 +3465,8 @@ def _credited_together(
         n = -count
         if n == 1:
             return _mentions("".join(people[-1:]), ids) or _last_mentioned(low, ids, cs, reqs)
-        return _mentions("".join(people[-n:]), ids) if len(people) >= n else []
+        # (fewer credited than names typed: some of those named were never mentioned — "…and Piotr for the feedback")
+        return _mentions("".join(people[-n:]), ids) if len(people) >= 2 else []
     if len(people) < 2:
         return []
     if count and len(people) > count:
@@ -4114,6 +4190,8 @@ def _listed(low: str, ids: list[str], line_starts: list[int], cue: _Cue, group: 
         for i in range(li - 1, -1, -1):
             start, end = line_starts[i], line_starts[i + 1]
             if not _BULLET.match(low, start, end):
+                if _HEADING_LINE.match(low, start, end - 1) and _TODO_HEADING.search(low, start, end):
+                    items = []  # "*Actions*:\n1. Property tests across all tz transitions, <@A>": work to do
                 break
             if _tells_work_done(low, start, end, reqs):
                 items.append(_mentions(low[start:end], ids))
