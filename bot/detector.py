@@ -1195,12 +1195,23 @@ _words(
             ("one", "nice"),  # "nice one <@A> and <@B>"
             ("find", "great|nice|good|awesome"),  # "great find <@A> &amp; <@B>"
             ("catch", "great|nice|good|awesome"),
+            # "great write-up <@A>", "nice recap <@A>", "great detective work <@A>"
+            ("write-up", "great|nice|good|excellent|amazing|awesome|fantastic|brilliant"),
+            ("writeup", "great|nice|good|excellent|amazing|awesome|fantastic|brilliant"),
+            ("recap", "great|nice|good|excellent|amazing|awesome|fantastic|brilliant"),
+            ("summary", "great|nice|good|excellent|amazing|awesome|fantastic|brilliant"),
+            ("analysis", "great|nice|good|excellent|amazing|awesome|fantastic|brilliant"),
+            ("effort", "great|nice|good|excellent|amazing|awesome|fantastic|brilliant|incredible|heroic"),
+            ("stuff", "great|nice|good|excellent|amazing|awesome|fantastic|brilliant"),
+            ("caught", "well"),  # "Well caught, <@A> 👏"
             ("lavoro", "ottimo|bel|grande"),
             ("werk", "goed|knap|mooi"),
             ("jobbat", "bra"),
             ("robota", "dobra|świetna|swietna"),
         )
     ],
+    # "well done <@A>!" — not "the steak was well done <@A>"
+    f"done(?<=\\bwell done)(?<!was well done)(?<!\\bis well done)(?<!were well done)(?<!\\bbe well done)(?=[,!]? {M})",
     f"reconocer(?= (?:a |al )?{M})",
     f"reconhecer(?: (?:a|o|ao|os|as))?(?= {M})",
     "hats off",
