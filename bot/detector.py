@@ -49,6 +49,7 @@ __all__ = ["MAX_CHARS", "Thanks", "detect_thanks"]
 MAX_CHARS = 40_000
 MAX_REASON = 120
 _VIEW = 400  # characters a cue looks at on either side, within its sentence
+_REACTION = 24  # characters of a reaction between the person a message opens with and its thanks ("<@A> wow, already!")
 
 
 @dataclass(frozen=True, slots=True)
@@ -1343,8 +1344,10 @@ _words(
     # British "ta": "nice one, ta", "ta <@A>!", "<@A> ta very much" — a word of its own at the end of a sentence or
     # before the person, not Swedish "ta" (take) inside one ("kan du ta en titt")
     # (the pre-filter reads raw text: a mention ends in ">" there, an emoji shortcode starts with ":")
-    f"ta(?=\\s*(?:[!.…:{TYE}{EMO}]|$|{M})| (?:very much|muchly|v much|love|mate|x|both|for (?:the|your|that|this|all))\\b)"
-    f"(?:(?<=^ ta)|(?<=[,!.…\n] ta)|(?<=\nta)|(?<=[>{M[1:-1]}] ta)|(?<=one ta)|(?<=cheers ta))",
+    # ("ta, it's a constant", "ta heaps", "ta for sorting it so quick", "oh ta", "and ta for fixing it", "All green :+1: ta")
+    f"ta(?=\\s*(?:[!.…:,{TYE}{EMO}]|$|{M})| (?:very much|muchly|v much|love|mate|x|both|heaps|loads|again|for)\\b)"
+    f"(?:(?<=^ ta)|(?<=[,!.…\n:{TYE}{EMO}] ta)|(?<=\nta)|(?<=[>{M[1:-1]}] ta)|(?<=one ta)|(?<=cheers ta)|(?<=\\boh ta)"
+    f"|(?<=\\band ta))",
     "ty(?:ty)*",
     "cheers",
     "much appreciated",
@@ -2784,6 +2787,9 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
                         or accepted
                         or _YOU_PAST.search(low, 0, cs)
                         or _ADDRESSED_FOR.match(low, 0, cs)
+                        # a short reaction to the person, then the thanks: "<@A> mega, danke! Mach ich heute Nachmittag",
+                        # "<@A> わあ、表まで！ありがとうございます！！" (not a notice signed off: "<@A> the WMS is slow. thanks")
+                        or _reacted_then_thanked(low, cs)
                     ):
                         # "<@A> deal!! thank you so much", "hey <@A>, I know you put my name forward… Thank you"
                         targets = msg_voc
@@ -4289,6 +4295,20 @@ _HONOURED_NEXT = re.compile(rf"[^,\n.!?{M[1:-1]}]{{1,60}},\s*(?:(?:và|với)\s+
 # The last person of a list, after an honorific: "cảm ơn chị <@A>, anh <@B>, chị <@C> góp ý nhiều" — in Vietnamese
 # the reason follows the person with no "for"; the honorific says C is still one of those thanked.
 _LAST_HONOURED = re.compile(rf"(?<!\w)(?:{_HONORIFIC_BEFORE})\s*{M}$")
+
+
+# The people a message opens with, then a short reaction with no clause of its own: "<@A> mega,", "<@A> はや！もう出来たの",
+# "<@A> oh wow,", "<@A> perfect 🙌" — not "<@A> the WMS is slow." nor "<@A> you sent the wrong invoice."
+_REACTION_OPEN = re.compile(rf"[\s,:]*{_MLIST}[\s,:!]*(?P<r>[^\n.?{M[1:-1]}]{{0,{_REACTION}}}?)[\s,.!…~{TYE}{EMO}]*$")
+_NOT_A_REACTION = re.compile(
+    r"\b(?:i|i'm|i'll|we|you|your|the|my|our|is|are|was|will|need|needs|please|can|could|don't|didn't)\b"
+)
+
+
+def _reacted_then_thanked(low: str, cs: int) -> bool:
+    r = _REACTION_OPEN.match(low, 0, cs)
+    # two words at most where words are spaced: "<@A> en <@B> gaan de export oplossen. Bedankt!" is a notice
+    return r is not None and len(r.group("r").split()) <= 2 and not _NOT_A_REACTION.search(r.group("r"))
 
 
 def _last_starts_clause(low: str, mention_list: str, after: int, n: int) -> bool:
