@@ -349,6 +349,13 @@ _words(
     "no,? grazie",
     "nee,? (?:bedankt|dank (?:je|u)(?: wel)?|dankjewel|dankuwel)",
     "nej,? tack",
+    # Levantine Arabic in Latin letters: "la2 shukran", "shukran bas ma ba7taj" (thanks but I don't need it)
+    "la2,? shukran",
+    "shukran,? bas",
+    # "I'll pass on the margaritas, thanks", "we'll pass, thanks"
+    *_product(
+        ("i'll", "i will", "we'll", "we will"), (" pass(?: on [^,.!?\\n]{1,40})?[,.]? (?:thanks|thank you|thx|ty)",)
+    ),
     # Finnish and Estonian: "ei kiitos", "kiitos, ei tarvitse", "ei, aitäh"
     "ei,? kiit(?:os|ti)",
     "kiitos,? ei tarvitse",
@@ -392,7 +399,12 @@ _words(
     "不用谢",
     "不用了",
     "不客气",
+    "不客氣",
+    "不用謝",
     "いえ、結構です",
+    # "今日は結構です、ありがとう", "마음만 받을게요, 고마워요" (I'll take just the thought): a polite no
+    "結構です[、,]?\\s*ありがとう",
+    "마음만 받을게요",
     "大丈夫です、ありがとう",
     "괜찮아요, 감사합니다",
     "괜찮습니다, 감사합니다",
@@ -595,6 +607,7 @@ _words(
 )
 _words("tia", "شكرا سلفا", "شكراً سلفاً", "شكرا مسبقا", "अग्रिम धन्यवाद", "अग्रिम में धन्यवाद", guard_end=False)
 
+_words("tia", "merci im vor(?:aus|uus)", "danke im vor(?:aus|uus)")
 _words("tia", "提前", "先谢", "先謝", "事前に", "미리", "पहले से", "مقدما", "مسبقا", "מראש", "ล่วงหน้า", guard_end=False)
 _words("sarc", SARC, guard_end=False)
 _words("sarc", "/s", "thanks? for nothing", "gee,? thanks?", "thanks a bunch,? now")
@@ -652,6 +665,8 @@ _words(
             "prima",
             "prima hoor",
             "bra",
+            "guet",  # Swiss German: "guet, merci! und dir?"
+            "chill",  # "chill thanks, mostly translating in a coffee shop"
             # Finnish, Estonian, Danish and Norwegian: "ihan hyvin kiitti, entä sulle?", "hästi, aitäh", "godt, tak"
             "hyvin",
             "ihan hyvin",
@@ -731,6 +746,8 @@ _words(
     "n[ãa]o precisa(?:s)? (?:me )?agradecer",
     "non c'è bisogno di ringraziar(?:mi|ci)?",
     "nichts zu danken",
+    # Swiss German: "nüt z'danke", "nöd z'danke"
+    "n[üö](?:t|d) z['’]?danke",
     *_product(("musst", "brauchst"), (" dich nicht (?:zu )?bedanken",)),
     "je hoeft (?:me |ons )?niet te bedanken",
     "geen dank",
@@ -1051,6 +1068,13 @@ _words(
         (" (?:foram|são|sao) (?:incríveis|incriveis|demais|os melhores|sensacionais|fantásticos|fantasticos)",),
     ),
     "my hero",
+    # "<@A> du Legende", "<@A> du bist eine Maschine", "<@A> תותח", "<@A> 최고예요", "救命恩人 🙏", "qué crack <@A>"
+    "du legende",
+    "du bist (?:eine maschine|der beste|die beste|ein held|eine heldin|spitze)",
+    "qu[eé] crack",
+    "son unos cracks",
+    "sos un(?:a)? (?:crack|genio|genia|capo|capa|idol[oa])",
+    "te la rifaste",
     # Praise said of the person named right before it: "<@A> is the real MVP", "<@A> and <@B> are absolute legends",
     # "<@A> was a lifesaver today" (the verb is taken along: "the MVP" alone is talk, "the MVP award")
     *[
@@ -1297,6 +1321,26 @@ _words(
     "asante(?: sana| sanaa| nyingi)?",
     "ahsante(?: sana)?",
     "shukran(?: jazilan| jazeelan)?",
+    # Levantine Arabic in Latin letters (Arabizi): "yislamo <@A>", "ya3tik el3afye", "teslam edek", "teslami 3al report"
+    # (not Brazilian "tmj", which the labelled sets read as solidarity more often than thanks)
+    "yislam[ou]",
+    "yeslam[ou]",
+    "teslam(?:i|o| edak| edek| eidak| idak| ideek)?",
+    "tislam(?:i|o)?",
+    "ya3t(?:i|ee|e)k [ae]l ?3afy?e",
+    "ya3tik il3afye",
+    "yaatik el afye",
+    "mashkoo?ra?",
+    # Greek in Latin letters (Greeklish): "efxaristw poly <@A>", "efharisto", "efxaristoume"
+    "ef[xh]arist(?:w|o|ou?me)",
+    "efcharist(?:w|o|ou?me)",
+    "e[uy]xarist(?:w|o|ou?me)",
+    # Swiss and Bavarian spellings, and a common slip: "funktioniert, dange!!", "merci vielmal", "dnake!!"
+    "dange",
+    "dnake",
+    "merci vielmal",
+    "danke vilmal",
+    "vergelt'?s gott",
     "salamat(?: po| sa inyo| sa iyo)?",
     "maraming salamat(?: po)?",
     "kiitos(?: paljon)?",
@@ -1574,6 +1618,9 @@ _words(
         "고마웠어요",
         # thanks for a meal or for one's effort: "잘 먹었습니다 <@A> 쌤!", "수고하셨습니다"
         "잘 먹었습니다",
+        # Japanese thanks for a meal someone paid for: "ごちそうさまでした！", "ご馳走様です"
+        "ごちそうさま(?:でした|です)?",
+        "ご馳走様(?:でした|です)?",
         "잘 먹었어요",
         "잘먹었습니다",
         "잘먹었어요",
@@ -1622,6 +1669,12 @@ _words(
         "تسلم ايدك",
         "تسلم يدك",
         "يعطيك العافية",
+        "يعطيكم العافية",
+        # "يسلمو ايديكم" (bless your hands), "يسلمو" alone
+        "يسلمو",
+        "يسلموا",
+        "يسلم ايديك",
+        "يسلم إيديك",
         "أشكرك",
         "اشكرك",
         "مشكور",
