@@ -720,6 +720,9 @@ _words(
     "挺好的?[\\s,，。!！]*谢谢",
     "元気(?:です)?[\\s,、。!！]*ありがとう",
     "잘 지내(?:요|고 있어요)[\\s,.!]*(?:감사합니다|고마워요|고마워)",
+    "잘 지냈어요[\\s,.!]*(?:감사합니다|고마워요|고마워)",
+    # "おかげさまでゆっくりできました、ありがとう！ケンは？": how one's holiday went
+    "おかげさまで[^。！!?？\\n]{0,24}ありがとう",
     "좋아요[\\s,.!]*(?:감사합니다|고마워요)",
     "मैं ठीक (?:हूँ|हूं|हूँ)[\\s,.!।]*(?:धन्यवाद|शुक्रिया)",
     "ठीक (?:हूँ|हूं|हूँ)[\\s,.!।]*(?:धन्यवाद|शुक्रिया)",
@@ -2843,6 +2846,9 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
                         # a short reaction to the person, then the thanks: "<@A> mega, danke! Mach ich heute Nachmittag",
                         # "<@A> わあ、表まで！ありがとうございます！！" (not a notice signed off: "<@A> the WMS is slow. thanks")
                         or _reacted_then_thanked(low, cs)
+                        # Japanese, Korean and Chinese put the person first and the thanks last, with what they did
+                        # between: "<@A> 通りました！爆速対応ありがとうございます", "<@A> lint 까지 넣어주시다니… 감사합니다!"
+                        or (not ascii_text and _CJK_THANKS.match(low, cs) is not None)
                     ):
                         # "<@A> deal!! thank you so much", "hey <@A>, I know you put my name forward… Thank you"
                         targets = msg_voc
@@ -2853,6 +2859,10 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
                 and (low[:1] >= _FIRST_MENTION or low[:1] in "hoa")
             ):
                 targets = _acknowledged(low, ids, cs)  # "<@A> good point, I'll drop those. thanks!"
+            if not targets and not req_before and not ascii_text and _CJK_THANKS.match(low, cs):
+                # "今日は本当に長かった… <@A> 夜遅くまで修正付き合ってくれてありがとう！": the person who opens the thanks'
+                # sentence, with what they did between
+                targets = _opens_sentence(low, ids, ss, cs, reqs)
             if not targets and not thread_parent_author and kind != "karma" and ids:
                 credits = credits or _Credits(low)
                 targets = _credited_before(cue, low, norm, ids, sent_starts[max(0, si - 1)], reqs, credits)
@@ -4350,6 +4360,17 @@ _HONOURED_NEXT = re.compile(rf"[^,\n.!?{M[1:-1]}]{{1,60}},\s*(?:(?:và|với)\s+
 _LAST_HONOURED = re.compile(rf"(?<!\w)(?:{_HONORIFIC_BEFORE})\s*{M}$")
 
 
+def _opens_sentence(low: str, ids: list[str], ss: int, cs: int, reqs: list[int]) -> list[str]:
+    """The people named at the start of the sentence from `ss` (after an opening word or two), unless something is
+    asked before `cs`."""
+    m = _MENTION_RE.search(low, ss, cs)
+    if m is None or m.start() - ss > 12 or bisect_left(reqs, ss) != bisect_left(reqs, cs):
+        return []
+    lst = _MLIST_AT.match(low, m.start())
+    return _mentions(lst.group() if lst else m.group(), ids)
+
+
+_CJK_THANKS = re.compile(r"ありがと|有難う|感謝|감사|고마|谢谢|謝謝|多谢|多謝|感谢|サンキュ|ㄳ|ㄱㅅ")
 # The people a message opens with, then a short reaction with no clause of its own: "<@A> mega,", "<@A> はや！もう出来たの",
 # "<@A> oh wow,", "<@A> perfect 🙌" — not "<@A> the WMS is slow." nor "<@A> you sent the wrong invoice."
 _REACTION_OPEN = re.compile(rf"[\s,:]*{_MLIST}[\s,:!]*(?P<r>[^\n.?{M[1:-1]}]{{0,{_REACTION}}}?)[\s,.!…~{TYE}{EMO}]*$")
