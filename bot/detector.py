@@ -1205,6 +1205,9 @@ _words(
     f"(?<!\\bapply credit)(?<!\\bgive credit)(?<!\\bget credit)(?<!\\btake credit) (?:goes )?to(?= ?{M})",
     "h/t",
     "hat ?tip",
+    # "I want to call out a few people specifically:", "wanted to call out some things from this week:" — the people
+    # listed under it ("• <@A> ran the service desk…")
+    "call out(?<=to call out)",
     # "I want to recognize <@A> for…", "Quiero reconocer a <@A> por el simulacro", "quero reconhecer o <@A>"
     f"recogni[sz]e(?= {M})",
     # Praise of work said to the people who did it: "great work <@A> and <@B> on the migration", "buen trabajo
@@ -4213,7 +4216,7 @@ def _quoted(low: str, cs: int, ce: int, n: int, pairs: bool) -> bool:
 _LIST_ITEM = re.compile(rf"[ \t]*(?:[•*·◦▪\-–]\s*)?(?P<m>{_MLIST})\s*(?:{_FOR}\b|[—–\-:(])")
 _LIST_LINE = re.compile(rf"\n[ \t]*(?:[•*·◦▪\-–]\s*)?{M}")
 _POINT_LINE = re.compile(rf"\n[ \t]*(?:[•*·◦▪\-–]|\d{{1,2}}[.)])\s[^\n{M[1:-1]}]*{M}")
-_HEADER_TAIL = re.compile(r"[^.!?,;\n]*$")
+_HEADER_TAIL = re.compile(r"[^.!?;\n]*$")
 
 
 _BULLET = re.compile(r"[ \t]*(?:[•*·◦▪\-–・]|\d{1,2}[.)])\s")
@@ -4242,14 +4245,16 @@ def _listed(low: str, ids: list[str], line_starts: list[int], cue: _Cue, group: 
         return []
     li = bisect_right(line_starts, cue_start) - 1
     people: list[str] = []
+    # the list may start after a blank line: "Shout-outs for the all-hands, in case I forget:\n\n• <@A> and <@B>…"
+    first = li + 2 if li + 2 < len(line_starts) and line_starts[li + 2] - line_starts[li + 1] <= 1 else li + 1
     # The cheap test first: most lines after a thanks do not open with a mention.
     if (
-        li + 1 < len(line_starts)
-        and _header_item(low, line_starts, li + 1, reqs)
+        first < len(line_starts)
+        and _header_item(low, line_starts, first, reqs)
         and _HEADER_TAIL.match(low, cue_end, line_starts[li + 1] - 1)
         and not _MENTION_RE.search(low, line_starts[li], line_starts[li + 1])
     ):
-        for i in range(li + 1, len(line_starts)):
+        for i in range(first, len(line_starts)):
             item = _header_item(low, line_starts, i, reqs)
             if not item:
                 break
