@@ -1038,7 +1038,7 @@ _words(
         ),
         (
             " (?:an? |the |such an? |my |absolute |total |real |true )?(?:best|greatest|star|legend|hero|gem|genius"
-            "|saint|awesome|amazing|rockstar|wizard|life[- ]?savers?|mvp|man|goat)"
+            "|saint|awesome|amazing|rockstar|wizard|life[- ]?savers?|mvp|man|goat|machine|champion|champ|beast)"
             # "you're the best person to ask" is not praise for help
             # — but "you're the GOAT for proofreading that" is
             "(?! (?:person|people|one|ones|way|option|place|guy|girl|team|bet|part|thing|choice|fit|at|to|in|of|on)\\b)"
@@ -1071,6 +1071,10 @@ _words(
         (" (?:foram|são|sao) (?:incríveis|incriveis|demais|os melhores|sensacionais|fantásticos|fantasticos)",),
     ),
     "my hero",
+    # Australian "good on ya" (well done, thanks): "<@A> good on ya, you're a champion"
+    "good on (?:ya|you|yer)",
+    # "you get my undying gratitude", "you have my eternal gratitude"
+    *_product(("my", "our"), (" (?:undying|eternal|everlasting|deepest|sincere|heartfelt) gratitude",)),
     # "<@A> du Legende", "<@A> du bist eine Maschine", "<@A> תותח", "<@A> 최고예요", "救命恩人 🙏", "qué crack <@A>"
     "du legende",
     "du bist (?:eine maschine|der beste|die beste|ein held|eine heldin|spitze)",
@@ -1202,7 +1206,7 @@ _words(
     "credit where (?:it'?s|it is|credit'?s|credit is) due",
     f"the credit goes to(?= ?{M})",  # "honestly the credit goes to <@A> and the bargaining team"
     f"credit(?<!\\ba credit)(?<!\\bthe credit)(?<!\\bany credit)(?<!\\bno credit)(?<!\\bissue credit)"
-    f"(?<!\\bapply credit)(?<!\\bgive credit)(?<!\\bget credit)(?<!\\btake credit) (?:goes )?to(?= ?{M})",
+    f"(?<!\\bapply credit)(?<!\\bgive credit)(?<!\\bget credit)(?<!\\btake credit) (?:goes |also |too )?to(?= ?{M})",
     "h/t",
     "hat ?tip",
     # "I want to call out a few people specifically:", "wanted to call out some things from this week:" — the people
