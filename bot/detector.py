@@ -266,18 +266,19 @@ _E = r"(?![\w])(?![.\-/]\w)"  # end of a Latin word (not "cheers.io", "thanks-pa
 _VOCAB: list[tuple[str, str]] = []
 
 # The everyday thanks words of each supported Latin/Greek/Cyrillic-script language, for the small-talk
-# phrases that contain them ("fine, thanks", "gracias, ¿y tú?").
+# phrases that contain them ("fine, thanks", "gracias, ¿y tú?"). Some of those phrases are built per word, split on
+# "|": no word may hold an alternation of its own.
 _THANKS_WORDS = (
     "thanks|thank you|thx|ty|merci|mersi|gracias|gr[àa]cies|grazas|obrigad[oa]|grazie|danke|dank je|bedankt|tack|dzi[eę]ki|dzi[eę]kuj[eę]|"
     "te[sş]ekk[uü]rler|sa[gğ] ?ol|спасибо|дякую|ευχαριστώ|ευχαριστω|terima kasih|makasih|c[aả]m [oơ]n|kiitos|kiitti|ait[äa]h|"
-    "takk|tak"
+    "takk|tak|ef[xh]aristw|ef[xh]aristo|shukran"
 )
 # "and you?" asked back: English, Spanish, French, German, Portuguese, Italian, Dutch, Swedish, Polish,
 # Turkish, Russian, Greek, Indonesian, Vietnamese.
 _AND_YOU = (
     "(?:and |y |et |und |e |en |och |a |а |и |ve |και |kalau |còn )?"
     "(?:you|u|yourself|you guys|tú|tu|usted|ustedes|toi|vous|dir|du|ihnen|euch|você|voce|vc|jij|jullie|ty|pan|pani|"
-    "sen|siz|ты|вы|у тебя|εσύ|εσυ|εσείς|kamu|anda|bạn|anh|chị)"
+    "sen|siz|ты|вы|у тебя|εσύ|εσυ|εσείς|kamu|anda|bạn|anh|chị|esy|esu|w ent[ai]|w int[ai])"
 )
 
 
@@ -351,6 +352,7 @@ _words(
     "nej,? tack",
     # Levantine Arabic in Latin letters: "la2 shukran", "shukran bas ma ba7taj" (thanks but I don't need it)
     "la2,? shukran",
+    "ef[xh]arist(?:w|o),? alla",  # Greeklish "efxaristw alla den xreiazetai" (thanks, but no need)
     "shukran,? bas",
     # "I'll pass on the margaritas, thanks", "we'll pass, thanks"
     *_product(
@@ -666,6 +668,8 @@ _words(
             "prima hoor",
             "bra",
             "guet",  # Swiss German: "guet, merci! und dir?"
+            "kala",  # Greeklish: "kala efxaristw, esy?"
+            "mni7(?: el7amdella| el7amdulillah)?",  # Levantine Arabic in Latin letters: "mni7 el7amdella, shukran, w enta?"
             "chill",  # "chill thanks, mostly translating in a coffee shop"
             # Finnish, Estonian, Danish and Norwegian: "ihan hyvin kiitti, entä sulle?", "hästi, aitäh", "godt, tak"
             "hyvin",
@@ -1073,6 +1077,15 @@ _words(
     "my hero",
     # Australian "good on ya" (well done, thanks): "<@A> good on ya, you're a champion"
     "good on (?:ya|you|yer)",
+    # Hebrew "תותח" (a cannon: you rock), said to the person: "<@A> תותח, השאילתה עובדת"
+    "תותח(?:ית)?",
+    # "Gotta give credit to <@A>:", "I have to give credit to <@A> here"
+    *_product(
+        ("gotta", "have to", "got to", "must", "i'll", "i'd", "want to"), (f" give (?:some |the )?credit to(?= ?{M})",)
+    ),
+    # German: "Großes Kompliment an euch beide <@A> <@B>", "ich möchte mich nochmal bei <@A> bedanken"
+    "kompliment an(?= )",
+    f"bedanken(?<=[>{M[1:-1]}] bedanken)",
     # "you get my undying gratitude", "you have my eternal gratitude"
     *_product(("my", "our"), (" (?:undying|eternal|everlasting|deepest|sincere|heartfelt) gratitude",)),
     # "<@A> du Legende", "<@A> du bist eine Maschine", "<@A> תותח", "<@A> 최고예요", "救命恩人 🙏", "qué crack <@A>"
@@ -1104,7 +1117,9 @@ _words(
     # (named with it, not announced: "Held van de week wordt vrijdag bekendgemaakt")
     *_product(
         ("hero", "heroes", "star", "legend"),
-        (f" of the (?:day|night|week|month|sprint|launch)(?= ?[:!,—–-]| ?{M}| (?:goes to|is|was)\\b)",),
+        (
+            f" of the (?:day|night|week|month|sprint|launch)(?= ?[:!,—–{EMO}{TYE}{_UEMOJI}-]| ?{M}| ?$| (?:goes to|is|was)\\b)",
+        ),
     ),
     *_product(
         ("held", "helden", "heldin", "topper"), (f" van de (?:dag|week|maand|nacht)(?= ?[:!,—–-]| ?{M}| is\\b)",)
