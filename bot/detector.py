@@ -271,7 +271,7 @@ _VOCAB: list[tuple[str, str]] = []
 _THANKS_WORDS = (
     "thanks|thank you|thx|ty|merci|mersi|gracias|gr[àa]cies|grazas|obrigad[oa]|grazie|danke|dank je|bedankt|tack|dzi[eę]ki|dzi[eę]kuj[eę]|"
     "te[sş]ekk[uü]rler|sa[gğ] ?ol|спасибо|дякую|ευχαριστώ|ευχαριστω|terima kasih|makasih|c[aả]m [oơ]n|kiitos|kiitti|ait[äa]h|"
-    "takk|tak|ef[xh]aristw|ef[xh]aristo|shukran"
+    "takk|tak|ef[xh]aristw|ef[xh]aristo|shukran|d[íi]ky|[ďd]akujem"
 )
 # "and you?" asked back: English, Spanish, French, German, Portuguese, Italian, Dutch, Swedish, Polish,
 # Turkish, Russian, Greek, Indonesian, Vietnamese.
@@ -350,6 +350,9 @@ _words(
     "no,? grazie",
     "nee,? (?:bedankt|dank (?:je|u)(?: wel)?|dankjewel|dankuwel)",
     "nej,? tack",
+    # Czech and Slovak: "já dneska ne, díky", "nie, ďakujem"
+    "ne,? d[íi]ky",
+    "nie,? [ďd]akujem",
     # Levantine Arabic in Latin letters: "la2 shukran", "shukran bas ma ba7taj" (thanks but I don't need it)
     "la2,? shukran",
     "ef[xh]arist(?:w|o),? alla",  # Greeklish "efxaristw alla den xreiazetai" (thanks, but no need)
@@ -667,6 +670,8 @@ _words(
             "prima",
             "prima hoor",
             "bra",
+            "dobře",  # Czech: "dobře, díky, a ty?"
+            "dobre",  # Slovak
             "guet",  # Swiss German: "guet, merci! und dir?"
             "kala",  # Greeklish: "kala efxaristw, esy?"
             "mni7(?: el7amdella| el7amdulillah)?",  # Levantine Arabic in Latin letters: "mni7 el7amdella, shukran, w enta?"
@@ -753,6 +758,8 @@ _words(
     "n[ãa]o precisa(?:s)? (?:me )?agradecer",
     "non c'è bisogno di ringraziar(?:mi|ci)?",
     "nichts zu danken",
+    "nen[íi] za[čc]",  # Czech: you're welcome
+    "nie je za [čc]o",  # Slovak
     # Swiss German: "nüt z'danke", "nöd z'danke"
     "n[üö](?:t|d) z['’]?danke",
     *_product(("musst", "brauchst"), (" dich nicht (?:zu )?bedanken",)),
@@ -1075,6 +1082,20 @@ _words(
         (" (?:foram|são|sao) (?:incríveis|incriveis|demais|os melhores|sensacionais|fantásticos|fantasticos)",),
     ),
     "my hero",
+    # Hindi "shabash" (well done), "you're an angel", Portuguese "salvou meu dia", "*bows deeply to <@A>*"
+    "shabaa?sh",
+    "you(?:'re| are) an angel",
+    # "<@A> ти легенда" (Ukrainian: you're a legend), "<@A> jsi poklad" (Czech: you're a treasure)
+    "ти легенда",
+    "ты легенда",
+    "jsi poklad",
+    # Québécois: "j'te dois une bière", "T'es un champion <@A>", "Mon héros <@A>", "Bonne pogne <@A>" (good catch)
+    "j['’]?te dois une? (?:bière|biere|café|cafe|lunch|poutine)",
+    "t['’]es (?:un champion|une championne|un héros|une héroïne|un génie|une génie|malade|une machine|un boss)",
+    f"mon h[ée]ros(?= ?{M}| ?[!{EMO}{TYE}{_UEMOJI}]| ?$)",
+    f"bonne pogne(?= ?{M}| ?[!,])",
+    "salvou (?:meu|o meu|minha) (?:dia|vida|semana|noite|pele)",
+    f"bows (?:deeply |down )?to(?= ?{M})",
     # Australian "good on ya" (well done, thanks): "<@A> good on ya, you're a champion"
     "good on (?:ya|you|yer)",
     # Hebrew "תותח" (a cannon: you rock), said to the person: "<@A> תותח, השאילתה עובדת"
@@ -1208,7 +1229,7 @@ _words(
     "kudos",
     "kudos-(?:runde|ecke|liste|zeit|round|corner|time|thread)",  # "Kudos-Runde der Woche:" heading a list
     *_product(("big", "major", "huge", "mad", "serious", "massive"), (" props",)),
-    f"props(?= (?:to )?{M}| ?[!:,]| ?$| to )",
+    f"props(?= (?:to |a )?{M}| ?[!:,]| ?$| to )",  # (Spanish "props a <@A>" too)
     "props \\([^()\\n]{1,30}\\)(?= to )",  # "Props (literally) to <@A>"
     # with Polish "do" (to) taken along: "Shoutout do <@A> z Porto"
     *_product(("a ", "big ", "huge ", "massive ", "special ", ""), (f"shout[- ]?outs?(?: do(?= ?{M}))?",)),
@@ -1389,6 +1410,12 @@ _words(
     f"tak(?= for\\b| skal du have| til {M}| {M}[!.]?$)",
     "hvala(?: lijepa| ti| vam| puno)?",
     "d[ěe]kuj[ie]",
+    # Slovak: "ďakujem!", "vďaka <@A>", written without accents too ("dakujem")
+    "[ďd]akujem[e]?",
+    "v[ďd]aka(?! (?:tomu|za to,? (?:že|ze)))",  # not "vďaka tomu" (thanks to that: because of it)
+    # Ukrainian and Russian chat shorthands: "дякс", "пасиб"
+    "дякс",
+    "пасиб",
     "d[íi]ky",
     "k[öo]sz[öo]n[öo]m",
     "k[öo]szi",
@@ -1401,6 +1428,9 @@ _words(
     "thank(?:s+|[- ]?(?:you+|u+|ya|yu|yous)|x|z)?",
     "th(?:a?nx|nks|x|ks)",
     "tnx",
+    # Malaysian and Singaporean "tq" (thank you): "tq <@A>!", "tq so much", "tq both <@A> <@B>"
+    # (not "the TQ score")
+    f"tq(?= {M}|\\s*[!.,{TYE}{EMO}]|\\s*$| (?:so much|sm|ya|tq|both|for|lah|la|ah|pak|bro|kak|bang|again|all|everyone|guys|boss)\\b)",
     # typed fast: "tahnks <@A>", "thansk", "thnaks"
     "tahnks",
     "thansk",
