@@ -1284,6 +1284,9 @@ _words(
     # "well done <@A>!" — not "the steak was well done <@A>"
     f"done(?<=\\bwell done)(?<!was well done)(?<!\\bis well done)(?<!were well done)(?<!\\bbe well done)(?=[,!]? {M})",
     f"reconocer(?= (?:a |al )?{M})",
+    # French "le vrai crédit va à <@A>", "le mérite revient à <@A>"
+    f"cr[ée]dit va (?:à|a)(?= ?{M})",
+    f"m[ée]rite revient (?:à|a)(?= ?{M})",
     f"reconhecer(?: (?:a|o|ao|os|as))?(?= {M})",
     "hats off",
     # "Chapeau <@A> pour le service d'hier soir", "chapó <@A>": hats off, said to the person
@@ -2867,6 +2870,10 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
                 targets = _credited_before(cue, low, norm, ids, sent_starts[max(0, si - 1)], reqs, credits, past=False)
             if not targets or set(targets) <= asked:
                 continue
+            if not asked and not reason and _ENDS_MESSAGE.match(low, ce):
+                # "can someone send me the sales report? I need it today. <@A> thanks!": a request put to no one in
+                # particular, then addressed and signed off at the end of the message
+                continue
         if not targets and not group and kind == "strong" and ids:
             # praise said of the person: "<@A> is the real MVP", "<@A> is the MVP of this audit season"
             praised = _PRAISE_SUBJECT.search(low, ss, cs)
@@ -2879,6 +2886,7 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
                     targets = _mentions(voc.group("m"), ids)
                     if bisect_right(reqs, cs) > bisect_left(reqs, voc.start()):
                         targets = []
+
                     elif not reason and _RESCHEDULED.search(low, voc.end(), cs):
                         targets = []  # "<@A> <@B> standup moved to 10:30 today, thx": a notice signed off
                 elif (
@@ -4424,6 +4432,8 @@ def _opens_sentence(low: str, ids: list[str], ss: int, cs: int, reqs: list[int])
     return _mentions(lst.group() if lst else m.group(), ids)
 
 
+# Nothing but punctuation and emoji left: the thanks ends the message.
+_ENDS_MESSAGE = re.compile(rf"[\s!.…~{TYE}{EMO}]*$")
 _CJK_THANKS = re.compile(r"ありがと|有難う|感謝|감사|고마|谢谢|謝謝|多谢|多謝|感谢|サンキュ|ㄳ|ㄱㅅ")
 # The people a message opens with, then a short reaction with no clause of its own: "<@A> mega,", "<@A> はや！もう出来たの",
 # "<@A> oh wow,", "<@A> perfect 🙌" — not "<@A> the WMS is slow." nor "<@A> you sent the wrong invoice."
