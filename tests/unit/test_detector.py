@@ -72,6 +72,19 @@ Holdouts 40 (a construction firm; Spanish, Portuguese, French, Italian, Romanian
 scored once at 944e491: P 0.984 / 0.918, R 0.924 / 0.866. After one short round on their families 40 scores P 1.000,
 R 0.985 (asserted) and 41 P 0.947, R 0.887 (kept, not asserted: Thai and Vietnamese honorifics around the person,
 recaps crediting people in bullets, replies answering the person they open with).
+Thirteen more blind sets were written in stop 15, each scored once before its families were fixed (build in brackets):
+42 (cross-border logistics; Thai, Vietnamese, Taglish) P 0.958 R 0.739, 43 (US healthcare SaaS; English only) P 0.984
+R 0.766, 44 (a Nordic game studio; Swedish, Finnish, Estonian, Danish, Norwegian, Ukrainian) P 0.976 R 0.761, 45 (an
+Indian payments company; Hinglish, Hindi, Tamil, Kannada, Arabic) P 0.985 R 0.849 [5ef101c]; 46 (industrial IoT;
+German with Austrian and Swiss forms, Italian, French) P 0.952 R 0.793, 48 (a game and anime studio; Japanese, Korean,
+Chinese) P 0.904 R 0.627, 49 (travel tech; Turkish, Greek and Greeklish, Hebrew, Arabic and Arabizi) P 0.954 R 0.839,
+50 (a UK/Australian insurtech; English only) P 0.983 R 0.745 [a365df6]; 47 (a Latin American marketplace; Spanish,
+Portuguese) P 0.986 R 0.853 [f9c2469]; 51 (a Central European dev shop; Polish, Czech, Slovak, Ukrainian, Russian)
+P 0.947 R 0.862, 52 (a Québec retailer; Québécois French) P 0.947 R 0.805, 53 (a South-East Asian super-app; Singlish,
+Malay, Indonesian, Taglish) P 0.942 R 0.750, 54 (an open-source database company; nine languages) P 0.969 R 0.813
+[946dbcf]. Pooled: 6,002 messages, 2,019 pairs, P 0.961, R 0.786. After the round's fixes, 19 and 20 (older kept
+sets) reach the target and are asserted; 42–54 are kept with the other sets below target, and their pooled score
+may not fall (test_kept_holdouts_do_not_regress).
 """
 
 from __future__ import annotations
@@ -150,6 +163,8 @@ def test_shared_example(row: dict) -> None:
         "thanks_holdout16.jsonl",
         "thanks_holdout17.jsonl",
         "thanks_holdout18.jsonl",
+        "thanks_holdout19.jsonl",
+        "thanks_holdout20.jsonl",
         "thanks_holdout23.jsonl",
         "thanks_holdout24.jsonl",
         "thanks_holdout25.jsonl",
@@ -174,6 +189,20 @@ def test_accuracy_on_labelled_set(name: str) -> None:
     print(report)
     assert precision >= 0.98, report
     assert recall >= 0.95, report
+
+
+# The blind sets kept but not (yet) at the target: their pooled score may not fall while their families are worked on.
+KEPT_HOLDOUTS = [f"thanks_holdout{n}.jsonl" for n in (21, 22, 29, 34, 38, 41, *range(42, 55))]
+
+
+def test_kept_holdouts_do_not_regress() -> None:
+    rows = [row for name in KEPT_HOLDOUTS for row in _load(name)]
+    precision, recall, confusion = _score(rows)
+    report = f"kept holdouts: precision={precision:.3f} recall={recall:.3f} over {len(rows)} messages"
+    print(report + "\n" + "\n".join(confusion))
+    # (pooled at 8cf2c00: P 0.968, R 0.883)
+    assert precision >= 0.96, report
+    assert recall >= 0.875, report
 
 
 def test_labelled_set_is_mostly_chatter_that_mentions_people() -> None:
