@@ -612,6 +612,7 @@ _words(
 )
 _words("tia", "شكرا سلفا", "شكراً سلفاً", "شكرا مسبقا", "अग्रिम धन्यवाद", "अग्रिम में धन्यवाद", guard_end=False)
 
+_words("strong", "ナイス(?![ァ-ヺー])", guard_end=False)  # "<@A> ナイス 👏", "ナイス調査！" — not "ナイスミドル"
 _words("tia", "merci im vor(?:aus|uus)", "danke im vor(?:aus|uus)")
 _words("tia", "提前", "先谢", "先謝", "事前に", "미리", "पहले से", "مقدما", "مسبقا", "מראש", "ล่วงหน้า", guard_end=False)
 _words("sarc", SARC, guard_end=False)
@@ -1086,6 +1087,11 @@ _words(
     "shabaa?sh",
     "you(?:'re| are) an angel",
     # "<@A> ти легенда" (Ukrainian: you're a legend), "<@A> jsi poklad" (Czech: you're a treasure)
+    # "救命恩人 🙏" (my lifesaver), Korean "<@A> 최고예요" (you're the best), "진짜 살았어요" (you saved me),
+    # (and Japanese "ナイス", below)
+    "救命恩人",
+    "최고(?:예요|에요|입니다|야)",
+    "살았(?:어요|습니다|다)",
     "ти легенда",
     "ты легенда",
     "jsi poklad",
