@@ -350,6 +350,8 @@ _words(
     "no,? grazie",
     "nee,? (?:bedankt|dank (?:je|u)(?: wel)?|dankjewel|dankuwel)",
     "nej,? tack",
+    "nee,? dankie",  # Afrikaans
+    "hapana,? asante",  # Swahili
     # Czech and Slovak: "já dneska ne, díky", "nie, ďakujem"
     "ne,? d[íi]ky",
     "nie,? [ďd]akujem",
@@ -613,7 +615,7 @@ _words(
 _words("tia", "شكرا سلفا", "شكراً سلفاً", "شكرا مسبقا", "अग्रिम धन्यवाद", "अग्रिम में धन्यवाद", guard_end=False)
 
 _words("strong", "ナイス(?![ァ-ヺー])", guard_end=False)  # "<@A> ナイス 👏", "ナイス調査！" — not "ナイスミドル"
-_words("tia", "merci im vor(?:aus|uus)", "danke im vor(?:aus|uus)")
+_words("tia", "merci im vor(?:aus|uus)", "danke im vor(?:aus|uus)", "asante mapema", "ngiyabonga kusengaphambili")
 _words("tia", "提前", "先谢", "先謝", "事前に", "미리", "पहले से", "مقدما", "مسبقا", "מראש", "ล่วงหน้า", guard_end=False)
 _words("sarc", SARC, guard_end=False)
 _words("sarc", "/s", "thanks? for nothing", "gee,? thanks?", "thanks a bunch,? now")
@@ -1050,7 +1052,7 @@ _words(
         ),
         (
             " (?:an? |the |such an? |my |absolute |total |real |true )?(?:best|greatest|star|legend|hero|gem|genius"
-            "|saint|awesome|amazing|rockstar|wizard|life[- ]?savers?|mvp|man|goat|machine|champion|champ|beast)"
+            "|saint|awesome|amazing|rockstar|wizard|life[- ]?savers?|mvps?|man|goat|machine|champion|champ|beast)"
             # "you're the best person to ask" is not praise for help
             # — but "you're the GOAT for proofreading that" is
             "(?! (?:person|people|one|ones|way|option|place|guy|girl|team|bet|part|thing|choice|fit|at|to|in|of|on)\\b)"
@@ -1086,6 +1088,14 @@ _words(
     # Hindi "shabash" (well done), "you're an angel", Portuguese "salvou meu dia", "*bows deeply to <@A>*"
     "shabaa?sh",
     "you(?:'re| are) an angel",
+    # Nigerian and Ghanaian English: "Well done o <@A>", "you too much", "God bless you"; Swahili "noma sana" (brilliant)
+    "well done o",
+    "you (?:are )?too much(?= ?[!{TYE}{EMO}]| ?$| ?{M})",
+    "god bless you",
+    "noma sana",
+    # Afrikaans "goeie vangs" (good catch), "goed gedoen" (well done)
+    "goeie vangs",
+    "goed gedoen",
     # "<@A> ти легенда" (Ukrainian: you're a legend), "<@A> jsi poklad" (Czech: you're a treasure)
     # "救命恩人 🙏" (my lifesaver), Korean "<@A> 최고예요" (you're the best), "진짜 살았어요" (you saved me),
     # (and Japanese "ナイス", below)
@@ -1121,6 +1131,7 @@ _words(
     "qu[eé] crack",
     "son unos cracks",
     "sos un(?:a)? (?:crack|genio|genia|capo|capa|idol[oa])",
+    "eres (?:un sol|un crack|lo máximo|lo maximo|un amor|una joya|un genio|una genia)",
     "te la rifaste",
     # Praise said of the person named right before it: "<@A> is the real MVP", "<@A> and <@B> are absolute legends",
     # "<@A> was a lifesaver today" (the verb is taken along: "the MVP" alone is talk, "the MVP award")
@@ -1374,6 +1385,18 @@ _words("noop", "acci[oó]n de gracias", "a[cç][aã]o de gra[cç]as")
 _words(
     "grat",
     "asante(?: sana| sanaa| nyingi)?",
+    # Afrikaans "dankie (bru)", Zulu "ngiyabonga (kakhulu)", Xhosa "enkosi", Twi "medaase (paa)", Yoruba "e se",
+    # Igbo "daalụ", Pidgin "tanx"; "ayekoo" (Twi: well done, for work)
+    "baie dankie",
+    "dankie",
+    "ngiyabonga(?: kakhulu)?",
+    "siyabonga",
+    "enkosi(?: kakhulu)?",
+    "medaase(?: paa)?",
+    "ayekoo",
+    "e se(?: gan| pupo)?(?= {M}| ?[!{TYE}]| ?$)",
+    "daal[uụ](?: nu)?",
+    "tanx",
     "ahsante(?: sana)?",
     "shukran(?: jazilan| jazeelan)?",
     # Levantine Arabic in Latin letters (Arabizi): "yislamo <@A>", "ya3tik el3afye", "teslam edek", "teslami 3al report"
@@ -1442,6 +1465,7 @@ _words(
     f"tq(?= {M}|\\s*[!.,{TYE}{EMO}]|\\s*$| (?:so much|sm|ya|tq|both|for|lah|la|ah|pak|bro|kak|bang|again|all|everyone|guys|boss)\\b)",
     # typed fast: "tahnks <@A>", "thansk", "thnaks"
     "tahnks",
+    "tahnk (?:you|u)",
     "thansk",
     "thnaks",
     # "tx <@A>", "tx for the mockups" — not "tx" for a transaction ("the tx failed", "tx hash")
