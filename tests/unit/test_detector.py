@@ -84,7 +84,11 @@ P 0.947 R 0.862, 52 (a Québec retailer; Québécois French) P 0.947 R 0.805, 53
 Malay, Indonesian, Taglish) P 0.942 R 0.750, 54 (an open-source database company; nine languages) P 0.969 R 0.813
 [946dbcf]. Pooled: 6,002 messages, 2,019 pairs, P 0.961, R 0.786. After the round's fixes, 19 and 20 (older kept
 sets) reach the target and are asserted; 42–54 are kept with the other sets below target, and their pooled score
-may not fall (test_kept_holdouts_do_not_regress).
+may not fall (test_kept_holdouts_do_not_regress). The last four, 55 (a pan-African payments company; Pidgin, Swahili,
+Zulu, Afrikaans, Twi), 56 (a Spanish hotel group; Catalan, Basque, Galician), 57 (a US non-profit; Spanish) and 58 (a
+Benelux grocer; Dutch, Flemish, French, Luxembourgish), were scored once on the round's final rules (4662f45): P 1.000
+/ 0.976 / 0.969 / 0.953, R 0.643 / 0.818 / 0.834 / 0.887, pooled over 1,861 messages P 0.972, R 0.796. They are kept
+with the others.
 """
 
 from __future__ import annotations
@@ -192,7 +196,7 @@ def test_accuracy_on_labelled_set(name: str) -> None:
 
 
 # The blind sets kept but not (yet) at the target: their pooled score may not fall while their families are worked on.
-KEPT_HOLDOUTS = [f"thanks_holdout{n}.jsonl" for n in (21, 22, 29, 34, 38, 41, *range(42, 55))]
+KEPT_HOLDOUTS = [f"thanks_holdout{n}.jsonl" for n in (21, 22, 29, 34, 38, 41, *range(42, 59))]
 
 
 def test_kept_holdouts_do_not_regress() -> None:
@@ -200,7 +204,7 @@ def test_kept_holdouts_do_not_regress() -> None:
     precision, recall, confusion = _score(rows)
     report = f"kept holdouts: precision={precision:.3f} recall={recall:.3f} over {len(rows)} messages"
     print(report + "\n" + "\n".join(confusion))
-    # (pooled at 8cf2c00: P 0.968, R 0.883)
+    # (pooled at 6b8bfee: P 0.969, R 0.882)
     assert precision >= 0.96, report
     assert recall >= 0.875, report
 
