@@ -477,7 +477,7 @@ _words(
     "på förhand",
     "z g[óo]ry",
     "[sş]imdiden",
-    "заранее",
+    "заранее(?<!л заранее)(?<!ла заранее)(?<!ли заранее)(?<!ло заранее)",  # not "предупредил заранее" (warned ahead)
     "заздалегідь",
     "de antemán",
     "sebelumnya",
@@ -1087,6 +1087,8 @@ _words(
         (" (?:foram|são|sao) (?:incríveis|incriveis|demais|os melhores|sensacionais|fantásticos|fantasticos)",),
     ),
     "my hero",
+    # "<@A> MVP", "<@B> MVP 🏆": the title said right after the person, ending the sentence
+    f"mvp(?<=[>{M[1:-1]}] mvp)(?=\\s*(?:[!.{EMO}{TYE}{_UEMOJI}]|$))",
     # Hindi "shabash" (well done), "you're an angel", Portuguese "salvou meu dia", "*bows deeply to <@A>*"
     "shabaa?sh",
     "you(?:'re| are) an angel",
@@ -1276,7 +1278,10 @@ _words(
         noun + "(?:" + "|".join("(?<=\\b" + adjective + " " + noun + ")" for adjective in adjectives.split("|")) + ")"
         f"(?=[,!]? {M})"
         for noun, adjectives in (
-            ("work", "great|nice|good|excellent|amazing|awesome|fantastic|stellar|outstanding|incredible|brilliant"),
+            (
+                "work",
+                "great|nice|good|excellent|amazing|awesome|fantastic|stellar|outstanding|incredible|brilliant|legendary",
+            ),
             ("job", "great|nice|good|excellent|amazing|awesome|fantastic|stellar|outstanding|incredible|brilliant"),
             ("trabajo", "buen|gran|excelente"),
             ("trabalho", "bom|ótimo|otimo|excelente"),
@@ -1624,6 +1629,10 @@ _words(
     "спасибі",
     "spasib[oa]+",  # romanized: "spasibo for leaving it clean"
     "спс",
+    # Russian chat forms: "сенкс", "пасибки", "мерси" (a loanword: "получилось, мерси")
+    "сенкс",
+    "пасибки",
+    "мерси",
     "благодарю",
     "благодарим",
     "dhanyavaa?d(?:agalu|alu|amulu)?",
@@ -2858,9 +2867,13 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
             # Sarcasm cancels its line from the sentence of the last thanks before it: "thanks <@A> for
             # restoring the backup. and thanks to <@B>'s cron job for deleting it :upside_down_face:"
             # still thanks A.
+            # Within that sentence, a thanks before the last one keeps its own: "<@A> <@B> спасибо за быструю
+            # реакцию :pray: <@C> ну и тебе спасибо за пятничный деплой :upside_down_face:" still thanks A and B.
             li = bisect_right(line_starts, p) - 1
-            before = [c[1] for c in cues if line_starts[li] <= c[1] < p]
-            start = sent_starts[bisect_right(sent_starts, before[-1]) - 1] if before else line_starts[li]
+            before = [c for c in cues if line_starts[li] <= c[1] < p]
+            start = sent_starts[bisect_right(sent_starts, before[-1][1]) - 1] if before else line_starts[li]
+            if len(before) > 1 and before[-2][1] >= start and before[-2][0] != before[-1][0]:
+                start = before[-2][2]  # (not "thanks, thanks a lot for breaking it 🙄": the same kind repeated)
             dead_lines[li] = min(start, dead_lines.get(li, start))
 
     msg_voc: list[str] | None = None  # the message's opening addressees, computed on first need
