@@ -88,7 +88,10 @@ may not fall (test_kept_holdouts_do_not_regress). The last four, 55 (a pan-Afric
 Zulu, Afrikaans, Twi), 56 (a Spanish hotel group; Catalan, Basque, Galician), 57 (a US non-profit; Spanish) and 58 (a
 Benelux grocer; Dutch, Flemish, French, Luxembourgish), were scored once on the round's final rules (4662f45): P 1.000
 / 0.976 / 0.969 / 0.953, R 0.643 / 0.818 / 0.834 / 0.887, pooled over 1,861 messages P 0.972, R 0.796. They are kept
-with the others.
+with the others. So are 59 (a US developer-tools company; English only), 60 (a fashion brand; Italian, Spanish,
+European Portuguese, French), 61 (a Central Asian freight platform; Russian, Turkish, Kazakh, Uzbek) and 62 (an Indian
+IT services firm; Hinglish, Marathi, Telugu), written while CI ran and scored once on the rules CI tested (b818e9d):
+P 0.993 / 0.961 / 0.915 / 0.969, R 0.794 / 0.788 / 0.701 / 0.879, pooled over 1,848 messages P 0.961, R 0.789.
 """
 
 from __future__ import annotations
@@ -196,7 +199,7 @@ def test_accuracy_on_labelled_set(name: str) -> None:
 
 
 # The blind sets kept but not (yet) at the target: their pooled score may not fall while their families are worked on.
-KEPT_HOLDOUTS = [f"thanks_holdout{n}.jsonl" for n in (21, 22, 29, 34, 38, 41, *range(42, 59))]
+KEPT_HOLDOUTS = [f"thanks_holdout{n}.jsonl" for n in (21, 22, 29, 34, 38, 41, *range(42, 63))]
 
 
 def test_kept_holdouts_do_not_regress() -> None:
@@ -204,9 +207,9 @@ def test_kept_holdouts_do_not_regress() -> None:
     precision, recall, confusion = _score(rows)
     report = f"kept holdouts: precision={precision:.3f} recall={recall:.3f} over {len(rows)} messages"
     print(report + "\n" + "\n".join(confusion))
-    # (pooled at 6b8bfee: P 0.969, R 0.882)
+    # (pooled with sets 59–62 added: P 0.968, R 0.869)
     assert precision >= 0.96, report
-    assert recall >= 0.875, report
+    assert recall >= 0.86, report
 
 
 def test_labelled_set_is_mostly_chatter_that_mentions_people() -> None:
