@@ -1414,7 +1414,7 @@ _words(
     "murakoze(?: cyane)?",
     "webale(?: nyo)?",
     "galatoomi",
-    "rahmat(?= {M}| ?[!.,{TYE}{EMO}]| ?$)",
+    "rahmat(?= {M}| ?[!.,:{TYE}{EMO}]| ?$)",
     "t[əe][şs]ekk[üu]r edir[əe]m",
     "faleminderit",
     "flm(?= {M}| ?[!.,{TYE}]| ?$)",
@@ -1632,6 +1632,7 @@ _words(
     # Russian chat forms: "сенкс", "пасибки", "мерси" (a loanword: "получилось, мерси")
     "сенкс",
     "пасибки",
+    "спасибочки",
     "мерси",
     "благодарю",
     "благодарим",
@@ -2334,6 +2335,8 @@ _BOTH_WORDS = (
 _FILL_WORDS = (
     r"so|very|much|a lot|a ton|a bunch|a million|lots|loads|heaps|tons|again|too|as well|also|both|really|soo+|sm|"
     r"to|you|u|ya|yo|you both|both of you|bro|man|mate|dude|buddy|friend|sir|once again|for real|"
+    # "too" in the other languages: "e grazie anche <@B> per le alternative", "merci aussi à <@B>"
+    r"anche|también|aussi|auch|ook|também|też|juga|tambien|"
     r"muchas|mil|beaucoup|bcp|infiniment|à|a|schön|sehr|vielmals|dir|mille|tante|muito|muita|wel|så mycket|bardzo|wielkie|"
     r"çok|большое|огромное|очень|πολύ|πολυ|rất nhiều|nhiều|nhé|nha|banyak|bahut|ji|جزيلا|רבה|de|"
     # "te lo agradezco muchísimo <@A>", "grazie davvero", "um obrigado especial pro <@A>", "sağ ol hocam"
@@ -3000,6 +3003,8 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
                         # a short reaction to the person, then the thanks: "<@A> mega, danke! Mach ich heute Nachmittag",
                         # "<@A> わあ、表まで！ありがとうございます！！" (not a notice signed off: "<@A> the WMS is slow. thanks")
                         or _reacted_then_thanked(low, cs)
+                        # Russian and Ukrainian "Спасибо, что выручаешь!", "дякую, що допоміг": thanks for what they did
+                        or _THANKS_THAT.match(low, ce) is not None
                         # Japanese, Korean and Chinese put the person first and the thanks last, with what they did
                         # between: "<@A> 通りました！爆速対応ありがとうございます", "<@A> lint 까지 넣어주시다니… 감사합니다!"
                         or (not ascii_text and _CJK_THANKS.match(low, cs) is not None)
@@ -4526,6 +4531,7 @@ def _opens_sentence(low: str, ids: list[str], ss: int, cs: int, reqs: list[int])
     return _mentions(lst.group() if lst else m.group(), ids)
 
 
+_THANKS_THAT = re.compile(r",?\s*(?:что|що)\s+[^\W\d_]")
 # Nothing but punctuation and emoji left: the thanks ends the message.
 _ENDS_MESSAGE = re.compile(rf"[\s!.…~{TYE}{EMO}]*$")
 _CJK_THANKS = re.compile(r"ありがと|有難う|感謝|감사|고마|谢谢|謝謝|多谢|多謝|感谢|サンキュ|ㄳ|ㄱㅅ")
