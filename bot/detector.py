@@ -470,6 +470,7 @@ _words(
     "vorab",
     "desde j[áa]",
     "antecipadamente",
+    "antecipad[oa]",  # "valeu antecipado!", "obrigada antecipada"
     "in anticipo",
     "anticipatamente",
     "alvast",
@@ -2302,7 +2303,7 @@ _match_end = re.Match.end
 _NEG = (
     r"(?:lost|lose|losing|broke|broken|breaks|breaking|outage|(?:went|was|were|is|are|been|goes|going) down|down for|crash\w*|fail\w*|deleted|wiped|corrupt\w*|"
     r"wasted|waste|blew up|blown up|nightmare|mess|rollback|rolled back|incident|disaster|downtime|paged|woke|"
-    r"\d+ ?am|on fire|doesn'?t work|stopped working|nothing works|gone|ruined|killed|"
+    r"\d+ ?am|on fire|doesn'?t work|stopped working|nothing works|gone|ruined|killed|unusable|unreadable|"
     r"(?:fired|ran|run|sent|charged|billed|triggered|posted|emailed|paged|processed|deployed|executed|called|counted) twice|"
     r"double[- ](?:charged|billed|sent|posted|counted|booked)|duplicat\w*|rebuild\w*|redo\w*|regress\w*|"
     r"leak\w*|stuck|delayed|missed|(?:was|went|were|is|stayed) blank|stale|rebooted|during the (?:demo|presentation|board meeting|all-hands)|"
@@ -2704,7 +2705,8 @@ _SUCCESS_NEXT = re.compile(
 _WEAK_REASON = re.compile(
     r"(?:any\b|all (?:your|the) help|your help|the help|help(?:ing)?\b|(?:your|the) time|looking|taking a look|"
     r"having a look|checking|reading|considering|your patience|your understanding|your attention|understanding|"
-    r"your consideration|in advance)"
+    r"your consideration|in advance|(?:a )?(?:sua |tua |su |tu |vuestra |votre )?aten[çc][ãa]o|(?:su |tu )?atenci[óo]n|"
+    r"(?:votre |ton )?attention)"
 )
 
 # Left of a cue, read backwards over a reversed window: fillers, then a list of mentions.
