@@ -92,6 +92,11 @@ with the others. So are 59 (a US developer-tools company; English only), 60 (a f
 European Portuguese, French), 61 (a Central Asian freight platform; Russian, Turkish, Kazakh, Uzbek) and 62 (an Indian
 IT services firm; Hinglish, Marathi, Telugu), written while CI ran and scored once on the rules CI tested (b818e9d):
 P 0.993 / 0.961 / 0.915 / 0.969, R 0.794 / 0.788 / 0.701 / 0.879, pooled over 1,848 messages P 0.961, R 0.789.
+Sets 63 (a US marketing-analytics SaaS; English), 64 (a Berlin mobility start-up; German, Polish, Dutch), 65 (an
+Iberian and Latin American insurtech; Spanish, Portuguese) and 66 (an Asia-Pacific travel app; Japanese, Korean,
+Thai, Mandarin) were written with a stricter brief (bench/blind_set_brief.md): praise counts as thanks only for help
+the author received. Scored once at 39b6124: P 0.973 / 0.973 / 0.916 / 0.972, R 0.966 / 0.905 / 0.877 / 0.915, pooled
+over 1,850 messages P 0.958, R 0.915. Kept with the others.
 """
 
 from __future__ import annotations
@@ -199,7 +204,7 @@ def test_accuracy_on_labelled_set(name: str) -> None:
 
 
 # The blind sets kept but not (yet) at the target: their pooled score may not fall while their families are worked on.
-KEPT_HOLDOUTS = [f"thanks_holdout{n}.jsonl" for n in (21, 22, 29, 34, 38, 41, *range(42, 63))]
+KEPT_HOLDOUTS = [f"thanks_holdout{n}.jsonl" for n in (21, 22, 29, 34, 38, 41, *range(42, 67))]
 
 
 def test_kept_holdouts_do_not_regress() -> None:
@@ -207,7 +212,7 @@ def test_kept_holdouts_do_not_regress() -> None:
     precision, recall, confusion = _score(rows)
     report = f"kept holdouts: precision={precision:.3f} recall={recall:.3f} over {len(rows)} messages"
     print(report + "\n" + "\n".join(confusion))
-    # (pooled with sets 59–62 added: P 0.968, R 0.869)
+    # (pooled with sets 63–66 added: P 0.967, R 0.876)
     assert precision >= 0.96, report
     assert recall >= 0.86, report
 
