@@ -2785,6 +2785,40 @@ _ADDRESSED_FOR = re.compile(
 )
 
 
+_KUDOS_REPLY_MAX = 240  # characters of a reply that names a person and what for, and nothing else
+# (the "for" of a credit only: not "<@A> on it", "<@A> per Sensor seit Charge 23-B")
+_CREDIT_FOR_WORDS = "for|pour|por|für|voor|para|pra|pelo|pela|za|за"
+_KUDOS_FOR = re.compile(_ADDRESSED_FOR.pattern.replace(f"{_FOR}\\b", f"(?:{_CREDIT_FOR_WORDS})\\b", 1))
+# …and the next person of such a reply: "<@A> for the van saga, and <@B> for the canal expedition"
+_KUDOS_NEXT = re.compile(
+    rf"[^\n.!?{M[1:-1]}]{{1,120}}?(?:,\s*|\s+)(?:(?:{_JOIN})\s+)?(?:(?:{_AND_LINK})\s+)?(?P<m>{_MLIST})\s*(?:{_CREDIT_FOR_WORDS})\b"
+)
+
+
+def _kudos_reply(text: str, author: str) -> tuple[Thanks, ...]:
+    """A reply with no thanks word that is only people and what each is credited for ("<@A> for the webhook alert that
+    now saves me from myself", "<@A> for the pierogi AND the Polish macros"): the answer to a thread asking who helped
+    this week — not a reply that goes on to ask or tell them something ("<@A> for the Q3 report use the template?")."""
+    norm, ids = _normalize(text)
+    low = norm.lower()
+    m = _KUDOS_FOR.match(low)
+    if m is None or "?" in low or _REQUEST_IN_REPLY.search(low):
+        return ()
+    people = _mentions(low[: m.end()], ids)
+    pos = m.end()
+    while (nxt := _KUDOS_NEXT.match(low, pos)) is not None:
+        people.extend(_mentions(nxt.group("m"), ids))
+        pos = nxt.end()
+    return tuple(Thanks(uid, None) for uid in dict.fromkeys(people) if uid != author)
+
+
+# Words that make a "<@A> for …" reply an instruction or a plan, not a credit.
+_REQUEST_IN_REPLY = re.compile(
+    r"\b(?:please|pls|can you|could you|would you|will you|use|send|check|need|needs|should|must|let's|tomorrow|today|"
+    r"tonight|next week|by (?:eod|monday|tuesday|wednesday|thursday|friday)|asap|is|are|was|were|will)\b"
+)
+
+
 # What a group is thanked for when many gave it: "thanks everyone for the input / the help / your ideas".
 _MANY_GAVE = re.compile(
     r"(?:(?:all |the |your |all the |all your |so many )?(?:great |quick |helpful )?)"
@@ -2819,6 +2853,8 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
         return ()
     text = _prepare(text)
     if not _may_contain_thanks(text):
+        if thread_parent_author and text.startswith("<@") and len(text) <= _KUDOS_REPLY_MAX:
+            return _kudos_reply(text, author)
         return ()
     norm, ids = _normalize(text)
     low = norm.lower()
