@@ -2795,10 +2795,12 @@ _KUDOS_NEXT = re.compile(
 )
 
 
-def _kudos_reply(text: str, author: str) -> tuple[Thanks, ...]:
+def _kudos_reply(text: str, author: str, thread_parent_author: str | None) -> tuple[Thanks, ...]:
     """A reply with no thanks word that is only people and what each is credited for ("<@A> for the webhook alert that
     now saves me from myself", "<@A> for the pierogi AND the Polish macros"): the answer to a thread asking who helped
     this week — not a reply that goes on to ask or tell them something ("<@A> for the Q3 report use the template?")."""
+    if thread_parent_author in (None, author) or not text.startswith("<@") or len(text) > _KUDOS_REPLY_MAX:
+        return ()
     norm, ids = _normalize(text)
     low = norm.lower()
     m = _KUDOS_FOR.match(low)
@@ -2853,9 +2855,7 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
         return ()
     text = _prepare(text)
     if not _may_contain_thanks(text):
-        if thread_parent_author and text.startswith("<@") and len(text) <= _KUDOS_REPLY_MAX:
-            return _kudos_reply(text, author)
-        return ()
+        return _kudos_reply(text, author, thread_parent_author)
     norm, ids = _normalize(text)
     low = norm.lower()
     if len(low) != len(norm):  # a few characters change length when lowercased; keep offsets aligned
@@ -2873,7 +2873,7 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
         cues.extend(("karma", m.start(), m.end()) for m in _KARMA.finditer(low))
         cues.sort(key=_start)
     if not cues:
-        return ()
+        return _kudos_reply(text, author, thread_parent_author)
     if reqs and reqs[0] < 40 and low[:1] >= _FIRST_MENTION and low.startswith(_PLEASE_STARTS, reqs[0]):
         reqs = _accepted_offer(low, reqs)  # "<@A> yes please, thanks": an offer accepted, not a request
 
