@@ -2776,19 +2776,25 @@ def _nobody_to_thank(text: str, author: str, thread_parent_author: str | None) -
     return "<@" not in text and (not thread_parent_author or thread_parent_author == author)
 
 
-# A message that opens with the person and what they are thanked for, the thanks word after it: "<@A> for catching
-# the rotate bug before release. спасибо!", "<@A> por la ayuda de ayer. ¡Gracias!" — not "for the record", "for now".
-_ADDRESSED_FOR = re.compile(
-    rf"[^\w{M[1:-1]}]*{_MLIST}[\s,:—–-]*{_FOR}\b(?! (?:the record|now|example|instance|some reason|real|sure|once|"
-    r"today|tomorrow|this week|next week|ever|context|reference|info|fyi|what it's worth|a moment|a sec|a bit|"
-    r"el momento|ahora|ejemplo|maintenant|exemple|jetzt|agora|exemplo|ora)\b)"
-)
+def _person_then_for(for_words: str) -> re.Pattern[str]:
+    """A message that opens with the person, then one of `for_words` and what they are thanked for — not "for the
+    record", "for now": the shape both of "<@A> for … спасибо!" and of a credit-only reply."""
+    return re.compile(
+        rf"[^\w{M[1:-1]}]*{_MLIST}[\s,:—–-]*(?:{for_words})\b(?! (?:the record|now|example|instance|some reason|real|"
+        r"sure|once|today|tomorrow|this week|next week|ever|context|reference|info|fyi|what it's worth|a moment|a sec|"
+        r"a bit|el momento|ahora|ejemplo|maintenant|exemple|jetzt|agora|exemplo|ora)\b)"
+    )
+
+
+# The person and what they are thanked for, the thanks word after it: "<@A> for catching the rotate bug before
+# release. спасибо!", "<@A> por la ayuda de ayer. ¡Gracias!".
+_ADDRESSED_FOR = _person_then_for(_FOR_WORDS)
 
 
 _KUDOS_REPLY_MAX = 240  # characters of a reply that names a person and what for, and nothing else
 # (the "for" of a credit only: not "<@A> on it", "<@A> per Sensor seit Charge 23-B")
 _CREDIT_FOR_WORDS = "for|pour|por|für|voor|para|pra|pelo|pela|za|за"
-_KUDOS_FOR = re.compile(_ADDRESSED_FOR.pattern.replace(f"{_FOR}\\b", f"(?:{_CREDIT_FOR_WORDS})\\b", 1))
+_KUDOS_FOR = _person_then_for(_CREDIT_FOR_WORDS)
 # …and the next person of such a reply: "<@A> for the van saga, and <@B> for the canal expedition"
 _KUDOS_NEXT = re.compile(
     rf"[^\n.!?{M[1:-1]}]{{1,120}}?(?:,\s*|\s+)(?:(?:{_JOIN})\s+)?(?:(?:{_AND_LINK})\s+)?(?P<m>{_MLIST})\s*(?:{_CREDIT_FOR_WORDS})\b"
