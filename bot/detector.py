@@ -1359,6 +1359,7 @@ _words(
             "pls",
             "plz",
             "por favor",
+            "porfa",
             "bitte",
             "s'il te pla[iî]t",
             "s'il vous pla[iî]t",
@@ -1885,6 +1886,8 @@ _words(
     "mo[zż]ecie",
     "mo[zż]e pan(?:i)?",
     "por favor",
+    # its chat forms: "diapos antes del jueves porfa, ¡gracias!", "manda o link pfv"
+    *("porfa", "porfi", "porfis", "porfavor", "xfa", "pfv", "pfvr", "plis", "pliss"),
     "s'il (?:te|vous) pla[iî]t",
     "stp",
     "svp",
