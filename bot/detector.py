@@ -2355,19 +2355,21 @@ _FILL_WORDS = (
     r"wirklich|echt|naprawdę|gerçekten|especial|special|speciale|spécial|pro|pra|demais|"
     r"hocam|abi|abla|kanka|amigo|amiga|hermano|irmão|bhai|anh|chị|em|kak|pak|khusus|enough|yaar|yar|kuya|ate|po|"
     # "to" in the listed languages: "Dank an <@A>", "bedankt aan", "tack till", "dla", "kepada", "ao", "al"
-    r"an|aan|till|dla|kepada|ao|aos|al|ai|alla|às|" + _BOTH_WORDS
+    r"an|aan|till|til|dla|kepada|ao|aos|al|ai|alla|às|kay|kina|" + _BOTH_WORDS
 )
 _FILL = rf"(?:[\s,:;!\-–—~.…、，{TYE}{EMO}{_UEMOJI}]|\b{_alternation(_FILL_WORDS)}\b|さん|様|さま|くん|君|ちゃん|先生|님|씨|쌤|兄|老师|जी|ครับ|ค่ะ|คะ|นะ|มาก|พี่|น้อง|คุณ)"
 # "and" in every supported language that writes it as a word (English, German, Spanish, French,
 # Portuguese/Italian, Dutch, Swedish, Polish, Turkish, Russian, Vietnamese, Indonesian, Greek); one table
 # for every rule that joins people or reasons, so no language gets only half of them.
-_AND = "and|und|y|et|e|en|och|i|ve|и|và|với|dan|και|aur|și|şi"
+# "and" (Norwegian/Danish og, Finnish/Estonian ja, Hungarian és, Lithuanian ir, Polish oraz,
+# Ukrainian та/і/й, Tagalog at, Yoruba àti, Igbo/Swahili na, Hausa da, Albanian dhe, Basque eta)
+_AND = "and|und|y|et|e|en|och|i|ve|и|và|với|dan|και|aur|și|şi|og|ja|és|ir|oraz|та|і|й|at|ati|àti|na|da|dhe|eta"
 # The same for the scripts that attach it without spaces: Chinese, Japanese, Korean, Hindi, Arabic, Hebrew, Thai.
 _AND_NOSPACE = "和|と|및|और|و|ו|และ"
 _JOIN = rf"{_AND}|or|as well as|plus|along with"
 # What may follow "and" before the next person: "and to <@B>", "and also", "y a", "et à", "und an", "e ao"…
 _AND_LINK = (
-    "to|also|too|of course|especially|a|ad|à|an|aan|till|dla|kepada|ao|aos|al|ai|alla|às|auch|también|aussi|ook|"
+    "to|also|too|of course|especially|a|ad|à|an|aan|till|til|dla|kepada|ao|aos|al|ai|alla|às|auch|también|aussi|ook|"
     "också|też|juga|também|anche"
 )
 # Between two people of a list: a comma/&/+ (optionally with "and"), "and" alone, an "and" in brackets
@@ -2479,6 +2481,7 @@ _PREPOSITIONS = frozenset(
         "med",
         "av",
         "till",
+        "til",
         "z",
         "ze",
         "od",
@@ -2559,7 +2562,7 @@ def _ends_with_group(s: str) -> bool:
 _GROUP_NOSPACE = ("大家", "皆さん", "みなさん", "여러분", "सभी", "الجميع", "לכולם", "mọi người", "ทุกคน")
 # Between "especially" and its people: "to", "for" or "is" ("đặc biệt là <@A>", "khususnya untuk <@A>", "vor allem
 # für <@A>", "özellikle <@A> için" is after), in the supported languages.
-_ESP_LINK = "to|for|a|à|an|ao|aos|al|aan|till|dla|kepada|untuk|là|cho|für|pour|para|per|voor|för"
+_ESP_LINK = "to|for|a|à|an|ao|aos|al|aan|till|til|dla|kepada|untuk|là|cho|für|pour|para|per|voor|för"
 _ESPECIALLY = re.compile(
     rf"(?:\b(?:{_ESPECIALLY_WORDS})\b|{_ESPECIALLY_NOSPACE})"
     rf"[\s.,:]*(?:(?:{_ESP_LINK})\s+)?(?P<a>{_MLIST})|(?P<b>{_MLIST})\s*,?\s*(?:in particular|especially|above all)\b"
@@ -2571,7 +2574,7 @@ _ESPECIALLY_NEXT = re.compile(
 _KUDOS_COLON = re.compile(rf"[^:\n.!?{M[1:-1]}]{{0,40}}:\s*(?P<m>{_MLIST})")
 # A thanks to people described, then listed after a colon: "thank you to the people who keep this running: <@A>, <@B>"
 _THANKS_TO_COLON = re.compile(
-    rf" (?:to|a|à|an|aan|para|pra|dla|till|ao|aos|al|kepada) [^:\n.!?{M[1:-1]}]{{0,80}}:\s*(?P<m>{_MLIST})"
+    rf" (?:to|a|à|an|aan|para|pra|dla|till|til|ao|aos|al|kepada) [^:\n.!?{M[1:-1]}]{{0,80}}:\s*(?P<m>{_MLIST})"
 )
 # …and its list going on past someone who is not a mention: "<@A>, <@B> and everyone in QA, and <@C> and <@D>"
 _LIST_MORE = re.compile(rf"[^\n.!?,:{M[1:-1]}]{{0,40}},\s*(?:(?:{_JOIN})\s+)?(?:(?:{_AND_LINK})\s+)?(?P<m>{_MLIST})")
@@ -3629,7 +3632,7 @@ _SPACED_WORD_END = "(?![a-zA-Z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff])"
 _EACH_OF_YOU_NOSPACE = "皆さん|みなさん|みんな|お二人|三人とも|各位|大家|你们|你們|여러분|모두|두 분|세 분"
 # After the thanks, "both"/"all" alone say it too ("thank you both", "merci à tous les trois").
 _TOGETHER_AFTER = re.compile(
-    rf"[\s,:;!.…—–-]*(?:{_alternation('so much|very much|again|genuinely|sincerely|to|a|à|aan|an|till|dla|ao|al|ai')}\s+){{0,2}}"
+    rf"[\s,:;!.…—–-]*(?:{_alternation('so much|very much|again|genuinely|sincerely|to|a|à|aan|an|till|til|dla|ao|al|ai')}\s+){{0,2}}"
     rf"(?P<c>{_alternation(_EACH_OF_YOU + '|' + _BOTH_WORDS + '|' + _EACH_OF_YOU_NOSPACE)}){_SPACED_WORD_END}"
 )
 # Cheap tests before _TOGETHER_BEFORE searches a sentence: one of these is in every phrase it finds in ASCII text.
@@ -3930,7 +3933,7 @@ _ACK_BREAK = re.compile(
 # "Un shout-out para <@A> que consiguió…", "Un aplauso para <@A>"; or to a team, then its people after a dash: "Kudos to
 # the comms team for the launch — <@A> <@B> you made us look good".
 _KUDOS_TO = re.compile(
-    rf"(?:\s+in {CHANNEL})?\s+(?:(?:to|para|pra|pro|ao|per|pour|à|a|an|aan|voor|för|till|dla|für|for|buat|untuk|kepada)\s+|ל\s*)"
+    rf"(?:\s+in {CHANNEL})?\s+(?:(?:to|para|pra|pro|ao|per|pour|à|a|an|aan|voor|för|till|til|dla|für|for|buat|untuk|kepada)\s+|ל\s*)"
     rf"(?P<m>{_MLIST_ROLES})"
     rf"|[^:\n.!?{M[1:-1]}]{{0,80}}\s[—–]\s*(?P<d>{_MLIST})"
 )
