@@ -730,6 +730,14 @@ _words(
     # — not "thanks, you too were a huge help"
     *[f"{word}[,!.]* (?:{_YOU_TOO})(?=\\s*(?:$|[!.?,;:()…\\n{TYE}{EMO}]))" for word in _THANKS_WORDS.split("|")],
 )
+# …and in the languages whose thanks are not among those words: Yoruba "Mo wà dáadáa, ẹ ṣé. Ìwọ ńkọ́?", Igbo "Adị m
+# mma, daalụ", Hausa "lafiya lau, nagode"
+_words(
+    "smalltalk",
+    "d[aá]+d[aá]+a[,!.]? (?:[eẹoọ] [sṣ][eéè]|[eẹoọ] [sṣ]eun)",
+    "ad[iị] m mma[,!.]? (?:da+l[uụ]|ime+la)",
+    "lafiya(?: lau)?[,!.]? (?:na ?gode)",
+)
 # The same "fine, thanks (and you?)" in the scripts written without spaces: Thai, Chinese, Japanese,
 # Korean, Hindi, Arabic, Hebrew.
 _words(
@@ -1410,8 +1418,16 @@ _words(
     "enkosi(?: kakhulu)?",
     "medaase(?: paa)?",
     "ayekoo",
-    "e se(?: gan| pupo)?(?= {M}| ?[!{TYE}]| ?$)",
-    "daal[uụ](?: nu)?",
+    # (with or without its tone marks: "ẹ ṣé gan", "o ṣeun", "ọ ṣé"; Igbo "imela", "dalu"; Hausa "nagode", "Allah ya
+    # saka" — may God repay you)
+    "[eẹ] [sṣ][eéè](?: gan| pupo| pup[oọ]| o)?(?= {M}| ?[!.{TYE}{EMO}]| ?$)",
+    "[eẹ] [sṣ][eéè] (?:gan|pupo|pup[oọ])",
+    "[oọ] [sṣ][eéè](?: gan| pupo| pup[oọ])?(?= {M}| ?[!{TYE}{EMO}]| ?$)",
+    "[eẹoọ] [sṣ]eun(?: gan| pupo| pup[oọ]| o)?",
+    "ime+la(?: nu| nwanne(?: m)?| o)?",
+    "da+l[uụ](?: nu)?",
+    "nagode",
+    "allah ya saka",
     "tanx",
     # More languages written in Latin letters, added all at once rather than as each blind set meets them:
     # Hausa, Somali, Malagasy, Kinyarwanda, Luganda, Oromo, Uzbek, Azerbaijani, Albanian, Lithuanian, Latvian,
@@ -2220,6 +2236,7 @@ def _scan(low: str, ascii_source: bool) -> tuple[list[_Cue], list[int], list[int
     kills: list[tuple[str, int]] = []
     spaced = " " + low
     memo = _KIND_MEMO_LATIN
+    kill_spans: list[tuple[int, int]] = []  # the text of each Latin cancelling phrase, in `low`'s positions
     for m in _SCAN_LATIN.finditer(spaced):
         kind = memo.get(m.group()) or _kind(True, spaced, m)
         if kind in _KINDS_CUE:
@@ -2230,6 +2247,7 @@ def _scan(low: str, ascii_source: bool) -> tuple[list[_Cue], list[int], list[int
             esps.append(m.start())
         else:
             kills.append((kind, m.start()))
+            kill_spans.append((m.start(), m.end() - 1))
     if ascii_source and TYE not in low and SARC not in low and "/" not in low:
         # Then the other-scripts vocabulary can only find "?" (its one ASCII phrase besides "/s"): a string
         # search is cheaper than running the regex over every character.
@@ -2247,6 +2265,8 @@ def _scan(low: str, ascii_source: bool) -> tuple[list[_Cue], list[int], list[int
     memo = _KIND_MEMO_OTHER
     n_cues, n_reqs, n_esps = len(cues), len(reqs), len(esps)
     for m in _SCAN_OTHER.finditer(low):
+        if kill_spans and _inside(kill_spans, m.start()):
+            continue  # the cancelling phrase owns its words: "Mo wà dáadáa, ẹ ṣé" is small talk, "ẹ ṣé" in it no cue
         kind = memo.get(m.group()) or _kind(False, low, m)
         if kind in _KINDS_CUE:
             cues.append((kind, m.start(), m.end()))
@@ -2267,6 +2287,10 @@ def _scan(low: str, ascii_source: bool) -> tuple[list[_Cue], list[int], list[int
 
 
 _start = itemgetter(1)
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    return any(start <= pos < end for start, end in spans)
 
 
 def _kind(latin: bool, text: str, m: re.Match[str]) -> str:
@@ -2686,6 +2710,10 @@ _SUCCESS_WORDS += (
     r"пришл[оаи](?<!не пришло)(?<!не пришла)(?<!не пришли)|sudah sampai|udah sampai|udah nyampe|sudah datang|"
     r"đã nhận|nhận được rồi|como siempre|comme toujours|wie immer|como sempre|come sempre|zoals altijd|som alltid|"
     r"jak zawsze|как всегда|seperti biasa|như mọi khi|"
+    # "<@A> ohhh that makes so much sense now. Thank you!!", "<@A> saw those, really good points on push vs SMS. thank
+    # you", "<@A> ah found it. Dalu!"
+    r"makes (?:so much|total|a lot of|more|perfect|complete) sense|good points?|fair points?|valid points?|good call|"
+    r"found it|"
     r"jelas(?<!tidak jelas)(?<!kurang jelas)(?<!belum jelas)(?<!gak jelas)(?<!nggak jelas)(?<!ga jelas)|"
     r"útil|utile|nützlich|hilfreich|berguna|bermanfaat|hữu ích|that explains|explains (?:it|why|the)"
 )
