@@ -626,7 +626,23 @@ _words("tia", "شكرا سلفا", "شكراً سلفاً", "شكرا مسبقا
 
 _words("strong", "ナイス(?![ァ-ヺー])", guard_end=False)  # "<@A> ナイス 👏", "ナイス調査！" — not "ナイスミドル"
 _words("tia", "merci im vor(?:aus|uus)", "danke im vor(?:aus|uus)", "asante mapema", "ngiyabonga kusengaphambili")
-_words("tia", "提前", "先谢", "先謝", "事前に", "미리", "पहले से", "مقدما", "مسبقا", "מראש", "ล่วงหน้า", guard_end=False)
+_words(
+    "tia",
+    # not for being told in advance: "미리 알려줘서 고마워요", "事前に教えてくれてありがとう", "谢谢你提前告诉我"
+    "提前(?!(?:告诉|告訴|通知|说|說|提醒))",
+    "先谢",
+    "先謝",
+    "事前に(?!(?:教えて|共有して|連絡して|知らせて|言って))",
+    "미리(?! ?(?:알려|말해|공유|얘기|챙겨))",
+    "पहले से",
+    "مقدما",
+    "مسبقا",
+    "מראש",
+    "ล่วงหน้า",
+    # "it would help if you could…": "明日までにいただけると助かります", "確認してもらえると助かる"
+    *_product(("いただけ", "頂け", "もらえ", "貰え", "くれ"), ("ると助か", "たら助か")),
+    guard_end=False,
+)
 _words("sarc", SARC, guard_end=False)
 _words("sarc", "/s", "thanks? for nothing", "gee,? thanks?", "thanks a bunch,? now")
 _words(
@@ -1754,6 +1770,10 @@ _words(
         "ありがと",
         "助かりました",
         "助かります",
+        # past and ongoing help: "まじ助かった", "いつも助かってます" (not "助かったら", if it helped)
+        "助かった(?!ら)",
+        "助かってます",
+        "助かってる",
         "どうもありがとう",
         # casual "arigatou": あざす, あざっす, あざーす, あざます
         "あざす",
@@ -1790,7 +1810,7 @@ _words(
         "땡스",
     ],
     # Japanese loanword "thank you": "サンキュー <@A>!" — not inside a longer katakana word ("サンキューセール")
-    *[f"{w}(?![ァ-ヺー])" for w in ("サンキュー", "サンキュ", "さんきゅ", "センキュー")],
+    *[f"{w}(?![ァ-ヺー])" for w in ("サンキュー", "サンキュ", "さんきゅー", "さんきゅ", "センキュー")],
     *[
         "धन्यवाद",
         "शुक्रिया",
@@ -4619,10 +4639,10 @@ def _opens_sentence(low: str, ids: list[str], ss: int, cs: int, reqs: list[int])
 _THANKS_THAT = re.compile(r",?\s*(?:что|що)\s+[^\W\d_]")
 # Nothing but punctuation and emoji left: the thanks ends the message.
 _ENDS_MESSAGE = re.compile(rf"[\s!.…~{TYE}{EMO}]*$")
-_CJK_THANKS = re.compile(r"ありがと|有難う|感謝|감사|고마|谢谢|謝謝|多谢|多謝|感谢|サンキュ|ㄳ|ㄱㅅ")
+_CJK_THANKS = re.compile(r"ありがと|有難う|感謝|감사|고마|谢谢|謝謝|多谢|多謝|感谢|サンキュ|さんきゅ|땡큐|땡스|助かった|助かりました|ㄳ|ㄱㅅ")
 # The people a message opens with, then a short reaction with no clause of its own: "<@A> mega,", "<@A> はや！もう出来たの",
 # "<@A> oh wow,", "<@A> perfect 🙌" — not "<@A> the WMS is slow." nor "<@A> you sent the wrong invoice."
-_REACTION_OPEN = re.compile(rf"[\s,:]*{_MLIST}[\s,:!]*(?P<r>[^\n.?{M[1:-1]}]{{0,{_REACTION}}}?)[\s,.!…~{TYE}{EMO}]*$")
+_REACTION_OPEN = re.compile(rf"[\s,:]*{_MLIST}[\s,:!]*(?P<r>[^\n.?{M[1:-1]}]{{0,{_REACTION}}}?)(?:[\s,.!…~{TYE}{EMO}]|\?(?=!)|(?<=!)\?)*$")
 _NOT_A_REACTION = re.compile(
     r"\b(?:i|i'm|i'll|we|you|your|the|my|our|is|are|was|will|need|needs|please|can|could|don't|didn't)\b"
 )
