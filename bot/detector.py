@@ -1141,6 +1141,25 @@ _words(
     "ти легенда",
     "ты легенда",
     "jsi poklad",
+    # "<@A> ти наш герой", "ты монстр", Hebrew "<@A> את אלופה" (you're a champion), "כל הכבוד ל-<@A>" / "יישר כוח"
+    # (well done), German "Du bist Gold wert <@A>", "Respekt <@A>", Russian "респект <@A> за…"
+    "ти (?:наш |наша |мій |моя |справжній |справжня )?(?:герой|героїня|монстр|геній|найкращий|найкраща)",
+    "ты (?:наш |наша |мой |моя |настоящий |настоящая )?(?:герой|героиня|монстр|гений|лучший|лучшая)",
+    *_product(("את", "אתה"), (" (?:אלופה|אלוף|תותח|תותחית|גאון|גאונה|מלך|מלכה)",)),
+    f"כל הכבוד ל-?(?={M})",
+    f"יישר כוח ל-?(?={M})",
+    *_product(("bist", "seid"), (" gold wert",)),
+    f"respekt(?=[,!]? {M})",
+    f"респект(?=[,!]? {M})",
+    # a title said right after the person, ending the phrase: "<@A> legend, sending it over", "<@A> genia :heart:",
+    # "<@A> hero!" (like "<@A> MVP" above)
+    *[
+        f"{title}(?<=[>{M[1:-1]}] {title})(?=\\s*(?:[!.,:{EMO}{TYE}{_UEMOJI}]|$))"  # (":" opens a shortcode)
+        for title in (
+            *("legend", "hero", "lifesaver", "life saver", "rockstar", "champ", "genius", "genio", "genia", "crack"),
+            *("capo", "ídolo", "idolo", "legende", "легенда", "герой"),
+        )
+    ],
     # Québécois: "j'te dois une bière", "T'es un champion <@A>", "Mon héros <@A>", "Bonne pogne <@A>" (good catch)
     "j['’]?te dois une? (?:bière|biere|café|cafe|lunch|poutine)",
     "t['’]es (?:un champion|une championne|un héros|une héroïne|un génie|une génie|malade|une machine|un boss)",
@@ -1334,6 +1353,8 @@ _words(
             ("lavoro", "ottimo|bel|grande"),
             ("werk", "goed|knap|mooi"),
             ("jobbat", "bra"),
+            ("jobba", "bra|godt"),  # Norwegian: "Bra jobba <@A> 👏"
+            ("jobbet", "bra|godt"),
             ("robota", "dobra|świetna|swietna"),
         )
     ],
@@ -2401,7 +2422,7 @@ _FILL_WORDS = (
     # "to" in the listed languages: "Dank an <@A>", "bedankt aan", "tack till", "dla", "kepada", "ao", "al"
     r"an|aan|till|til|dla|kepada|ao|aos|al|ai|alla|às|kay|kina|" + _BOTH_WORDS
 )
-_FILL = rf"(?:[\s,:;!\-–—~.…、，{TYE}{EMO}{_UEMOJI}]|\b{_alternation(_FILL_WORDS)}\b|さん|様|さま|くん|君|ちゃん|先生|님|씨|쌤|兄|老师|जी|ครับ|ค่ะ|คะ|นะ|มาก|พี่|น้อง|คุณ)"
+_FILL = rf"(?:[\s,:;!\-–—~.…、，{TYE}{EMO}{_UEMOJI}]|\b{_alternation(_FILL_WORDS)}\b|さん|様|さま|くん|君|ちゃん|先生|님|씨|쌤|兄|老师|जी|ครับ|ค่ะ|คะ|นะ|มาก|พี่|น้อง|คุณ|ל-?(?=[{M[1:-1]}]))"
 # "and" in every supported language that writes it as a word (English, German, Spanish, French,
 # Portuguese/Italian, Dutch, Swedish, Polish, Turkish, Russian, Vietnamese, Indonesian, Greek); one table
 # for every rule that joins people or reasons, so no language gets only half of them.
@@ -2409,7 +2430,7 @@ _FILL = rf"(?:[\s,:;!\-–—~.…、，{TYE}{EMO}{_UEMOJI}]|\b{_alternation(_FI
 # Ukrainian та/і/й, Tagalog at, Yoruba àti, Igbo/Swahili na, Hausa da, Albanian dhe, Basque eta)
 _AND = "and|und|y|et|e|en|och|i|ve|и|và|với|dan|και|aur|și|şi|og|ja|és|ir|oraz|та|і|й|at|ati|àti|na|da|dhe|eta"
 # The same for the scripts that attach it without spaces: Chinese, Japanese, Korean, Hindi, Arabic, Hebrew, Thai.
-_AND_NOSPACE = "和|と|및|और|و|ו|และ"
+_AND_NOSPACE = "和|と|및|और|و|ול-?|ו-?|และ"  # (Hebrew joins "and to" to the name: "ול-<@B>")
 _JOIN = rf"{_AND}|or|as well as|plus|along with"
 # What may follow "and" before the next person: "and to <@B>", "and also", "y a", "et à", "und an", "e ao"…
 _AND_LINK = (
