@@ -626,6 +626,9 @@ _words("tia", "شكرا سلفا", "شكراً سلفاً", "شكرا مسبقا
 
 _words("strong", "ナイス(?![ァ-ヺー])", guard_end=False)  # "<@A> ナイス 👏", "ナイス調査！" — not "ナイスミドル"
 _words("tia", "merci im vor(?:aus|uus)", "danke im vor(?:aus|uus)", "asante mapema", "ngiyabonga kusengaphambili")
+# Thai asks with "ฝาก" (leave it to you) and "หน่อย" (a bit, please), written without spaces: "<@A> พรุ่งนี้ฝากดูกลุ่ม…
+# หน่อยนะครับ ขอบคุณครับ"
+_words("req", "ฝาก", "หน่อย", guard_end=False)
 _words(
     "tia",
     # not for being told in advance: "미리 알려줘서 고마워요", "事前に教えてくれてありがとう", "谢谢你提前告诉我"
@@ -1963,6 +1966,17 @@ _words(
     "prosz[eę]",
     "l[üu]tfen",
     "пожалуйста",
+    # Ukrainian "будь ласка" (please), "можеш/можете…?" and Russian "можешь/можете" (can you), which may ask with no
+    # question mark: "<@A> <@B> фідбек до завтра будь ласка, дякую!", "<@A> 🙏 можеш апрувнути?"
+    "будь ласка",
+    "можеш",
+    "можете",
+    "можешь",
+    "не могли бы",
+    # "<@A> whenever you can :pray:", "<@A> <@B> whoever gets to it first 🙏", "need log access from <@A> 🙏"
+    "whenever you can",
+    "whoever gets to it",
+    f"need (?:[\\w'-]+ ){{0,6}}from(?= {M})",
     "vui lòng",
     "làm ơn",
     "tolong",
@@ -3093,9 +3107,17 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
                 targets = _credited_before(cue, low, norm, ids, sent_starts[max(0, si - 1)], reqs, credits, past=False)
             if not targets or set(targets) <= asked:
                 continue
-            if not asked and not reason and _ENDS_MESSAGE.match(low, ce):
+            if not asked and not reason and (
+                _ENDS_MESSAGE.match(low, ce)
+                or (
+                    last_req >= sent_starts[si]
+                    and _PEOPLE_END_MESSAGE.match(low, ce)
+                    and not _YES_BEFORE.search(low, max(0, last_req - 8), last_req)  # "yes please send them, ty <@A>"
+                )
+            ):
                 # "can someone send me the sales report? I need it today. <@A> thanks!": a request put to no one in
-                # particular, then addressed and signed off at the end of the message
+                # particular, then addressed and signed off at the end of the message — or signed off to the people
+                # the sentence asks: "Please read it before Friday 🙏 <@A> <@B>"
                 continue
         if not targets and not group and kind == "strong" and ids:
             # praise said of the person: "<@A> is the real MVP", "<@A> is the MVP of this audit season"
@@ -4659,7 +4681,9 @@ def _opens_sentence(low: str, ids: list[str], ss: int, cs: int, reqs: list[int])
 
 _THANKS_THAT = re.compile(r",?\s*(?:что|що)\s+[^\W\d_]")
 # Nothing but punctuation and emoji left: the thanks ends the message.
-_ENDS_MESSAGE = re.compile(rf"[\s!.…~{TYE}{EMO}]*$")
+_YES_BEFORE = re.compile(r"\b(?:yes|yeah|yep|sure|ok|okay|oui|ja|sí|si|sim)[,!]? $")
+_PEOPLE_END_MESSAGE = re.compile(rf"[\s,:—–-]*{_MLIST}[\s!.…~{TYE}{EMO}]*$")
+_ENDS_MESSAGE = re.compile(rf"(?:[\s!.…~{TYE}{EMO}]|ครับ|ค่ะ|คะ|นะ|จ้า)*$")  # (and the Thai polite particles)
 _CJK_THANKS = re.compile(r"ありがと|有難う|感謝|감사|고마|谢谢|謝謝|多谢|多謝|感谢|サンキュ|さんきゅ|땡큐|땡스|助かった|助かりました|ㄳ|ㄱㅅ")
 # The people a message opens with, then a short reaction with no clause of its own: "<@A> mega,", "<@A> はや！もう出来たの",
 # "<@A> oh wow,", "<@A> perfect 🙌" — not "<@A> the WMS is slow." nor "<@A> you sent the wrong invoice."
