@@ -388,6 +388,26 @@ _words(
     "не за что",
     "note to self",  # "Note to self <@A>: thank <@B> in the acknowledgments" (a to-do)
     "thanks mat bol",  # Hinglish "don't say thanks"
+    # Hinglish "no need to say thanks" / "thanks for what": "thank you bolne ki zaroorat nahi", "dhanyavaad kis baat ka"
+    *_product(
+        ("thank you", "thanks", "thanku", "dhanyavaad", "dhanyavad", "shukriya"),
+        (" (?:bolne|kehne|karne) ki (?:zaroorat|zarurat|jarurat|jaroorat) nahi", " kis baat ka"),
+    ),
+    "ne,? a[čc]i[ūu]",  # Lithuanian "no, thanks"
+    # an invitation declined: "hoje não, tô com 1:1. mas valeu pelo convite!", "yo paso, pero gracias por invitar"
+    *_product(
+        ("but", "mas", "pero", "mais", "aber", "ma"),
+        (" (?:thanks|thank you|thx|valeu|obrigad[oa]|gracias|merci|danke|grazie)",),
+        (
+            " for (?:the |your )?(?:invite|invitation)",
+            " for inviting me",
+            " pelo convite",
+            " por (?:la invitación|la invitacion|invitar(?:me)?)",
+            " pour l'invitation",
+            " für die einladung",
+            " per l'invito",
+        ),
+    ),
 )
 # Thanks quoted, reported or passed on, not said: "ありがとうって二人とも言ってた?", "ありがとうと伝えてください", "跟他说谢谢了吗",
 # "고맙다고 전해 주세요".
@@ -503,7 +523,7 @@ _DECLINE = (
     r"(?:i|we)(?:'m|'re| am| are) (?:good|fine|set|covered)|(?:i|we) (?:don'?t|do not) need|i'?ll pass|"
     # keeping what one has or waiting: "thanks but I'll keep my current one until…", "gracias, pero me quedo con…"
     r"(?:i|we)(?:'ll| will) (?:keep|stick with|stay with|hold off|wait|pass)|(?:i|we)(?:'d| would) rather|"
-    r"maybe (?:next time|another time)|not this time|"
+    r"maybe (?:next time|another time)|not this time|пока нет|пока не надо|"
     # no time to take it on: "thanks but I'm heads-down on onboarding, next week?"
     r"(?:i|we)(?:'m|'re| am| are) (?:(?:a bit|really|pretty|super|totally|completely|too) )?(?:heads[- ]down|swamped|"
     r"slammed|buried|underwater|maxed out|at capacity|booked|tied up|snowed under|busy)|no (?:bandwidth|capacity)|"
@@ -657,6 +677,8 @@ _words(
     *_product(("merci", "merci beaucoup"), (" de (?:demander|t'en inquiéter|vous en inquiéter)",)),
     *_product(("danke", "danke dir"), (" (?:der|für die) nachfrage", " fürs nachfragen")),
     *_product(("obrigado", "obrigada"), (" por perguntar",)),
+    # Ukrainian and Russian: "дякую, що спитав", "спасибо, что спросила"
+    *_product(("дякую", "спасибо", "спасибі"), (",? (?:що|что) (?:спитав|спитала|спитали|спросил|спросила|спросили)",)),
     *_product(("grazie",), (" per (?:aver|avermelo) chiesto", " di (?:aver|avermelo) chiesto")),
     *_product(
         ("mulțumesc", "multumesc", "mulţumesc", "mersi"), (" (?:că|ca) (?:ai|ați|ati) întrebat", " de întrebare")
@@ -706,7 +728,17 @@ _words(
             "dobre",  # Slovak
             "guet",  # Swiss German: "guet, merci! und dir?"
             "kala",  # Greeklish: "kala efxaristw, esy?"
-            "mni7(?: el7amdella| el7amdulillah)?",  # Levantine Arabic in Latin letters: "mni7 el7amdella, shukran, w enta?"
+            "mni7(?: el7amdella| el7amdulillah)?",
+            # Hinglish, Tamil, Tagalog, Turkish, Russian chat: "theek hu, thanks!", "nalla irukken, thanks!",
+            # "okay naman, salamat!", "iyiyiz iyiyiz, sağ ol", "норм, спасибо"
+            "theek hu",
+            "thik hu",
+            "thik hoon",
+            "nalla irukken",
+            "nalla irukkaen",
+            "nallaa irukken",
+            "iyiyiz",
+            "норм",  # Levantine Arabic in Latin letters: "mni7 el7amdella, shukran, w enta?"
             "chill",  # "chill thanks, mostly translating in a coffee shop"
             # Finnish, Estonian, Danish and Norwegian: "ihan hyvin kiitti, entä sulle?", "hästi, aitäh", "godt, tak"
             "hyvin",
@@ -747,7 +779,11 @@ _words(
     *[f"{word}[,!.]* (?:{_AND_YOU}) ?[?;]" for word in _THANKS_WORDS.split("|")],
     # "thanks, you too!", "gracias, igualmente", "merci, toi aussi", "danke, gleichfalls": a wish returned
     # — not "thanks, you too were a huge help"
-    *[f"{word}[,!.]* (?:{_YOU_TOO})(?=\\s*(?:$|[!.?,;:()…\\n{TYE}{EMO}]))" for word in _THANKS_WORDS.split("|")],
+    *[
+        f"{word}[,!.]* (?:(?:sir|ma'am|maam|madam|bro|man|dude|mate|buddy|boss)[,!.]* )?(?:{_YOU_TOO})"
+        f"(?=\\s*(?:$|[!.?,;:()…\\n{TYE}{EMO}]))"
+        for word in _THANKS_WORDS.split("|")
+    ],
 )
 # …and in the languages whose thanks are not among those words: Yoruba "Mo wà dáadáa, ẹ ṣé. Ìwọ ńkọ́?", Igbo "Adị m
 # mma, daalụ", Hausa "lafiya lau, nagode"
@@ -756,11 +792,22 @@ _words(
     "d[aá]+d[aá]+a[,!.]? (?:[eẹoọ] [sṣ][eéè]|[eẹoọ] [sṣ]eun)",
     "ad[iị] m mma[,!.]? (?:da+l[uụ]|ime+la)",
     "lafiya(?: lau)?[,!.]? (?:na ?gode)",
+    *_product(("okay", "ok", "ayos", "mabuti"), (" (?:naman|lang)[,!.]? (?:salamat|thanks|thank you|ty)",)),
 )
 # The same "fine, thanks (and you?)" in the scripts written without spaces: Thai, Chinese, Japanese,
 # Korean, Hindi, Arabic, Hebrew.
 _words(
     "smalltalk",
+    # Hindi and Marathi, before a thanks in any script: "मी मस्त, thanks! तू कधी परत येतेस?", "ठीक हूँ, धन्यवाद"
+    *_product(("मी मस्त", "ठीक हूँ", "ठीक हूं", "ठीक आहे", "बरा आहे", "बरी आहे"), (f"[,!.]? (?:{_THANKS_WORDS}|धन्यवाद)",)),
+    # Korean "(많이) 나았어요, 감사해요! 형은요?", Chinese "好多了 謝謝關心", thanks for one's concern: "お気遣いありがとう",
+    # "謝謝關心", "걱정해줘서 고마워"
+    "나았어요[\\s,!.]*(?:감사|고마)",
+    "好多了[\\s,，。!！]*(?:谢谢|謝謝)",
+    *_product(("谢谢", "謝謝", "多谢", "多謝"), ("(?:你的|妳的|您的)?(?:关心|關心)",)),
+    "お気遣い(?:いただき)?(?:ありがとう|感謝)",
+    "ご心配(?:いただき)?(?:ありがとう|感謝)",
+    "걱정해 ?(?:줘서|주셔서) (?:고마|감사)",
     "สบายดี(?:ครับ|ค่ะ|คะ)?[\\s,]*ขอบคุณ",
     "ขอบคุณ(?:ครับ|ค่ะ|คะ)?[\\s,]*(?:สบายดี|แล้วคุณล่ะ)",
     "我很好[\\s,，。!！]*谢谢",
@@ -2331,6 +2378,11 @@ def _scan(low: str, ascii_source: bool) -> tuple[list[_Cue], list[int], list[int
             esps.append(m.start())
         else:
             kills.append((kind, m.start()))
+            if kind == "smalltalk" and n_cues:
+                # …both ways: "मी मस्त, thanks!" — the Latin "thanks" inside it is no cue either
+                kept = [c for c in cues[:n_cues] if not m.start() <= c[1] < m.end()]
+                cues[:n_cues] = kept
+                n_cues = len(kept)
     # Each list is the Latin phrases in order, then the others in order: merged (no two start at one place).
     if n_cues and len(cues) > n_cues:
         cues.sort(key=_start)
