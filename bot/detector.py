@@ -1190,6 +1190,13 @@ _words(
     "살았(?:어요|습니다|다)",
     "ти легенда",
     "ты легенда",
+    # "I owe you a beer": Russian "с меня пиво", Norwegian "skuldar deg ein øl" / "skylder deg en øl"
+    "с меня (?:пиво|кофе|пицца|ужин|шоколадка|торт|обед)",
+    "з мене (?:пиво|кава|піца|вечеря|шоколадка|торт|обід)",
+    *_product(("skuldar", "skylder", "skylder"), (" deg (?:ein|en|eit|et) (?:øl|kaffe|pils|middag|pizza)",)),
+    # Taglish "the best ka <@A>" (you're the best), Indonesian "lo emang penyelamat" (you really are a lifesaver)
+    f"best ka(?= {M}| ?[!{TYE}{EMO}]| ?$)",
+    *_product(("lo", "lu", "kamu", "kau", "you"), (" (?:emang |memang )?penyelamat",)),
     "jsi poklad",
     # "<@A> ти наш герой", "ты монстр", Hebrew "<@A> את אלופה" (you're a champion), "כל הכבוד ל-<@A>" / "יישר כוח"
     # (well done), German "Du bist Gold wert <@A>", "Respekt <@A>", Russian "респект <@A> за…"
@@ -1585,6 +1592,7 @@ _words(
     # Norwegian "takk" (never a word of its own elsewhere) and Danish "tak" in the phrases that are only thanks:
     # "tusind tak", "mange tak", "tak for…" — not a bare "tak", which is Polish for "yes"
     "takk(?: skal du ha)?",
+    f"takk te(?= {M})",  # Nynorsk dialect: "Takk te <@A> for bileta"
     "tusen takk",
     "mange takk?",
     "tusind tak",
@@ -1594,6 +1602,12 @@ _words(
     # Slovak: "ďakujem!", "vďaka <@A>", written without accents too ("dakujem")
     "[ďd]akujem[e]?",
     "v[ďd]aka(?! (?:tomu|za to,? (?:že|ze)))",  # not "vďaka tomu" (thanks to that: because of it)
+    # Ukrainian in Latin letters: "<@A> dyakuyu za fix"; Kurdish "spas" / "zor spas" (not "the spas in Budapest")
+    "d[iy]a?ku[iy]u",
+    "d[iy]akuju",
+    "zor spas",
+    "sipas",
+    f"spas(?= {M}| ?[!{TYE}{EMO}]| ?$| for\\b)",
     # Ukrainian and Russian chat shorthands: "дякс", "пасиб"
     "дякс",
     "пасиб",
@@ -2467,7 +2481,7 @@ _HAS_NEG = re.compile(
 _BOTH_WORDS = (
     "both|you both|both of you|you two|the two of you|allebei|alle twee|jullie allebei|beiden|euch beiden|ihnen beiden|"
     "beide|ambos|ambas|a los dos|a las dos|les deux|tous les deux|à vous deux|a vous deux|entrambi|tutti e due|"
-    "a tutti e due|a entrambi|båda|er båda|obojgu|obu|wam obu|ikinize de|ikinize|ikiniz de|обоим|вам обоим|"
+    "a tutti e due|a entrambi|båda|er båda|obojgu|obu|wam obu|ikinize de|ikinize|ikiniz de|обоим|вам обоим|обом|вам обом|"
     "και στους δύο|στους δυο|kalian berdua|cả hai|cả hai bạn|לשניכם|לשניכן|לשתיכן|לשניהם|לשתיהן|لكما|لكلاكما|"
     "दोनों|दोनों को|你们俩|お二人|두 분|"
     # "ありがとう、二人とも！", "谢谢你们两位", "둘 다 고마워요", "dzięki wam obojgu", "terima kasih kalian berdua"
@@ -2488,7 +2502,7 @@ _FILL_WORDS = (
     # "to" in the listed languages: "Dank an <@A>", "bedankt aan", "tack till", "dla", "kepada", "ao", "al"
     r"an|aan|till|til|dla|kepada|ao|aos|al|ai|alla|às|kay|kina|" + _BOTH_WORDS
 )
-_FILL = rf"(?:[\s,:;!\-–—~.…、，{TYE}{EMO}{_UEMOJI}]|\b{_alternation(_FILL_WORDS)}\b|さん|様|さま|くん|君|ちゃん|先生|님|씨|쌤|兄|老师|जी|ครับ|ค่ะ|คะ|นะ|มาก|พี่|น้อง|คุณ|ל-?(?=[{M[1:-1]}]))"
+_FILL = rf"(?:[\s,:;!\-–—~.…、，{TYE}{EMO}{_UEMOJI}]|\b{_alternation(_FILL_WORDS)}\b|さん|様|さま|くん|君|ちゃん|先生|님|씨|쌤|兄|老师|जी|ครับ|ค่ะ|คะ|นะ|มาก|พี่|น้อง|คุณ|ל-?(?=[{M[1:-1]}])|भाई|दीदी|का|को|बहुत)"
 # "and" in every supported language that writes it as a word (English, German, Spanish, French,
 # Portuguese/Italian, Dutch, Swedish, Polish, Turkish, Russian, Vietnamese, Indonesian, Greek); one table
 # for every rule that joins people or reasons, so no language gets only half of them.
@@ -2767,7 +2781,7 @@ _SUCCESS_WORDS = (
     r"resolvido|resolveu|deu certo|tá ok|ta ok|está ok|ok agora|ótimo|genial|marche|fonctionne|génial|résolu|funziona|funzionato|"
     r"perfett[oaie]|parfaite?s?|risolto|fantastic[oa]|bellissim[oaie]|werkt|gelukt|opgelost|fungerar|funkar|działa|zadziałało|"
     r"świetnie|idealnie|çalıştı|çalışıyor|hallettim|halloldu|çözüldü|harika|mükemmel|работает|сработало|"
-    r"заработало|получилось|отлично|berhasil|beres|mantap|được rồi|xong rồi|δουλεύει|λειτουργεί|τέλεια|τέλειο|"
+    r"заработало|получилось|отлично|идеально|ідеально|чудово|відмінно|працює|спрацювало|вийшло|berhasil|beres|mantap|được rồi|xong rồi|δουλεύει|λειτουργεί|τέλεια|τέλειο|"
     # Help that was quick: "<@A> cepat sekali! arigatou", "<@A> that was fast, thanks", "<@A> qué rápido. ¡Gracias!"
     r"so fast|so quick|super fast|super quick|that was fast|that was quick|lightning fast|blazing fast|quick work|speedy|"
     r"qué rápido|que rápido|que rapido|rapidísimo|rapidisimo|rapidinho|trop rapide|super rapide|so schnell|superschnell|"
@@ -2820,6 +2834,7 @@ _SUCCESS_WORDS += (
     # "<@A> ohhh that makes so much sense now. Thank you!!", "<@A> saw those, really good points on push vs SMS. thank
     # you", "<@A> ah found it. Dalu!"
     r"makes (?:so much|total|a lot of|more|perfect|complete) sense|good points?|fair points?|valid points?|good call|"
+    r"good catch|"
     r"found it|"
     r"jelas(?<!tidak jelas)(?<!kurang jelas)(?<!belum jelas)(?<!gak jelas)(?<!nggak jelas)(?<!ga jelas)|"
     r"útil|utile|nützlich|hilfreich|berguna|bermanfaat|hữu ích|that explains|explains (?:it|why|the)"
@@ -2881,7 +2896,7 @@ _LFILL_WORDS = (
 )
 _LEFT_REV = re.compile(
     rf"(?P<f>(?:[\s,:;!\-–—~.…、，{TYE}{EMO}{_UEMOJI}]|\b{_alternation(_rev_alt(_LFILL_WORDS))}\b|"
-    rf"{_rev_alt('さん|様|さま|くん|君|ちゃん|先生|님|씨|兄|老师|जी|お二人とも|二人とも|お二人|皆さん|みんな|两位|兩位|你们|你們|두 분|두분|모두')})*)"
+    rf"{_rev_alt('さん|様|さま|くん|君|ちゃん|先生|님|씨|兄|老师|जी|भाई|दीदी|का|को|बहुत|お二人とも|二人とも|お二人|皆さん|みんな|两位|兩位|你们|你們|두 분|두분|모두')})*)"
     # _SEP read backwards: "<@B> and to <@A>" reversed is "…ot dna…".
     rf"(?P<m>{M}(?:(?:(?:\s+(?:{_rev_alt(_AND_LINK)})){{0,2}}(?:\s+(?:{_rev_alt(_JOIN)}))?\s*[,&+/、，،]\s*|"
     rf"(?:\s+(?:{_rev_alt(_AND_LINK)})){{0,2}}\s+(?:{_rev_alt(_JOIN)})\s+|\s*(?:{_rev_alt(_AND_NOSPACE)})\s*|\s+)"
@@ -2902,7 +2917,13 @@ _REASON_CUT = re.compile(r"[,;:—–()\[\]\" ](?:(?<=[^ ])|- |but |and i |so i 
 _REASON_DROP = re.compile(f"{M}|[{_TOKENS}]")
 
 
+# Russian and Ukrainian "за то, что…" / "за те, що…" (for the fact that…): the reason is the clause after it.
+_THAT_CLAUSE = re.compile(r"(?:то|те),? (?:что|що) ")
+
+
 def _clean_reason(raw: str) -> str | None:
+    if raw.startswith(("то", "те")) and (that := _THAT_CLAUSE.match(raw)) is not None:
+        raw = raw[that.end() :]
     # The reason stops at the first clause break: "for the review, but I think…" → "the review".
     m = _REASON_CUT.search(raw)
     cut = raw[: m.start()] if m else raw
@@ -3205,7 +3226,8 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
                         or _reacted_then_thanked(low, cs)
                         # Russian and Ukrainian "Спасибо, что выручаешь!", "дякую, що допоміг": thanks for what they did
                         or _THANKS_THAT.match(low, ce) is not None
-                        # Japanese, Korean and Chinese put the person first and the thanks last, with what they did
+                        # Japanese, Korean, Chinese, Hindi, Marathi and Tamil put the person first and the thanks
+                        # last, with what they did
                         # between: "<@A> 通りました！爆速対応ありがとうございます", "<@A> lint 까지 넣어주시다니… 감사합니다!"
                         or (not ascii_text and _CJK_THANKS.match(low, cs) is not None)
                     ):
@@ -4736,7 +4758,7 @@ _THANKS_THAT = re.compile(r",?\s*(?:что|що)\s+[^\W\d_]")
 _YES_BEFORE = re.compile(r"\b(?:yes|yeah|yep|sure|ok|okay|oui|ja|sí|si|sim)[,!]? $")
 _PEOPLE_END_MESSAGE = re.compile(rf"[\s,:—–-]*{_MLIST}[\s!.…~{TYE}{EMO}]*$")
 _ENDS_MESSAGE = re.compile(rf"(?:[\s!.…~{TYE}{EMO}]|ครับ|ค่ะ|คะ|นะ|จ้า)*$")  # (and the Thai polite particles)
-_CJK_THANKS = re.compile(r"ありがと|有難う|感謝|감사|고마|谢谢|謝謝|多谢|多謝|感谢|サンキュ|さんきゅ|땡큐|땡스|助かった|助かりました|ㄳ|ㄱㅅ")
+_CJK_THANKS = re.compile(r"ありがと|有難う|感謝|감사|고마|谢谢|謝謝|多谢|多謝|感谢|サンキュ|さんきゅ|땡큐|땡스|助かった|助かりました|ㄳ|ㄱㅅ|धन्यवाद|शुक्रिया|आभार|நன்றி")
 # The people a message opens with, then a short reaction with no clause of its own: "<@A> mega,", "<@A> はや！もう出来たの",
 # "<@A> oh wow,", "<@A> perfect 🙌" — not "<@A> the WMS is slow." nor "<@A> you sent the wrong invoice."
 _REACTION_OPEN = re.compile(rf"[\s,:]*{_MLIST}[\s,:!]*(?P<r>[^\n.?{M[1:-1]}]{{0,{_REACTION}}}?)(?:[\s,.!…~{TYE}{EMO}]|\?(?=!)|(?<=!)\?)*$")
