@@ -1429,6 +1429,10 @@ _words(
     f"bravo(?=[,!]? (?:à |a )?{M})",  # "bravo <@A> :clap:", "Bravo à <@A> pour son scoop"
     # Portuguese "Destaque pro <@A> que virou a noite…" (a highlight for A)
     f"destaque(?: especial)?(?= (?:pro|pra|para|ao|à) ?{M})",
+    # Spanish, Portuguese, Italian, French: "crédito pra <@A> que achou o padding", "todo el crédito para <@A>",
+    # "il merito è di <@A>" — not "crédito para o cliente" (a refund), which names no one
+    f"cr[ée]dito(?<!\\bum crédito)(?<!\\bun crédito)(?<!\\bo crédito)(?<!\\bel crédito) (?:pra|para|pro|pa|al|a|ao)(?= ?{M})",
+    f"il merito (?:è|e) di(?= ?{M})",
     # Indonesian "credit juga ke <@A>", "kredit buat <@A>"
     f"credit (?:juga )?(?:ke|buat|untuk)(?= ?{M})",
     "big ups?",
@@ -1790,9 +1794,13 @@ _words(
     "agradezco",
     # "Quiero agradecer a <@A> por revisar…", "quero agradecer ao <@A>", "je veux remercier <@A>" is above
     *_product(
-        ("quiero", "queremos", "quisiera", "quería", "me gustaría", "quero", "queremos", "gostaria de"),
         (
-            f" agradecer(?:le|les|te)?(?= (?:especialmente |sobre todo |en especial |em especial )?(?:a |al |ao |à )?{M})",
+            *("quiero", "queremos", "quisiera", "quería", "me gustaría", "quero", "queremos", "gostaria de"),
+            *("aprovecho para", "aproveito para", "aproveitando para", "aprovechando para", "quero só", "só quero"),
+            *("solo quiero", "sólo quiero"),
+        ),
+        (
+            f" agradecer(?:le|les|te)?(?=:? (?:especialmente |sobre todo |en especial |em especial )?(?:a |al |ao |à )?{M})",
         ),  # not "quiero agradecer a los voluntarios…"
     ),
     # "<@A> je te revaudrai ça" (I'll return the favour): French thanks owed
@@ -2491,6 +2499,9 @@ _BOTH_WORDS = (
 _FILL_WORDS = (
     r"so|very|much|a lot|a ton|a bunch|a million|lots|loads|heaps|tons|again|too|as well|also|both|really|soo+|sm|"
     r"to|you|u|ya|yo|you both|both of you|bro|man|mate|dude|buddy|friend|sir|once again|for real|"
+    # "again" in the other languages: "gracias de nuevo <@A> por la traducción", "danke nochmal <@A>"
+    r"de nuevo|otra vez|de novo|outra vez|encore|nochmal|noch einmal|nochmals|ancora|opnieuw|nogmaals|igen|"
+    r"jeszcze raz|tekrar|ещё раз|еще раз|ще раз|lagi|"
     # "too" in the other languages: "e grazie anche <@B> per le alternative", "merci aussi à <@B>"
     r"anche|también|aussi|auch|ook|também|też|juga|tambien|"
     r"muchas|mil|beaucoup|bcp|infiniment|à|a|schön|sehr|vielmals|dir|mille|tante|muito|muita|wel|så mycket|bardzo|wielkie|"
@@ -3134,7 +3145,11 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
         if reason is not None:
             if harm_words is None:  # one scan of the message for the words first: most messages have none
                 harm_words = any(w in low for w in _HARM_WORDS)
-            if harm_words and _HARM_AFTER.search(low, ce, min(n, se + _VIEW)):
+            if (
+                harm_words
+                and (harm := _HARM_AFTER.search(low, ce, min(n, se + _VIEW))) is not None
+                and not _RESCUED.search(low, harm.end(), min(n, se + _VIEW))
+            ):
                 continue  # "thanks for force-pushing over my branch, I lost 2 hours of edits": a complaint
         if targets is None:  # the cue was not a thanks after all ("thanks?", "thanks to X, we lost…")
             continue
@@ -4031,6 +4046,14 @@ _HARM_AFTER = re.compile(
     r"clean up|answer|call|fix)\b|\bwithout asking (?:anyone|me|us)\b|"
     r"\bsin preguntar(?:me|nos)?\b|\bsem (?:me )?perguntar\b|\bohne (?:mich |uns )?zu fragen\b|\bsans (?:me|nous) demander\b|"
     r"\bsenza chiedermi\b"
+)
+
+
+# …unless what was done without asking saved the day: "gracias por pausar el import sin preguntar, … nos salvaste de
+# un desastre mayor"
+_RESCUED = re.compile(
+    r"\b(?:saved (?:us|me|the day)|you saved|(?:nos |me )?salvaste|(?:nos |me )?salvó|(?:nos |me )?salvou|"
+    r"(?:uns |mich )?gerettet|(?:nous |m')?as sauvés?)"
 )
 
 
