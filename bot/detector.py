@@ -3313,6 +3313,8 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
         if group and not targets and ids and len(ids) > 1 and bisect_right(reqs, cs) == 0:
             # "<@A> <@B> great teamwork, thanks all": a thanks to all after praise of the people it opens with
             targets = _praised_all(low, ids, max(sent_starts[max(0, si - 1)], cs - _VIEW), cs)
+        if targets and not ascii_text and len(ids) > len(targets) and low.startswith(_ZH_THANKS, cs):
+            targets = [*targets, *_zh_list_goes_on(low, ids, ce, sent_starts[si + 1] if si + 1 < len(sent_starts) else n)]
         named = named or (bool(targets) and targets != [thread_parent_author])
         if (targets or group) and len(ids) > len(targets) and si + 1 < len(sent_starts):
             # "thanks everyone for the birthday wishes!! and <@A> for the cake", "… for 6 hours in the sun. And <@C>
@@ -3329,6 +3331,24 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
             if uid not in found or (found[uid] is None and reason):
                 found[uid] = reason
     return tuple([Thanks(uid, r) for uid, r in found.items()])
+
+
+_ZH_THANKS = ("谢谢", "謝謝", "感谢", "感謝", "多谢", "多謝")
+_ZH_AND_ALSO = re.compile(rf"(?:還有|还有|以及|也謝謝|也谢谢|也感謝|也感谢)\s*(?P<m>{_MLIST})")
+_ZH_LIST_ITEM = re.compile(rf"[，,、]\s*(?P<m>{_MLIST})")
+
+
+def _zh_list_goes_on(low: str, ids: list[str], ce: int, end: int) -> list[str]:
+    """The rest of a Chinese list of people thanked, each with what they did and no "for": "謝謝 <@A> 幫我寫 release
+    notes，<@B> 半夜的 smoke test，還有 <@C> 的便當" — when a "還有" (and also) closes it; else the people after a comma
+    may be asked something new ("謝謝 <@A>，<@B> 你明天看一下")."""
+    last = None
+    for last in _ZH_AND_ALSO.finditer(low, ce, end):
+        pass
+    if last is None:
+        return []
+    people = [uid for m in _ZH_LIST_ITEM.finditer(low, ce, last.start()) for uid in _mentions(m.group("m"), ids)]
+    return [*people, *_mentions(last.group("m"), ids)]
 
 
 # Who made something work, in the clause before a bare thanks: "<@A> bounced the ingress controller
