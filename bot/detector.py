@@ -1063,6 +1063,8 @@ _words(
         ),
     ),
     "tack(?:ed|ing)? on",  # English "tack on", not Swedish "tack"
+    # the word taught or learned: "you already know ameseginalehu, that's the most important word"
+    *_product(("know", "learned", "learnt", "learn", "word", "means", "say"), (" (?:betam )?amese?ginalehu",)),
     # "had the maps out 40 min before anyone else": a comparison, not the request "anyone?"
     *_product(("before", "than", "like", "unlike"), (" anyone(?: else)?",)),
     # Turkish "sorun yok, sağ ol" is "no problem, thanks" — not the refusal "yok, sağ ol".
@@ -1193,7 +1195,13 @@ _words(
     # "I owe you a beer": Russian "с меня пиво", Norwegian "skuldar deg ein øl" / "skylder deg en øl"
     "с меня (?:пиво|кофе|пицца|ужин|шоколадка|торт|обед)",
     "з мене (?:пиво|кава|піца|вечеря|шоколадка|торт|обід)",
-    *_product(("skuldar", "skylder", "skylder"), (" deg (?:ein|en|eit|et) (?:øl|kaffe|pils|middag|pizza)",)),
+    *_product(("skuldar", "skylder"), (" (?:deg|dig) (?:ein|en|eit|et) (?:øl|kaffe|pils|middag|pizza)",)),
+    # Polish "wiszę ci kawę" (I owe you a coffee), "złota jesteś" / "jesteś złota" (you're gold)
+    "wisz[eę] ci (?:kaw[eę]|piwo|obiad|pizz[eę]|lunch)",
+    "z[łl]ot(?:a|y) jeste[śs]",
+    "jeste[śs] (?:z[łl]ot(?:a|y)|najlepsz(?:a|y)|wielk(?:a|i))",
+    # Colombian "Dios le pague" (God repay you)
+    "dios (?:le|te|les) pague",
     # Taglish "the best ka <@A>" (you're the best), Indonesian "lo emang penyelamat" (you really are a lifesaver)
     f"best ka(?= {M}| ?[!{TYE}{EMO}]| ?$)",
     *_product(("lo", "lu", "kamu", "kau", "you"), (" (?:emang |memang )?penyelamat",)),
@@ -1207,6 +1215,7 @@ _words(
     f"יישר כוח ל-?(?={M})",
     *_product(("bist", "seid"), (" gold wert",)),
     f"respekt(?=[,!]? {M})",
+    f"props dla(?= {M})",
     f"респект(?=[,!]? {M})",
     # a title said right after the person, ending the phrase: "<@A> legend, sending it over", "<@A> genia :heart:",
     # "<@A> hero!" (like "<@A> MVP" above)
@@ -1242,7 +1251,7 @@ _words(
     "du bist (?:eine maschine|der beste|die beste|ein held|eine heldin|spitze)",
     "qu[eé] crack",
     "son unos cracks",
-    "sos un(?:a)? (?:crack|genio|genia|capo|capa|idol[oa])",
+    "sos un(?:a)? (?:crack|genio|genia|capo|capa|idol[oa]|dur[oa]|gros[oa]|tesoro)",
     "eres (?:un sol|un crack|lo máximo|lo maximo|un amor|una joya|un genio|una genia)",
     "te la rifaste",
     # Praise said of the person named right before it: "<@A> is the real MVP", "<@A> and <@B> are absolute legends",
@@ -1600,12 +1609,22 @@ _words(
     "tusen takk",
     "mange takk?",
     "tusind tak",
-    f"tak(?= for\\b| skal du have| til {M}| {M}[!.]?$)",
+    f"tak(?= for\\b| skal du have| til {M}| {M}[!.]?$| {M} (?:for|fordi)\\b)",
+    # Danish after a word only Danish has: "fundet, tak", "virker! tak <@A>" (Polish "tak" is "yes")
+    *_product(("fundet", "virker", "perfekt", "fedt", "dejligt", "godt fanget"), ("[,!.]* tak",)),
+    "du er guld værd",
     "hvala(?: lijepa| ti| vam| puno)?",
     "d[ěe]kuj[ie]",
     # Slovak: "ďakujem!", "vďaka <@A>", written without accents too ("dakujem")
     "[ďd]akujem[e]?",
     "v[ďd]aka(?! (?:tomu|za to,? (?:že|ze)))",  # not "vďaka tomu" (thanks to that: because of it)
+    # Amharic and Egyptian Arabic in Latin letters: "ameseginalehu", "tslm edak", "ashkorek"
+    "amese?ginalehu",
+    "betam amese?ginalehu",
+    "tslm(?: edak| edik| edek| edkom| ya)?",
+    f"tslm(?= {M})",
+    "ashkorak",
+    "ashkorek",
     # Ukrainian in Latin letters: "<@A> dyakuyu za fix"; Kurdish "spas" / "zor spas" (not "the spas in Budapest")
     "d[iy]a?ku[iy]u",
     "d[iy]akuju",
@@ -1810,7 +1829,7 @@ _words(
     # "agradecimientos a <@A>", "ringraziamenti a tutti" — not "um agradecimento formal vai ser enviado".
     *[
         # (not "a placa de agradecimento pra equipe": a thing named after thanks)
-        f"{noun}(?<!\\bde {noun})(?<!\\bdi {noun})(?: especia(?:l|is|les)| special[ei]| enormes?| sinceros?)?"
+        f"{noun}(?<!\\bde {noun})(?<!\\bdi {noun})(?: especia(?:l|is|les)| special[ei]| enormes?| sinceros?| p[úu]blicos?)?"
         f"(?= (?:a|ao|à|aos|às|al|ai|alla|pra|pro|para|por|pelo|pela|per)\\b| ?{M}| ?[!:,]| ?$)"
         for noun in (
             "agradecimento",
@@ -1950,6 +1969,24 @@ _words(
         # Amharic, Burmese, Khmer, Lao, Sinhala, Mongolian, Kazakh, Georgian, Armenian, Persian, Pashto, Serbian,
         # Macedonian: the everyday thanks of each
         "አመሰግናለሁ",
+        "እናመሰግናለን",
+        # Arabic of Egypt and the Gulf: "ما قصرت", "تسلم يمناك", "يعطيك العافية", "الله يجزاك خير", "ميرسي", "متشكرة"
+        "ما قصرت",
+        "ما قصرتي",
+        "ما تقصر",
+        "ما تقصري",
+        "تسلم",
+        "تسلمي",
+        "تسلمين",
+        "يعطيك العافية",
+        "يعطيك العافيه",
+        "يعطيك ألف عافية",
+        "الله يجزاك خير",
+        "جزاك الله خير",
+        "ميرسي",
+        "متشكر",
+        "متشكرة",
+        "متشكرين",
         "ကျေးဇူးတင်",
         "អរគុណ",
         "ຂອບໃຈ",
@@ -2297,9 +2334,9 @@ _KIND_MEMO_MAX = 50_000
 _KINDS_CUE = frozenset({"karma", "strong", "kudos", "grat", "emoji"})
 
 # The pre-filter: the cue phrases alone, made permissive (no end-of-word test, a mention is anything
-# starting with "<"), plus the thanks emoji shortcodes; run on the lowercased text through `_prepare`
+# in its raw markup "<…>"), plus the thanks emoji shortcodes; run on the lowercased text through `_prepare`
 # (thanks emoji are already the token the cue phrases name, Slack markup is still raw).
-_PRE_VOCAB = [(kind, fragment.replace(_E, "").replace(M, "<")) for kind, fragment in _VOCAB if kind in _KINDS_CUE]
+_PRE_VOCAB = [(kind, fragment.replace(_E, "").replace(M, "<[^>]*>")) for kind, fragment in _VOCAB if kind in _KINDS_CUE]
 _PRE_VOCAB += [("emoji", re.escape(f":{name}")) for name in sorted(_THANKS_EMOJI)]
 _PRE_VOCAB += [("karma", "\\+\\+")]
 _PRE_LATIN, _PRE_OTHER = _build(_PRE_VOCAB, marks=False, check_ascii=False)  # also ":" emoji, "+" karma
