@@ -500,6 +500,9 @@ _words(
     "[sş]imdiden",
     "заранее(?<!л заранее)(?<!ла заранее)(?<!ли заранее)(?<!ло заранее)",  # not "предупредил заранее" (warned ahead)
     "заздалегідь",
+    # "I'll be grateful": "<@A> буду вдячний, скину за годину", "буду благодарна"
+    "буду вдячн(?:ий|а|і)",
+    "буду благодар(?:ен|на|ны)",
     "de antemán",
     "sebelumnya",
     "εκ των προτέρων",
@@ -1614,7 +1617,13 @@ _words(
     *_product(("fundet", "virker", "perfekt", "fedt", "dejligt", "godt fanget"), ("[,!.]* tak",)),
     "du er guld værd",
     "hvala(?: lijepa| ti| vam| puno)?",
-    "d[ěe]kuj[ie]",
+    "d[ěe]kuj[ieu]",  # (and the spoken "děkuju")
+    f"d[íi]k(?= {M}| ?[!{TYE}{EMO}]| ?$| za\\b)",  # Czech "dík!", "dík za…"
+    # Turkish chat: "tşk", "tşkler", "eyw" (eyvallah), "kralsın" (you're the king)
+    "t[şs]k(?:ler|lr)?",
+    f"eyw(?= {M}| ?[!{TYE}{EMO}]| ?$)",
+    "eyvallah",
+    "kralsın",
     # Slovak: "ďakujem!", "vďaka <@A>", written without accents too ("dakujem")
     "[ďd]akujem[e]?",
     "v[ďd]aka(?! (?:tomu|za to,? (?:že|ze)))",  # not "vďaka tomu" (thanks to that: because of it)
@@ -1844,6 +1853,11 @@ _words(
     "tacksam",
     "wdzi[eę]czn(?:y|a|i)",
     "благодар(?:ен|на|ны)",
+    "вдячн(?:ий|а|і)",  # Ukrainian "grateful": "Дуже вдячна <@A> за те, що пояснила"
+    f"подякувати(?= (?:тобі |вам )?{M})",  # "Хочу подякувати <@A> за…"
+    # "you saved me" in Ukrainian and Russian: "ти мене врятував", "ты меня спас"
+    "мене врятува(?:в|ла|ли)",
+    "меня спас(?:ла|ли)?",
     "minnettar(?:ım)?",
     "terimakasih",
     "makasi",
@@ -2560,6 +2574,9 @@ _AND = "and|und|y|et|e|en|och|i|ve|и|và|với|dan|και|aur|și|şi|og|ja|és
 # The same for the scripts that attach it without spaces: Chinese, Japanese, Korean, Hindi, Arabic, Hebrew, Thai.
 _AND_NOSPACE = "和|と|및|और|و|ול-?|ו-?|และ"  # (Hebrew joins "and to" to the name: "ול-<@B>")
 _JOIN = rf"{_AND}|or|as well as|plus|along with"
+# …and Czech, Slovak and Polish "a", which is "and" only right before the next person: "Díky <@A>, <@B> a <@C>",
+# "…za úpravu manifestů a <@B> za web player" (elsewhere it is the Spanish, Italian and Portuguese "to")
+_JOIN_PEOPLE = rf"{_JOIN}|a"
 # What may follow "and" before the next person: "and to <@B>", "and also", "y a", "et à", "und an", "e ao"…
 _AND_LINK = (
     "to|also|too|of course|especially|a|ad|à|an|aan|till|til|dla|kepada|ao|aos|al|ai|alla|às|auch|también|aussi|ook|"
@@ -2570,7 +2587,7 @@ _AND_LINK = (
 # The honorific said before a name in Vietnamese, Thai and Tagalog: "cảm ơn anh <@A> với chị <@B>", "พี่<@A>", "kuya <@A>".
 _HONORIFIC_BEFORE = "anh|chị|em|cô|chú|bạn|พี่|น้อง|คุณ|kuya|ate"
 _SEP = (
-    rf"(?:\s*[,&+/、，،(（]\s*(?:(?:{_JOIN})\s+)?(?:(?:{_AND_LINK})\s+){{0,2}}|\s+(?:{_JOIN})\s+(?:(?:{_AND_LINK})\s+){{0,2}}"
+    rf"(?:\s*[,&+/、，،(（]\s*(?:(?:{_JOIN})\s+)?(?:(?:{_AND_LINK})\s+){{0,2}}|\s+(?:{_JOIN_PEOPLE})\s+(?:(?:{_AND_LINK})\s+){{0,2}}"
     rf"|\s*(?:{_AND_NOSPACE})\s*|\s+)(?:(?:{_HONORIFIC_BEFORE})\s*)?"
 )
 # A list's names may carry an honorific each: "<@A>さんと<@B>さん", "<@A>님, <@B>님".
@@ -2773,7 +2790,7 @@ _THANKS_TO_COLON = re.compile(
 _LIST_MORE = re.compile(rf"[^\n.!?,:{M[1:-1]}]{{0,40}},\s*(?:(?:{_JOIN})\s+)?(?:(?:{_AND_LINK})\s+)?(?P<m>{_MLIST})")
 _LIST_ENDS_WITH_AND = re.compile(rf"(?:\b(?:{_JOIN})|&|{_AND_NOSPACE})(?:\s+(?:{_AND_LINK}))?\s*\S$")
 # "for the design and <@B> for the tests", "for running it and to <@B> for taking notes", "en aan <@B>"
-_REASON_ENDS_WITH_AND = re.compile(rf"(?:\b(?:{_JOIN})|&)(?:\s+(?:{_AND_LINK}))?\s*$")
+_REASON_ENDS_WITH_AND = re.compile(rf"(?:\b(?:{_JOIN_PEOPLE})|&)(?:\s+(?:{_AND_LINK}))?\s*$")
 # (", to <@B> for…", ", à <@B> pour…": a list of people each with a reason, joined by commas)
 _REASON_ENDS_WITH_AND_OR_COMMA = re.compile(
     rf"(?:,\s*)?(?:\b(?:{_JOIN})|&)(?:\s+(?:{_AND_LINK}))?\s*$|,\s*(?:(?:to|à|a|ad|al|ao)\s*)?$"
@@ -2829,7 +2846,7 @@ _SUCCESS_WORDS = (
     r"resolvido|resolveu|deu certo|tá ok|ta ok|está ok|ok agora|ótimo|genial|marche|fonctionne|génial|résolu|funziona|funzionato|"
     r"perfett[oaie]|parfaite?s?|risolto|fantastic[oa]|bellissim[oaie]|werkt|gelukt|opgelost|fungerar|funkar|działa|zadziałało|"
     r"świetnie|idealnie|çalıştı|çalışıyor|hallettim|halloldu|çözüldü|harika|mükemmel|работает|сработало|"
-    r"заработало|получилось|отлично|идеально|ідеально|чудово|відмінно|працює|спрацювало|вийшло|berhasil|beres|mantap|được rồi|xong rồi|δουλεύει|λειτουργεί|τέλεια|τέλειο|"
+    r"это было оно|вот оно|це було воно|ось воно|заработало|получилось|отлично|идеально|ідеально|чудово|відмінно|працює|спрацювало|вийшло|berhasil|beres|mantap|được rồi|xong rồi|δουλεύει|λειτουργεί|τέλεια|τέλειο|"
     # Help that was quick: "<@A> cepat sekali! arigatou", "<@A> that was fast, thanks", "<@A> qué rápido. ¡Gracias!"
     r"so fast|so quick|super fast|super quick|that was fast|that was quick|lightning fast|blazing fast|quick work|speedy|"
     r"qué rápido|que rápido|que rapido|rapidísimo|rapidisimo|rapidinho|trop rapide|super rapide|so schnell|superschnell|"
@@ -4948,7 +4965,7 @@ def _sentence_end(low: str, pos: int, n: int) -> int:
 
 
 _AND_NEXT = re.compile(
-    rf"[\s{TYE}{EMO}{_UEMOJI}]*(?:{_AND})\s+(?:(?:{_AND_LINK})\s+){{0,2}}(?P<m>{_MLIST})\s*{_FOR}\b(?! the record\b)"
+    rf"[\s{TYE}{EMO}{_UEMOJI}]*(?:{_AND}|a)\s+(?:(?:{_AND_LINK})\s+){{0,2}}(?P<m>{_MLIST})\s*{_FOR}\b(?! the record\b)"
 )
 _BOTH_AFTER = re.compile(rf"[\s,、，]*{_alternation(_BOTH_WORDS)}\b")
 _TRAIL_END = re.compile(rf"[\s,!.…{TYE}{EMO}{_UEMOJI}]*(?:$|\n|[!.?])")
