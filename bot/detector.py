@@ -728,6 +728,9 @@ _words(
             "prima hoor",
             "bra",
             "dobře",  # Czech: "dobře, díky, a ty?"
+            "добре",  # Ukrainian: "Добре, дякую, а ти?"
+            "καλύτερα",
+            "καλυτερα",
             "dobre",  # Slovak
             "guet",  # Swiss German: "guet, merci! und dir?"
             "kala",  # Greeklish: "kala efxaristw, esy?"
@@ -809,6 +812,10 @@ _words(
     "好多了[\\s,，。!！]*(?:谢谢|謝謝)",
     *_product(("谢谢", "謝謝", "多谢", "多謝"), ("(?:你的|妳的|您的)?(?:关心|關心)",)),
     "お気遣い(?:いただき)?(?:ありがとう|感謝)",
+    # Korean "저는 괜찮아요 감사해요" (I'm fine), Amharic "ደህና ነኝ፣ አመሰግናለሁ", Arabic "مشكور على السؤال" (thanks for asking)
+    "저는 괜찮아요[\\s,!.]*(?:감사|고마)",  # (not "괜찮아요! 감사합니다", it's fine, thanks — for help)
+    "ደህና ነኝ[\\s,፣!.]*አመሰግናለሁ",
+    *_product(("مشكور", "مشكورة", "شكرا", "شكراً"), (" على السؤال",)),
     "ご心配(?:いただき)?(?:ありがとう|感謝)",
     "걱정해 ?(?:줘서|주셔서) (?:고마|감사)",
     "สบายดี(?:ครับ|ค่ะ|คะ)?[\\s,]*ขอบคุณ",
@@ -934,6 +941,19 @@ _words(
 _words(
     "noop",
     "thank (?:god|goodness|heavens?|the lord|the gods|fuck|christ|jesus|science|the stars)",
+    # …in the other languages: "gracias a Dios no pasó nada", "graças a Deus", "Gott sei Dank", "grazie a Dio"
+    "gracias a dios",
+    "gra[çc]as a deus",
+    "gott sei dank",
+    "grazie a dio",
+    "dieu merci",
+    "dank(?:e)? gott",
+    "слава богу",
+    "shout-?out to myself",
+    # a thanks planned, not said: "ricordarmi di ringraziare <@A> alla retro", "remind me to thank <@A>"
+    "ricordarmi di ringraziare",
+    "remind me to thank",
+    "note to self: thank",
     *_product(("the ",), ("thank[- ]?you", "thanks"), ("", " \\w+")),
     "thank[- ]?you (?:page|note|card|e-?mail|mail|letter|gift|message|screen|video|speech|template|button|banner"
     "|flow|step|modal|dialog|popup)s?",
@@ -2095,6 +2115,12 @@ _words(
     "не могли бы",
     # "<@A> whenever you can :pray:", "<@A> <@B> whoever gets to it first 🙏", "need log access from <@A> 🙏"
     "whenever you can",
+    "whoever has (?:time|a (?:sec|second|minute|moment))",
+    "looking forward to your (?:comments|feedback|thoughts|review|input)",
+    # Polish "rzuć okiem, jak znajdziesz chwilę", Czech "prosím převezmi"
+    "rzu[cć](?:cie)? okiem",
+    "jak znajdziesz chwil[eę]",
+    "pros[íi]m",
     "whoever gets to it",
     f"need (?:[\\w'-]+ ){{0,6}}from(?= {M})",
     "vui lòng",
@@ -2112,7 +2138,7 @@ _words(
 )
 # "رسالة الشكر لـ <@A>" (the thank-you letter for A): a thing named, not a thanks.
 _words("noop", "رسالة الشكر", "رسائل الشكر", "بطاقة الشكر", "كلمة الشكر", "خطاب الشكر", guard_end=False)
-_words("req", "请", "お願い", "부탁", "कृपया", "من فضلك", "בבקשה", "กรุณา", "รบกวน", "ให้หน่อย", guard_end=False)
+_words("req", "请", "拜託", "拜托", "お願い(?!して(?:い)?た|しました|した)", "부탁", "कृपया", "من فضلك", "בבקשה", "กรุณา", "รบกวน", "ให้หน่อย", guard_end=False)
 # Languages that can ask without a question mark: Thai "…ได้ไหม ขอบคุณครับ", Chinese "…吗 谢谢", Japanese
 # "…ください", Korean "…주세요", Turkish "…bakabilir misin, teşekkürler". A thanks after them closes a request.
 _words(
