@@ -97,6 +97,24 @@ Iberian and Latin American insurtech; Spanish, Portuguese) and 66 (an Asia-Pacif
 Thai, Mandarin) were written with a stricter brief (bench/blind_set_brief.md): praise counts as thanks only for help
 the author received. Scored once at 39b6124: P 0.973 / 0.973 / 0.916 / 0.972, R 0.966 / 0.905 / 0.877 / 0.915, pooled
 over 1,850 messages P 0.958, R 0.915. Kept with the others.
+Sets 67–82 were written in stop 16 with the brief aligned to the issue (bench/blind_set_brief.md): praise counts as
+thanks when it credits help the author received, and public credit (kudos, shout-outs, props, h/t) counts; praise or
+congratulations for someone's own achievement does not. 67 (a Norwegian salmon-farming tech firm; Norwegian, Polish,
+Lithuanian), 68 (a Lagos fintech; Pidgin, Yoruba, Igbo, Hausa), 69 (a São Paulo/Buenos Aires marketplace), 70 (an
+Osaka game studio; Japanese, Korean, Traditional Chinese), 71 (a Pune hospital-software firm; Hindi, Marathi, Tamil),
+72 (a Hamburg freight firm; German, Turkish, Kurdish), 73 (a Tel Aviv/Kyiv security start-up; Hebrew, Ukrainian,
+Russian) and 74 (a South-East Asian ride-hailing team; Indonesian, Vietnamese, Taglish, Thai) were scored once at
+a359c15: P 0.942 / 0.946 / 0.963 / 0.880 / 0.936 / 0.969 / 0.910 / 0.959, R 0.807 / 0.799 / 0.739 / 0.796 / 0.929 /
+0.869 / 0.818 / 0.819, pooled over 3,660 messages P 0.938, R 0.819. 75 (a Danish wind-turbine servicer; Danish,
+German, Polish), 76 (a Medellín coffee exporter; Spanish, Amharic), 77 (a Cairo/Riyadh edtech; Egyptian and Gulf
+Arabic, Arabizi), 78 (a Hsinchu/Seoul chip team), 79 (an Athens/Istanbul travel platform; Greek, Greeklish, Turkish),
+80 (a Nairobi/Kampala health-data team; Swahili, Sheng, Luganda), 81 (a Warsaw streaming company; Polish, Ukrainian,
+Czech) and 82 (a Milan/Paris fashion retailer; Italian, French) were written while that round's fixes went in and
+scored once at 70282c3: P 0.978 / 0.951 / 0.918 / 0.938 / 0.951 / 0.943 / 0.945 / 0.962, R 0.795 / 0.806 / 0.752 /
+0.823 / 0.830 / 0.777 / 0.873 / 0.842, pooled over 3,662 messages P 0.949, R 0.812. Four labels were corrected before
+keeping them, each a plain thanks the writer left empty: "Huge thanks to <@A> for building the offline demo mode"
+and "Podziękowania dla <@A> i <@B>" (67), "要謝謝 <@A> 半夜幫忙修 export job，還有 <@B> 補了…" (70), "Дякую <@A> за
+стабільний staging … і <@B> за фікс" (73). All sixteen are kept with the others.
 """
 
 from __future__ import annotations
@@ -204,7 +222,7 @@ def test_accuracy_on_labelled_set(name: str) -> None:
 
 
 # The blind sets kept but not (yet) at the target: their pooled score may not fall while their families are worked on.
-KEPT_HOLDOUTS = [f"thanks_holdout{n}.jsonl" for n in (21, 22, 29, 34, 38, 41, *range(42, 67))]
+KEPT_HOLDOUTS = [f"thanks_holdout{n}.jsonl" for n in (21, 22, 29, 34, 38, 41, *range(42, 83))]
 
 
 def test_kept_holdouts_do_not_regress() -> None:
@@ -212,9 +230,9 @@ def test_kept_holdouts_do_not_regress() -> None:
     precision, recall, confusion = _score(rows)
     report = f"kept holdouts: precision={precision:.3f} recall={recall:.3f} over {len(rows)} messages"
     print(report + "\n" + "\n".join(confusion))
-    # (pooled with sets 63–66 added: P 0.967, R 0.876)
-    assert precision >= 0.96, report
-    assert recall >= 0.86, report
+    # (pooled with sets 63–66 added: P 0.967, R 0.876; with 67–82 and their round's fixes: P 0.970, R 0.880)
+    assert precision >= 0.965, report
+    assert recall >= 0.87, report
 
 
 def test_labelled_set_is_mostly_chatter_that_mentions_people() -> None:
