@@ -2138,7 +2138,21 @@ _words(
 )
 # "رسالة الشكر لـ <@A>" (the thank-you letter for A): a thing named, not a thanks.
 _words("noop", "رسالة الشكر", "رسائل الشكر", "بطاقة الشكر", "كلمة الشكر", "خطاب الشكر", guard_end=False)
-_words("req", "请", "拜託", "拜托", "お願い(?!して(?:い)?た|しました|した)", "부탁", "कृपया", "من فضلك", "בבקשה", "กรุณา", "รบกวน", "ให้หน่อย", guard_end=False)
+_words(
+    "req",
+    "请",
+    "拜託",
+    "拜托",
+    "お願い(?!して(?:い)?た|しました|した)",
+    "부탁",
+    "कृपया",
+    "من فضلك",
+    "בבקשה",
+    "กรุณา",
+    "รบกวน",
+    "ให้หน่อย",
+    guard_end=False,
+)
 # Languages that can ask without a question mark: Thai "…ได้ไหม ขอบคุณครับ", Chinese "…吗 谢谢", Japanese
 # "…ください", Korean "…주세요", Turkish "…bakabilir misin, teşekkürler". A thanks after them closes a request.
 _words(
@@ -3275,12 +3289,18 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
                 targets = _credited_before(cue, low, norm, ids, sent_starts[max(0, si - 1)], reqs, credits, past=False)
             if not targets or set(targets) <= asked:
                 continue
-            if not asked and not reason and (
-                _ENDS_MESSAGE.match(low, ce)
-                or (
-                    last_req >= sent_starts[si]
-                    and _PEOPLE_END_MESSAGE.match(low, ce)
-                    and not _YES_BEFORE.search(low, max(0, last_req - 8), last_req)  # "yes please send them, ty <@A>"
+            if (
+                not asked
+                and not reason
+                and (
+                    _ENDS_MESSAGE.match(low, ce)
+                    or (
+                        last_req >= sent_starts[si]
+                        and _PEOPLE_END_MESSAGE.match(low, ce)
+                        and not _YES_BEFORE.search(
+                            low, max(0, last_req - 8), last_req
+                        )  # "yes please send them, ty <@A>"
+                    )
                 )
             ):
                 # "can someone send me the sales report? I need it today. <@A> thanks!": a request put to no one in
@@ -3394,7 +3414,10 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
             # "<@A> <@B> great teamwork, thanks all": a thanks to all after praise of the people it opens with
             targets = _praised_all(low, ids, max(sent_starts[max(0, si - 1)], cs - _VIEW), cs)
         if targets and not ascii_text and len(ids) > len(targets) and low.startswith(_ZH_THANKS, cs):
-            targets = [*targets, *_zh_list_goes_on(low, ids, ce, sent_starts[si + 1] if si + 1 < len(sent_starts) else n)]
+            targets = [
+                *targets,
+                *_zh_list_goes_on(low, ids, ce, sent_starts[si + 1] if si + 1 < len(sent_starts) else n),
+            ]
         named = named or (bool(targets) and targets != [thread_parent_author])
         if (targets or group) and len(ids) > len(targets) and si + 1 < len(sent_starts):
             # "thanks everyone for the birthday wishes!! and <@A> for the cake", "… for 6 hours in the sun. And <@C>
@@ -3422,11 +3445,10 @@ def _zh_list_goes_on(low: str, ids: list[str], ce: int, end: int) -> list[str]:
     """The rest of a Chinese list of people thanked, each with what they did and no "for": "謝謝 <@A> 幫我寫 release
     notes，<@B> 半夜的 smoke test，還有 <@C> 的便當" — when a "還有" (and also) closes it; else the people after a comma
     may be asked something new ("謝謝 <@A>，<@B> 你明天看一下")."""
-    last = None
-    for last in _ZH_AND_ALSO.finditer(low, ce, end):
-        pass
-    if last is None:
+    closing = list(_ZH_AND_ALSO.finditer(low, ce, end))
+    if not closing:
         return []
+    last = closing[-1]
     people = [uid for m in _ZH_LIST_ITEM.finditer(low, ce, last.start()) for uid in _mentions(m.group("m"), ids)]
     return [*people, *_mentions(last.group("m"), ids)]
 
@@ -4881,10 +4903,14 @@ _THANKS_THAT = re.compile(r",?\s*(?:что|що)\s+[^\W\d_]")
 _YES_BEFORE = re.compile(r"\b(?:yes|yeah|yep|sure|ok|okay|oui|ja|sí|si|sim)[,!]? $")
 _PEOPLE_END_MESSAGE = re.compile(rf"[\s,:—–-]*{_MLIST}[\s!.…~{TYE}{EMO}]*$")
 _ENDS_MESSAGE = re.compile(rf"(?:[\s!.…~{TYE}{EMO}]|ครับ|ค่ะ|คะ|นะ|จ้า)*$")  # (and the Thai polite particles)
-_CJK_THANKS = re.compile(r"ありがと|有難う|感謝|감사|고마|谢谢|謝謝|多谢|多謝|感谢|サンキュ|さんきゅ|땡큐|땡스|助かった|助かりました|ㄳ|ㄱㅅ|धन्यवाद|शुक्रिया|आभार|நன்றி")
+_CJK_THANKS = re.compile(
+    r"ありがと|有難う|感謝|감사|고마|谢谢|謝謝|多谢|多謝|感谢|サンキュ|さんきゅ|땡큐|땡스|助かった|助かりました|ㄳ|ㄱㅅ|धन्यवाद|शुक्रिया|आभार|நன்றி"
+)
 # The people a message opens with, then a short reaction with no clause of its own: "<@A> mega,", "<@A> はや！もう出来たの",
 # "<@A> oh wow,", "<@A> perfect 🙌" — not "<@A> the WMS is slow." nor "<@A> you sent the wrong invoice."
-_REACTION_OPEN = re.compile(rf"[\s,:]*{_MLIST}[\s,:!]*(?P<r>[^\n.?{M[1:-1]}]{{0,{_REACTION}}}?)(?:[\s,.!…~{TYE}{EMO}]|\?(?=!)|(?<=!)\?)*$")
+_REACTION_OPEN = re.compile(
+    rf"[\s,:]*{_MLIST}[\s,:!]*(?P<r>[^\n.?{M[1:-1]}]{{0,{_REACTION}}}?)(?:[\s,.!…~{TYE}{EMO}]|\?(?=!)|(?<=!)\?)*$"
+)
 _NOT_A_REACTION = re.compile(
     r"\b(?:i|i'm|i'll|we|you|your|the|my|our|is|are|was|will|need|needs|please|can|could|don't|didn't)\b"
 )
