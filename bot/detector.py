@@ -3341,10 +3341,9 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
                         or _reacted_then_thanked(low, cs)
                         # Russian and Ukrainian "Спасибо, что выручаешь!", "дякую, що допоміг": thanks for what they did
                         or _THANKS_THAT.match(low, ce) is not None
-                        # Japanese, Korean, Chinese, Hindi, Marathi and Tamil put the person first and the thanks
-                        # last, with what they did
-                        # between: "<@A> 通りました！爆速対応ありがとうございます", "<@A> lint 까지 넣어주시다니… 감사합니다!"
-                        or (not ascii_text and _CJK_THANKS.match(low, cs) is not None)
+                        # the person first, the thanks last, what they did between: "<@A> 通りました！爆速対応
+                        # ありがとうございます", "<@A> lint 까지 넣어주시다니… 감사합니다!", "<@A> … खूप धन्यवाद"
+                        or (not ascii_text and _CLOSING_THANKS.match(low, cs) is not None)
                     ):
                         # "<@A> deal!! thank you so much", "hey <@A>, I know you put my name forward… Thank you"
                         targets = msg_voc
@@ -3355,7 +3354,7 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
                 and (low[:1] >= _FIRST_MENTION or low[:1] in "hoa")
             ):
                 targets = _acknowledged(low, ids, cs)  # "<@A> good point, I'll drop those. thanks!"
-            if not targets and not req_before and not ascii_text and _CJK_THANKS.match(low, cs):
+            if not targets and not req_before and not ascii_text and _CLOSING_THANKS.match(low, cs):
                 # "今日は本当に長かった… <@A> 夜遅くまで修正付き合ってくれてありがとう！": the person who opens the thanks'
                 # sentence, with what they did between
                 targets = _opens_sentence(low, ids, ss, cs, reqs)
@@ -4899,11 +4898,15 @@ def _opens_sentence(low: str, ids: list[str], ss: int, cs: int, reqs: list[int])
 
 
 _THANKS_THAT = re.compile(r",?\s*(?:что|що)\s+[^\W\d_]")
-# Nothing but punctuation and emoji left: the thanks ends the message.
-_YES_BEFORE = re.compile(r"\b(?:yes|yeah|yep|sure|ok|okay|oui|ja|sí|si|sim)[,!]? $")
+# Nothing but punctuation and emoji left (and the Thai polite particles): the thanks ends the message.
+_ENDS_MESSAGE = re.compile(rf"(?:[\s!.…~{TYE}{EMO}]|ครับ|ค่ะ|คะ|นะ|จ้า)*$")
+# …or nothing but the people it is said to: "Please read it before Friday 🙏 <@A> <@B>"
 _PEOPLE_END_MESSAGE = re.compile(rf"[\s,:—–-]*{_MLIST}[\s!.…~{TYE}{EMO}]*$")
-_ENDS_MESSAGE = re.compile(rf"(?:[\s!.…~{TYE}{EMO}]|ครับ|ค่ะ|คะ|นะ|จ้า)*$")  # (and the Thai polite particles)
-_CJK_THANKS = re.compile(
+# A yes right before a "please": an offer accepted, not a request ("yes please send them, appreciate it <@A>").
+_YES_BEFORE = re.compile(r"\b(?:yes|yeah|yep|sure|ok|okay|oui|ja|sí|si|sim)[,!]? $")
+# The thanks words of the languages that put the person first and the thanks last, with what they did between
+# (Japanese, Korean, Chinese, Hindi, Marathi, Tamil).
+_CLOSING_THANKS = re.compile(
     r"ありがと|有難う|感謝|감사|고마|谢谢|謝謝|多谢|多謝|感谢|サンキュ|さんきゅ|땡큐|땡스|助かった|助かりました|ㄳ|ㄱㅅ|धन्यवाद|शुक्रिया|आभार|நன்றி"
 )
 # The people a message opens with, then a short reaction with no clause of its own: "<@A> mega,", "<@A> はや！もう出来たの",
@@ -5017,6 +5020,7 @@ def _sentence_end(low: str, pos: int, n: int) -> int:
 
 
 _AND_NEXT = re.compile(
+    # (with the Czech, Slovak and Polish "a" of _JOIN_PEOPLE)
     rf"[\s{TYE}{EMO}{_UEMOJI}]*(?:{_AND}|a)\s+(?:(?:{_AND_LINK})\s+){{0,2}}(?P<m>{_MLIST})\s*{_FOR}\b(?! the record\b)"
 )
 _BOTH_AFTER = re.compile(rf"[\s,、，]*{_alternation(_BOTH_WORDS)}\b")
