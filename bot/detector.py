@@ -1684,7 +1684,9 @@ _words(
     "thansk",
     "thnaks",
     # "tx <@A>", "tx for the mockups" — not "tx" for a transaction ("the tx failed", "tx hash")
-    f"tx(?= {M}| for (?:the|your|this|that|all)\\b|\\s*[!{TYE}]|\\s*$)(?:(?<=^ tx)|(?<=[,.!\n>{M[1:-1]}] tx)|(?<=\ntx))",
+    # ("tx por el parche", "😂 tx mate")
+    f"tx(?= {M}| (?:for|por) (?:the|your|this|that|all|el|la|los|las|tu)\\b|\\s*[!{TYE}]|\\s*$| (?:mate|bro|man|heaps|again|so much)\\b)"
+    f"(?:(?<=^ tx)|(?<=[,.!\n>{M[1:-1]}{TYE}{EMO}{_UEMOJI}] tx)|(?<=\ntx))",
     "tks",
     "tysm",
     "tyvm",
@@ -1881,6 +1883,11 @@ _words(
     "minnettar(?:ım)?",
     "terimakasih",
     "makasi",
+    # Mexican chat "grax", Dutch "dank voor het snelle antwoord", "dank daarvoor", "Ah top <@A>, dank"
+    "grax",
+    "dank voor",
+    "dank daarvoor",
+    f"dank(?<=, dank)(?=\\s*(?:[!.{TYE}{EMO}{_UEMOJI}]|$))",
     "biết ơn",
     # Hebrew in Latin letters. Spanish/Portuguese "toda" is "all" and always takes a noun ("toda la
     # semana"), so a lone "toda" counts only before "!", a comma, a mention, an emoji or the end ("toda!!").
@@ -2049,6 +2056,15 @@ _words(
         "多谢晒",
     ],
     *["谢啦", "感恩", "감사히"],
+    # "辛苦了" (you've worked hard: thanks for the effort), like Korean "수고하셨습니다": "<@A> 辛苦了 👍", "辛苦啦 <@A>",
+    # "辛苦 Priya 🙏" — not "很辛苦" / "太辛苦了" (it was hard); "蟹蟹" is chat for "谢谢"
+    # (said to everyone it is no one's thanks: "大家辛苦了！", "辛苦了各位 💪")
+    *[
+        f"辛苦{tail}(?<![很太好挺真蛮超家位]辛苦{tail})(?![各大]|\\s*(?:各位|大家))"
+        for tail in ("了", "啦", "你了", "您了", "你们了", "辛苦", "哈")
+    ],
+    f"辛苦(?=\\s*(?:[!！~～,，。.…]|$|[{TYE}{EMO}{_UEMOJI}]|{M}|[a-z]))(?<![很太好挺真蛮超家位]辛苦)",
+    "蟹蟹",
     guard_end=False,
 )
 _words("emoji", TYE, guard_end=False)
@@ -2609,8 +2625,8 @@ _FILL = rf"(?:[\s,:;!\-–—~.…、，{TYE}{EMO}{_UEMOJI}]|\b{_alternation(_FI
 # Portuguese/Italian, Dutch, Swedish, Polish, Turkish, Russian, Vietnamese, Indonesian, Greek); one table
 # for every rule that joins people or reasons, so no language gets only half of them.
 # "and" (Norwegian/Danish og, Finnish/Estonian ja, Hungarian és, Lithuanian ir, Polish oraz,
-# Ukrainian та/і/й, Tagalog at, Yoruba àti, Igbo/Swahili na, Hausa da, Albanian dhe, Basque eta)
-_AND = "and|und|y|et|e|en|och|i|ve|и|và|với|dan|και|aur|și|şi|og|ja|és|ir|oraz|та|і|й|at|ati|àti|na|da|dhe|eta"
+# Ukrainian та/і/й, Tagalog at, Yoruba àti, Igbo/Swahili na, Hausa da, Albanian dhe, Basque eta, Québécois pis)
+_AND = "and|und|y|et|e|en|och|i|ve|и|và|với|dan|και|aur|și|şi|og|ja|és|ir|oraz|та|і|й|at|ati|àti|na|da|dhe|eta|pis"
 # The same for the scripts that attach it without spaces: Chinese, Japanese, Korean, Hindi, Arabic, Hebrew, Thai.
 _AND_NOSPACE = "和|と|및|और|و|ול-?|ו-?|และ"  # (Hebrew joins "and to" to the name: "ול-<@B>")
 _JOIN = rf"{_AND}|or|as well as|plus|along with"
@@ -2642,8 +2658,8 @@ _GROUPW = (
     r"tous|alle|allen|allemaal|tutti|iedereen|alla|wszystkim|herkese|всем)\b|大家|皆さん|みなさん|여러분|सभी|الجميع|לכולם|mọi người|"
     r"semua|όλους|ทุกคน"
 )
-# "for" (the reason follows): the languages above, plus Indonesian "atas"/"untuk", Vietnamese "vì", Romanian "pentru".
-_FOR_WORDS = "for|por|pour|fürs|für|fur|pelos?|pelas?|per|voor|för|za|за|για|على|על|on|atas|untuk|vì|pentru"
+# "for" (the reason follows): the languages above, plus Indonesian "atas"/"untuk"/"buat", Vietnamese "vì", Romanian "pentru".
+_FOR_WORDS = "for|por|pour|fürs|für|fur|pelos?|pelas?|per|voor|för|za|за|για|على|על|on|atas|untuk|buat|vì|pentru"
 _FOR = rf"(?:{_FOR_WORDS})"
 # A reason runs to its sentence's end; a dot inside a number or a name ("5.14", "acme.io") does not end it.
 _REASON_TEXT = rf"(?:[^\n.!?{M[1:-1]}]|\.(?=\w)){{0,300}}"
