@@ -647,7 +647,10 @@ _words(
 )
 _words("tia", "شكرا سلفا", "شكراً سلفاً", "شكرا مسبقا", "अग्रिम धन्यवाद", "अग्रिम में धन्यवाद", guard_end=False)
 
-_words("strong", "ナイス(?![ァ-ヺー])", guard_end=False)  # "<@A> ナイス 👏", "ナイス調査！" — not "ナイスミドル"
+_words("strong", "ナイス(?![ァ-ヺー])", guard_end=False)
+# Chinese "你又救了我一次" (you saved me again), "你是神" / "你真是及时雨" (a godsend), "归功于 <@A>" (the credit goes to),
+# Japanese "神降臨" (a god came down: you saved me)
+_words("strong", "救了我", "你是神", "及时雨", f"归功于(?=\\s*{M})", "神降臨", guard_end=False)  # "<@A> ナイス 👏", "ナイス調査！" — not "ナイスミドル"
 _words("tia", "merci im vor(?:aus|uus)", "danke im vor(?:aus|uus)", "asante mapema", "ngiyabonga kusengaphambili")
 # Thai asks with "ฝาก" (leave it to you) and "หน่อย" (a bit, please), written without spaces: "<@A> พรุ่งนี้ฝากดูกลุ่ม…
 # หน่อยนะครับ ขอบคุณครับ"
@@ -1933,6 +1936,14 @@ _words(
         "あざっす",
         "あざーす",
         "あざます",
+        "ありざます",
+        "ありざいます",
+        # "ありがたいです…！" (I'm grateful), not "ありがたいけど" (grateful, but no); "助かる〜" said as it happens
+        # (nor "ありがたいお話ですが、今回は遠慮します", "将来的にはありがたいんですけどね…")
+        "ありがたい(?:です)?(?!(?:ん|の|お話|話|申し出)?(?:です|だ)?(?:けど|が))",
+        f"助かる(?=[〜~ー!！…。wｗ]|\\s*$|\\s*[{TYE}{EMO}{_UEMOJI}])",
+        # "恩に着ます" (I owe you one)
+        "恩に着(?:ます|る)",
     ],
     *[
         "감사합니다",
@@ -3252,6 +3263,11 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
         if laughs and kind == "grat" and _laughed_off(low, laughs, ss, cs, ce, se, n):
             continue
         targets, reason, group = _targets(kind, cs, ce, low, norm, ids, ss, se, n, reqs, esps)
+        if targets and not ascii_text and _CLOSING_THANKS.match(low, cs) and len(ids) > len(targets):
+            # "見つけてくれた <@A> さん、即直した <@B> くん、ありがとう🙏": not only the person right before the thanks
+            done_for_me = _done_for_me(low, ids, ss, cs, reqs)
+            if len(done_for_me) > len(targets) and set(targets) <= set(done_for_me):
+                targets = done_for_me
         if reason is not None:
             if harm_words is None:  # one scan of the message for the words first: most messages have none
                 harm_words = any(w in low for w in _HARM_WORDS)
@@ -3373,7 +3389,9 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
             if not targets and not req_before and not ascii_text and _CLOSING_THANKS.match(low, cs):
                 # "今日は本当に長かった… <@A> 夜遅くまで修正付き合ってくれてありがとう！": the person who opens the thanks'
                 # sentence, with what they did between
-                targets = _opens_sentence(low, ids, ss, cs, reqs)
+                targets = _opens_sentence(low, ids, ss, cs, reqs) or _done_for_me(
+                    low, ids, sent_starts[max(0, si - 1)], cs, reqs
+                )
             if not targets and not thread_parent_author and kind != "karma" and ids:
                 credits = credits or _Credits(low)
                 targets = _credited_before(cue, low, norm, ids, sent_starts[max(0, si - 1)], reqs, credits)
@@ -4914,6 +4932,24 @@ def _opens_sentence(low: str, ids: list[str], ss: int, cs: int, reqs: list[int])
 
 
 _THANKS_THAT = re.compile(r",?\s*(?:что|що)\s+[^\W\d_]")
+# Japanese says that something was done FOR the speaker with a verb ending of its own: "見つけてくれた <@A> さん",
+# "<@A> さんにダブルチェックいただきました", "<@A> が直してくれて", "指摘してもらった".
+_DONE_FOR_ME = re.compile(r"[てで](?:くれ|もら)|いただ(?:き|い)|頂(?:き|い)|くださ(?:っ|い)|下さ(?:っ|い)")
+
+
+def _done_for_me(low: str, ids: list[str], lo: int, cs: int, reqs: list[int]) -> list[str]:
+    """A closing thanks after a sentence or two saying what people did for the speaker: each person named there, with
+    nothing asked between ("見つけてくれた <@A> さん、即直した <@B> くん、ありがとう🙏", "数字は <@A> さんにダブルチェック
+    いただきました。ありがとうございます！")."""
+    if _DONE_FOR_ME.search(low, lo, cs) is None or bisect_left(reqs, lo) != bisect_left(reqs, cs):
+        return []
+    # each person as the doer or the one asked (a particle or a comma next), not "<@A> さん不在なので" (A is away)
+    return [ids[ord(m.group("m")) - _M0] for m in _DOER.finditer(low, lo, cs)]
+
+
+_DOER = re.compile(rf"(?P<m>{M})(?:\s*(?:{_HONORIFIC}))?\s*(?=[、,，にがのとはもへ。！!]|{M}|\s*$)")
+
+
 # Nothing but punctuation and emoji left (and the Thai polite particles): the thanks ends the message.
 _ENDS_MESSAGE = re.compile(rf"(?:[\s!.…~{TYE}{EMO}]|ครับ|ค่ะ|คะ|นะ|จ้า)*$")
 # …or nothing but the people it is said to: "Please read it before Friday 🙏 <@A> <@B>"
@@ -4923,7 +4959,8 @@ _YES_BEFORE = re.compile(r"\b(?:yes|yeah|yep|sure|ok|okay|oui|ja|sí|si|sim)[,!]
 # The thanks words of the languages that put the person first and the thanks last, with what they did between
 # (Japanese, Korean, Chinese, Hindi, Marathi, Tamil).
 _CLOSING_THANKS = re.compile(
-    r"ありがと|有難う|感謝|감사|고마|谢谢|謝謝|多谢|多謝|感谢|サンキュ|さんきゅ|땡큐|땡스|助かった|助かりました|ㄳ|ㄱㅅ|धन्यवाद|शुक्रिया|आभार|நன்றி"
+    r"ありがと|有難う|感謝|감사|고마|谢谢|謝謝|多谢|多謝|感谢|サンキュ|さんきゅ|땡큐|땡스|助かった|助かりました|ㄳ|ㄱㅅ|धन्यवाद|शुक्रिया|आभार|நன்றி|"
+    r"あざ[すっーま]|ありざ|ありがた|恩に着|辛苦"
 )
 # The people a message opens with, then a short reaction with no clause of its own: "<@A> mega,", "<@A> はや！もう出来たの",
 # "<@A> oh wow,", "<@A> perfect 🙌" — not "<@A> the WMS is slow." nor "<@A> you sent the wrong invoice."
