@@ -1259,6 +1259,14 @@ _words(
     f"bonne pogne(?= ?{M}| ?[!,])",
     "salvou (?:meu|o meu|minha) (?:dia|vida|semana|noite|pele)",
     f"bows (?:deeply |down )?to(?= ?{M})",
+    # "*verbeugt sich vor <@A>*", "*hugs* <@A> for the new fixtures", "*virtual hug* to <@A> for staying late"
+    f"verbeugt sich vor(?= ?{M})",
+    *_product(("virtual ", "big ", ""), (f"hugs?\\*?\\s+(?:to |for )?(?= ?{M} for\\b)",)),
+    # Swedish "du räddade mitt liv" (you saved my life), Indonesian "aku utang traktiran" (I owe you a treat),
+    # "kamu jenius" (you're a genius)
+    "du r[äa]ddade (?:mitt liv|min dag|mig|veckan|kv[äa]llen|helgen)",
+    "utang traktiran",
+    *_product(("kamu", "lo", "lu", "kau"), (" (?:emang |memang )?jenius",)),
     # Australian "good on ya" (well done, thanks): "<@A> good on ya, you're a champion"
     "good on (?:ya|you|yer)",
     # Hebrew "תותח" (a cannon: you rock), said to the person: "<@A> תותח, השאילתה עובדת"
@@ -1393,10 +1401,22 @@ _words(
     "kudos",
     "kudos-(?:runde|ecke|liste|zeit|round|corner|time|thread)",  # "Kudos-Runde der Woche:" heading a list
     *_product(("big", "major", "huge", "mad", "serious", "massive"), (" props",)),
-    f"props(?= (?:to |a )?{M}| ?[!:,]| ?$| to )",  # (Spanish "props a <@A>" too)
+    # (Spanish "props a <@A>", French "props à", Dutch "props aan", Indonesian "props ke" too)
+    f"props(?= (?:to |a |à |aan |ke |pour |para |voor )?{M}| ?[!:,]| ?$| to )",
     "props \\([^()\\n]{1,30}\\)(?= to )",  # "Props (literally) to <@A>"
     # with Polish "do" (to) taken along: "Shoutout do <@A> z Porto"
-    *_product(("a ", "big ", "huge ", "massive ", "special ", ""), (f"shout[- ]?outs?(?: do(?= ?{M}))?",)),
+    # with "to" taken along in Polish, Indonesian, French, Dutch and Spanish: "Shoutout do <@A> z Porto", "shout-out ke <@A>"
+    *_product(
+        ("a ", "big ", "huge ", "massive ", "special ", ""),
+        (f"shout[- ]?outs?(?: (?:do|ke|à|aan|para|pour|voor)(?= ?{M}))?",),
+    ),
+    # French "grosse dédicace à <@A>", Spanish "reconocimiento (público) a <@A>", Dutch "een compliment voor <@A>",
+    # "*standing ovation pour <@A>*", "*slow clap* for <@A>"
+    *_product(("grosse ", ""), (f"d[ée]dicace (?:à|a)(?= ?{M})",)),
+    f"reconocimiento (?:p[úu]blico )?(?:a|para)(?= ?{M})",
+    *_product(("een ", "a ", "un ", "big ", ""), (f"compliment (?:voor|for|pour|to|aan)(?= ?{M})",)),
+    f"standing ovation (?:pour|for|to|para|per|für)(?= ?{M})",
+    f"slow clap\\*?\\s+(?:for|to|pour)(?= ?{M})",  # (the pre-filter reads the raw "*" of Slack's bold)
     "s/o",
     # "Un aplauso para <@A> que me cubrió la demo", "a round of applause for <@A>", "un applauso a <@A>"
     # (not "applause…" alone: a new branch after "app", which "app", "apply" and "approve" would all try)
@@ -1587,6 +1607,9 @@ _words(
     "dankon",
     "m[èe]si anpil",
     "matur ?nuwun",
+    # Javanese "matur suwun" (thank you), Vietnamese chat "thank kiu"
+    "matur ?suwun",
+    "thank ki[uù]",
     "hatur nuhun",
     "agyamanak",
     "ua tsaug",
@@ -2627,7 +2650,7 @@ _FILL_WORDS = (
     # "te lo agradezco muchísimo <@A>", "grazie davvero", "um obrigado especial pro <@A>", "sağ ol hocam"
     r"muchísimo|muchisimo|mucho|moltissimo|tantissimo|muitíssimo|muitissimo|infinitamente|de verdad|davvero|vraiment|"
     r"wirklich|echt|naprawdę|gerçekten|especial|special|speciale|spécial|pro|pra|demais|"
-    r"hocam|abi|abla|kanka|amigo|amiga|hermano|irmão|bhai|anh|chị|em|kak|pak|khusus|enough|yaar|yar|kuya|ate|po|"
+    r"hocam|abi|abla|kanka|amigo|amiga|hermano|irmão|bhai|anh|chị|em|kak|pak|khusus|sanget|enough|yaar|yar|kuya|ate|po|"
     # "to" in the listed languages: "Dank an <@A>", "bedankt aan", "tack till", "dla", "kepada", "ao", "al"
     r"an|aan|till|til|dla|kepada|ao|aos|al|ai|alla|às|kay|kina|" + _BOTH_WORDS
 )
