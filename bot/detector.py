@@ -4540,7 +4540,15 @@ def _targets(
         reason_end = min(r.end("reason"), se) if r.start("reason") < se else r.start("reason")
         reason = _clean_reason(norm[r.start("reason") : reason_end])
         post = r.group("post")
-        if post and pre and r.start("post") < se and _REASON_ENDS_WITH_AND_OR_COMMA.search(raw_reason[-40:]):
+        if (
+            post
+            # (or the person said before the thanks: "<@A> thank you for the potluck, and <@B> for the brisket")
+            and (pre or (low[ss:cs].rstrip()[-1:] >= _FIRST_MENTION and (left_first := _left(low, cs, ss))))
+            and r.start("post") < se
+            and _REASON_ENDS_WITH_AND_OR_COMMA.search(raw_reason[-40:])
+        ):
+            if not pre:
+                targets.extend(_mentions(left_first, ids))
             # "thanks <@A> for the design and <@B> for the implementation", "… and to <@B> for the notes",
             # "Thank you <@A> for X, <@B> for Y, and <@C> for Z": each next person has a reason of their own.
             joined_by_and = _REASON_ENDS_WITH_AND.search(raw_reason[-40:]) is not None
