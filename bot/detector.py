@@ -1331,7 +1331,9 @@ _words(
     *_product(
         ("couldn't", "could not", "couldnt", "wouldn't", "would not"),
         (
-            " have (?:done|made|pulled off|finished|shipped) (?:it|this|that|any of (?:it|this))(?: all)? without (?:you|u|ya)\\b",
+            # (or "couldn't have got here without you lot", "…pulled it off without you")
+            " have (?:(?:done|made|pulled off|finished|shipped) (?:it|this|that|any of (?:it|this))(?: all)?"
+            "|got(?:ten)? (?:here|there|this far|it done)|made it|pulled (?:it|this|that) off) without (?:you|u|ya)\\b",
         ),
     ),
     "you carried (?:this|the|us|me|our|it)",
@@ -2893,11 +2895,12 @@ _COMMA = re.compile(r"\s*,\s*")
 _TO = re.compile(r"\s*to\b")
 _VOCATIVE = re.compile(
     # not "[\s\W]*": a mention is a non-word character too, and the list must keep its first person
-    rf"[^\w{M[1:-1]}]*(?:(?:hey|hi|hello|yo|ok|okay|oh|also|and|btw|so|dear|hola|salut|hallo|hej|cześć|merhaba|привет|hai|"
+    # (two opening words at most: "also lol <@A> …")
+    rf"[^\w{M[1:-1]}]*(?:(?:hey|hi|hello|yo|ok|okay|oh|also|and|btw|so|dear|lol|haha|omg|wow|hola|salut|hallo|hej|cześć|merhaba|привет|hai|"
     rf"olá|ciao|anyway|anyways|update|well|finally|welp|alright|show|wena|nice|great|perfect|awesome|perfecto|genial|"
     # "especially <@A>…": "特に <@A> さん、…ありがとうございました", "sobre todo <@A>"
     rf"especially|especialmente|sobre todo|surtout|besonders|vor allem|in particolare|soprattutto|zwłaszcza|"
-    rf"особенно|özellikle|khususnya|terutama|特に|{_HONORIFIC_BEFORE})\b[\s,!:—–-]*)?(?P<m>{_MLIST})(?![\s,:]*(?:is|are|was|were|will|has|have|had|'s|'re|'ve|'ll|said|says|"
+    rf"особенно|özellikle|khususnya|terutama|特に|{_HONORIFIC_BEFORE})\b[\s,!:—–-]*){{0,2}}(?P<m>{_MLIST})(?![\s,:]*(?:is|are|was|were|will|has|have|had|'s|'re|'ve|'ll|said|says|"
     rf"told|wrote|mentioned|asked|isn't|aren't|can't(?! thank| ?$)|won't|did|does|and i|owns?|owes?|"
     # the same talk of the person, not to them, elsewhere: "<@A> hat gefragt…", "<@A> dijo que…", "<@A> zei dat…"
     rf"hat|hatte|heeft|sagt|sagte|fragt|fragte|meinte|zegt|zei|vroeg|dijo|preguntó|disse|perguntou|a dit|a demandé|"
@@ -3750,8 +3753,9 @@ _CREDIT_NEXT = re.compile(
 # Something the person addressed did: "I saw you came in on Sunday", "I know you put my name forward" (not "you sent
 # the wrong file"). Led by the "y"/"u" of the pronoun, like _YOU_DID.
 _YOU_PAST = re.compile(
-    rf"[yu](?<![\w'’][yu])(?:(?<=y)ou|(?<=u))(?:'ve| have)? {_PAST_ADVERBS}(?!{_PAST_NOT_ALT}\b)"
-    rf"(?:[a-z]{{2,}}ed|{_PAST_IRREGULAR_ALT})\b{_NOT_A_MISTAKE}"
+    # ("you both over-prepared", "you two re-ran it")
+    rf"[yu](?<![\w'’][yu])(?:(?<=y)ou|(?<=u))(?: both| two| all| guys)?(?:'ve| have)? {_PAST_ADVERBS}(?!{_PAST_NOT_ALT}\b)"
+    rf"(?:(?:over|re|double|pre)-)?(?:[a-z]{{2,}}ed|{_PAST_IRREGULAR_ALT})\b{_NOT_A_MISTAKE}"
     # the same in Spanish ("viniste", "arreglaste"), Portuguese ("você arrumou"), French ("tu as rangé"), German ("du
     # hast … aufgeräumt"), Dutch ("je hebt … opgeruimd"), Italian ("hai sistemato")
     r"|\b(?!(?:olvidaste|perdiste|rompiste|preguntaste|dijiste|pediste)\b)[^\W\d_]{3,}(?:aste|iste)\b"
