@@ -118,6 +118,7 @@ _SARC_EMOJI = frozenset(
         "upside-down_face",
         "unamused",
         "neutral_face",
+        "expressionless",
         "rage",
         "angry",
     ]
@@ -127,8 +128,9 @@ _SARC_EMOJI = frozenset(
 # and gender signs are dropped so "🙇🏽‍♂️" reads as one bow. Arabic diacritics are dropped too
 # ("شكراً" → "شكرا") so one spelling of each word suffices.
 _TRANSLATE: dict[int, str | None] = {0x1F64F: f" {TYE} ", 0x1F64C: f" {TYE} ", 0x1F647: f" {TYE} "}
-# (😐 too: "thanks for volunteering me to present tomorrow. really. great. 😐")
-_TRANSLATE.update({c: f" {SARC} " for c in (0x1F644, 0x1F643, 0x1F612, 0x1F610, 0x1F620, 0x1F621)})
+# (😐 and 😑 too: "thanks for volunteering me to present tomorrow. really. great. 😐", "thanks to <@A>'s sandbox test
+# the board deck showed 12 impossible vessel calls 😑")
+_TRANSLATE.update({c: f" {SARC} " for c in (0x1F644, 0x1F643, 0x1F612, 0x1F610, 0x1F611, 0x1F620, 0x1F621)})
 _TRANSLATE.update(dict.fromkeys([*range(0x1F3FB, 0x1F400), 0x200D, 0xFE0F, 0x2640, 0x2642], None))
 _TRANSLATE.update(dict.fromkeys([*range(0x064B, 0x0660), 0x0670, 0x0640], None))
 # str.translate looks up every character; a regex finds the few that need it much faster.
@@ -1558,6 +1560,8 @@ _words(
     guard_end=False,
 )
 _words("noop", "acci[oó]n de gracias", "a[cç][aã]o de gra[cç]as")
+# the thank-you page named in Chinese, Japanese or Korean: "官网 thank-you 页的英文有个 typo", "thank you ページ"
+_words("noop", "thank[- ]?you ?(?:页|頁|ページ|페이지|画面|邮件|郵件|メール)", guard_end=False)
 # Thanks words of more languages, said in Latin letters: Swahili "asante (sana)", Arabic "shukran", Filipino
 # "salamat (po)" / "maraming salamat", Finnish "kiitos", Croatian/Serbian "hvala", Czech "děkuji" / "díky",
 # Hungarian "köszönöm", Hawaiian "mahalo" — not Malay/Indonesian "selamat" (greetings), another word.
@@ -1911,10 +1915,9 @@ _words(
     "minnettar(?:ım)?",
     "terimakasih",
     "makasi",
-    # Mexican chat "grax", Dutch "dank voor het snelle antwoord", "dank daarvoor", "Ah top <@A>, dank"
+    # Mexican chat "grax", Dutch "dank voor het snelle antwoord", "Ah top <@A>, dank"
     "grax",
     "dank voor",
-    "dank daarvoor",
     f"dank(?<=, dank)(?=\\s*(?:[!.{TYE}{EMO}{_UEMOJI}]|$))",
     "biết ơn",
     # Hebrew in Latin letters. Spanish/Portuguese "toda" is "all" and always takes a noun ("toda la
@@ -2093,13 +2096,13 @@ _words(
     ],
     *["谢啦", "感恩", "감사히"],
     # "辛苦了" (you've worked hard: thanks for the effort), like Korean "수고하셨습니다": "<@A> 辛苦了 👍", "辛苦啦 <@A>",
-    # "辛苦 Priya 🙏" — not "很辛苦" / "太辛苦了" (it was hard); "蟹蟹" is chat for "谢谢"
+    # "辛苦 Priya 🙏" — not "很辛苦" / "太辛苦了" (it was hard) / "你们更辛苦" (you had it harder); "蟹蟹" is chat for "谢谢"
     # (said to everyone it is no one's thanks: "大家辛苦了！", "辛苦了各位 💪")
     *[
-        f"辛苦{tail}(?<![很太好挺真蛮超家位]辛苦{tail})(?![各大]|\\s*(?:各位|大家))"
+        f"辛苦{tail}(?<![很太好挺真蛮超更家位]辛苦{tail})(?![各大]|\\s*(?:各位|大家))"
         for tail in ("了", "啦", "你了", "您了", "你们了", "辛苦", "哈")
     ],
-    f"辛苦(?=\\s*(?:[!！~～,，。.…]|$|[{TYE}{EMO}{_UEMOJI}]|{M}|[a-z]))(?<![很太好挺真蛮超家位]辛苦)",
+    f"辛苦(?=\\s*(?:[!！~～,，。.…]|$|[{TYE}{EMO}{_UEMOJI}]|{M}|[a-z]))(?<![很太好挺真蛮超更家位]辛苦)",
     "蟹蟹",
     guard_end=False,
 )
@@ -2154,6 +2157,9 @@ _words(
     "per favore",
     "alsjeblieft",
     "alstublieft",
+    # its short form: "nog even jullie rijen invullen aub, dank!"
+    "aub",
+    "a\\.u\\.b\\.?",
     "snälla",
     "prosz[eę]",
     "l[üu]tfen",
@@ -2219,6 +2225,10 @@ _words(
         "麻煩",
         "能不能",
         "可不可以",
+        # "<@A> 有空帮我看看…，谢谢" (when you have time, help me look), "方便的话" (if it suits you)
+        "有空",
+        "有时间的话",
+        "方便的话",
         "ください",
         "下さい",
         "ますか",
@@ -2559,6 +2569,12 @@ def _scan(low: str, ascii_source: bool) -> tuple[list[_Cue], list[int], list[int
 
 
 _start = itemgetter(1)
+
+
+def _asked_in_a_later_sentence(reqs: list[int], sent_starts: list[int], cue: _Cue, pos: int) -> bool:
+    """Whether something is asked after the sentence of `cue` and before `pos`."""
+    r = bisect_right(reqs, cue[2])
+    return r < len(reqs) and reqs[r] < pos and bisect_right(sent_starts, reqs[r]) > bisect_right(sent_starts, cue[1])
 
 
 def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
@@ -3245,6 +3261,8 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
             # реакцию :pray: <@C> ну и тебе спасибо за пятничный деплой :upside_down_face:" still thanks A and B.
             li = bisect_right(line_starts, p) - 1
             before = [c for c in cues if line_starts[li] <= c[1] < p]
+            if before and _asked_in_a_later_sentence(reqs, sent_starts, before[-1], p):
+                continue  # "thanks <@A> for the fix. <@B> next time please test before merging 😑": at what is asked
             start = sent_starts[bisect_right(sent_starts, before[-1][1]) - 1] if before else line_starts[li]
             if len(before) > 1 and before[-2][1] >= start and before[-2][0] != before[-1][0]:
                 start = before[-2][2]  # (not "thanks, thanks a lot for breaking it 🙄": the same kind repeated)
