@@ -383,6 +383,14 @@ _words(
     "no,? gr[àa]cies",
     "hindi na,? salamat",  # Tagalog
     "th[ôo]i kh[ỏo]i(?: em| anh| chị)?,? c[aảá]m [oơ]n",  # Vietnamese
+    # "thôi cảm ơn Mai", "thôi em ơi cảm ơn, bánh nhiều lắm rồi" (no thanks, there's plenty)
+    "th[ôo]i(?: em| anh| chị| bạn)?(?: [oơ]i)?,? c[aảá]m [oơ]n",
+    # Indonesian "gak dulu deh, makasih" (not now), "thanks, tapi aku skip minggu ini" (thanks, but I'll skip)
+    *_product(("gak", "ga", "nggak", "enggak"), (" dulu(?: deh| ya)?,? (?:makasih|terima kasih|trims|thanks)",)),
+    "thanks,? tapi",
+    # Swiss German "Nei danke", Spanish "gracias igual" / "gracias de todas formas" (thanks anyway: a decline)
+    "nei,? danke",
+    "gracias (?:igual|de todas formas|de todos modos|de todas maneras)",
     "non,? grazas",
     "ні,? дякую",
     # Hinglish: "nahi yaar, thanks", "nahin ji, shukriya"
@@ -512,6 +520,7 @@ _words(
     "ơn trước",
     # The cue "cảm ơn" would consume "ơn" before "ơn trước" is seen: the whole phrase, listed first.
     "c[aảá]m [oơ]n trước",
+    "c[aảá]m [oơ]n (?:anh|chị|em|bạn|mọi người) trước",  # "cảm ơn anh trước" (thanks in advance, brother)
     "anticipat",  # Romanian "mulțumesc anticipat"
     "cam on truoc",
     # A debt promised on a condition is a request: "I'll owe you one if you can get this in today".
@@ -649,10 +658,10 @@ _words(
 )
 _words("tia", "شكرا سلفا", "شكراً سلفاً", "شكرا مسبقا", "अग्रिम धन्यवाद", "अग्रिम में धन्यवाद", guard_end=False)
 
-_words("strong", "ナイス(?![ァ-ヺー])", guard_end=False)
+_words("strong", "ナイス(?![ァ-ヺー])", guard_end=False)  # "<@A> ナイス 👏", "ナイス調査！" — not "ナイスミドル"
 # Chinese "你又救了我一次" (you saved me again), "你是神" / "你真是及时雨" (a godsend), "归功于 <@A>" (the credit goes to),
 # Japanese "神降臨" (a god came down: you saved me)
-_words("strong", "救了我", "你是神", "及时雨", f"归功于(?=\\s*{M})", "神降臨", guard_end=False)  # "<@A> ナイス 👏", "ナイス調査！" — not "ナイスミドル"
+_words("strong", "救了我", "你是神", "及时雨", f"归功于(?=\\s*{M})", "神降臨", guard_end=False)
 _words("tia", "merci im vor(?:aus|uus)", "danke im vor(?:aus|uus)", "asante mapema", "ngiyabonga kusengaphambili")
 # Thai asks with "ฝาก" (leave it to you) and "หน่อย" (a bit, please), written without spaces: "<@A> พรุ่งนี้ฝากดูกลุ่ม…
 # หน่อยนะครับ ขอบคุณครับ"
@@ -803,6 +812,11 @@ _words(
     "d[aá]+d[aá]+a[,!.]? (?:[eẹoọ] [sṣ][eéè]|[eẹoọ] [sṣ]eun)",
     "ad[iị] m mma[,!.]? (?:da+l[uụ]|ime+la)",
     "lafiya(?: lau)?[,!.]? (?:na ?gode)",
+    # Indonesian "udah mendingan, makasih pak" (I'm better now), Vietnamese "em đỡ rồi chị, cảm ơn chị hỏi thăm ạ",
+    # German "Mega, danke! … Und bei dir, alles gut?"
+    "mendingan[,!.]? (?:makasih|terima kasih|thanks|thx)",
+    "c[aảá]m [oơ]n(?: anh| chị| em| bạn)? h[ỏo]i th[ăa]m",
+    "danke[,!.]*(?: [^\\W\\d_]+[,!.]*){0,6} und bei (?:dir|euch|ihnen)",
     *_product(("okay", "ok", "ayos", "mabuti"), (" (?:naman|lang)[,!.]? (?:salamat|thanks|thank you|ty)",)),
 )
 # The same "fine, thanks (and you?)" in the scripts written without spaces: Thai, Chinese, Japanese,
@@ -2171,6 +2185,10 @@ _words(
     "можете",
     "можешь",
     "не могли бы",
+    # Spanish "cuando puedas actualiza el submódulo, gracias!", Indonesian "review dong kalau sempat 🙏" (if you have time)
+    "cuando (?:puedas|pueda|puedan|tengas un rato)",
+    "kalau sempat",
+    "kalo sempat",
     # "<@A> whenever you can :pray:", "<@A> <@B> whoever gets to it first 🙏", "need log access from <@A> 🙏"
     "whenever you can",
     "whoever has (?:time|a (?:sec|second|minute|moment))",
