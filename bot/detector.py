@@ -296,7 +296,8 @@ _YOU_TOO = (
 
 # The thanks after "fine" / "all good" in small talk — not one aimed at someone or for something: "all good. thanks
 # <@A> for the quick fix" thanks A.
-_NOT_FOR_SOMETHING = f"(?!(?: ?{M})* for\\b)"
+# (in every language a "fine, thanks" is said in: "<@A> alles gut, danke fürs schnelle Revert!" thanks A)
+_NOT_FOR_SOMETHING = f"(?!(?: ?{M})* (?:for|fürs|für|por|pour|per|voor|för|pelo|pela|za|за)\\b)"
 _SMALLTALK_THANKS = f"[,!.]? (?:thanks|thank you|thx|ty){_NOT_FOR_SOMETHING}"
 
 
@@ -1732,7 +1733,7 @@ _words(
     # "tx <@A>", "tx for the mockups" — not "tx" for a transaction ("the tx failed", "tx hash")
     # ("tx por el parche", "😂 tx mate")
     f"tx(?= {M}| (?:for|por) (?:the|your|this|that|all|el|la|los|las|tu)\\b|\\s*[!{TYE}]|\\s*$| (?:mate|bro|man|heaps|again|so much)\\b)"
-    f"(?:(?<=^ tx)|(?<=[,.!\n>{M[1:-1]}{TYE}{EMO}{_UEMOJI}] tx)|(?<=\ntx))",
+    f"(?:(?<=^ tx)|(?<=[,.!\n>{M[1:-1]}{TYE}{EMO}{_UEMOJI}] tx)|(?<=\ntx)|(?<=\n[-•*] tx))",  # (and a bullet: "- tx <@A>, merged")
     "tks",
     "tysm",
     "tyvm",
@@ -4226,9 +4227,18 @@ def _is_name(m: re.Match[str] | None) -> bool:
     return name[0].isupper() and name[1:].islower()
 
 
+# …or calls them by a word of address, as one calls a friend or the boss: "Merci chef 🫡", "Gracias carnal :pray:",
+# "Gracias jefe :raised_hands:", "tx mate"
+_ADDRESS_AFTER = re.compile(
+    r",? (?:chef|jefe|jefa|carnal|compa|hermano|hermana|boss|mate|bro|maestro|maestra|capo|crack|kanka|hocam|abi|abla|"
+    r"bruder|chefin|legend)(?:$|[\s,.!…:)-])",
+    re.I,
+)
+
+
 def _first_name_after(norm: str, ce: int, has_reason: bool) -> bool:
     """Whether a thanks ending at `ce` names one person by first name, right after it or closing its reason."""
-    return _is_name(_FIRST_NAME_AFTER.match(norm, ce)) or (
+    return _is_name(_FIRST_NAME_AFTER.match(norm, ce)) or _ADDRESS_AFTER.match(norm, ce) is not None or (
         has_reason and norm.find(",", ce, ce + 81) != -1 and _is_name(_NAME_CLOSING.match(norm, ce))
     )
 
