@@ -1733,7 +1733,8 @@ _words(
     # "tx <@A>", "tx for the mockups" — not "tx" for a transaction ("the tx failed", "tx hash")
     # ("tx por el parche", "😂 tx mate")
     f"tx(?= {M}| (?:for|por) (?:the|your|this|that|all|el|la|los|las|tu)\\b|\\s*[!{TYE}]|\\s*$| (?:mate|bro|man|heaps|again|so much)\\b)"
-    f"(?:(?<=^ tx)|(?<=[,.!\n>{M[1:-1]}{TYE}{EMO}{_UEMOJI}] tx)|(?<=\ntx)|(?<=\n[-•*] tx))",  # (and a bullet: "- tx <@A>, merged")
+    # (and opening a bullet: "- tx <@A>, merged"; after a word of another script: "<@A> 확인했어요 tx!")
+    f"(?:(?<=^ tx)|(?<=[,.!\n>{M[1:-1]}{TYE}{EMO}{_UEMOJI}] tx)|(?<=\ntx)|(?<=\n[-•*] tx)|(?<=[^\x00-\u024f] tx))",
     "tks",
     "tysm",
     "tyvm",
@@ -2013,6 +2014,11 @@ _words(
         "ㄳ",
         # "감사!" alone (not "감사 결과", the audit's result), and the loanwords "땡큐" / "땡스"
         f"감사(?=\\s*(?:[!~.…ㅎㅋ^]|$|[{TYE}{EMO}])|감사)",
+        # chat forms: "서버 빨리 바꿔줘서 감사요", "넵 알겠습니다 ㅎㅎ 감사함당", "고마웤ㅋㅋ" (고마워 with ㅋ run into it), "고맙네요"
+        "감사요",
+        "감사함(?:당|다|돠|니당)?",
+        "고마웤",
+        "고맙",
         "땡큐",
         "땡스",
     ],
@@ -5015,7 +5021,10 @@ def _opens_sentence(low: str, ids: list[str], ss: int, cs: int, reqs: list[int])
 _THANKS_THAT = re.compile(r",?\s*(?:что|що)\s+[^\W\d_]")
 # Japanese says that something was done FOR the speaker with a verb ending of its own: "見つけてくれた <@A> さん",
 # "<@A> さんにダブルチェックいただきました", "<@A> が直してくれて", "指摘してもらった".
-_DONE_FOR_ME = re.compile(r"[てで](?:くれ|もら)|いただ(?:き|い)|頂(?:き|い)|くださ(?:っ|い)|下さ(?:っ|い)")
+# Korean says it with 주다: "<@A> 님이 도커 네트워크 문제 같이 봐주셔서", "권한 세팅해준 <@A> 님", "고쳐주셨어요".
+_DONE_FOR_ME = re.compile(
+    r"[てで](?:くれ|もら)|いただ(?:き|い)|頂(?:き|い)|くださ(?:っ|い)|下さ(?:っ|い)|주(?:셔서|셨|신|셔)|줘서|줬|준(?= )"
+)
 
 
 def _done_for_me(low: str, ids: list[str], lo: int, cs: int, reqs: list[int]) -> list[str]:
@@ -5028,7 +5037,9 @@ def _done_for_me(low: str, ids: list[str], lo: int, cs: int, reqs: list[int]) ->
     return [ids[ord(m.group("m")) - _M0] for m in _DOER.finditer(low, lo, cs)]
 
 
-_DOER = re.compile(rf"(?P<m>{M})(?:\s*(?:{_HONORIFIC}))?\s*(?=[、,，にがのとはもへ。！!]|{M}|\s*$)")
+_DOER = re.compile(
+    rf"(?P<m>{M})(?:\s*(?:{_HONORIFIC}))?\s*(?=[、,，にがのとはもへ。！!]|이|가|께서|은|는|의|도|한테|에게|{M}|\s*$)"
+)
 
 
 # Nothing but punctuation and emoji left (and the Thai polite particles): the thanks ends the message.
