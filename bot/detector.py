@@ -3461,9 +3461,12 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
                 targets = _opens_sentence(low, ids, ss, cs, reqs) or _done_for_me(
                     low, ids, sent_starts[max(0, si - 1)], cs, reqs
                 )
-            if not targets and not thread_parent_author and kind != "karma" and ids:
+            if not targets and kind != "karma" and ids:
                 credits = credits or _Credits(low)
-                targets = _credited_before(cue, low, norm, ids, sent_starts[max(0, si - 1)], reqs, credits)
+                # (in a thread reply only from the thanks' own sentence: "standup: <@A> fixed my local env, thanks a
+                # lot 🙏" thanks A, not the parent; a credit a sentence before may be news told to the parent)
+                credited_from = sent_starts[si] if thread_parent_author else sent_starts[max(0, si - 1)]
+                targets = _credited_before(cue, low, norm, ids, credited_from, reqs, credits)
             if not targets and not named and not req_before and ids and kind != "karma":
                 # "…behind the scenes: <@A> for tuning X and <@B> for Y. Gracias", "I never thanked <@A> for… thank you"
                 lo = max(sent_starts[max(0, si - 1)], cs - _VIEW)
@@ -3643,6 +3646,15 @@ _MLIST_AT = re.compile(_MLIST)
 # A causal "thanks to" in the other languages: "Araç <@A> sayesinde…", "graças ao <@A>", "grâce à <@A>", "dankzij
 # <@A>", "благодаря <@A>", "berkat <@A>", "nhờ có <@A>".
 _SAYESINDE = re.compile(rf"({_MLIST}) sayesinde\b")
+# A Turkish clause with the person as its subject and a past verb closing it (not "şimdi", now; "kendi", own; "dedi",
+# said; "sordu", asked; "istedi", wanted), or "because they / you did": "-dığı / -diği / -duğu / -düğü (n) için"; not the
+# person something was done for ("<@A> için").
+_TR_DID = re.compile(
+    rf"(?P<m>{_MLIST})(?:['’][^\W\d_]{{1,5}})?(?! için)(?: [^\s.!?,;:{M[1:-1]}]+){{0,7}}? "
+    r"(?!(?:şimdi|kendi|haydi|dedi|sordu|istedi)\b)[^\W\d_]{2,}"
+    # (the person's past, "you" included, not "I" or "we": "<@B> için rehber hazırladım" is the speaker's work for B)
+    r"(?:(?:d|t)[ıiuü](?:lar|ler)?(?:n|n[ıiuü]z)?|m[ıiuü]ş(?:lar|ler)?|(?:d|t)[ıiuü]ğ[ıiuü]n? için)(?=[\s,.!…;:]|$)"
+)
 
 
 def _has_causal_word(low: str) -> bool:
@@ -3869,6 +3881,13 @@ class _Credits:
         # "Araç <@A> sayesinde 2 saatte çıktı", "graças ao <@A> o build passou", "grâce à <@A>", "dankzij <@A>",
         # "благодаря <@A>", "berkat <@A>", "nhờ có <@A>": a causal "thanks to" in the other languages, credit for
         # what came of it (a thanks after it thanks them).
+        if "ı" in low or "ş" in low or "ğ" in low or "ü" in low:
+            # Turkish puts the verb last, in the past for work done: "<@A> local env kurulumunda 1 saat benimle
+            # uğraştı, çok teşekkür ederim", "<@A> figma'yı güncellemiş sağolsun", "<@A> gzip eklediği için … teşekkür
+            # ederim" (because A added gzip)
+            self.items.extend(
+                (m.start(), m.end(), c) for m in _TR_DID.finditer(low) for c in _MENTION_RE.findall(m.group("m"))
+            )
         if "sayesinde" in low:
             self.items.extend(
                 (m.start(), m.end(), c) for m in _SAYESINDE.finditer(low) for c in _MENTION_RE.findall(m.group(1))
