@@ -508,7 +508,9 @@ _words(
     "bij voorbaat",
     "på förhand",
     "z g[óo]ry",
-    "[sş]imdiden",
+    # (next to a thanks: alone it is also "already", "talep sayısı şimdiden düşüyor" — the requests are already dropping)
+    "[sş]imdiden(?= (?:[çc]ok )?(?:te[sş]ekk|sa[gğ] ?ol|t[sş]k|eyv|eline|ellerine))",
+    *_product(("te[sş]ekk[üu]rler", "te[sş]ekk[üu]r ederim", "sa[gğ] ?ol", "t[sş]k", "tesekkurler"), (" [sş]imdiden",)),
     "заранее(?<!л заранее)(?<!ла заранее)(?<!ли заранее)(?<!ло заранее)",  # not "предупредил заранее" (warned ahead)
     "заздалегідь",
     # "I'll be grateful": "<@A> буду вдячний, скину за годину", "буду благодарна"
@@ -1395,7 +1397,7 @@ _words(
     "uratował(?:eś|aś|eście) mi",
     "ratujesz mi (?:życie|tyłek|skórę)",
     "hayat[ıi]m[ıi] kurtard[ıi]n",
-    "hayat kurtard[ıi]n",
+    "hayat kurtard[ıi]n(?:[ıi]z)?",
     "hayat kurtar[ıi]yor",
     "beni kurtard[ıi]n",
     *_product(("ты", "вы"), (" (?:меня )?спас(?:ла|ли)?(?: меня)?",)),
@@ -1850,6 +1852,14 @@ _words(
     "el(?:in|ler)(?:in)?(?:iz)?e sa[gğ]l[ıi]k",
     "eme[gğ](?:in|ler)(?:in)?(?:iz)?e sa[gğ]l[ıi]k",
     "eyvallah",
+    # "Allah razı olsun" (may God be pleased with you), "<@A> süpersin 💜" / "Süpersiniz Hakan Bey" (you're super),
+    # "<@A> kraliçesin 👑" (you're a queen), "iyi ki söyledin" (good thing you told me), "asıl teşekkür sana" (the real
+    # thanks is to you)
+    "allah raz[ıi] olsun",
+    "s[üu]persin(?:iz)?",
+    "krali[çc]esin",
+    "iyi ki (?:s[öo]yledin|yazd[ıi]n|fark ettin|sordun|varsın|hat[ıi]rlatt[ıi]n)",
+    "as[ıi]l te[sş]ekk[üu]r sana",
     "спасибо",
     # Ukrainian: "дякую <@A>!", "щиро дякуємо", "спасибі"
     "дякую",
