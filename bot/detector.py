@@ -1646,7 +1646,11 @@ _words(
     "yeslam[ou]",
     "teslam(?:i|o| edak| edek| eidak| idak| ideek)?",
     "tislam(?:i|o)?",
-    "ya3t(?:i|ee|e)k [ae]l ?3afy?e",
+    "ya3t(?:i|ee|e)k(?:i|o)? [ae]l ?3afy?e",
+    # Georgian in Latin letters: "madloba, very useful", "<@A> perfect, exactly what I needed. madloba!"
+    "madloba",
+    # slips: "perfect thakns!!"
+    "thakns",
     "ya3tik il3afye",
     "yaatik el afye",
     "mashkoo?ra?",
@@ -1734,7 +1738,7 @@ _words(
     "thnaks",
     # "tx <@A>", "tx for the mockups" — not "tx" for a transaction ("the tx failed", "tx hash")
     # ("tx por el parche", "😂 tx mate")
-    f"tx(?= {M}| (?:for|por) (?:the|your|this|that|all|el|la|los|las|tu)\\b|\\s*[!{TYE}]|\\s*$| (?:mate|bro|man|heaps|again|so much)\\b)"
+    f"tx(?= {M}| (?:for|por) (?:the|your|this|that|all|el|la|los|las|tu)\\b|\\s*[!,{TYE}]|\\s*$| (?:mate|bro|man|heaps|again|so much)\\b)"
     # (and opening a bullet: "- tx <@A>, merged"; after a word of another script: "<@A> 확인했어요 tx!")
     f"(?:(?<=^ tx)|(?<=[,.!\n>{M[1:-1]}{TYE}{EMO}{_UEMOJI}] tx)|(?<=\ntx)|(?<=\n[-•*] tx)|(?<=[^\x00-\u024f] tx))",
     "tks",
@@ -1939,6 +1943,21 @@ _words(
     "мене врятува(?:в|ла|ли)",
     "меня спас(?:ла|ли)?",
     "minnettar(?:ım)?",
+    # Russian chat and typos: "спасибки", "спасибище", "спаисбо", "благодрю", "сенкью", "тх", "от души" (from the heart),
+    # "тысяча благодарностей", "низкий поклон <@A>" (a low bow), "ты машина" (you're a machine), "ты мой спаситель",
+    # and Georgian "мадлоба" in Cyrillic
+    "спасибки",
+    "спасибище",
+    "спаисбо",
+    "благодрю",
+    "сенкью",
+    "тх",
+    f"от души(?=\\s*(?:[!.,…)]|$|[{TYE}{EMO}{_UEMOJI}]|{M}))",  # (not "от души рекомендую", I heartily recommend)
+    "тысяча благодарностей",
+    "низкий поклон",
+    "ты машина",
+    "ты мой спаситель",
+    "мадлоба",
     "terimakasih",
     "makasi",
     # Mexican chat "grax", Dutch "dank voor het snelle antwoord", "Ah top <@A>, dank"
@@ -2076,6 +2095,12 @@ _words(
         "أشكرك",
         "اشكرك",
         "مشكور",
+        "مشكورة",
+        "مشكورين",
+        # formal: "أتقدم بالشكر والتقدير للزميل <@A>" (I extend thanks and appreciation), "والشكر الكبير لـ <@A>"
+        "أتقدم بالشكر(?: والتقدير)?",
+        "الشكر الكبير ل",
+        "شكر كبير ل",
         "ممنون",
         # Amharic, Burmese, Khmer, Lao, Sinhala, Mongolian, Kazakh, Georgian, Armenian, Persian, Pashto, Serbian,
         # Macedonian: the everyday thanks of each
@@ -2707,7 +2732,7 @@ _FILL_WORDS = (
     # "to" in the listed languages: "Dank an <@A>", "bedankt aan", "tack till", "dla", "kepada", "ao", "al"
     r"an|aan|till|til|dla|kepada|ao|aos|al|ai|alla|às|kay|kina|" + _BOTH_WORDS
 )
-_FILL = rf"(?:[\s,:;!\-–—~.…、，{TYE}{EMO}{_UEMOJI}]|\b{_alternation(_FILL_WORDS)}\b|さん|様|さま|くん|君|ちゃん|先生|님|씨|쌤|兄|老师|जी|ครับ|ค่ะ|คะ|นะ|มาก|พี่|น้อง|คุณ|ל-?(?=[{M[1:-1]}])|भाई|दीदी|का|को|बहुत)"
+_FILL = rf"(?:[\s,:;!\-–—~.…、，{TYE}{EMO}{_UEMOJI}]|\b{_alternation(_FILL_WORDS)}\b|さん|様|さま|くん|君|ちゃん|先生|님|씨|쌤|兄|老师|जी|ครับ|ค่ะ|คะ|นะ|มาก|พี่|น้อง|คุณ|ל-?(?=[{M[1:-1]}])|للزميل|للزميلة|भाई|दीदी|का|को|बहुत)"
 # "and" in every supported language that writes it as a word (English, German, Spanish, French,
 # Portuguese/Italian, Dutch, Swedish, Polish, Turkish, Russian, Vietnamese, Indonesian, Greek); one table
 # for every rule that joins people or reasons, so no language gets only half of them.
