@@ -2548,6 +2548,9 @@ _PRE_ASCII = _build_ascii_prefilter(_PRE_VOCAB)
 def _may_contain_thanks(text: str) -> bool:
     """The pre-filter, on text through `_prepare`: False only when no cue phrase can be found in it."""
     lowered = text.lower()
+    if "*" in lowered or "~" in lowered:
+        # bold and strike marks are spaces to the scan (`_normalize`): "*Agradecimentos*: <@A>" must pass here too
+        lowered = lowered.replace("*", " ").replace("~", " ")
     if lowered.isascii():
         return _PRE_ASCII.search(" " + lowered) is not None
     return _maybe_thanks(lowered)
@@ -4298,8 +4301,10 @@ _ADDRESS_AFTER = re.compile(
 
 def _first_name_after(norm: str, ce: int, has_reason: bool) -> bool:
     """Whether a thanks ending at `ce` names one person by first name, right after it or closing its reason."""
-    return _is_name(_FIRST_NAME_AFTER.match(norm, ce)) or _ADDRESS_AFTER.match(norm, ce) is not None or (
-        has_reason and norm.find(",", ce, ce + 81) != -1 and _is_name(_NAME_CLOSING.match(norm, ce))
+    return (
+        _is_name(_FIRST_NAME_AFTER.match(norm, ce))
+        or _ADDRESS_AFTER.match(norm, ce) is not None
+        or (has_reason and norm.find(",", ce, ce + 81) != -1 and _is_name(_NAME_CLOSING.match(norm, ce)))
     )
 
 
