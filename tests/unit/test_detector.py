@@ -115,6 +115,25 @@ scored once at 70282c3: P 0.978 / 0.951 / 0.918 / 0.938 / 0.951 / 0.943 / 0.945 
 keeping them, each a plain thanks the writer left empty: "Huge thanks to <@A> for building the offline demo mode"
 and "Podziękowania dla <@A> i <@B>" (67), "要謝謝 <@A> 半夜幫忙修 export job，還有 <@B> 補了…" (70), "Дякую <@A> за
 стабільний staging … і <@B> за фікс" (73). All sixteen are kept with the others.
+
+Sets 83–98 were written in stop 17 with the same brief. 83 (a Montréal/Lyon AI lab; English, Québécois and France
+French), 84 (a Mexico City/Madrid insurer), 85 (an Austin/London/Sydney developer-tools start-up; English only), 86 (a
+Shenzhen/Shanghai hardware maker; Simplified Chinese), 87 (a Tokyo payments company; Japanese), 88 (a
+Rotterdam/Gothenburg port-software company; Dutch, Swedish), 89 (a Hanoi/Jakarta outsourcing firm; Vietnamese,
+Indonesian) and 90 (a Berlin/Vienna/Zürich health-tech company; German, some Russian and Turkish) were scored once at
+17760c7: P 0.968 / 0.979 / 0.986 / 0.922 / 0.944 / 0.953 / 0.948 / 0.980, R 0.916 / 0.916 / 0.849 / 0.764 / 0.726 /
+0.792 / 0.896 / 0.937, pooled over 3,683 messages P 0.962, R 0.851. A second helper labelled the same 3,683 messages
+without seeing the first labels: the two agree on 1,262 of 1,271 pairs (the second labelling scores P 0.998, R 0.993
+against the first), so the labels are not where the detector's errors come from. 91 (a Seoul webtoon and games
+studio; Korean), 92 (an Istanbul/Izmir marketplace; Turkish), 93 (a Moscow/Almaty/Tbilisi payments company;
+Russian), 94 (a Mumbai/Delhi/Bengaluru SaaS company; Hinglish, Hindi), 95 (a São Paulo/Lisbon health-tech company),
+96 (a Dubai/Amman logistics platform; Arabic, Levantine, Arabizi), 97 (a Bangkok/Manila hotel-booking company; Thai,
+Taglish) and 98 (a US/Canadian non-profit software company; English only) were written while that round's fixes
+went in and scored once at e1b3f5d: P 0.979 / 0.934 / 0.975 / 0.980 / 0.985 / 0.934 / 0.950 / 0.985, R 0.627 / 0.688
+/ 0.812 / 0.896 / 0.868 / 0.789 / 0.854 / 0.870, pooled over 3,692 messages P 0.966, R 0.803. Three labels of older
+sets were corrected in that round, each a plain thanks its writer left empty: "<@A> 這週 on-call 辛苦了" (70),
+"<@A> bütçeyi onayladığın için sağ ol, hayat kurtardın" (38) and "<@A> tx, staging VPN cert works again" (51).
+All sixteen new sets are kept with the others.
 """
 
 from __future__ import annotations
@@ -222,7 +241,7 @@ def test_accuracy_on_labelled_set(name: str) -> None:
 
 
 # The blind sets kept but not (yet) at the target: their pooled score may not fall while their families are worked on.
-KEPT_HOLDOUTS = [f"thanks_holdout{n}.jsonl" for n in (21, 22, 29, 34, 38, 41, *range(42, 83))]
+KEPT_HOLDOUTS = [f"thanks_holdout{n}.jsonl" for n in (21, 22, 29, 34, 38, 41, *range(42, 99))]
 
 
 def test_kept_holdouts_do_not_regress() -> None:
@@ -230,9 +249,10 @@ def test_kept_holdouts_do_not_regress() -> None:
     precision, recall, confusion = _score(rows)
     report = f"kept holdouts: precision={precision:.3f} recall={recall:.3f} over {len(rows)} messages"
     print(report + "\n" + "\n".join(confusion))
-    # (pooled with sets 63–66 added: P 0.967, R 0.876; with 67–82 and their round's fixes: P 0.970, R 0.880)
-    assert precision >= 0.965, report
-    assert recall >= 0.87, report
+    # (pooled with sets 63–66 added: P 0.967, R 0.876; with 67–82 and their round's fixes: P 0.970, R 0.880; with
+    # 83–98 and theirs: P 0.972, R 0.882)
+    assert precision >= 0.967, report
+    assert recall >= 0.875, report
 
 
 def test_labelled_set_is_mostly_chatter_that_mentions_people() -> None:
