@@ -30,7 +30,8 @@ Row = tuple[str, str, str | None]
 _LONG = 300  # characters: the "long" line times the messages at least this long
 
 
-def _load(path: str, name: str) -> ModuleType:
+def load_detector(path: str | Path, name: str) -> ModuleType:
+    """A detector module loaded from a file (an older build: `git show <commit>:bot/detector.py > OLD.py`)."""
     spec = importlib.util.spec_from_file_location(name, path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
@@ -76,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=42)
     args = parser.parse_args(argv)
 
-    old, new = _load(args.old, "detector_old"), _load(args.new, "detector_new")
+    old, new = load_detector(args.old, "detector_old"), load_detector(args.new, "detector_new")
     messages = generate_messages(args.messages, seed=args.seed)
     rows = [(m["text"], m["author"], m["thread_parent_author"]) for m in messages]
     thanks_rows = [row for row, m in zip(rows, messages, strict=True) if m["thanked"]]
