@@ -1280,7 +1280,7 @@ _words(
     f"bows (?:deeply |down )?to(?= ?{M})",
     # "*verbeugt sich vor <@A>*", "*hugs* <@A> for the new fixtures", "*virtual hug* to <@A> for staying late"
     f"verbeugt sich vor(?= ?{M})",
-    *_product(("virtual ", "big ", ""), (f"hugs?\\*?\\s+(?:to |for )?(?= ?{M} for\\b)",)),
+    *_product(("virtual ", "big ", ""), (f"hugs?\\s+(?:to |for )?(?= ?{M} for\\b)",)),
     # Swedish "du räddade mitt liv" (you saved my life), Indonesian "aku utang traktiran" (I owe you a treat),
     # "kamu jenius" (you're a genius)
     "du r[äa]ddade (?:mitt liv|min dag|mig|veckan|kv[äa]llen|helgen)",
@@ -1437,7 +1437,7 @@ _words(
     f"reconocimiento (?:p[úu]blico )?(?:a|para)(?= ?{M})",
     *_product(("een ", "a ", "un ", "big ", ""), (f"compliment (?:voor|for|pour|to|aan)(?= ?{M})",)),
     f"standing ovation (?:pour|for|to|para|per|für)(?= ?{M})",
-    f"slow clap\\*?\\s+(?:for|to|pour)(?= ?{M})",  # (the pre-filter reads the raw "*" of Slack's bold)
+    f"slow clap\\s+(?:for|to|pour)(?= ?{M})",
     "s/o",
     # "Un aplauso para <@A> que me cubrió la demo", "a round of applause for <@A>", "un applauso a <@A>"
     # (not "applause…" alone: a new branch after "app", which "app", "apply" and "approve" would all try)
@@ -1740,7 +1740,7 @@ _words(
     # ("tx por el parche", "😂 tx mate")
     f"tx(?= {M}| (?:for|por) (?:the|your|this|that|all|el|la|los|las|tu)\\b|\\s*[!,{TYE}]|\\s*$| (?:mate|bro|man|heaps|again|so much)\\b)"
     # (and opening a bullet: "- tx <@A>, merged"; after a word of another script: "<@A> 확인했어요 tx!")
-    f"(?:(?<=^ tx)|(?<=[,.!\n>{M[1:-1]}{TYE}{EMO}{_UEMOJI}] tx)|(?<=\ntx)|(?<=\n[-•*] tx)|(?<=[^\x00-\u024f] tx))",
+    f"(?:(?<=^ tx)|(?<=[,.!\n>{M[1:-1]}{TYE}{EMO}{_UEMOJI}] tx)|(?<=\ntx)|(?<=\n[-•*] tx)|(?<=[^\\x00-\\u024f] tx))",
     "tks",
     "tysm",
     "tyvm",
