@@ -19,7 +19,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from bot.background import Background
-from bot.detector import Thanks, detect_thanks
+from bot.detector import Thanks, detect_thanks, warm_up
 from bot.directory import FRESH_FOR, Person, UnknownUser, UserDirectory, WorkspaceUrls, message_permalink
 from bot.help_command import HelpCommand
 from bot.log import get_logger
@@ -93,6 +93,9 @@ class CaptureService:
         self._directory, self._background, self._clock = directory, background, clock
         self._urls = WorkspaceUrls(slack, clock)
         self._workspace_rows: dict[str, float] = {}  # team_id → when this process last ensured it
+        # The detector compiles its regexes on first use, which takes seconds: here, before the bot connects or
+        # serves, not inside the 3-second ack window of the first message.
+        warm_up()
 
     # ---- slash commands -------------------------------------------------------------------
 

@@ -28,14 +28,16 @@ How it works (each step is linear in the text, which is capped at `MAX_CHARS`):
    before it, in any tense-marked way ("<@A> moved 38 boxes", "<@B> a géré les arrivées", "<@C>'s playlist was…"):
    not for those given work still to do ("<@A> leads the rollout next quarter", "<@B> will…"), asked or cc'd.
 
-No I/O and no clock. The only state is a bounded memo from matched phrase to its kind (an
-optimisation; answers do not depend on it), so calls are deterministic and safe from any thread.
+No I/O and no clock. The only state is the vocabulary's regexes, compiled once on first use or by `warm_up()`
+(seconds of CPU, so not at import), and a bounded memo from matched phrase to its kind (an optimisation; answers
+do not depend on either), so calls are deterministic and safe from any thread.
 """
 
 from __future__ import annotations
 
 import os
 import re
+import threading
 import unicodedata
 from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
@@ -602,21 +604,27 @@ _DECLINING_NOSPACE = (
     (("ありがとう", "ありがとうございます"), ("でも", "けど")),
     (("감사합니다", "감사해요", "고마워요", "고마워"), ("하지만", "근데", "그런데")),
 )
+
+
+def _declining(thanks_word: str, buts: tuple[str, ...], seps: tuple[str, ...], after_but: str) -> str:
+    """One phrase per thanks word, its separators and "but" words a group in its tail: _DECLINE (2,300
+    characters) is then written once per thanks word, not once per thanks word, separator and "but" (405 times in
+    the Latin scan, where it made 80% of a 1.2-million-character regex and compiling it took seconds). Listed
+    before the cues, it is still tried before the thanks word alone."""
+    return re.escape(thanks_word) + "(?:" + "|".join(re.escape(sep + b) for b in buts for sep in seps) + ")" + after_but
+
+
 _words(
     "nothx",
     *(
-        re.escape(f"{t}{sep}{b}") + rf"(?![\w])[\s,，、]*(?:{_DECLINE})"
+        _declining(t, bs, (" ", ", ", "! ", " - ", " — "), rf"(?![\w])[\s,，、]*(?:{_DECLINE})")
         for ts, bs in _DECLINING
         for t in ts
-        for b in bs
-        for sep in (" ", ", ", "! ", " - ", " — ")
     ),
     *(
-        re.escape(f"{t}{sep}{b}") + rf"[\s,，、]*(?:{_DECLINE})"
+        _declining(t, bs, ("", " ", "，", "、", ", ", "。", "！"), rf"[\s,，、]*(?:{_DECLINE})")
         for ts, bs in _DECLINING_NOSPACE
         for t in ts
-        for b in bs
-        for sep in ("", " ", "，", "、", ", ", "。", "！")
     ),
     # the refusal before the thanks: "Nope, thanks — we already have…", "nah thanks", "nggak usah, makasih bang",
     # "no hace falta, gracias", "pas besoin, merci", "nicht nötig, danke", "não precisa, obrigado", "не нужно, спасибо"
@@ -2499,11 +2507,6 @@ def _build(
     return re.compile(f"{_WORD_START_FAST}(?=[{first}]){latin.regex()}"), re.compile(other.regex())
 
 
-_SCAN_LATIN, _SCAN_OTHER = _build(_VOCAB, marks=False)
-# The same vocabulary with a named empty group closing each phrase, to tell which kind matched. A
-# match of a regex with hundreds of groups costs twice as much to build, so it runs only when the
-# matched text has not been seen before; what it says is remembered (bounded, see _kind).
-_KIND_LATIN, _KIND_OTHER = _build(_VOCAB, marks=True)
 _KIND_MEMO_LATIN: dict[str, str] = {}
 _KIND_MEMO_OTHER: dict[str, str] = {}
 _KIND_MEMO_MAX = 50_000
@@ -2515,7 +2518,6 @@ _KINDS_CUE = frozenset({"karma", "strong", "kudos", "grat", "emoji"})
 _PRE_VOCAB = [(kind, fragment.replace(_E, "").replace(M, "<[^>]*>")) for kind, fragment in _VOCAB if kind in _KINDS_CUE]
 _PRE_VOCAB += [("emoji", re.escape(f":{name}")) for name in sorted(_THANKS_EMOJI)]
 _PRE_VOCAB += [("karma", "\\+\\+")]
-_PRE_LATIN, _PRE_OTHER = _build(_PRE_VOCAB, marks=False, check_ascii=False)  # also ":" emoji, "+" karma
 
 
 def _build_ascii_prefilter(vocab: list[tuple[str, str]]) -> re.Pattern[str]:
@@ -2542,7 +2544,41 @@ def _build_ascii_prefilter(vocab: list[tuple[str, str]]) -> re.Pattern[str]:
     return re.compile(f"[{re.escape(starts)}](?=[{first}]){trie.regex()}")
 
 
-_PRE_ASCII = _build_ascii_prefilter(_PRE_VOCAB)
+class _Compiled:
+    """The vocabulary's regexes, nearly a million characters of regex source: compiling them takes seconds of CPU, so
+    it happens on the first detection (or at `warm_up`), not at import — `giveback digest` and the other commands
+    that import the bot but never detect don't pay for it, and neither does the pure-Python module when the native
+    build answers."""
+
+    __slots__ = ("kind_latin", "kind_other", "pre_ascii", "pre_latin", "pre_other", "scan_latin", "scan_other")
+
+    def __init__(self) -> None:
+        self.scan_latin, self.scan_other = _build(_VOCAB, marks=False)
+        # The same vocabulary with a named empty group closing each phrase, to tell which kind matched. A
+        # match of a regex with hundreds of groups costs twice as much to build, so it runs only when the
+        # matched text has not been seen before; what it says is remembered (bounded, see _kind).
+        self.kind_latin, self.kind_other = _build(_VOCAB, marks=True)
+        self.pre_latin, self.pre_other = _build(_PRE_VOCAB, marks=False, check_ascii=False)  # also ":" emoji, "+" karma
+        self.pre_ascii = _build_ascii_prefilter(_PRE_VOCAB)
+
+
+_COMPILED: _Compiled | None = None
+_COMPILING = threading.Lock()
+
+
+def _compiled() -> _Compiled:
+    """The compiled vocabulary, compiling it once if no detection has yet (threads arriving meanwhile wait)."""
+    global _COMPILED
+    with _COMPILING:
+        if _COMPILED is None:
+            _COMPILED = _Compiled()
+        return _COMPILED
+
+
+def warm_up() -> None:
+    """Compile the detector's regexes now rather than on the first message (`giveback run` does, before it
+    connects: a message must not wait seconds for them inside Slack's 3-second window)."""
+    _compiled()
 
 
 def _may_contain_thanks(text: str) -> bool:
@@ -2552,15 +2588,16 @@ def _may_contain_thanks(text: str) -> bool:
         # bold and strike marks are spaces to the scan (`_normalize`): "*Agradecimentos*: <@A>" must pass here too
         lowered = lowered.replace("*", " ").replace("~", " ")
     if lowered.isascii():
-        return _PRE_ASCII.search(" " + lowered) is not None
+        return (_COMPILED or _compiled()).pre_ascii.search(" " + lowered) is not None
     return _maybe_thanks(lowered)
 
 
 def _maybe_thanks(lowered: str) -> bool:
     """False when the text cannot contain thanks: the fast path for most Slack traffic."""
+    compiled = _COMPILED or _compiled()
     if lowered.isascii():
-        return _PRE_ASCII.search(" " + lowered) is not None
-    return _PRE_LATIN.search(" " + lowered) is not None or _PRE_OTHER.search(lowered) is not None
+        return compiled.pre_ascii.search(" " + lowered) is not None
+    return compiled.pre_latin.search(" " + lowered) is not None or compiled.pre_other.search(lowered) is not None
 
 
 _Cue = tuple[str, int, int]  # (kind, start, end)
@@ -2577,7 +2614,8 @@ def _scan(low: str, ascii_source: bool) -> tuple[list[_Cue], list[int], list[int
     spaced = " " + low
     memo = _KIND_MEMO_LATIN
     kill_spans: list[tuple[int, int]] = []  # the text of each Latin cancelling phrase, in `low`'s positions
-    for m in _SCAN_LATIN.finditer(spaced):
+    compiled = _COMPILED or _compiled()
+    for m in compiled.scan_latin.finditer(spaced):
         kind = memo.get(m.group()) or _kind(True, spaced, m)
         if kind in _KINDS_CUE:
             cues.append((kind, m.start(), m.end() - 1))
@@ -2604,7 +2642,7 @@ def _scan(low: str, ascii_source: bool) -> tuple[list[_Cue], list[int], list[int
         return cues, reqs, esps, kills
     memo = _KIND_MEMO_OTHER
     n_cues, n_reqs, n_esps = len(cues), len(reqs), len(esps)
-    for m in _SCAN_OTHER.finditer(low):
+    for m in compiled.scan_other.finditer(low):
         if kill_spans and _inside(kill_spans, m.start()):
             continue  # the cancelling phrase owns its words: "Mo wà dáadáa, ẹ ṣé" is small talk, "ẹ ṣé" in it no cue
         kind = memo.get(m.group()) or _kind(False, low, m)
@@ -2653,7 +2691,8 @@ def _kind(latin: bool, text: str, m: re.Match[str]) -> str:
     kind = memo.get(m.group())
     if kind is not None:
         return kind
-    k = (_KIND_LATIN if latin else _KIND_OTHER).match(text, m.start())
+    compiled = _COMPILED or _compiled()
+    k = (compiled.kind_latin if latin else compiled.kind_other).match(text, m.start())
     kind = (k.lastgroup or "").partition("__")[0] if k and k.end() == m.end() else "noop"
     if len(memo) >= _KIND_MEMO_MAX:
         memo.clear()
@@ -5287,6 +5326,7 @@ _NATIVE = load_native(__file__, f"{__package__}.detector_native") if __package__
 if _NATIVE is not None:
     detect_thanks = _NATIVE.detect_thanks
     Thanks = _NATIVE.Thanks  # type: ignore[misc]  # the native answers are instances of the native class
+    warm_up = _NATIVE.warm_up  # the native module compiles its own regexes; this module's are then never needed
 elif _CHOICE == "native":
     raise ImportError("GIVEBACK_DETECTOR=native, but bot/detector.py has no current native build: run `make native`")
 IMPLEMENTATION = "native" if _NATIVE is not None else "python"  # which detector answers detect_thanks

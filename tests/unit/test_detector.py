@@ -144,6 +144,7 @@ from pathlib import Path
 
 import pytest
 
+from bot import detector
 from bot.detector import MAX_CHARS, Thanks, detect_thanks
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -364,6 +365,25 @@ def test_thread_reply_in_own_thread_thanks_nobody_but_the_named() -> None:
 )
 def test_not_a_thanks(text: str) -> None:
     assert _ids(text) == []
+
+
+def test_a_thanks_that_declines_in_any_language_and_form() -> None:
+    """Every thanks word of every language, with each of its separators and words for "but", then a refusal: the
+    vocabulary writes these as one phrase per thanks word (its separators and "but" words a group), so each
+    combination is checked to still be read as a refusal, while the thanks word alone still thanks."""
+    spaced = (" ", ", ", "! ", " - ", " — ")
+    unspaced = ("", " ", "，", "、", ", ", "。", "！")
+    checked = 0
+    for group, separators in ((detector._DECLINING, spaced), (detector._DECLINING_NOSPACE, unspaced)):
+        for thanks_words, buts in group:
+            for word in thanks_words:
+                assert _ids(f"<@UA> {word}") == ["UA"], word
+                for but in buts:
+                    for sep in separators:
+                        for refusal in ("no.", "不用了", "ya tengo otro"):
+                            assert _ids(f"<@UA> {word}{sep}{but} {refusal}") == [], (word, sep, but, refusal)
+                            checked += 1
+    assert checked > 2000
 
 
 def test_reason_is_plain_text_when_the_message_gives_one() -> None:
