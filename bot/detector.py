@@ -2800,13 +2800,14 @@ _SEP = (
     rf"(?:\s*[,&+/、，،(（]\s*(?:(?:{_JOIN})\s+)?(?:(?:{_AND_LINK})\s+){{0,2}}|\s+(?:{_JOIN_PEOPLE})\s+(?:(?:{_AND_LINK})\s+){{0,2}}"
     rf"|\s*(?:{_AND_NOSPACE})\s*|\s+)(?:(?:{_HONORIFIC_BEFORE})\s*)?"
 )
-# A list's names may carry an honorific each: "<@A>さんと<@B>さん", "<@A>님, <@B>님".
+# A list's names may carry an honorific each, after a space or not: "<@A>さんと<@B>さん", "<@A>님, <@B>님",
+# "<@A> さん <@B> さん ありがとう".
 _HONORIFIC = "さん|様|さま|くん|君|ちゃん|先生|님|씨|쌤|兄|老师|जी"
 # …and a short role in brackets: "<@A> (creatives), <@B> (influencer deals) and <@C>".
 _ROLE = rf"(?:\s*\([^()\n{M[1:-1]}]{{1,60}}\))?"
-_MLIST = rf"{M}(?:(?:{_HONORIFIC})?{_SEP}{M}){{0,49}}"
+_MLIST = rf"{M}(?:(?:\s*(?:{_HONORIFIC}))?{_SEP}{M}){{0,49}}"
 # Only the list right after a thanks carries roles: the other rules that read lists run far more often.
-_MLIST_ROLES = rf"{M}(?:(?:{_HONORIFIC})?{_ROLE}{_SEP}{M}){{0,49}}"
+_MLIST_ROLES = rf"{M}(?:(?:\s*(?:{_HONORIFIC}))?{_ROLE}{_SEP}{M}){{0,49}}"
 _GROUPW = (
     rf"{GROUP}|\b(?:everyone|everybody|all|y'?all|you all|team|folks|guys|people|gang|crew|fam|todos|tout le monde|"
     r"tous|alle|allen|allemaal|tutti|iedereen|alla|wszystkim|herkese|всем)\b|大家|皆さん|みなさん|여러분|सभी|الجميع|לכולם|mọi người|"
@@ -3176,7 +3177,7 @@ _LEFT_REV = re.compile(
     # _SEP read backwards: "<@B> and to <@A>" reversed is "…ot dna…".
     rf"(?P<m>{M}(?:(?:(?:\s+(?:{_rev_alt(_AND_LINK)})){{0,2}}(?:\s+(?:{_rev_alt(_JOIN)}))?\s*[,&+/、，،]\s*|"
     rf"(?:\s+(?:{_rev_alt(_AND_LINK)})){{0,2}}\s+(?:{_rev_alt(_JOIN)})\s+|\s*(?:{_rev_alt(_AND_NOSPACE)})\s*|\s+)"
-    rf"(?:{_rev_alt(_HONORIFIC)})?{M}){{0,49}})"
+    rf"(?:(?:{_rev_alt(_HONORIFIC)})\s*)?{M}){{0,49}})"
 )
 
 
@@ -3694,7 +3695,7 @@ _YOU_DID = re.compile(rf"[yu](?<![\w'’][yu])(?:(?<=y)ou|(?<=u)) {_ADVERB}{_WOR
 
 
 # The people of a list that ends right before a credited mention: "<@A> and <@B> rebuilt the bundle".
-_LIST_BEFORE = re.compile(rf"(?:{M}(?:{_HONORIFIC})?{_SEP})+$")
+_LIST_BEFORE = re.compile(rf"(?:{M}(?:\s*(?:{_HONORIFIC}))?{_SEP})+$")
 # "I told them it was <@A> and <@B>", "that was all <@A>": credit named after the fact.
 _IT_WAS = re.compile(rf"\b(?:it|that) was (?:all )?(?P<m>{_MLIST})(?![\s,]*(?:who|that|'s)\b)")
 # A sentence that opens with the people it praises (after a few words at most, such as a link): "<@A> the
