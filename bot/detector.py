@@ -673,6 +673,19 @@ _words("strong", "ナイス(?![ァ-ヺー])", guard_end=False)  # "<@A> ナイ�
 # Chinese "你又救了我一次" (you saved me again), "你是神" / "你真是及时雨" (a godsend), "归功于 <@A>" (the credit goes to),
 # Japanese "神降臨" (a god came down: you saved me)
 _words("strong", "救了我", "你是神", "及时雨", f"归功于(?=\\s*{M})", "神降臨", guard_end=False)
+# "多亏 <@A> 早上第一时间回报" / "多虧了 <@A>" / "多亏你" (it was thanks to), "<@A> 救星！！" (a saviour), "懂了 跪谢" (thanks on my
+# knees), "欠你一杯奶茶" (I owe you a milk tea). Not when a harm follows in its sentence, as in English "thanks to <@A>'s
+# script we lost…": "多虧 <@A> 的 autoscaling，… 數據全部歪掉了" (skewed), 挂了 / 崩了 / 坏了 (broke), 丢了 (lost), 白做 (wasted)
+_ZH_HARM = "歪掉|挂了|掛了|崩了|坏了|壞了|炸了|丢了|丟了|白做|白干|白幹|出错|出錯|搞砸|手动修|手動修"
+_words(
+    "strong",
+    f"多[亏虧](?:了)?(?=\\s*(?:{M}|你|妳|您))(?![^。！？!?\\n]{{0,60}}?(?:{_ZH_HARM}))",
+    "救星",
+    "跪谢",
+    "跪謝",
+    "欠你一",
+    guard_end=False,
+)
 _words("tia", "merci im vor(?:aus|uus)", "danke im vor(?:aus|uus)", "asante mapema", "ngiyabonga kusengaphambili")
 # Thai asks with "ฝาก" (leave it to you) and "หน่อย" (a bit, please), written without spaces: "<@A> พรุ่งนี้ฝากดูกลุ่ม…
 # หน่อยนะครับ ขอบคุณครับ"
@@ -1702,7 +1715,7 @@ _words(
     f"d[íi]k(?= {M}| ?[!{TYE}{EMO}]| ?$| za\\b)",  # Czech "dík!", "dík za…"
     # Turkish chat: "tşk", "tşkler", "eyw" (eyvallah), "kralsın" (you're the king)
     "t[şs]k(?:ler|lr)?",
-    f"eyw(?= {M}| ?[!{TYE}{EMO}]| ?$)",
+    f"eyw(?= {M}| ?[!{TYE}{EMO}]| ?$| (?:abi|abla|hocam|kanka|reis|usta)\\b)",
     "eyvallah",
     "kralsın",
     # Slovak: "ďakujem!", "vďaka <@A>", written without accents too ("dakujem")
@@ -1829,6 +1842,7 @@ _words(
     "valeu+",
     "vlw",  # Portuguese chat shorthand for "valeu"
     "grazie+(?: mille)?",
+    f"grazi(?= {M})",  # the typo: "grazi <@A> per il fix"
     "grazie enorme",  # "Un grazie enorme a <@A> per…"
     "tack(?: så mycket)?",
     "tackar(?! nej)(?: så mycket)?",  # "Tackar <@A>!" — not "jag tackar nej" (I decline)
@@ -1862,6 +1876,14 @@ _words(
     "sa[gğ] ?ol(?:un|asın|asınız|sun)?",
     # "eline sağlık" (health to your hands): Turkish thanks for work done
     "el(?:in|ler)(?:in)?(?:iz)?e sa[gğ]l[ıi]k",
+    # "gözüne sağlık" (health to your eyes: thanks for spotting it), "çok makbule geçti" (much appreciated), "senin
+    # sayende" / "sizin sayenizde" (thanks to you), "bir kahve borçluyum" / "borcum olsun" (I owe you one)
+    "g[öo]z(?:ün|ler)(?:in)?(?:iz)?e sa[gğ]l[ıi]k",
+    "makbule ge[çc]ti",
+    "senin sayende",
+    "sizin sayenizde",
+    *_product(("kahve", "çay", "cay", "yemek", "bira", "tatlı", "tatli"), (" bor[çc]luyum",)),
+    "borcum olsun",
     "eme[gğ](?:in|ler)(?:in)?(?:iz)?e sa[gğ]l[ıi]k",
     "eyvallah",
     # "Allah razı olsun" (may God be pleased with you), "<@A> süpersin 💜" / "Süpersiniz Hakan Bey" (you're super),
@@ -1899,6 +1921,8 @@ _words(
     "c[aảá]m [oơ]n",
     "cam on",
     "ευχαριστ(?:ώ|ω|ούμε|ουμε)",
+    "ευχαριστ(?:ή|η)σ(?:ω|ουμε)",  # "θα ήθελα να σας ευχαριστήσω θερμά" (I'd like to thank you warmly)
+    "σ(?:ου|ας) χρωστ(?:άω|αω|ώ|ω)",  # "<@A> σου χρωστάω ένα φρέντο" (I owe you a freddo)
     "ευγνώμων",
     # "να 'σαι καλά" (bless you — thanks), with or without the apostrophe
     "να ['’]?σαι καλ[άα]",
@@ -2054,7 +2078,11 @@ _words(
         # chat forms: "서버 빨리 바꿔줘서 감사요", "넵 알겠습니다 ㅎㅎ 감사함당", "고마웤ㅋㅋ" (고마워 with ㅋ run into it), "고맙네요"
         "감사요",
         "감사함(?:당|다|돠|니당)?",
+        "감사합니당",
+        "감사해용",
         "고마웤",
+        "고마웡",
+        "고마워용",
         "고맙",
         "땡큐",
         "땡스",
@@ -2149,6 +2177,12 @@ _words(
         "благодарам",
         "תודה",
         "מודה לך",
+        # "תנקס" (thanks, transliterated), "הצלת אותי" (you saved me), "רציתי להודות לך" (I wanted to thank you)
+        "תנקס",
+        "הצלת אותי",
+        "הצלתם אותי",
+        "להודות לך",
+        "להודות לכם",
         "ขอบคุณ",
         "ขอบใจ",
         "แต๊งกิ้ว",  # Thai loanword "thank you"
@@ -2772,7 +2806,9 @@ _FILL_WORDS = (
     r"wirklich|echt|naprawdę|gerçekten|especial|special|speciale|spécial|pro|pra|demais|"
     r"hocam|abi|abla|kanka|amigo|amiga|hermano|irmão|bhai|anh|chị|em|kak|pak|khusus|sanget|enough|yaar|yar|kuya|ate|po|"
     # "to" in the listed languages: "Dank an <@A>", "bedankt aan", "tack till", "dla", "kepada", "ao", "al"
-    r"an|aan|till|til|dla|kepada|ao|aos|al|ai|alla|às|kay|kina|" + _BOTH_WORDS
+    r"an|aan|till|til|dla|kepada|ao|aos|al|ai|alla|às|kay|kina|στον|στην|στη|στους|στις|σε|"
+    # "huge" after a Hebrew thanks: "תודה ענקית ל<@A>"
+    r"ענקית|ענק|" + _BOTH_WORDS
 )
 _FILL = rf"(?:[\s,:;!\-–—~.…、，{TYE}{EMO}{_UEMOJI}]|\b{_alternation(_FILL_WORDS)}\b|さん|様|さま|くん|君|ちゃん|先生|님|씨|쌤|兄|老师|जी|ครับ|ค่ะ|คะ|นะ|มาก|พี่|น้อง|คุณ|ל-?(?=[{M[1:-1]}])|للزميل|للزميلة|भाई|दीदी|का|को|बहुत)"
 # "and" in every supported language that writes it as a word (English, German, Spanish, French,
