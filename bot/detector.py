@@ -321,7 +321,7 @@ _OWED_YOU = "(?:you|u|ya|y'all)(?: guys| both| all| two)?"
 _DEBT = (
     "(?:one|big(?: time)?|(?:so|very) much|a lot|a ton|everything|the world|my (?:life|sanity|job|weekend|career)|"
     "(?:an? |one |another |some |the |several |a few |a couple of |a couple |two |three )?"
-    "(?:(?:big|huge|massive|cold|nice|fancy|proper|good|real|free|whole) )?"
+    "(?:(?:very |really |super )?(?:big|huge|massive|cold|nice|fancy|proper|good|real|free|whole) )?"
     "(?:beer|coffee|drink|pint|lunch|dinner|round|cookie|pizza|donut|doughnut|cake|tea|whiske?y|favou?r|bottle|"
     "thank[- ]?you|thanks|debt of gratitude|shout[- ]?out|hug|high[- ]five|bagel|muffin|snack|treat|candy|"
     "chocolate|taco|sushi|breakfast|brunch|meal|one)s?(?: of [\\w']+)?)"
@@ -1444,8 +1444,11 @@ _words(
     "kudos-(?:runde|ecke|liste|zeit|round|corner|time|thread)",  # "Kudos-Runde der Woche:" heading a list
     *_product(("big", "major", "huge", "mad", "serious", "massive"), (" props",)),
     # (Spanish "props a <@A>", French "props à", Dutch "props aan", Indonesian "props ke" too)
-    f"props(?= (?:to |a |à |aan |ke |pour |para |voor )?{M}| ?[!:,]| ?$| to )",
+    f"props(?= (?:to |a |à |aan |an |ke |pour |para |voor )?{M}| ?[!:,]| ?$| to )",  # German "Props an <@A>" too
     "props \\([^()\\n]{1,30}\\)(?= to )",  # "Props (literally) to <@A>"
+    # "Mención especial a <@A> por empujar el A/B", "menção especial pro <@A>"
+    f"menci[óo]n especial(?= (?:a |para )?{M})",
+    f"menção especial(?= (?:a |à |ao |pra |pro |para )?{M})",
     # with Polish "do" (to) taken along: "Shoutout do <@A> z Porto"
     # with "to" taken along in Polish, Indonesian, French, Dutch and Spanish: "Shoutout do <@A> z Porto", "shout-out ke <@A>"
     *_product(
@@ -1747,6 +1750,7 @@ _words(
 _words(
     "grat",
     "thank(?:s+|[- ]?(?:you+|u+|ya|yu|yous)|x|z)?",
+    f"thanking(?= {M})",  # "Thanking <@A> for fixing the QA environment SSO issue yesterday"
     "th(?:a?nx|nks|x|ks)",
     "tnx",
     # Malaysian and Singaporean "tq" (thank you): "tq <@A>!", "tq so much", "tq both <@A> <@B>"
@@ -1839,6 +1843,11 @@ _words(
     "obrigad(?:[oa]+|ão|ao|inh[oa]+|[íi]ssim[oa])",  # stretched too: "obrigadaaa, salvou minha tarde"
     "brigad(?:[oa]+|ão|ao|inh[oa]+)",
     "obg(?:d[oa]?)?",  # Portuguese chat shorthand for "obrigado"
+    "obrgad[oa]",  # the typo
+    # a treat owed: "<@A> te devo um café (ou vários)", "te debo una cerveza", "ti devo un caffè" (not "te devo o relatório")
+    "te devo (?:um|uma) (?:caf[ée]|cerveja|breja|chopp|almo[çc]o|jantar|pizza|favor|doce)",
+    "te debo (?:un|una) (?:caf[ée]|cerveza|chela|birra|comida|almuerzo|cena|pizza|favor)",
+    "ti devo (?:un|una) (?:caff[èe]|birra|pranzo|cena|pizza|favore)",
     "valeu+",
     "vlw",  # Portuguese chat shorthand for "valeu"
     "grazie+(?: mille)?",
@@ -2825,7 +2834,7 @@ _JOIN = rf"{_AND}|or|as well as|plus|along with"
 _JOIN_PEOPLE = rf"{_JOIN}|a"
 # What may follow "and" before the next person: "and to <@B>", "and also", "y a", "et à", "und an", "e ao"…
 _AND_LINK = (
-    "to|also|too|of course|especially|a|ad|à|an|aan|till|til|dla|kepada|ao|aos|al|ai|alla|às|auch|también|aussi|ook|"
+    "to|also|too|of course|especially|a|ad|à|an|aan|till|til|dla|kepada|ao|aos|al|ai|alla|às|pra|pro|para|auch|también|aussi|ook|"
     "också|też|juga|também|anche"
 )
 # Between two people of a list: a comma/&/+ (optionally with "and"), "and" alone, an "and" in brackets
@@ -3148,6 +3157,10 @@ _SUCCESS_WORDS += (
     # you", "<@A> ah found it. Dalu!"
     r"makes (?:so much|total|a lot of|more|perfect|complete) sense|good points?|fair points?|valid points?|good call|"
     r"good catch|"
+    # …and in the other languages: "<@A> caramba, bem visto! era o parse… obrigada!!", "<@A> era isso! … valeu!", "<@A>
+    # wow, das ist ja schon fertig. Tausend Dank"
+    r"buen catch|bien visto|buena esa|bem visto|boa pegada|era isso|isso mesmo|gut gesehen|guter fang|schon fertig|"
+    r"ben visto|bien vu|bien joué|bem lembrado|bien pensado|"
     r"found it|"
     r"jelas(?<!tidak jelas)(?<!kurang jelas)(?<!belum jelas)(?<!gak jelas)(?<!nggak jelas)(?<!ga jelas)|"
     r"útil|utile|nützlich|hilfreich|berguna|bermanfaat|hữu ích|that explains|explains (?:it|why|the)"
@@ -3200,6 +3213,8 @@ _LFILL_WORDS = (
     "seriously|truly|echt|wirklich|vraiment|davvero|naprawdę|gerçekten|"
     # "many" before the thanks word: "<@A> muito obrigado", "<@A> muchas gracias", "<@A> vielen Dank"
     "muito|muchas|mil|molte|moltes|moitas|vielen|heel|tusen|bardzo|çok|большое|many|"
+    # "big" too: "<@A> wielkie dzięki za zastępstwo", "<@A> big thanks for covering", "<@A> tausend Dank"
+    "big|huge|massive|wielkie|ogromne|tausend|große|grosses|gros|grande|enorme|огромное|"
     # forms of address between the person and the thanks: "<@A> hocam sağ olun", "<@A> bro thanks"
     "hocam|abi|abla|kanka|bro|mate|dude|man|sir|amigo|amiga|hermano|irmão|bhai|anh|chị|kak|pak|"
     # "especially": "<@A>'ye özellikle teşekkür ederim", "<@A> besonders danke"
