@@ -753,6 +753,7 @@ _words(
             "molt be",
             "bene",
             "tutto bene",
+            "meglio",  # "meglio, grazie! solo un raffreddore" (better, as καλύτερα below)
             "gut",
             "ganz gut",
             "goed",
@@ -863,10 +864,11 @@ _words(
     "걱정해 ?(?:줘서|주셔서) (?:고마|감사)",
     "สบายดี(?:ครับ|ค่ะ|คะ)?[\\s,]*ขอบคุณ",
     "ขอบคุณ(?:ครับ|ค่ะ|คะ)?[\\s,]*(?:สบายดี|แล้วคุณล่ะ)",
-    "我很好[\\s,，。!！]*谢谢",
-    "很好[\\s,，。!！]*谢谢",
-    "还好[\\s,，。!！]*谢谢",
-    "挺好的?[\\s,，。!！]*谢谢",
+    "我很好[\\s,，。!！]*(?:谢谢|謝謝)",
+    "很好[\\s,，。!！]*(?:谢谢|謝謝)",
+    "[还還]好[\\s,，。!！]*(?:谢谢|謝謝)",
+    "挺好的?[\\s,，。!！]*(?:谢谢|謝謝)",
+    "[还還]不[错錯][\\s,，。!！]*(?:谢谢|謝謝)",  # "還不錯，謝謝，陽明山芒草超美 🌾 妳呢？"
     "元気(?:です)?[\\s,、。!！]*ありがとう",
     "잘 지내(?:요|고 있어요)[\\s,.!]*(?:감사합니다|고마워요|고마워)",
     "잘 지냈어요[\\s,.!]*(?:감사합니다|고마워요|고마워)",
@@ -877,6 +879,7 @@ _words(
     "ठीक (?:हूँ|हूं|हूँ)[\\s,.!।]*(?:धन्यवाद|शुक्रिया)",
     "بخير[\\s,،.!]*شكرا",
     "בסדר[\\s,.!]*תודה",
+    "תודה (?:ששאלת|ששאלתם|ששאלתן|על השאלה)",  # "שקט לגמרי, תודה ששאלת 😄" (thanks for asking)
     "הכל טוב[\\s,.!]*תודה",
     "טוב[\\s,.!]*תודה",
     "谢谢[\\s,，。!！]*你也(?:是|一样)",
@@ -911,6 +914,8 @@ _words(
 )
 # "I'll thank you to stop moving the cutoff": a demand, not gratitude.
 _words("noop", *_product(("i'll", "ill", "i will", "i'd", "i would"), (" thank (?:you|u)(?: (?:kindly|not))? to",)))
+# "<@A> … KeyShot 直接拖進去就能用，thank me later 😎": the author's own boast, not a thanks
+_words("noop", "thank me later", "you can thank me later", "you'll thank me later")
 # Thanks promised for later: "I'll thank <@A> when the scheduler survives a week"
 _words("noop", *_product(("i'll", "i will", "gonna", "going to"), (f" thank(?= ?{M})",)))
 # "please don't thank me, thank <@A> — she ran…": the refusal passes the thanks on to the next one named. It
@@ -2280,6 +2285,8 @@ _words(
     "не могли бы",
     # Spanish "cuando puedas actualiza el submódulo, gracias!", Indonesian "review dong kalau sempat 🙏" (if you have time)
     "cuando (?:puedas|pueda|puedan|tengas un rato)",
+    # Italian and Portuguese: "<@A> mi serve il breakdown… quando riesci 🙏", "quando puder"
+    "quando (?:riesci|puoi|hai (?:un attimo|tempo)|puder|der)",
     "kalau sempat",
     "kalo sempat",
     # "<@A> whenever you can :pray:", "<@A> <@B> whoever gets to it first 🙏", "need log access from <@A> 🙏"
@@ -2309,7 +2316,9 @@ _words(
 _words("noop", "رسالة الشكر", "رسائل الشكر", "بطاقة الشكر", "كلمة الشكر", "خطاب الشكر", guard_end=False)
 _words(
     "req",
-    "请",
+    # (not inside 邀请 / 申请, invite / apply, nor 请假 / 请客, take leave / treat someone)
+    "请(?<![邀申]请)(?![假客])",
+    "請(?<![邀申]請)(?![假客])",
     "拜託",
     "拜托",
     "お願い(?!して(?:い)?た|しました|した)",
@@ -2339,6 +2348,7 @@ _words(
         # "<@A> 有空帮我看看…，谢谢" (when you have time, help me look), "方便的话" (if it suits you)
         "有空",
         "有时间的话",
+        "有急事",  # "有急事找 <@A>，謝謝" (anything urgent, go to A): a notice signed off
         "方便的话",
         "ください",
         "下さい",
@@ -4974,7 +4984,9 @@ _DEFLECTED = re.compile(
 _APOLOGY_BEFORE = re.compile(
     r"\b(?:sorry|sry|my bad|my fault|guilty|mea culpa|apologies|perdón|perdon|perdona|disculpa|disculpas|desculpa|desculpe|désolée?|desole|"
     r"pardon|scusa|scusate|scusami|entschuldigung|sorry|przepraszam|özür dilerim|kusura bakma|извини|извините|"
-    r"простите|maaf|xin lỗi|sori)\b[^.!?\n]{0,40}$"
+    r"простите|maaf|xin lỗi|sori|סליחה|συγγνώμη|συγνώμη)\b[^.!?\n]{0,40}$"
+    # and where words are not spaced: "<@A> 抱歉抱歉，…这次真的是最后一版了 🙏", "ほんとすみません🙇"
+    r"|(?:抱歉|对不起|對不起|不好意思|すみません|すいません|ごめん|申し訳|죄송|미안)[^。！？!?\n]{0,40}$"
 )
 _PRONOUN_AND = re.compile(
     r"\b(?:her|him|them|ella|él|elle|lui|sie|ihn|ihr|ihm|ela|ele|lei|haar|hem) (?:(?:and|y|et|und|e|en)\b|&)"
