@@ -677,6 +677,24 @@ _words("strong", "救了我", "你是神", "及时雨", f"归功于(?=\\s*{M})",
 # knees), "欠你一杯奶茶" (I owe you a milk tea). Not when a harm follows in its sentence, as in English "thanks to <@A>'s
 # script we lost…": "多虧 <@A> 的 autoscaling，… 數據全部歪掉了" (skewed), 挂了 / 崩了 / 坏了 (broke), 丢了 (lost), 白做 (wasted)
 _ZH_HARM = "歪掉|挂了|掛了|崩了|坏了|壞了|炸了|丢了|丟了|白做|白干|白幹|出错|出錯|搞砸|手动修|手動修"
+# The same credit in Korean and Japanese, right after the person: "어제 <@A>님 덕분에 분석 데이터 다 뽑았어요", "<@A> さんの
+# おかげでリリースできました" — not when a harm follows ("<@A>님 덕분에 장애 났어요", "<@A> のおかげで障害が起きた"), nor in
+# small talk about a rest ("<@A> 덕분에 잘 쉬었어요", as "おかげさまでゆっくりできました"). The person and honorific are read
+# behind the phrase, one fixed-width look-behind per spelling.
+_KO_HARM = "장애|망했|망함|날아갔|터졌|꼬였|깨졌|버그|롤백"
+_JA_HARM = "障害|落ち|壊れ|消え|止まっ|バグ|ロールバック"
+_words(
+    "strong",
+    *(
+        f"덕분에(?<={M}{honorific}덕분에)(?![^.!?\\n]{{0,40}}?(?:{_KO_HARM}))(?! ?(?:잘|푹) (?:쉬|다녀|지내))"
+        for honorific in ("", " ", "님", "님 ", " 님", " 님 ", "씨", "씨 ", " 씨 ", "쌤", "쌤 ")
+    ),
+    *(
+        f"のおかげ(?<={M}{honorific}のおかげ)(?![^。！？!?\\n]{{0,40}}?(?:{_JA_HARM}))(?!で?(?:ゆっくり|のんびり|元気))"
+        for honorific in ("", " ", "さん", " さん", "くん", " くん", "様", " 様", "ちゃん", " ちゃん", "先生", " 先生")
+    ),
+    guard_end=False,
+)
 _words(
     "strong",
     f"多[亏虧](?:了)?(?=\\s*(?:{M}|你|妳|您))(?![^。！？!?\\n]{{0,60}}?(?:{_ZH_HARM}))",
@@ -2568,7 +2586,14 @@ _KINDS_CUE = frozenset({"karma", "strong", "kudos", "grat", "emoji"})
 # The pre-filter: the cue phrases alone, made permissive (no end-of-word test, a mention is anything
 # in its raw markup "<…>"), plus the thanks emoji shortcodes; run on the lowercased text through `_prepare`
 # (thanks emoji are already the token the cue phrases name, Slack markup is still raw).
-_PRE_VOCAB = [(kind, fragment.replace(_E, "").replace(M, "<[^>]*>")) for kind, fragment in _VOCAB if kind in _KINDS_CUE]
+# A look-behind naming a mention ("덕분에(?<={M}님 덕분에)") is dropped: raw markup has no fixed width, and the
+# pre-filter may pass more than the scan finds, never less.
+_MENTION_LOOKBEHIND = re.compile(rf"\(\?<=[^()]*{re.escape(M)}[^()]*\)")
+_PRE_VOCAB = [
+    (kind, _MENTION_LOOKBEHIND.sub("", fragment.replace(_E, "")).replace(M, "<[^>]*>"))
+    for kind, fragment in _VOCAB
+    if kind in _KINDS_CUE
+]
 _PRE_VOCAB += [("emoji", re.escape(f":{name}")) for name in sorted(_THANKS_EMOJI)]
 _PRE_VOCAB += [("karma", "\\+\\+")]
 
