@@ -673,6 +673,25 @@ _words("strong", "ナイス(?![ァ-ヺー])", guard_end=False)  # "<@A> ナイ�
 # Chinese "你又救了我一次" (you saved me again), "你是神" / "你真是及时雨" (a godsend), "归功于 <@A>" (the credit goes to),
 # Japanese "神降臨" (a god came down: you saved me)
 _words("strong", "救了我", "你是神", "及时雨", f"归功于(?=\\s*{M})", "神降臨", guard_end=False)
+# Chinese praise that thanks: "<@A> 爱你 ❤️ 救大命" (you saved my life), "你也太神" (you're a god; not 给力, said in
+# congratulations too: "恭喜 🔥 给力"), "<@A> <@B> 功劳最大 🏆" (the most credit), "给 <@A> 的文档点一万个赞" (a thousand likes), "你們最好了"
+# (you're the best)
+_words(
+    "strong",
+    "救大命",
+    "救命恩人",
+    "太神",
+    "功劳最大",
+    "功勞最大",
+    "功不可没",
+    "功不可沒",
+    "点一万个赞",
+    "點一萬個讚",
+    "你们最好了(?!解)",  # (not "你最好了解一下", you'd better look into it)
+    "你們最好了(?!解)",
+    "你最好了(?!解)",
+    guard_end=False,
+)
 # "多亏 <@A> 早上第一时间回报" / "多虧了 <@A>" / "多亏你" (it was thanks to), "<@A> 救星！！" (a saviour), "懂了 跪谢" (thanks on my
 # knees), "欠你一杯奶茶" (I owe you a milk tea). Not when a harm follows in its sentence, as in English "thanks to <@A>'s
 # script we lost…": "多虧 <@A> 的 autoscaling，… 數據全部歪掉了" (skewed), 挂了 / 崩了 / 坏了 (broke), 丢了 (lost), 白做 (wasted)
@@ -698,7 +717,7 @@ _words(
 _words(
     "strong",
     f"多[亏虧](?:了)?(?=\\s*(?:{M}|你|妳|您))(?![^。！？!?\\n]{{0,60}}?(?:{_ZH_HARM}))",
-    "救星",
+    "救星(?![\u4e00-\u9fff])",  # (a word of its own: not "救星系列", a product line)
     "跪谢",
     "跪謝",
     "欠你一",
@@ -883,7 +902,7 @@ _words(
     "สบายดี(?:ครับ|ค่ะ|คะ)?[\\s,]*ขอบคุณ",
     "ขอบคุณ(?:ครับ|ค่ะ|คะ)?[\\s,]*(?:สบายดี|แล้วคุณล่ะ)",
     "我很好[\\s,，。!！]*(?:谢谢|謝謝)",
-    "很好[\\s,，。!！]*(?:谢谢|謝謝)",
+    "很好(?<![得的]很好)[\\s,，。!！]*(?:谢谢|謝謝)",  # (not "分析做得很好，谢谢": well done, thanks)
     "[还還]好[\\s,，。!！]*(?:谢谢|謝謝)",
     "挺好的?[\\s,，。!！]*(?:谢谢|謝謝)",
     "[还還]不[错錯][\\s,，。!！]*(?:谢谢|謝謝)",  # "還不錯，謝謝，陽明山芒草超美 🌾 妳呢？"
@@ -1954,6 +1973,9 @@ _words(
     "cam on",
     "ευχαριστ(?:ώ|ω|ούμε|ουμε)",
     "ευχαριστ(?:ή|η)σ(?:ω|ουμε)",  # "θα ήθελα να σας ευχαριστήσω θερμά" (I'd like to thank you warmly)
+    # "you're a hero / a god": "<@A> είσαι ήρωας", "Είσαι θεός <@A>!", Italian "<@A> sei un mago 🧙", "sei un mito"
+    "είσαι (?:ήρωας|ηρωίδα|θεός|θεά|ο καλύτερος|η καλύτερη)",
+    "sei (?:un mago|una maga|un mito|un genio|una forza|un grande|una grande)",
     "σ(?:ου|ας) χρωστ(?:άω|αω|ώ|ω)",  # "<@A> σου χρωστάω ένα φρέντο" (I owe you a freddo)
     "ευγνώμων",
     # "να 'σαι καλά" (bless you — thanks), with or without the apostrophe
@@ -2213,6 +2235,13 @@ _words(
         "תנקס",
         "הצלת אותי",
         "הצלתם אותי",
+        # "you're a machine / a cannon / a champion": "אחי אתה מכונה", "את תותחית", "אתה אלוף"
+        "אתה מכונה",
+        "את מכונה",
+        "אתה תותח",
+        "את תותחית",
+        "אתה אלוף",
+        "את אלופה",
         "להודות לך",
         "להודות לכם",
         "ขอบคุณ",
@@ -3828,13 +3857,16 @@ def _has_causal_word(low: str) -> bool:
         or "dank" in low
         or "tack vare" in low
         or "berkat" in low
-        or (not low.isascii() and ("благодаря" in low or "nhờ" in low or "χάρη" in low))
+        or (
+            not low.isascii()
+            and ("благодаря" in low or "nhờ" in low or "χάρη" in low or "בזכות" in low or "بفضل" in low)
+        )
     )
 
 
 _CAUSAL_TO = re.compile(
     rf"\b(?:graças (?:a|ao|à|aos|às)|grâce (?:à|au|aux)|dankzij|tack vare|благодаря|berkat|nhờ(?: có)?|"
-    rf"χάρη (?:σε|στον|στην|στο)|dank) ({_MLIST})"
+    rf"χάρη (?:σε|στον|στην|στο)|dank|בזכות|بفضل) ({_MLIST})"
 )
 
 
@@ -5239,7 +5271,7 @@ _YES_BEFORE = re.compile(r"\b(?:yes|yeah|yep|sure|ok|okay|oui|ja|sí|si|sim)[,!]
 # (Japanese, Korean, Chinese, Hindi, Marathi, Tamil).
 _CLOSING_THANKS = re.compile(
     r"ありがと|有難う|感謝|감사|고마|谢谢|謝謝|多谢|多謝|感谢|サンキュ|さんきゅ|땡큐|땡스|助かった|助かりました|ㄳ|ㄱㅅ|धन्यवाद|शुक्रिया|आभार|நன்றி|"
-    r"あざ[すっーま]|ありざ|ありがた|恩に着|辛苦"
+    r"あざ[すっーま]|ありざ|ありがた|恩に着|辛苦|谢了|謝了|谢啦|謝啦|感恩"
 )
 # The people a message opens with, then a short reaction with no clause of its own: "<@A> mega,", "<@A> はや！もう出来たの",
 # "<@A> oh wow,", "<@A> perfect 🙌" — not "<@A> the WMS is slow." nor "<@A> you sent the wrong invoice."
