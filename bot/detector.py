@@ -2084,6 +2084,14 @@ _words(
         "ありがとう",
         "ありがと",
         "助かりました",
+        # "いつも救われてます" (you always save me), "マジで命の恩人です" (you saved my life), "足を向けて寝られません" (I owe you
+        # so much I can't sleep with my feet toward you); Korean "제가 더 감사하죠" (I'm the one to thank you)
+        "救われ(?:て|まし|た)",
+        "命の恩人",
+        "足を向けて寝られ",
+        "감사하죠",
+        "감사하지요",
+        "고맙죠",
         "助かります",
         # past and ongoing help: "まじ助かった", "いつも助かってます" (not "助かったら", if it helped)
         "助かった(?!ら)",
@@ -4867,8 +4875,9 @@ def _targets(
         elif not post and _ends_with_group(low[r.start("reason") : min(se, r.end("reason"))]):
             group = True
 
-    # "thanks to <@A>'s script we lost a day": causal "thanks to" + harm is blame, not thanks.
-    causal = kind == "grat" and not reason and pre and _TO.match(f1)
+    # "thanks to <@A>'s script we lost a day": causal "thanks to" + harm is blame, not thanks; so is "thanks to your
+    # cron job I got paged at 3am twice" said to the person addressed.
+    causal = kind == "grat" and not reason and (pre or low.startswith(("your ", "ur "), r.end("f1"))) and _TO.match(f1)
     has_now = low.find("now", ce, se) != -1
     if causal:
         # The harm may come after a "!" that is not the end of the thought ("…full of #REF! errors, we
@@ -5347,10 +5356,19 @@ def _harm_caused(low: str, start: int, cs: int) -> bool:
     return False
 
 
+# …or ended right after it is named: "…duplicate-email complaints dropped to zero today", "the duplicate emails stopped"
+_ENDED_AFTER = re.compile(
+    r"[^.!?\n,;]{0,30}?\b(?:dropped to (?:zero|0|nothing|none)|(?:went |are |is |were |was )?down to (?:zero|0|none)|"
+    r"(?:are|is|were|was) gone|stopped(?! (?:working|loading|syncing|sending|responding))|disappeared|went away)\b"
+)
+
+
 def _harmed(low: str, start: int, end: int) -> bool:
     """Whether the text names a harm that was not averted ("…we lost a day", not "…we avoided an outage")."""
     for m in _HAS_NEG.finditer(low, start, end):
-        if not _AVERTED.search(low, max(start, m.start() - 40), m.start()):
+        if not _AVERTED.search(low, max(start, m.start() - 40), m.start()) and not _ENDED_AFTER.match(
+            low, m.end(), end
+        ):
             return True
     return False
 
