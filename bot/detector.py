@@ -1488,6 +1488,8 @@ _words(
     # (Spanish "props a <@A>", French "props à", Dutch "props aan", Indonesian "props ke" too)
     f"props(?= (?:to |a |à |aan |an |ke |pour |para |voor )?{M}| ?[!:,]| ?$| to )",  # German "Props an <@A>" too
     "props \\([^()\\n]{1,30}\\)(?= to )",  # "Props (literally) to <@A>"
+    # the credit is someone's: "ojo que el mérito de la parte de linaje es de <@A>", "o mérito é do <@A>"
+    f"m[ée]rito(?: [^.!?\\n{M[1:-1]}]{{0,50}}?)? (?:é|es|fue|foi|era) (?:de|d[oa]|del)(?= {M})",
     # "Mención especial a <@A> por empujar el A/B", "menção especial pro <@A>"
     f"menci[óo]n especial(?= (?:a |para )?{M})",
     f"menção especial(?= (?:a |à |ao |pra |pro |para )?{M})",
@@ -1993,12 +1995,13 @@ _words(
     # "Quiero agradecer a <@A> por revisar…", "quero agradecer ao <@A>", "je veux remercier <@A>" is above
     *_product(
         (
-            *("quiero", "queremos", "quisiera", "quería", "me gustaría", "quero", "queremos", "gostaria de"),
+            *("quiero", "queremos", "quisiera", "quería", "me gustaría", "quero", "queremos", "gostaria de", "queria"),
             *("aprovecho para", "aproveito para", "aproveitando para", "aprovechando para", "quero só", "só quero"),
             *("solo quiero", "sólo quiero"),
         ),
         (
-            f" agradecer(?:le|les|te)?(?=:? (?:especialmente |sobre todo |en especial |em especial )?(?:a |al |ao |à )?{M})",
+            # (Portuguese with the article: "queria agradecer o <@A> e a <@B> pela paciência")
+            f" agradecer(?:le|les|te)?(?=:? (?:especialmente |sobre todo |en especial |em especial )?(?:a |al |ao |à |o |os |as )?{M})",
         ),  # not "quiero agradecer a los voluntarios…"
     ),
     # "<@A> je te revaudrai ça" (I'll return the favour): French thanks owed
@@ -2888,6 +2891,8 @@ _FILL_WORDS = (
     r"hocam|abi|abla|kanka|amigo|amiga|hermano|irmão|bhai|anh|chị|em|kak|pak|khusus|sanget|enough|yaar|yar|kuya|ate|po|"
     # "to" in the listed languages: "Dank an <@A>", "bedankt aan", "tack till", "dla", "kepada", "ao", "al"
     r"an|aan|till|til|dla|kepada|ao|aos|al|ai|alla|às|kay|kina|στον|στην|στη|στους|στις|σε|"
+    # the Portuguese article before a name: "queria agradecer o <@A> e a <@B>"
+    r"o|os|"
     # "huge" after a Hebrew thanks: "תודה ענקית ל<@A>"
     r"ענקית|ענק|" + _BOTH_WORDS
 )
