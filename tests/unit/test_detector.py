@@ -134,6 +134,17 @@ went in and scored once at e1b3f5d: P 0.979 / 0.934 / 0.975 / 0.980 / 0.985 / 0.
 sets were corrected in that round, each a plain thanks its writer left empty: "<@A> 這週 on-call 辛苦了" (70),
 "<@A> bütçeyi onayladığın için sağ ol, hayat kurtardın" (38) and "<@A> tx, staging VPN cert works again" (51).
 All sixteen new sets are kept with the others.
+
+Sets 99–106 were written in stop 18 with the same brief. 99 (a Seoul payments app; Korean), 100 (an Istanbul
+marketplace; Turkish), 101 (an Osaka mobile-game studio; Japanese), 102 (a Shenzhen/Taipei earbud maker; Simplified and
+Traditional Chinese, some Cantonese), 103 (a US healthcare-scheduling SaaS; English only), 104 (a Hamburg/Wrocław
+freight-software company; German, Polish), 105 (a São Paulo/Mexico City/Bogotá lender; Portuguese, Spanish) and 106 (a
+Milan/Athens/Tel Aviv travel start-up; Italian, Greek, Hebrew) were scored once at a22082c: P 0.933 / 0.958 / 0.960 /
+0.915 / 0.968 / 0.993 / 0.960 / 0.924, R 0.800 / 0.758 / 0.784 / 0.759 / 0.909 / 0.899 / 0.836 / 0.786, pooled over
+3,661 messages P 0.953, R 0.819. Four labels were corrected before keeping them, each a plain thanks the writer left
+empty: "h/t <@A> for the slot utilisation analysis" (100), and in 103 "thx <@A> for pairing on the numbers", "thanks
+<@A> for pairing on that at an ungodly hour" and "Thank you <@A> for pulling the on-call load data" (with them the first
+scoring is P 0.957, R 0.820). All eight are kept with the others.
 """
 
 from __future__ import annotations
@@ -242,7 +253,7 @@ def test_accuracy_on_labelled_set(name: str) -> None:
 
 
 # The blind sets kept but not (yet) at the target: their pooled score may not fall while their families are worked on.
-KEPT_HOLDOUTS = [f"thanks_holdout{n}.jsonl" for n in (21, 22, 29, 34, 38, 41, *range(42, 99))]
+KEPT_HOLDOUTS = [f"thanks_holdout{n}.jsonl" for n in (21, 22, 29, 34, 38, 41, *range(42, 107))]
 
 
 def test_kept_holdouts_do_not_regress() -> None:
@@ -251,7 +262,7 @@ def test_kept_holdouts_do_not_regress() -> None:
     report = f"kept holdouts: precision={precision:.3f} recall={recall:.3f} over {len(rows)} messages"
     print(report + "\n" + "\n".join(confusion))
     # (pooled with sets 63–66 added: P 0.967, R 0.876; with 67–82 and their round's fixes: P 0.970, R 0.880; with
-    # 83–98 and theirs: P 0.972, R 0.882)
+    # 83–98 and theirs: P 0.972, R 0.882; with 99–106 and theirs: P 0.972, R 0.883)
     assert precision >= 0.967, report
     assert recall >= 0.875, report
 
