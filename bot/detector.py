@@ -687,6 +687,33 @@ _words(
     "功不可沒",
     "点一万个赞",
     "點一萬個讚",
+    # "帮大忙了" (a big help), "<@A> 救火队长 🧯" (the firefighter), "<@B> 的预警看板也立大功" (earned great merit), "头号功臣"
+    # (the hero of the day), "雷雷太靠谱了" (so reliable), "<@A> 比心 💕" (a heart sign), "<@A> 效率 👍 爱你", "太牛了",
+    # "谢提醒" (thanks for the reminder)
+    "帮大忙",
+    "帮了大忙",
+    "幫大忙",
+    "幫了大忙",
+    "救火队长",
+    "救火隊長",
+    "立大功",
+    "立了大功",
+    "头号功臣",  # (not "功臣奖", an award)
+    "頭號功臣",
+    "大功臣",
+    "最大的功臣",
+    "太靠谱",
+    "真靠谱",
+    "太靠譜",
+    "真靠譜",
+    "比心",
+    "爱你",
+    "愛你",
+    "太牛了",
+    "真牛",
+    "牛逼",
+    "谢(?:提醒|指点|分享|帮忙)",
+    "謝(?:提醒|指點|分享|幫忙)",
     "你们最好了(?!解)",  # (not "你最好了解一下", you'd better look into it)
     "你們最好了(?!解)",
     "你最好了(?!解)",
@@ -723,14 +750,17 @@ _words(
     "欠你一",
     guard_end=False,
 )
+# Being thanked, not thanking: "被 <@A> 点名感谢了好开心" (A thanked me by name, so happy)
+_words("noop", f"被\\s*(?:{M}\\s*)?(?:点名|點名|公开|公開|当众|當眾)?(?:感谢|感謝|表扬|表揚)", guard_end=False)
 _words("tia", "merci im vor(?:aus|uus)", "danke im vor(?:aus|uus)", "asante mapema", "ngiyabonga kusengaphambili")
 # Thai asks with "ฝาก" (leave it to you) and "หน่อย" (a bit, please), written without spaces: "<@A> พรุ่งนี้ฝากดูกลุ่ม…
 # หน่อยนะครับ ขอบคุณครับ"
 _words("req", "ฝาก", "หน่อย", guard_end=False)
 _words(
     "tia",
-    # not for being told in advance: "미리 알려줘서 고마워요", "事前に教えてくれてありがとう", "谢谢你提前告诉我"
-    "提前(?!(?:告诉|告訴|通知|说|說|提醒))",
+    # not for being told in advance: "미리 알려줘서 고마워요", "事前に教えてくれてありがとう", "谢谢你提前告诉我"; Chinese
+    # "提前" only next to its thanks ("提前谢谢", "提前感谢大家"): "辛苦了，这次总算提前搞定" was done ahead of time
+    "提前(?=\\s*(?:谢|謝|感谢|感謝|致谢|致謝|多谢|多謝))",
     "先谢",
     "先謝",
     "事前に(?!(?:教えて|共有して|連絡して|知らせて|言って))",
