@@ -1544,6 +1544,8 @@ _words(
     # <@A>"; not a credit issued to a customer ("issue a credit to <@A>'s account", "apply the credit to…").
     "credit where (?:it'?s|it is|credit'?s|credit is) due",
     f"the credit goes to(?= ?{M})",  # "honestly the credit goes to <@A> and the bargaining team"
+    # Irish and British: "<@A> <@B> fair play to the two of ye, that was a lot of work"
+    f"fair play(?= to (?:you|ye|u|the two|both|{M})| ?[!{TYE}{EMO}]| ?$)",
     f"credit(?<!\\ba credit)(?<!\\bthe credit)(?<!\\bany credit)(?<!\\bno credit)(?<!\\bissue credit)"
     f"(?<!\\bapply credit)(?<!\\bgive credit)(?<!\\bget credit)(?<!\\btake credit) (?:goes |also |too )?to(?= ?{M})",
     "h/t",
@@ -1825,6 +1827,9 @@ _words(
     "grat",
     "thank(?:s+|[- ]?(?:you+|u+|ya|yu|yous)|x|z)?",
     f"thanking(?= {M})",  # "Thanking <@A> for fixing the QA environment SSO issue yesterday"
+    # British "ta": ":pray: ta <@A>", "found it ta <@A>", "ta a million" (not Portuguese "ta bom", "ta certo": it is; nor
+    # the Turkish suffix "Meetup'ta <@A>")
+    f"ta(?<!['’]ta)(?= {M}| ?[!.{TYE}{EMO}]| ?$| to {M}| (?:very much|muchly|a million|loads|a lot|mate|love|hun|pet)\\b)",  # (not "the TA for the course")
     "th(?:a?nx|nks|x|ks)",
     "tnx",
     # Malaysian and Singaporean "tq" (thank you): "tq <@A>!", "tq so much", "tq both <@A> <@B>"
@@ -2875,7 +2880,8 @@ _match_end = re.Match.end
 _NEG = (
     r"(?:lost|lose|losing|broke|broken|breaks|breaking|outage|(?:went|was|were|is|are|been|goes|going) down|down for|crash\w*|fail\w*|deleted|wiped|corrupt\w*|"
     r"wasted|waste|blew up|blown up|nightmare|mess|rollback|rolled back|incident|disaster|downtime|paged|woke|"
-    r"\d+ ?am|on fire|doesn'?t work|stopped working|nothing works|gone|ruined|killed|unusable|unreadable|"
+    # (an hour of the night: "paged at 3am" — not "filing from Citywest since 9am")
+    r"(?<!since )(?<!from )(?<!by )(?<!before )\d+ ?am|on fire|doesn'?t work|stopped working|nothing works|gone|ruined|killed|unusable|unreadable|"
     r"(?:fired|ran|run|sent|charged|billed|triggered|posted|emailed|paged|processed|deployed|executed|called|counted) twice|"
     r"double[- ](?:charged|billed|sent|posted|counted|booked)|duplicat\w*|rebuild\w*|redo\w*|regress\w*|"
     r"leak\w*|stuck|delayed|missed|(?:was|went|were|is|stayed) blank|stale|rebooted|during the (?:demo|presentation|board meeting|all-hands)|"
