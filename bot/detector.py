@@ -135,11 +135,14 @@ _TRANSLATE: dict[int, str | None] = {0x1F64F: f" {TYE} ", 0x1F64C: f" {TYE} ", 0
 _TRANSLATE.update({c: f" {SARC} " for c in (0x1F644, 0x1F643, 0x1F612, 0x1F610, 0x1F611, 0x1F620, 0x1F621)})
 _TRANSLATE.update(dict.fromkeys([*range(0x1F3FB, 0x1F400), 0x200D, 0xFE0F, 0x2640, 0x2642], None))
 _TRANSLATE.update(dict.fromkeys([*range(0x064B, 0x0660), 0x0670, 0x0640], None))
+# Turkish dotted capital "İ" lowercases to "i" plus a combining dot, which no phrase is written with: read as "I", it
+# lowercases to "i" ("İyiyiz sağ ol", "İşe yaradı") and stays a capital where sentence case is read.
+_TRANSLATE[0x0130] = "I"
 # str.translate looks up every character; a regex finds the few that need it much faster.
 # A few ranges test faster than a set of scattered characters; emoji in the range that need no
 # change map to themselves.
 _TRANSLATE_RE = re.compile(
-    "[\u0640\u064b-\u065f\u0670\u200d\u2640\u2642\ufe0f\ue000-\ue00f\U0001f3fb-\U0001f64f\U000f0000-\U000fffff]"
+    "[\u0130\u0640\u064b-\u065f\u0670\u200d\u2640\u2642\ufe0f\ue000-\ue00f\U0001f3fb-\U0001f64f\U000f0000-\U000fffff]"
 )
 _TRANSLATE_STR = {chr(c): r or "" for c, r in _TRANSLATE.items()}
 
@@ -1794,7 +1797,7 @@ _words(
     f"d[íi]k(?= {M}| ?[!{TYE}{EMO}]| ?$| za\\b)",  # Czech "dík!", "dík za…"
     # Turkish chat: "tşk", "tşkler", "eyw" (eyvallah), "kralsın" (you're the king)
     "t[şs]k(?:ler|lr)?",
-    f"eyw(?= {M}| ?[!{TYE}{EMO}]| ?$| (?:abi|abla|hocam|kanka|reis|usta)\\b)",
+    f"ey[wv](?= {M}| ?[!{TYE}{EMO}]| ?$| (?:abi|abla|hocam|kanka|reis|usta)\\b)",  # (and "eyv")
     "eyvallah",
     "kralsın",
     # Slovak: "ďakujem!", "vďaka <@A>", written without accents too ("dakujem")
@@ -1979,8 +1982,13 @@ _words(
     # thanks is to you)
     "allah raz[ıi] olsun",
     "s[üu]persin(?:iz)?",
+    # "<@A> kurtardın abi" (you saved me), "harikasınız ikiniz de" (you're both great) — not "helal olsun" (well done),
+    # said of wins as often as of help
+    "kurtard[ıi]n(?:[ıi]z)?",
+    "harikas[ıi]n(?:[ıi]z)?",
     "krali[çc]esin",
-    "iyi ki (?:s[öo]yledin|yazd[ıi]n|fark ettin|sordun|varsın|hat[ıi]rlatt[ıi]n)",
+    # (not a birthday or anniversary wish: "İyi ki varsın Oğuz, nice yıllara!")
+    "iyi ki (?:s[öo]yledin|yazd[ıi]n|fark ettin|sordun|varsın|hat[ıi]rlatt[ıi]n)(?![^.!?\\n]{0,40}?nice y[ıi]llara)",
     "as[ıi]l te[sş]ekk[üu]r sana",
     "спасибо",
     # Ukrainian: "дякую <@A>!", "щиро дякуємо", "спасибі"
@@ -3191,6 +3199,8 @@ _SUCCESS_WORDS = (
     # the same "great" in the other languages: "<@A> süper, bu bize 1 hafta kazandırır. teşekkürler"
     r"süper|harika|mükemmel|mantap|keren|świetnie|swietnie|genial|perfekt|geweldig|fantastisch|génial|parfait|perfeito|"
     r"perfecto|ótimo|otimo|perfetto|ottimo|buen[íi]simo|era eso|eso era|that was it|all back|back to normal|"
+    # Turkish "it worked": "<@A> vay, işe yaradı! … Sağ olasın"
+    r"i[şs]e yarad[ıi]|[çc]al[ıi][şs]t[ıi]|d[üu]zeldi|d[üu]zelmi[şs]|"
     r"no restarts|geldi|sind raus|merge brici|merge perfect|func[tț]ioneaz[aă]|ging (?:ja )?schnell|membantu|how you did it|hayat kurtard[ıi]n|"
     r"nailed it|spot on|all good|people clapped|everyone clapped|got applause|deal(?= ?!)|"
     # "the hero we need 🙌", "lifesaver :pray:"
@@ -3330,6 +3340,8 @@ _LFILL_WORDS = (
     "big|huge|massive|wielkie|ogromne|tausend|große|grosses|gros|grande|enorme|огромное|"
     # forms of address between the person and the thanks: "<@A> hocam sağ olun", "<@A> bro thanks"
     "hocam|abi|abla|kanka|bro|mate|dude|man|sir|amigo|amiga|hermano|irmão|bhai|anh|chị|kak|pak|"
+    # Turkish "Bey" / "Hanım" after the name, with the dative too: "<@A> Bey'e teşekkürler", "<@A> Hanım … teşekkürler"
+    "bey|bey'e|beye|hanım|hanım'a|hanim|hanima|"
     # "especially": "<@A>'ye özellikle teşekkür ederim", "<@A> besonders danke"
     "özellikle|especially|particularly|besonders|vooral|surtout|especialmente|soprattutto|szczególnie|"
     # "both of you" / "all of you": "<@A> <@B> you both, thanks", "<@A> <@B> お二人ともありがとう"
@@ -3684,6 +3696,8 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
                         or _reacted_then_thanked(low, cs)
                         # Russian and Ukrainian "Спасибо, что выручаешь!", "дякую, що допоміг": thanks for what they did
                         or _THANKS_THAT.match(low, ce) is not None
+                        # Turkish says what for before the thanks: "<@A> gördüm, … ekliyorum. Yakaladığın için teşekkürler"
+                        or low.endswith(("için ", "icin "), 0, cs)
                         # the person first, the thanks last, what they did between: "<@A> 通りました！爆速対応
                         # ありがとうございます", "<@A> lint 까지 넣어주시다니… 감사합니다!", "<@A> … खूप धन्यवाद"
                         or (not ascii_text and _CLOSING_THANKS.match(low, cs) is not None)
