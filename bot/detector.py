@@ -753,6 +753,12 @@ _words(
     "欠你一",
     guard_end=False,
 )
+# A Japanese decline: "今回は遠慮しておきます、ありがとう〜" (I'll pass this time, thanks)
+_words(
+    "nothx",
+    "遠慮(?:しておきます|しときます|します|させてください)[、,。!！\\s]*(?:ありがとう|お気遣い)",
+    guard_end=False,
+)
 # Being thanked, not thanking: "被 <@A> 点名感谢了好开心" (A thanked me by name, so happy)
 _words("noop", f"被\\s*(?:{M}\\s*)?(?:点名|點名|公开|公開|当众|當眾)?(?:感谢|感謝|表扬|表揚)", guard_end=False)
 _words("tia", "merci im vor(?:aus|uus)", "danke im vor(?:aus|uus)", "asante mapema", "ngiyabonga kusengaphambili")
