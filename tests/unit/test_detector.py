@@ -149,7 +149,7 @@ Ankara/Istanbul bank's digital IT; Turkish), 109 (a Tokyo accounting SaaS; Japan
 cross-border shop; Simplified Chinese), 111 (a London/Dublin publisher; British, Irish and Nigerian English), 112 (a
 Lyon/Brussels/Rotterdam energy operator; French, Dutch), 113 (a Dubai ride-hailing start-up; Russian, Gulf and Egyptian
 Arabic) and 114 (a Singapore edtech company; Indonesian, Vietnamese, Thai, Hinglish, Singlish) were written while that
-round's fixes went in and scored once at 095bcef: P 0.941 / 0.937 / 0.921 / 0.915 / 0.962 / 0.992 / 0.931 / 0.964,
+round's fixes went in and scored once at 095bcef: P 0.941 / 0.937 / 0.921 / 0.915 / 0.962 / 0.992 / 0.931 / 0.942,
 R 0.732 / 0.707 / 0.812 / 0.659 / 0.765 / 0.880 / 0.890 / 0.860, pooled over 3,672 messages P 0.943, R 0.783 (with
 three plain thanks of 114 its writer left empty corrected — "thanks <@A> for sharing the Songkran template", "big
 thanks to <@A> for the runbook", "Huge thanks to <@A> who negotiated the venue" — P 0.946, R 0.784). All eight are kept
