@@ -45,8 +45,9 @@ def _regex_source_compiled_by_step() -> dict[str, int]:
 
 def test_the_vocabulary_compiles_when_a_capture_service_is_built_not_at_import() -> None:
     steps = _regex_source_compiled_by_step()
-    # The small regexes of the bot and its libraries: about 110,000 characters, twice the detector's share of them
-    # when a native build answers (its module and the pure-Python one each compile their own).
+    # The small regexes of the bot and its libraries: about 110,000 characters, and the detector's share of them twice
+    # when a native build answers (its module and the pure-Python one each ask `re` for them; the second mostly from
+    # `re`'s cache).
     assert steps["import"] < 300_000
     assert steps["capture service"] > 800_000  # the whole vocabulary, before the first message arrives …
     assert steps["first detection"] == 0  # … so the first message does not wait for it
