@@ -2141,6 +2141,11 @@ _words(
         # "いつも救われてます" (you always save me), "マジで命の恩人です" (you saved my life), "足を向けて寝られません" (I owe you
         # so much I can't sleep with my feet toward you); Korean "제가 더 감사하죠" (I'm the one to thank you)
         "救われ(?:て|まし|た)",
+        # "いつも細かく見てもらって助かってます" (it keeps helping), "いつも即レス助かります" — not a bare "…してもらえると助かります"
+        # (it would help if you…: a request)
+        "助かってます",
+        "助かっています",
+        "いつも[^、。！？!?\\n]{0,12}助かり(?:ます|ました)",
         "命の恩人",
         "足を向けて寝られ",
         "감사하죠",
@@ -2977,7 +2982,8 @@ _SEP = (
 )
 # A list's names may carry an honorific each, after a space or not: "<@A>さんと<@B>さん", "<@A>님, <@B>님",
 # "<@A> さん <@B> さん ありがとう".
-_HONORIFIC = "さん|様|さま|くん|君|ちゃん|先生|님|씨|쌤|兄|老师|जी"
+# (and romanised after a space: "Thank you <@A> san and <@B> san")
+_HONORIFIC = "さん|様|さま|くん|君|ちゃん|先生|님|씨|쌤|兄|老师|जी|san\\b|sama\\b|kun\\b|chan\\b|sensei\\b"
 # …and a short role in brackets: "<@A> (creatives), <@B> (influencer deals) and <@C>".
 _ROLE = rf"(?:\s*\([^()\n{M[1:-1]}]{{1,60}}\))?"
 _MLIST = rf"{M}(?:(?:\s*(?:{_HONORIFIC}))?{_SEP}{M}){{0,49}}"
@@ -5298,6 +5304,8 @@ _HONOURED_NEXT = re.compile(rf"[^,\n.!?{M[1:-1]}]{{1,60}},\s*(?:(?:và|với)\s+
 # The last person of a list, after an honorific: "cảm ơn chị <@A>, anh <@B>, chị <@C> góp ý nhiều" — in Vietnamese
 # the reason follows the person with no "for"; the honorific says C is still one of those thanked.
 _LAST_HONOURED = re.compile(rf"(?<!\w)(?:{_HONORIFIC_BEFORE})\s*{M}$")
+# …nor an honorific after the last name: "Thank you both <@A> san <@B> san for staying late"
+_HONOURED_AFTER = re.compile(rf"\s*(?:{_HONORIFIC})")
 
 
 def _opens_sentence(low: str, ids: list[str], ss: int, cs: int, reqs: list[int]) -> list[str]:
@@ -5368,6 +5376,7 @@ def _last_starts_clause(low: str, mention_list: str, after: int, n: int) -> bool
         not _CLAUSE_AFTER.match(low, after, min(n, after + _VIEW))
         or _LIST_ENDS_WITH_AND.search(mention_list)
         or _LAST_HONOURED.search(mention_list)
+        or _HONOURED_AFTER.match(low, after)
     ):
         return False
     return "," in mention_list or not _GERUND_AFTER.match(low, after, min(n, after + 40))
