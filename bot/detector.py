@@ -732,15 +732,30 @@ _ZH_HARM = "歪掉|挂了|掛了|崩了|坏了|壞了|炸了|丢了|丟了|白�
 # behind the phrase, one fixed-width look-behind per spelling.
 _KO_HARM = "장애|망했|망함|날아갔|터졌|꼬였|깨졌|버그|롤백"
 _JA_HARM = "障害|落ち|壊れ|消え|止まっ|バグ|ロールバック"
+# The honorifics said after a name (also in _HONORIFIC, for lists): Korean ("<@A> 님") and Japanese ("<@A> さん").
+_HONORIFICS_KO = ("님", "씨", "쌤")
+_HONORIFICS_JA = ("さん", "様", "さま", "くん", "君", "ちゃん", "先生")
+
+
+def _spellings_after_name(honorifics: tuple[str, ...], space_after: bool) -> list[str]:
+    """What may stand between a name and the word after it: nothing, a space, or an honorific with or without spaces."""
+    return ["", " "] + [
+        f"{before}{h}{after}"
+        for h in honorifics
+        for before in ("", " ")
+        for after in (("", " ") if space_after else ("",))
+    ]
+
+
 _words(
     "strong",
     *(
-        f"덕분에(?<={M}{honorific}덕분에)(?![^.!?\\n]{{0,40}}?(?:{_KO_HARM}))(?! ?(?:잘|푹) (?:쉬|다녀|지내))"
-        for honorific in ("", " ", "님", "님 ", " 님", " 님 ", "씨", "씨 ", " 씨 ", "쌤", "쌤 ", " 두 분 ", " 두분 ")
+        f"덕분에(?<={M}{between}덕분에)(?![^.!?\\n]{{0,40}}?(?:{_KO_HARM}))(?! ?(?:잘|푹) (?:쉬|다녀|지내))"
+        for between in _spellings_after_name((*_HONORIFICS_KO, "두 분", "두분"), space_after=True)  # (you two)
     ),
     *(
-        f"のおかげ(?<={M}{honorific}のおかげ)(?![^。！？!?\\n]{{0,40}}?(?:{_JA_HARM}))(?!で?(?:ゆっくり|のんびり|元気))"
-        for honorific in ("", " ", "さん", " さん", "くん", " くん", "様", " 様", "ちゃん", " ちゃん", "先生", " 先生")
+        f"のおかげ(?<={M}{between}のおかげ)(?![^。！？!?\\n]{{0,40}}?(?:{_JA_HARM}))(?!で?(?:ゆっくり|のんびり|元気))"
+        for between in _spellings_after_name(_HONORIFICS_JA, space_after=False)
     ),
     guard_end=False,
 )
@@ -2983,7 +2998,9 @@ _SEP = (
 # A list's names may carry an honorific each, after a space or not: "<@A>さんと<@B>さん", "<@A>님, <@B>님",
 # "<@A> さん <@B> さん ありがとう".
 # (and romanised after a space: "Thank you <@A> san and <@B> san")
-_HONORIFIC = "さん|様|さま|くん|君|ちゃん|先生|님|씨|쌤|兄|老师|जी|san\\b|sama\\b|kun\\b|chan\\b|sensei\\b"
+_HONORIFIC = "|".join(
+    (*_HONORIFICS_JA, *_HONORIFICS_KO, "兄", "老师", "जी", "san\\b", "sama\\b", "kun\\b", "chan\\b", "sensei\\b")
+)
 # …and a short role in brackets: "<@A> (creatives), <@B> (influencer deals) and <@C>".
 _ROLE = rf"(?:\s*\([^()\n{M[1:-1]}]{{1,60}}\))?"
 _MLIST = rf"{M}(?:(?:\s*(?:{_HONORIFIC}))?{_SEP}{M}){{0,49}}"
