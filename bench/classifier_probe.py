@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import bisect
 import itertools
-import json
 import re
 import sys
 from collections.abc import Iterator
@@ -29,17 +28,16 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.ab_detector import load_detector  # noqa: E402
+from bench.detector_accuracy import BOTS, load_rows  # noqa: E402
 
 DATA = ROOT / "tests" / "data"
-BOTS = frozenset({"U0AGVBK2Y3Z", "U0BDPLY3Z4A", "U0CJRBT4A5B"})
 MENTION = re.compile(r"<@([A-Z0-9]{1,40})(?:\|[^<>\n]*)?>")
 TOKEN = re.compile(r"[^\W\d_]+|\d+|\S")
 
 
 def rows_of(paths: list[Path]) -> Iterator[dict]:
     for path in paths:
-        with path.open(encoding="utf-8") as f:
-            yield from (json.loads(line) for line in f if line.strip())
+        yield from load_rows(path)
 
 
 def candidates(row: dict) -> list[str]:

@@ -23,6 +23,12 @@ from bot.detector import detect_thanks  # noqa: E402
 BOTS = frozenset({"U0AGVBK2Y3Z", "U0BDPLY3Z4A", "U0CJRBT4A5B"})
 
 
+def load_rows(path: str | Path) -> list[dict]:
+    """The rows of a labelled JSON Lines file (blank lines skipped)."""
+    with open(path, encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
 def score(rows: list[dict]) -> tuple[float, float, list[str]]:
     tp = fp = fn = 0
     confusion = []
@@ -43,8 +49,7 @@ def main(paths: list[str]) -> int:
         print(__doc__.strip().splitlines()[2].strip(), file=sys.stderr)
         return 2
     for path in paths:
-        with open(path, encoding="utf-8") as f:
-            rows = [json.loads(line) for line in f if line.strip()]
+        rows = load_rows(path)
         precision, recall, confusion = score(rows)
         pairs = sum(len([u for u in r["thanked"] if u not in BOTS]) for r in rows)
         print(f"{path}: {len(rows)} messages, {pairs} thanked pairs, precision {precision:.3f}, recall {recall:.3f}")

@@ -10,25 +10,20 @@ almost every pair, so the figures measure the detector.
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.detector_accuracy import load_rows  # noqa: E402
 from bot.detector import detect_thanks  # noqa: E402
 
 SETS = range(83, 91)
 
 
-def _rows(path: Path) -> list[dict]:
-    with path.open(encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
-
-
-def _pairs(rows: list[dict], key: str = "thanked") -> set[tuple[int, str]]:
-    return {(i, user) for i, row in enumerate(rows) for user in row[key]}
+def _pairs(rows: list[dict]) -> set[tuple[int, str]]:
+    return {(i, user) for i, row in enumerate(rows) for user in row["thanked"]}
 
 
 def _pr(found: set, truth: set) -> str:
@@ -41,8 +36,8 @@ def main() -> int:
     second: set = set()
     detector: set = set()
     for n in SETS:
-        rows = _rows(ROOT / "tests" / "data" / f"thanks_holdout{n}.jsonl")
-        again = _rows(ROOT / "bench" / "second_labels" / f"thanks_holdout{n}.jsonl")
+        rows = load_rows(ROOT / "tests" / "data" / f"thanks_holdout{n}.jsonl")
+        again = load_rows(ROOT / "bench" / "second_labels" / f"thanks_holdout{n}.jsonl")
         if [r["id"] for r in again] != list(range(len(rows))):
             print(f"set {n}: the second labels do not line up with the messages", file=sys.stderr)
             return 1
