@@ -234,10 +234,16 @@ def _normalize(text: str) -> tuple[str, list[str]]:
     if "&" in text:
         text = text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
     if "*" in text or "~" in text:
-        text = text.replace("*", " ").replace("~", " ")
+        text = _unmark(text)
     if "_" in text:
         text = _EDGE_UNDERSCORE.sub(" ", text)
     return text, ids
+
+
+def _unmark(text: str) -> str:
+    """Bold and strike marks as spaces; a mark next to a space goes without leaving a second one, so "*bows* to <@A>"
+    reads "bows to <@A>" to the phrases."""
+    return text.replace("* ", " ").replace("~ ", " ").replace("*", " ").replace("~", " ")
 
 
 def _shortcode(m: re.Match[str]) -> str:
@@ -327,7 +333,7 @@ _DEBT = (
     "(?:(?:very |really |super )?(?:big|huge|massive|cold|nice|fancy|proper|good|real|free|whole) )?"
     "(?:beer|coffee|drink|pint|lunch|dinner|round|cookie|pizza|donut|doughnut|cake|tea|whiske?y|favou?r|bottle|"
     "thank[- ]?you|thanks|debt of gratitude|shout[- ]?out|hug|high[- ]five|bagel|muffin|snack|treat|candy|"
-    "chocolate|taco|sushi|breakfast|brunch|meal|one)s?(?: of [\\w']+)?)"
+    "chocolate|taco|sushi|breakfast|brunch|meal|chai|samosa|one)s?(?: of [\\w']+)?)"
 )
 _TASK_DETERMINER = (
     r"(?:the|that|this|those|these|your|some|an?|another|two|three|four|five|a few|a couple|several|\d+|nothing|no)\b"
@@ -1514,7 +1520,7 @@ _words(
     "je (?:hebt|heeft) (?:me|mij|ons) gered",
     "je bent een levensredder",
     "uratował(?:eś|aś|eście) mi",
-    "ratujesz mi (?:życie|tyłek|skórę)",
+    "ratujesz mi (?:życie|tyłek|skórę|poranki|dzień|tydzień|wieczór)",
     "hayat[ıi]m[ıi] kurtard[ıi]n",
     "hayat kurtard[ıi]n(?:[ıi]z)?",
     "hayat kurtar[ıi]yor",
@@ -1563,9 +1569,14 @@ _words(
     f"standing ovation (?:pour|for|to|para|per|für)(?= ?{M})",
     f"slow clap\\s+(?:for|to|pour)(?= ?{M})",
     "s/o",
+    # "Credits: <@A> for the SOA pivot, <@B> for the YARA rules…"
+    f"credits(?=: ?{M} (?:for|on)\\b)",
     # "Un aplauso para <@A> que me cubrió la demo", "a round of applause for <@A>", "un applauso a <@A>"
     # (not "applause…" alone: a new branch after "app", which "app", "apply" and "approve" would all try)
-    *_product(("aplauso", "un applauso", "round of applause"), (f"(?= (?:para|pra|per|for|to|a|à) {M})",)),
+    *_product(
+        ("aplauso", "aplausos", "aplausos de pé", "aplausos de pie", "un applauso", "round of applause"),
+        (f"(?= (?:para|pra|pro|per|for|to|a|à) {M})",),
+    ),
     # "Credit where it's due: <@A>'s pipeline…", "all credit goes to <@A>", "intercompany clean — credit to
     # <@A>"; not a credit issued to a customer ("issue a credit to <@A>'s account", "apply the credit to…").
     "credit where (?:it'?s|it is|credit'?s|credit is) due",
@@ -1788,6 +1799,8 @@ _words(
     "dange",
     "dnake",
     "merci vielmal",
+    "merci vi(?:lmal|umau)",  # Swiss German: "Merci vilmal nomal fürs Teile"
+    "gracais",  # a slip: "esto me sirve un montón, gracais!!"
     "danke vilmal",
     "vergelt'?s gott",
     "salamat(?: po| sa inyo| sa iyo)?",
@@ -1868,7 +1881,9 @@ _words(
     "thnaks",
     # "tx <@A>", "tx for the mockups" — not "tx" for a transaction ("the tx failed", "tx hash")
     # ("tx por el parche", "😂 tx mate")
-    f"tx(?= {M}| (?:for|por) (?:the|your|this|that|all|el|la|los|las|tu)\\b|\\s*[!,{TYE}]|\\s*$| (?:mate|bro|man|heaps|again|so much)\\b)"
+    # (and "tx for owning it", "perfetto, tx :blush:" — an emoji, which the pre-filter sees as its shortcode)
+    f"tx(?= {M}| (?:for|por) (?:the|your|this|that|all|el|la|los|las|tu|[a-z]+ing)\\b|\\s*[!,{TYE}{EMO}]|\\s*$"
+    "| (?:mate|bro|man|heaps|again|so much)\\b| :[a-z0-9_+-]+:)"
     # (and opening a bullet: "- tx <@A>, merged"; after a word of another script: "<@A> 확인했어요 tx!")
     f"(?:(?<=^ tx)|(?<=[,.!\n>{M[1:-1]}{TYE}{EMO}{_UEMOJI}] tx)|(?<=\ntx)|(?<=\n[-•*] tx)|(?<=[^\\x00-\\u024f] tx))",
     "tks",
@@ -1954,6 +1969,7 @@ _words(
     "te debo (?:un|una) (?:caf[ée]|cerveza|chela|birra|comida|almuerzo|cena|pizza|favor)",
     "ti devo (?:un|una) (?:caff[èe]|birra|pranzo|cena|pizza|favore)",
     "valeu+",
+    "valeuz[ãa]o",  # "valeuzão <@A>, o pipeline tá 3x mais rápido" (a big valeu)
     "vlw",  # Portuguese chat shorthand for "valeu"
     "grazie+(?: mille)?",
     f"grazi(?= {M})",  # the typo: "grazi <@A> per il fix"
@@ -1966,6 +1982,7 @@ _words(
     "mul[tțţ]umim",
     "mul[tțţ]umiri",
     "dzi[eę]ki",
+    "dzi[eę]na",  # Polish chat: "o boże, to było to. dziena!"
     # Polish chat shorthands: "dzk <@A>", "dzięks", "dziex"
     "dzk",
     "dzi[eę]ks",
@@ -2040,6 +2057,7 @@ _words(
     "c[aảá]m [oơ]n",
     "cam on",
     "ευχαριστ(?:ώ|ω|ούμε|ουμε)",
+    "ευχαριστ(?:ώ|ω)(?:ώ|ω)+",  # stretched in chat: "ευχαριστώωω 🙏"
     "ευχαριστ(?:ή|η)σ(?:ω|ουμε)",  # "θα ήθελα να σας ευχαριστήσω θερμά" (I'd like to thank you warmly)
     # "you're a hero / a god": "<@A> είσαι ήρωας", "Είσαι θεός <@A>!", Italian "<@A> sei un mago 🧙", "sei un mito"
     "είσαι (?:ήρωας|ηρωίδα|θεός|θεά|ο καλύτερος|η καλύτερη)",
@@ -2052,6 +2070,8 @@ _words(
     "ringrazi(?:o|amo|are)",
     "grazie di cuore",
     "sono grat[oa]",
+    # Portuguese "fico-te mesmo grato por teres ficado até tarde", "fico muito grata" (I am grateful)
+    "fico(?:-te| te|-lhe| lhe)? (?:mesmo |muito |super |imensamente )?grat[oa]s?",
     "ti sono grat[oa]",
     "remercie(?:r|z)?",
     # (not "la page de remerciements": a thing named after thanks)
@@ -2067,7 +2087,8 @@ _words(
         ),
         (
             # (Portuguese with the article: "queria agradecer o <@A> e a <@B> pela paciência")
-            f" agradecer(?:le|les|te)?(?=:? (?:especialmente |sobre todo |en especial |em especial )?(?:a |al |ao |à |o |os |as )?{M})",
+            f" agradecer(?:le|les|te)?(?=:? (?:especialmente |sobre todo |en especial |em especial |en particular |em particular |"
+            f"públicamente |publicamente |pessoalmente |personalmente )?(?:a |al |ao |à |o |os |as )?{M})",
         ),  # not "quiero agradecer a los voluntarios…"
     ),
     # "<@A> je te revaudrai ça" (I'll return the favour): French thanks owed
@@ -2776,7 +2797,7 @@ def _may_contain_thanks(text: str) -> bool:
     lowered = text.lower()
     if "*" in lowered or "~" in lowered:
         # bold and strike marks are spaces to the scan (`_normalize`): "*Agradecimentos*: <@A>" must pass here too
-        lowered = lowered.replace("*", " ").replace("~", " ")
+        lowered = _unmark(lowered)
     if lowered.isascii():
         return (_COMPILED or _compiled()).pre_ascii.search(" " + lowered) is not None
     return _maybe_thanks(lowered)
@@ -2967,7 +2988,11 @@ _FILL_WORDS = (
     # the Portuguese article before a name: "queria agradecer o <@A> e a <@B>"
     r"o|os|"
     # "huge" after a Hebrew thanks: "תודה ענקית ל<@A>"
-    r"ענקית|ענק|" + _BOTH_WORDS
+    r"ענקית|ענק|"
+    # Greeklish "very" ("efxaristw poly <@A>"), "huge" after a Portuguese thanks ("um obrigado enorme ao <@A>"), and
+    # "publicly" / "in particular" before the person ("Ringrazio pubblicamente <@A>", "agradecer en particular a <@A>")
+    r"πάρα|παρα|poly|poli|polu|enorme|enormes|gigante|imenso|imensa|publicly|públicamente|publicamente|pubblicamente|"
+    r"publiquement|in particolare|in particular|en particular|em particular|" + _BOTH_WORDS
 )
 _FILL = rf"(?:[\s,:;!\-–—~.…、，{TYE}{EMO}{_UEMOJI}]|\b{_alternation(_FILL_WORDS)}\b|さん|様|さま|くん|君|ちゃん|先生|님|씨|쌤|兄|老师|जी|ครับ|ค่ะ|คะ|นะ|มาก|พี่|น้อง|คุณ|ל-?(?=[{M[1:-1]}])|للزميل|للزميلة|भाई|दीदी|का|को|बहुत)"
 # "and" in every supported language that writes it as a word (English, German, Spanish, French,
@@ -3028,6 +3053,15 @@ _RELATIVE_WORDS = "đã|vì đã|yang|którzy|która|który|które|którym|ко�
 _RELATIVE_AFTER = re.compile(
     r"\s*,?\s*(?:who|which|qui|que|quien|quienes|die|der|che|som|que|która|który|którzy|ki|который|которая|которые|που|"
     r"yang|đã)\b"
+)
+# A message opening with people named side by side, nothing joining them: "<@A> <@B> visita confirmada…"
+_MENTIONS_ONLY = re.compile(rf"\s*{M}(?:[\s,]*{M})+[\s,:]+[^\W\d_{M[1:-1]}]")
+# A thanks saying what for after "both": "Obrigada aos dois por abrirem espaço na agenda"
+_FOR_AFTER = re.compile(rf"[^\n.!?{M[1:-1]}]{{0,30}}?\b(?:{_FOR_WORDS})\b")
+# A relative clause, then "and" the next person with a clause or a reason of their own (see _targets).
+_RELATIVE_NEXT = re.compile(
+    rf"{_RELATIVE_AFTER.pattern}[^\n.!?{M[1:-1]}]{{1,200}}?,?\s+(?:{_JOIN})\s+(?:(?:{_AND_LINK}|στον|στην|στη|στους)\s+)?"
+    rf"(?P<m>{M})(?={_RELATIVE_AFTER.pattern}|\s*,?\s*(?:{_FOR_WORDS})\b)"
 )
 _CLAUSE_AFTER = re.compile(
     rf"\s*[¿¡]?(?!(?:{_FOR_WORDS}|{_AND}|too|again|both|who|as well|so|very|thanks?|thank you|ty|thx|with|y'all|&|"
@@ -3191,9 +3225,12 @@ _ESPECIALLY_NEXT = re.compile(
     rf"[\s.,:]*(?:(?:{_ESP_LINK})\s+)?(?P<a>{_MLIST})(?P<b>)"
 )
 _KUDOS_COLON = re.compile(rf"[^:\n.!?{M[1:-1]}]{{0,40}}:\s*(?P<m>{_MLIST})")
-# A thanks to people described, then listed after a colon: "thank you to the people who keep this running: <@A>, <@B>"
+# A thanks to people described, then listed after a colon: "thank you to the people who keep this running: <@A>, <@B>",
+# "Thanks everyone who jumped in — <@A> <@B> <@C> — and <@D> for…" (everyone who did something: a colon or a dash)
 _THANKS_TO_COLON = re.compile(
-    rf" (?:to|a|à|an|aan|para|pra|dla|till|til|ao|aos|al|kepada) [^:\n.!?{M[1:-1]}]{{0,80}}:\s*(?P<m>{_MLIST})"
+    rf" (?:(?:to|a|à|an|aan|para|pra|dla|till|til|ao|aos|al|kepada) [^:\n.!?{M[1:-1]}]{{0,80}}:"
+    rf"|(?:(?:to|a|à|an|aan) )?(?:everyone|everybody|all|all of you|folks|todos|todas|tutti|tous|alle|allen|iedereen|alla)"
+    rf" (?:who|that|que|qui|che|die|som)\b[^:\n.!?—–{M[1:-1]}]{{0,80}}(?::|\s[—–-]))\s*(?P<m>{_MLIST})"
 )
 # …and its list going on past someone who is not a mention: "<@A>, <@B> and everyone in QA, and <@C> and <@D>"
 _LIST_MORE = re.compile(rf"[^\n.!?,:{M[1:-1]}]{{0,40}},\s*(?:(?:{_JOIN})\s+)?(?:(?:{_AND_LINK})\s+)?(?P<m>{_MLIST})")
@@ -3202,7 +3239,7 @@ _LIST_ENDS_WITH_AND = re.compile(rf"(?:\b(?:{_JOIN})|&|{_AND_NOSPACE})(?:\s+(?:{
 _REASON_ENDS_WITH_AND = re.compile(rf"(?:\b(?:{_JOIN_PEOPLE})|&)(?:\s+(?:{_AND_LINK}))?\s*$")
 # (", to <@B> for…", ", à <@B> pour…": a list of people each with a reason, joined by commas)
 _REASON_ENDS_WITH_AND_OR_COMMA = re.compile(
-    rf"(?:,\s*)?(?:\b(?:{_JOIN})|&)(?:\s+(?:{_AND_LINK}))?\s*$|,\s*(?:(?:to|à|a|ad|al|ao)\s*)?$"
+    rf"(?:,\s*)?(?:\b(?:{_JOIN})|&)(?:\s+(?:{_AND_LINK}))?\s*$|,\s*(?:(?:to|à|a|ad|al|ao|an|aan|till|dla|pra|pro)\s*)?$"
 )
 # The next "for <reason> <@B>" of a list where each person has a reason.
 _NEXT_REASON = re.compile(rf"\s*{_FOR}\b\s*(?P<reason>{_REASON_TEXT})(?P<post>{_MLIST})?")
@@ -3316,6 +3353,11 @@ _SUCCESS_WORDS += (
     # wow, das ist ja schon fertig. Tausend Dank"
     r"buen catch|bien visto|buena esa|bem visto|boa pegada|era isso|isso mesmo|gut gesehen|guter fang|schon fertig|"
     r"ben visto|bien vu|bien joué|bem lembrado|bien pensado|"
+    # a suggestion taken or a find confirmed: "<@A> isso resolve o problema…, ótima ideia. valeu!", "<@A> o boże, to
+    # było to. dziena!", "<@A> oh you're fast. дякую!"
+    r"great idea|good idea|ótima ideia|otima ideia|boa ideia|buena idea|gran idea|bonne idée|buona idea|ottima idea|"
+    r"gute idee|goed idee|bra idé|dobry pomysł|świetny pomysł|harika fikir|iyi fikir|отличная идея|хорошая идея|"
+    r"to było to|o to chodziło|you'?re fast|you'?re quick|ur fast|"
     r"found it|"
     r"jelas(?<!tidak jelas)(?<!kurang jelas)(?<!belum jelas)(?<!gak jelas)(?<!nggak jelas)(?<!ga jelas)|"
     r"útil|utile|nützlich|hilfreich|berguna|bermanfaat|hữu ích|that explains|explains (?:it|why|the)"
@@ -3649,6 +3691,18 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
             if together is not None:
                 credits = credits or _Credits(low)
                 more = _credited_together(low, ids, cs, sent_starts, reqs, credits, together)
+                if not more and not targets and together >= 0:
+                    # "<@A> <@B> visita confirmada para quinta. Obrigada aos dois por abrirem espaço na agenda": the
+                    # people the message opens by addressing, when the thanks names as many or no number
+                    # (said to them, not of them: "<@A> och <@B> ska fixa importflödet. Tack båda två!" is a notice)
+                    msg_voc = _message_vocative(low, ids, sent_starts, msg_voc)
+                    if (
+                        len(msg_voc) >= 2
+                        and together in (0, len(msg_voc))
+                        and _MENTIONS_ONLY.match(low)
+                        and (reason or _FOR_AFTER.match(low, ce))
+                    ):
+                        more = msg_voc
                 if more:
                     targets = [*targets, *more]
                     credited_together = True
@@ -4263,6 +4317,7 @@ class _Credits:
 # "Coming up", "Next week:".
 _CREDIT_HEADING_WORDS = (
     r"went well|go well|went right|wins|highlights|shout[- ]?outs?|kudos|props|call(?:ing)? out|made (?:it|this) happen|"
+    r"team sport|team effort|group effort|joint effort|teamwork|"
     r"credits?|mvps?|heroes|what worked|lo que (?:salió|funcionó) bien|qué salió bien|ce qui a (?:bien )?marché|"
     r"was gut lief|wat ging goed|o que (?:correu|deu) (?:bem|certo)|cosa è andat[oa] bene|agradecimientos|"
     r"remerciements|reconhecimentos?|destaques?"
@@ -4901,6 +4956,13 @@ def _targets(
             # person, after an honorific, has a reason of their own with no "for"
             end = r.end("pre")
             while (nxt := _HONOURED_NEXT.match(low, end, se)) and bisect_left(reqs, end) == bisect_left(reqs, se):
+                targets.extend(_mentions(nxt.group("m"), ids))
+                end = nxt.end()
+        elif pre_ids and not crossed and r.group("reason") is None and _RELATIVE_AFTER.match(low, r.end("pre")):
+            # "Voglio ringraziare <@A>, che ha fatto il doppio turno, e <@B> che ha coperto il mio turno": after the
+            # first one's clause, "and" the next person with a clause (or a reason) of their own
+            end = r.end("pre")
+            while (nxt := _RELATIVE_NEXT.match(low, end, se)) and bisect_left(reqs, end) == bisect_left(reqs, se):
                 targets.extend(_mentions(nxt.group("m"), ids))
                 end = nxt.end()
     if r.group("reason") is not None and r.start("reason") < se + 1:

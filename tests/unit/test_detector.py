@@ -154,6 +154,17 @@ R 0.732 / 0.707 / 0.812 / 0.659 / 0.765 / 0.880 / 0.890 / 0.860, pooled over 3,6
 three plain thanks of 114 its writer left empty corrected — "thanks <@A> for sharing the Songkran template", "big
 thanks to <@A> for the runbook", "Huge thanks to <@A> who negotiated the venue" — P 0.946, R 0.784). All eight are kept
 with the others.
+
+Sets 115–122 were written in stop 19 with the same brief and scored once at bddfc64: 115 (a Mexico City/Bogotá/Buenos
+Aires fintech; Latin American Spanish), 116 (a Warsaw/Kraków/Kyiv game studio; Polish, Ukrainian, Russian), 117 (a São
+Paulo/Lisbon logistics platform; Brazilian and European Portuguese), 118 (a Stockholm/Amsterdam health-tech start-up;
+Swedish, Dutch, some Finnish), 119 (a Bengaluru payroll SaaS; Indian English, Hindi, Hinglish, some Marathi and
+Kannada), 120 (a Tel Aviv/Athens security firm; Hebrew, Greek), 121 (a Taipei/Hong Kong/Shenzhen hardware maker;
+Traditional and Simplified Chinese, Cantonese) and 122 (a Munich/Vienna/Zurich/Milan mobility company; German, Swiss
+German, Italian), each with English: P 0.965 / 0.977 / 0.970 / 0.986 / 0.966 / 0.971 / 0.934 / 0.974, R 0.889 / 0.928 /
+0.847 / 0.918 / 0.875 / 0.844 / 0.953 / 0.907, pooled over 3,699 messages P 0.968, R 0.894. One label was corrected: in
+117 a new starter's "obrigado <@A> pela paciência com o docker compose" in a standup thanks A for the set-up help (with
+it the first scoring is unchanged at P 0.968, R 0.894). All eight are kept with the others.
 """
 
 from __future__ import annotations
@@ -262,7 +273,7 @@ def test_accuracy_on_labelled_set(name: str) -> None:
 
 
 # The blind sets kept but not (yet) at the target: their pooled score may not fall while their families are worked on.
-KEPT_HOLDOUTS = [f"thanks_holdout{n}.jsonl" for n in (21, 22, 29, 34, 38, 41, *range(42, 115))]
+KEPT_HOLDOUTS = [f"thanks_holdout{n}.jsonl" for n in (21, 22, 29, 34, 38, 41, *range(42, 123))]
 
 
 def test_kept_holdouts_do_not_regress() -> None:
@@ -272,9 +283,9 @@ def test_kept_holdouts_do_not_regress() -> None:
     print(report + "\n" + "\n".join(confusion))
     # (pooled with sets 63–66 added: P 0.967, R 0.876; with 67–82 and their round's fixes: P 0.970, R 0.880; with
     # 83–98 and theirs: P 0.972, R 0.882; with 99–106 and theirs: P 0.972, R 0.883; with 107–114 and theirs: P 0.970,
-    # R 0.876)
+    # R 0.876; with 115–122 and theirs: P 0.970, R 0.882)
     assert precision >= 0.967, report
-    assert recall >= 0.872, report
+    assert recall >= 0.878, report
 
 
 def test_labelled_set_is_mostly_chatter_that_mentions_people() -> None:
