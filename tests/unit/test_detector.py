@@ -161,10 +161,16 @@ Paulo/Lisbon logistics platform; Brazilian and European Portuguese), 118 (a Stoc
 Swedish, Dutch, some Finnish), 119 (a Bengaluru payroll SaaS; Indian English, Hindi, Hinglish, some Marathi and
 Kannada), 120 (a Tel Aviv/Athens security firm; Hebrew, Greek), 121 (a Taipei/Hong Kong/Shenzhen hardware maker;
 Traditional and Simplified Chinese, Cantonese) and 122 (a Munich/Vienna/Zurich/Milan mobility company; German, Swiss
-German, Italian), each with English: P 0.965 / 0.977 / 0.970 / 0.986 / 0.966 / 0.971 / 0.934 / 0.974, R 0.889 / 0.928 /
-0.847 / 0.918 / 0.875 / 0.844 / 0.953 / 0.907, pooled over 3,699 messages P 0.968, R 0.894. One label was corrected: in
+German, Italian), each with English: P 0.965 / 0.977 / 0.977 / 0.986 / 0.966 / 0.971 / 0.934 / 0.974, R 0.889 / 0.928 /
+0.848 / 0.918 / 0.875 / 0.844 / 0.953 / 0.907, pooled over 3,699 messages P 0.968, R 0.894. One label was corrected: in
 117 a new starter's "obrigado <@A> pela paciência com o docker compose" in a standup thanks A for the set-up help (with
-it the first scoring is unchanged at P 0.968, R 0.894). All eight are kept with the others.
+its writer's label, 117 scores P 0.969, R 0.847, and the pool is the same to three places). All eight are kept with the
+others. 123 (a Madrid/Barcelona/Paris travel marketplace; Spain Spanish, French, some Catalan), 124 (a Seoul/Tokyo
+webtoon platform; Korean, Japanese), 125 (an Istanbul/Jakarta/Ho Chi Minh City food-delivery company; Turkish,
+Indonesian, Vietnamese) and 126 (a Toronto/Austin/Dublin developer-tools company; English only) were written while
+that round's fixes went in and scored once at 0c4607b: P 0.962 / 0.954 / 0.960 / 0.969, R 0.933 / 0.832 / 0.896 /
+0.846, pooled over 1,743 messages P 0.961, R 0.875 (stop 18's detector on them: P 0.961, R 0.873). They are kept with
+the others as their writers labelled them.
 """
 
 from __future__ import annotations
@@ -273,7 +279,7 @@ def test_accuracy_on_labelled_set(name: str) -> None:
 
 
 # The blind sets kept but not (yet) at the target: their pooled score may not fall while their families are worked on.
-KEPT_HOLDOUTS = [f"thanks_holdout{n}.jsonl" for n in (21, 22, 29, 34, 38, 41, *range(42, 123))]
+KEPT_HOLDOUTS = [f"thanks_holdout{n}.jsonl" for n in (21, 22, 29, 34, 38, 41, *range(42, 127))]
 
 
 def test_kept_holdouts_do_not_regress() -> None:
@@ -283,7 +289,7 @@ def test_kept_holdouts_do_not_regress() -> None:
     print(report + "\n" + "\n".join(confusion))
     # (pooled with sets 63–66 added: P 0.967, R 0.876; with 67–82 and their round's fixes: P 0.970, R 0.880; with
     # 83–98 and theirs: P 0.972, R 0.882; with 99–106 and theirs: P 0.972, R 0.883; with 107–114 and theirs: P 0.970,
-    # R 0.876; with 115–122 and theirs: P 0.970, R 0.882)
+    # R 0.876; with 115–122 and theirs: P 0.970, R 0.882; with 123–126: P 0.969, R 0.882)
     assert precision >= 0.967, report
     assert recall >= 0.878, report
 
