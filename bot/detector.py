@@ -326,7 +326,7 @@ def _product(*parts: tuple[str, ...]) -> tuple[str, ...]:
 
 # Debts that are gratitude ("I owe you one / a beer / big time") against owed work ("I owe you the
 # numbers / a review"): after "owe you", a determiner starts a task unless a treat or favour follows.
-_OWED_YOU = "(?:you|u|ya|y'all)(?: guys| both| all| two)?"
+_OWED_YOU = "(?:you|u|ya|ye|y'all)(?: guys| both| all| two)?"  # (Irish "I owe ye big time")
 _DEBT = (
     "(?:one|big(?: time)?|(?:so|very) much|a lot|a ton|everything|the world|my (?:life|sanity|job|weekend|career)|"
     "(?:an? |one |another |some |the |several |a few |a couple of |a couple |two |three )?"
@@ -528,7 +528,9 @@ _words(
     "буду вдячн(?:ий|а|і)",
     "буду благодар(?:ен|на|ны)",
     "de antemán",
-    "sebelumnya",
+    # next to a thanks: alone it is "before" ("latency 8ms vs 140ms sebelumnya", 140 ms before)
+    "sebelumnya(?:(?<=kasih sebelumnya)|(?<=banyak sebelumnya)|(?<=thanks sebelumnya)|(?<=thx sebelumnya)"
+    "|(?<=tq sebelumnya)|(?<=trims sebelumnya)|(?= (?:terima kasih|makasih|trims|thanks|thx|tq)\\b))",
     "εκ των προτέρων",
     "προκαταβολικά",
     "ơn trước",
@@ -1579,8 +1581,9 @@ _words(
     ),
     # "Credit where it's due: <@A>'s pipeline…", "all credit goes to <@A>", "intercompany clean — credit to
     # <@A>"; not a credit issued to a customer ("issue a credit to <@A>'s account", "apply the credit to…").
-    "credit where (?:it'?s|it is|credit'?s|credit is) due",
-    f"the credit goes to(?= ?{M})",  # "honestly the credit goes to <@A> and the bargaining team"
+    "credit where (?:it'?s |it is |credit'?s |credit is )?due",  # ("Credit where due: <@A> and <@B> 👏")
+    f"the credit goes to(?= ?{M})",
+    "credit goes to(?= (?:the|our|my) )",  # "Credit goes to the JP translation team — <@A>, <@B>…"  # "honestly the credit goes to <@A> and the bargaining team"
     # Irish and British: "<@A> <@B> fair play to the two of ye, that was a lot of work"
     f"fair play(?= to (?:you|ye|u|the two|both|{M})| ?[!{TYE}{EMO}]| ?$)",
     f"credit(?<!\\ba credit)(?<!\\bthe credit)(?<!\\bany credit)(?<!\\bno credit)(?<!\\bissue credit)"
@@ -1649,6 +1652,11 @@ _words(
     # Indonesian "credit juga ke <@A>", "kredit buat <@A>"
     f"credit (?:juga )?(?:ke|buat|untuk)(?= ?{M})",
     "big ups?",
+    # "Lifesaver award of the week goes to <@A> 🏆"
+    *_product(
+        ("award", "prize", "trophy", "medal"),
+        (f"(?: of the (?:day|week|month|sprint|quarter))? goes to(?= ?{M})",),
+    ),
 )
 # An offer accepted: "yes please!! danke", "14 please. شكراً", "¡sí, por favor! Gracias", "ja bitte, danke" — a yes or a
 # number, then a "please" that ends its sentence or comes before the thanks asks nothing: the thanks after it is for
@@ -1788,6 +1796,7 @@ _words(
     "madloba",
     # slips: "perfect thakns!!"
     "thakns",
+    "thnak(?: you| u|s)",  # "thnak you <@A> for covering my QA standup"
     "ya3tik il3afye",
     "yaatik el afye",
     "mashkoo?ra?",
@@ -2991,6 +3000,8 @@ _FILL_WORDS = (
     r"ענקית|ענק|"
     # Greeklish "very" ("efxaristw poly <@A>"), "huge" after a Portuguese thanks ("um obrigado enorme ao <@A>"), and
     # "publicly" / "in particular" before the person ("Ringrazio pubblicamente <@A>", "agradecer en particular a <@A>")
+    # "thanks mostly to <@A> and <@B>" (the credit is theirs)
+    r"mostly|largely|mainly|entirely|partly|"
     r"πάρα|παρα|poly|poli|polu|enorme|enormes|gigante|imenso|imensa|publicly|públicamente|publicamente|pubblicamente|"
     r"publiquement|in particolare|in particular|en particular|em particular|" + _BOTH_WORDS
 )
@@ -3224,7 +3235,8 @@ _ESPECIALLY_NEXT = re.compile(
     rf"[\s.!?]*(?:\b(?:{_ESPECIALLY_WORDS})\b|{_ESPECIALLY_NOSPACE})"
     rf"[\s.,:]*(?:(?:{_ESP_LINK})\s+)?(?P<a>{_MLIST})(?P<b>)"
 )
-_KUDOS_COLON = re.compile(rf"[^:\n.!?{M[1:-1]}]{{0,40}}:\s*(?P<m>{_MLIST})")
+# (or a dash: "Credit goes to the JP translation team — <@A>, <@B>, <@C> — and to <@D> for the MT work")
+_KUDOS_COLON = re.compile(rf"[^:\n.!?—–{M[1:-1]}]{{0,40}}(?::|\s[—–])\s*(?P<m>{_MLIST})")
 # A thanks to people described, then listed after a colon: "thank you to the people who keep this running: <@A>, <@B>",
 # "Thanks everyone who jumped in — <@A> <@B> <@C> — and <@D> for…" (everyone who did something: a colon or a dash)
 _THANKS_TO_COLON = re.compile(
@@ -3252,6 +3264,7 @@ _VOCATIVE = re.compile(
     # (two opening words at most: "also lol <@A> …")
     rf"[^\w{M[1:-1]}]*(?:(?:hey|hi|hello|yo|ok|okay|oh|also|and|btw|so|dear|lol|haha|omg|wow|hola|salut|hallo|hej|cześć|merhaba|привет|hai|"
     rf"olá|ciao|anyway|anyways|update|well|finally|welp|alright|show|wena|nice|great|perfect|awesome|perfecto|genial|"
+    rf"yep|yes|yeah|yup|aww|awww|phew|ah|ahh|"
     # "especially <@A>…": "特に <@A> さん、…ありがとうございました", "sobre todo <@A>"
     rf"especially|especialmente|sobre todo|surtout|besonders|vor allem|in particolare|soprattutto|zwłaszcza|"
     rf"особенно|özellikle|khususnya|terutama|特に|{_HONORIFIC_BEFORE})\b[\s,!:—–-]*){{0,2}}(?P<m>{_MLIST})(?![\s,:]*(?:is|are|was|were|will|has|have|had|'s|'re|'ve|'ll|said|says|"
@@ -3358,6 +3371,9 @@ _SUCCESS_WORDS += (
     r"great idea|good idea|ótima ideia|otima ideia|boa ideia|buena idea|gran idea|bonne idée|buona idea|ottima idea|"
     r"gute idee|goed idee|bra idé|dobry pomysł|świetny pomysł|harika fikir|iyi fikir|отличная идея|хорошая идея|"
     r"to było to|o to chodziło|you'?re fast|you'?re quick|ur fast|"
+    # "<@A> good find, filed AND-902. ty!", "good catches <@A>, updated. thx", "y'all made that happen"
+    r"good finds?|great finds?|nice finds?|good catches|great catches|nice catches|made (?:this|that|it) happen|"
+    r"made me look good|"
     r"found it|"
     r"jelas(?<!tidak jelas)(?<!kurang jelas)(?<!belum jelas)(?<!gak jelas)(?<!nggak jelas)(?<!ga jelas)|"
     r"útil|utile|nützlich|hilfreich|berguna|bermanfaat|hữu ích|that explains|explains (?:it|why|the)"
@@ -5094,7 +5110,9 @@ def _targets(
         ):
             targets.extend(_mentions(o.group("m"), ids))
 
-    if not targets and ids and (kind == "kudos" or (kind == "grat" and low.startswith(" ", ce))):
+    # (a kudos' list comes first even when someone after it has a reason: "Credit goes to the JP team — <@A>, <@B> —
+    # and to <@C> for the MT work")
+    if ids and (kind == "kudos" or (not targets and kind == "grat" and low.startswith(" ", ce))):
         # "Quick shout-out before the 10am: <@A> and <@B> turned the story around in a day", "a specific thank you to
         # the people who probably don't get enough of them: <@A>, <@B> and everyone in QA, and <@C> and <@D> who…"
         km = (_KUDOS_COLON if kind == "kudos" else _THANKS_TO_COLON).match(low, ce, se)
