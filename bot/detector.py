@@ -2180,6 +2180,7 @@ _words(
         # the polite forms whole, so the mention after them is next to the cue: "ありがとうございます <@A>！"
         "ありがとうございます",
         "ありがとうございました",
+        "ありがとうごさいます",  # a common slip: "ありがとうごさいます <@A> さん！！"
         "ありがとう",
         "ありがと",
         "助かりました",
@@ -2237,6 +2238,12 @@ _words(
         "잘먹었어요",
         "수고하셨습니다",
         "수고하셨어요",
+        # "리허설 같이 해주신 <@A> <@B> 고생하셨습니다" (you went through a lot: thanks for the effort), "수고 많았어요" —
+        # not said to everyone ("다들 고생 많으셨습니다!", the whole team: no one's thanks)
+        *[
+            f"{phrase}(?<!다들 {phrase})(?<!모두 {phrase})(?<!여러분 {phrase})(?<!모두들 {phrase})"
+            for phrase in ("고생하셨습니다", "고생하셨어요", "고생 많으셨습니다", "고생 많았어요")
+        ],
         # chat shorthand of 감사 (gamsa): ㄱㅅ, ㄳ
         "ㄱㅅ",
         "ㄳ",
