@@ -310,6 +310,11 @@ _YOU_TOO = (
 # (in every language a "fine, thanks" is said in: "<@A> alles gut, danke fürs schnelle Revert!" thanks A)
 _NOT_FOR_SOMETHING = f"(?!(?: ?{M})* (?:for|fürs|für|por|pour|per|voor|för|pelo|pela|za|за)\\b)"
 _SMALLTALK_THANKS = f"[,!.]? (?:thanks|thank you|thx|ty){_NOT_FOR_SOMETHING}"
+# What one says had made one ill, after "better, thanks"
+_ILLNESS_AFTER = (
+    "just a (?:cold|bug|flu|headache|migraine|virus)|just tired|still (?:a bit )?(?:sick|tired|coughing)|"
+    "on the mend|getting there|recovering"
+)
 
 
 def _words(kind: str, *phrases: str, guard_end: bool = True) -> None:
@@ -349,6 +354,9 @@ _words(
     "no,? thank(?:s|[- ]?you|[- ]?u)",
     "no thx",
     "no need to thank",
+    # "Abeg no thank me again for Termii" (Nigerian Pidgin), "Safari deserves zero thanks"
+    "no (?:dey )?thank me",
+    "deserves? (?:zero|no) thanks",
     "no need for (?:the )?thanks",
     # not "don't thank me, thank <@A>": that passes the thanks on (a "noop" below consumes the refusal)
     "don'?t thank (?:me|us)(?! ?[,;:—–-]? thank)",
@@ -463,6 +471,11 @@ _words(
     "لا،? شكرا",
     "לא,? תודה",
     "ไม่เป็นไร(?:ครับ|ค่ะ)? ?ขอบคุณ",
+    # no need to thank: Thai "ไม่ต้องขอบคุณค่ะ"; a decline: Japanese "大丈夫、自分でやります！ありがとう〜" (I'll do it
+    # myself), Chinese "谢谢好意哈，但还是算了" (thanks for the kind thought, but no)
+    "ไม่ต้องขอบคุณ",
+    "自分でやります[！!。、\\s]*ありがと",
+    *_product(("谢谢", "謝謝"), ("(?:你的|您的)?好意[^。！!\\n]{0,6}(?:但|不过|不過)",)),
     guard_end=False,
 )
 _words(
@@ -684,6 +697,26 @@ _words("strong", "ナイス(?![ァ-ヺー])", guard_end=False)  # "<@A> ナイ�
 # Chinese "你又救了我一次" (you saved me again), "你是神" / "你真是及时雨" (a godsend), "归功于 <@A>" (the credit goes to),
 # Japanese "神降臨" (a god came down: you saved me)
 _words("strong", "救了我", "你是神", "及时雨", f"归功于(?=\\s*{M})", "神降臨", guard_end=False)
+# Chinese "你是我的神" (you are my god), "感激不尽" (endlessly grateful), "给 <@A> 递茶 🍵" (serving A tea), "疯狂点赞" (liking
+# it madly); Japanese "神対応" (a god-tier response), "…も神でした" (was god-tier), slang "あざまる" (thanks); Korean "은인이세요"
+# (you're my saviour), the chat forms "감사합니닷" / "캄사합니다"; Arabic "انت الأفضل" (you're the best)
+_words(
+    "strong",
+    "你是我的神",
+    "感激不尽",
+    "感激不盡",
+    "递(?:杯)?茶",
+    "疯狂点赞",
+    "瘋狂點讚",
+    "神対応",
+    "神でした",
+    "神すぎ",
+    "은인이(?:세요|에요|야|십니다)",
+    "انت الأفضل",
+    "أنت الأفضل",
+    guard_end=False,
+)
+_words("grat", "あざまる", "감사합니닷", "캄사(?:합니다|해요|요)?", guard_end=False)
 # Chinese praise that thanks: "<@A> 爱你 ❤️ 救大命" (you saved my life), "你也太神" (you're a god; not 给力, said in
 # congratulations too: "恭喜 🔥 给力"), "<@A> <@B> 功劳最大 🏆" (the most credit), "给 <@A> 的文档点一万个赞" (a thousand likes), "你們最好了"
 # (you're the best)
@@ -741,7 +774,8 @@ _ZH_HARM = "歪掉|挂了|掛了|崩了|坏了|壞了|炸了|丢了|丟了|白�
 _KO_HARM = "장애|망했|망함|날아갔|터졌|꼬였|깨졌|버그|롤백"
 _JA_HARM = "障害|落ち|壊れ|消え|止まっ|バグ|ロールバック"
 # The honorifics said after a name (also in _HONORIFIC, for lists): Korean ("<@A> 님") and Japanese ("<@A> さん").
-_HONORIFICS_KO = ("님", "씨", "쌤")
+# (with the titles said with 님 in teams: "<@A> 대표님 잘 먹었습니다!!", "<@A> 팀장님 체크리스트 최고")
+_HONORIFICS_KO = ("님", "씨", "쌤", "대표님", "팀장님", "선배님", "실장님", "부장님", "과장님", "매니저님")
 _HONORIFICS_JA = ("さん", "様", "さま", "くん", "君", "ちゃん", "先生")
 
 
@@ -810,6 +844,8 @@ _words(
 )
 _words("sarc", SARC, guard_end=False)
 _words("sarc", "/s", "thanks? for nothing", "gee,? thanks?", "thanks a bunch,? now")
+# Chinese chat's dog-head sticker, typed as text, marks irony: "谢谢 <@A> 把 8 张卡占满了一下午 [狗头]"
+_words("sarc", "狗头(?<=\\[狗头)\\]", "狗頭(?<=\\[狗頭)\\]", guard_end=False)
 _words(
     "smalltalk",
     *_product(("thanks", "thank you", "thx", "ty"), (" for asking", ",? (?:and )?(?:you|u|yourself) ?\\?")),
@@ -827,7 +863,7 @@ _words(
     ),
     *_product(
         ("i'm ", "im ", "i am ", "doing ", "all ", "pretty ", "very ", "not too ", ""),
-        ("good", "fine", "not bad", "alright", "well"),
+        ("good", "good po", "fine", "not bad", "alright", "well", "surviving"),
         (_SMALLTALK_THANKS,),
     ),
     # "doing ok thanks, just tired. you?" — but a bare "ok thanks" / "great, thanks" acknowledges help.
@@ -902,6 +938,7 @@ _words(
             "καλα",
             "baik",
             "khỏe",
+            "khỏe rồi",  # "Chị khỏe rồi, cảm ơn em. Em thì sao?"
             "khoe",
             "ổn",
             # with the polite particle: "tốt ạ, thanks chị!", "khỏe ạ, cảm ơn anh"
@@ -921,6 +958,11 @@ _words(
         ("[,!.]? (?:thanks|thank you|thx|ty)(?! to\\b)",),
     ),
     "much better[,!.]? (?:thanks|thank you|thx|ty)(?=,? (?:yes|yeah|yep|back|still)\\b)",
+    # …and with what one had: "much better, thanks! Just a cold", "better, thanks! just a cold"
+    *_product(
+        ("much better", "better"),
+        (f"[,!.]? (?:thanks|thank you|thx|ty)(?=[,!.]? (?:{_ILLNESS_AFTER})\\b)",),
+    ),
     # "thanks, and you?" — the reply to "how are you?", whichever language asks it back.
     *[f"{word}[,!.]* (?:{_AND_YOU}) ?[?;]" for word in _THANKS_WORDS.split("|")],
     # "thanks, you too!", "gracias, igualmente", "merci, toi aussi", "danke, gleichfalls": a wish returned
@@ -938,6 +980,7 @@ _words(
     "d[aá]+d[aá]+a[,!.]? (?:[eẹoọ] [sṣ][eéè]|[eẹoọ] [sṣ]eun)",
     "ad[iị] m mma[,!.]? (?:da+l[uụ]|ime+la)",
     "lafiya(?: lau)?[,!.]? (?:na ?gode)",
+    "nzuri(?: sana)?[,!.]? asante",  # Swahili "nzuri sana, asante. wewe je?" (very well, thanks. and you?)
     # Indonesian "udah mendingan, makasih pak" (I'm better now), Vietnamese "em đỡ rồi chị, cảm ơn chị hỏi thăm ạ",
     # German "Mega, danke! … Und bei dir, alles gut?"
     "mendingan[,!.]? (?:makasih|terima kasih|thanks|thx)",
@@ -963,14 +1006,14 @@ _words(
     *_product(("مشكور", "مشكورة", "شكرا", "شكراً"), (" على السؤال",)),
     "ご心配(?:いただき)?(?:ありがとう|感謝)",
     "걱정해 ?(?:줘서|주셔서) (?:고마|감사)",
-    "สบายดี(?:ครับ|ค่ะ|คะ)?[\\s,]*ขอบคุณ",
+    "สบายดี(?:ครับ|ค่ะ|คะ|จ้า|จ้ะ)?[\\s,]*ขอบคุณ",
     "ขอบคุณ(?:ครับ|ค่ะ|คะ)?[\\s,]*(?:สบายดี|แล้วคุณล่ะ)",
     "我很好[\\s,，。!！]*(?:谢谢|謝謝)",
     "很好(?<![得的]很好)[\\s,，。!！]*(?:谢谢|謝謝)",  # (not "分析做得很好，谢谢": well done, thanks)
     "[还還]好[\\s,，。!！]*(?:谢谢|謝謝)",
     "挺好的?[\\s,，。!！]*(?:谢谢|謝謝)",
     "[还還]不[错錯][\\s,，。!！]*(?:谢谢|謝謝)",  # "還不錯，謝謝，陽明山芒草超美 🌾 妳呢？"
-    "元気(?:です)?[\\s,、。!！]*ありがとう",
+    "元気(?:だよ|です|でした|だった)?[\\s,、。!！]*ありがと",  # ("元気だよ、ありがと笑 PR見ます")
     "잘 지내(?:요|고 있어요)[\\s,.!]*(?:감사합니다|고마워요|고마워)",
     "잘 지냈어요[\\s,.!]*(?:감사합니다|고마워요|고마워)",
     # "おかげさまでゆっくりできました、ありがとう！ケンは？": how one's holiday went
@@ -1480,6 +1523,9 @@ _words(
             # (or "couldn't have got here without you lot", "…pulled it off without you")
             " have (?:(?:done|made|pulled off|finished|shipped) (?:it|this|that|any of (?:it|this))(?: all)?"
             "|got(?:ten)? (?:here|there|this far|it done)|made it|pulled (?:it|this|that) off) without (?:you|u|ya)\\b",
+            # …or named: "Couldn't have done it without <@A>'s live walkthrough and <@B>'s CSV template"
+            " have (?:(?:done|made|pulled off|finished|shipped|closed) (?:it|this|that|any of (?:it|this))(?: all)?"
+            f"|got(?:ten)? (?:here|there|this far|it done)|made it|pulled (?:it|this|that) off) without(?= {M})",
         ),
     ),
     "you carried (?:this|the|us|me|our|it)",
@@ -2009,11 +2055,14 @@ _words(
         for w in ("chcę", "chce", "chciałbym", "chciałabym", "chciałam", "chciałem", "chcemy", "pragnę", "pragniemy")
     )
     + ")",
-    "te[sş]ekk[uü]rler",
     "te[sş]ekk[uü]r ederim",
     # the noun with its size: "<@A> ve <@B>'a kocaman teşekkür", "sonsuz teşekkür"
     *_product(("kocaman", "büyük", "buyuk", "sonsuz", "çok", "cok"), (" te[sş]ekk[uü]r(?! eder)",)),
     "sa[gğ] ?ol(?:un|asın|asınız|sun)?",
+    "saolas[ıi]n",  # chat: "ooo tamam, saolasın abi"
+    "te[sş]ekk[uü]rler+",  # stretched: "teşekkürlerr"
+    "te[sş]ek[uü]rler",  # a slip: "teşekürler sorgu anlatımı için"
+    "efsanesin",  # "<@A> efsanesin, tam istediğim setup" (you're a legend)
     # "eline sağlık" (health to your hands): Turkish thanks for work done
     "el(?:in|ler)(?:in)?(?:iz)?e sa[gğ]l[ıi]k",
     # "gözüne sağlık" (health to your eyes: thanks for spotting it), "çok makbule geçti" (much appreciated), "senin
@@ -2378,7 +2427,8 @@ _words(
     # "辛苦 Priya 🙏" — not "很辛苦" / "太辛苦了" (it was hard) / "你们更辛苦" (you had it harder); "蟹蟹" is chat for "谢谢"
     # (said to everyone it is no one's thanks: "大家辛苦了！", "辛苦了各位 💪")
     *[
-        f"辛苦{tail}(?<![很太好挺真蛮超更家位]辛苦{tail})(?![各大]|\\s*(?:各位|大家))"
+        # ("两位辛苦了" is said to two people: not "各位辛苦了", everyone)
+        f"辛苦{tail}(?<![很太好挺真蛮超更家]辛苦{tail})(?<!各位辛苦{tail})(?![各大]|\\s*(?:各位|大家))"
         for tail in ("了", "啦", "你了", "您了", "你们了", "辛苦", "哈")
     ],
     f"辛苦(?=\\s*(?:[!！~～,，。.…]|$|[{TYE}{EMO}{_UEMOJI}]|{M}|[a-z]))(?<![很太好挺真蛮超更家位]辛苦)",
@@ -3076,6 +3126,11 @@ _RELATIVE_AFTER = re.compile(
 _MENTIONS_ONLY = re.compile(rf"\s*{M}(?:[\s,]*{M})+[\s,:]+[^\W\d_{M[1:-1]}]")
 # A thanks saying what for after "both": "Obrigada aos dois por abrirem espaço na agenda"
 _FOR_AFTER = re.compile(rf"[^\n.!?{M[1:-1]}]{{0,30}}?\b(?:{_FOR_WORDS})\b")
+# One person's work, then "and" the next person's (or the next person doing something): "<@A>'s live walkthrough and
+# <@B>'s CSV template", "<@A>'s packaging redesign and <@B> getting the pallet samples out"
+_POSSESSIVE_NEXT = re.compile(
+    rf"['’]s(?: [^\W\d_][\w/-]*){{1,4}},? (?:and|&|plus) (?P<m>{M})(?=['’]s |\s+[^\W\d_]+ing\b)"
+)
 # A relative clause, then "and" the next person with a clause or a reason of their own (see _targets).
 _RELATIVE_NEXT = re.compile(
     rf"{_RELATIVE_AFTER.pattern}[^\n.!?{M[1:-1]}]{{1,200}}?,?\s+(?:{_JOIN})\s+(?:(?:{_AND_LINK}|στον|στην|στη|στους)\s+)?"
@@ -3315,7 +3370,7 @@ _SUCCESS_WORDS = (
     r"resolvido|resolveu|deu certo|tá ok|ta ok|está ok|ok agora|ótimo|genial|marche|fonctionne|génial|résolu|funziona|funzionato|"
     r"perfett[oaie]|parfaite?s?|risolto|fantastic[oa]|bellissim[oaie]|werkt|gelukt|opgelost|fungerar|funkar|działa|zadziałało|"
     r"świetnie|idealnie|çalıştı|çalışıyor|hallettim|halloldu|çözüldü|harika|mükemmel|работает|сработало|"
-    r"это было оно|вот оно|це було воно|ось воно|заработало|получилось|отлично|идеально|ідеально|чудово|відмінно|працює|спрацювало|вийшло|berhasil|beres|mantap|được rồi|xong rồi|δουλεύει|λειτουργεί|τέλεια|τέλειο|"
+    r"поправил[аи]?|исправил[аи]?|это было оно|вот оно|це було воно|ось воно|заработало|получилось|отлично|идеально|ідеально|чудово|відмінно|працює|спрацювало|вийшло|berhasil|beres|mantap|được rồi|xong rồi|δουλεύει|λειτουργεί|τέλεια|τέλειο|"
     # Help that was quick: "<@A> cepat sekali! arigatou", "<@A> that was fast, thanks", "<@A> qué rápido. ¡Gracias!"
     r"so fast|so quick|super fast|super quick|that was fast|that was quick|lightning fast|blazing fast|quick work|speedy|"
     r"qué rápido|que rápido|que rapido|rapidísimo|rapidisimo|rapidinho|trop rapide|super rapide|so schnell|superschnell|"
@@ -3499,7 +3554,8 @@ def _person_then_for(for_words: str) -> re.Pattern[str]:
     """A message that opens with the person, then one of `for_words` and what they are thanked for — not "for the
     record", "for now": the shape both of "<@A> for … спасибо!" and of a credit-only reply."""
     return re.compile(
-        rf"[^\w{M[1:-1]}]*{_MLIST}[\s,:—–-]*(?:{for_words})\b(?! (?:the record|now|example|instance|some reason|real|"
+        rf"[^\w{M[1:-1]}]*{_MLIST}[\s,:—–-]*(?:\([^()\n]{{1,30}}\)\s*)?(?:{for_words})\b(?! (?:the record|now|example|"
+        r"instance|some reason|real|"
         r"sure|once|today|tomorrow|this week|next week|ever|context|reference|info|fyi|what it's worth|a moment|a sec|"
         r"a bit|el momento|ahora|ejemplo|maintenant|exemple|jetzt|agora|exemplo|ora)\b)"
     )
@@ -3512,8 +3568,11 @@ _ADDRESSED_FOR = _person_then_for(_FOR_WORDS)
 
 _KUDOS_REPLY_MAX = 240  # characters of a reply that names a person and what for, and nothing else
 # (the "for" of a credit only: not "<@A> on it", "<@A> per Sensor seit Charge 23-B")
-_CREDIT_FOR_WORDS = "for|pour|por|für|voor|para|pra|pelo|pela|za|за"
-_KUDOS_FOR = _person_then_for(_CREDIT_FOR_WORDS)
+_CREDIT_FOR_WORDS = "for|pour|por|für|voor|para|pra|pelo|pela|za|за|kwa"  # (Swahili "<@A> kwa prototype")
+# (not a rule of use: "<@A> `ff_` for new ones. the others are legacy")
+_KUDOS_FOR = re.compile(
+    _person_then_for(_CREDIT_FOR_WORDS).pattern + r"(?! (?:new|old|existing|all|each|every|both|those|these|others?)\b)"
+)
 # …and the next person of such a reply: "<@A> for the van saga, and <@B> for the canal expedition"
 _KUDOS_NEXT = re.compile(
     rf"[^\n.!?{M[1:-1]}]{{1,120}}?(?:,\s*|\s+)(?:(?:{_JOIN})\s+)?(?:(?:{_AND_LINK})\s+)?(?P<m>{_MLIST})\s*(?:{_CREDIT_FOR_WORDS})\b"
@@ -3529,7 +3588,9 @@ def _kudos_reply(text: str, author: str, thread_parent_author: str | None) -> tu
     norm, ids = _normalize(text)
     low = norm.lower()
     m = _KUDOS_FOR.match(low)
-    if m is None or "?" in low or _REQUEST_IN_REPLY.search(low):
+    # (an instruction is in the reply's first sentence: "<@A> for the Q3 report use the template"; a later one says
+    # what came of the help: "<@A> for the float forecast. if it works my Mondays are free again")
+    if m is None or "?" in low or _REQUEST_IN_REPLY.search(low, 0, _first_sentence_end(low)):
         return ()
     people = _mentions(low[: m.end()], ids)
     pos = m.end()
@@ -3539,6 +3600,12 @@ def _kudos_reply(text: str, author: str, thread_parent_author: str | None) -> tu
     return tuple(Thanks(uid, None) for uid in dict.fromkeys(people) if uid != author)
 
 
+def _first_sentence_end(low: str) -> int:
+    end = _SENTENCE_END.search(low)
+    return end.start() if end else len(low)
+
+
+_SENTENCE_END = re.compile(r"[.!\n]\s")
 # Words that make a "<@A> for …" reply an instruction or a plan, not a credit.
 _REQUEST_IN_REPLY = re.compile(
     r"\b(?:please|pls|can you|could you|would you|will you|use|send|check|need|needs|should|must|let's|tomorrow|today|"
@@ -4979,6 +5046,12 @@ def _targets(
             # person, after an honorific, has a reason of their own with no "for"
             end = r.end("pre")
             while (nxt := _HONOURED_NEXT.match(low, end, se)) and bisect_left(reqs, end) == bisect_left(reqs, se):
+                targets.extend(_mentions(nxt.group("m"), ids))
+                end = nxt.end()
+        elif pre_ids and not crossed and low.startswith(("'s ", "’s "), r.end("pre")):
+            # "Couldn't have done it without <@A>'s live walkthrough and <@B>'s CSV template": each one's work
+            end = r.end("pre")
+            while (nxt := _POSSESSIVE_NEXT.match(low, end, se)) and bisect_left(reqs, end) == bisect_left(reqs, se):
                 targets.extend(_mentions(nxt.group("m"), ids))
                 end = nxt.end()
         elif pre_ids and not crossed and r.group("reason") is None and _RELATIVE_AFTER.match(low, r.end("pre")):
