@@ -2056,6 +2056,10 @@ _words(
     )
     + ")",
     "te[sş]ekk[uü]r ederim",
+    # "…'a teşekkür ediyorum", "ikinize de ayrı ayrı teşekkür etmek istiyorum", and the noun closing its clause:
+    # "gözden geçiren <@A> ve <@B>'e teşekkür, İngilizce versiyonu…"
+    "te[sş]ekk[uü]r (?:ediyorum|ediyoruz|ederiz|etmek istiyorum|etmek isterim|etmek istiyoruz)",
+    f"te[sş]ekk[uü]r(?=\\s*(?:[,.!…]|$|[{TYE}{EMO}]))",
     # the noun with its size: "<@A> ve <@B>'a kocaman teşekkür", "sonsuz teşekkür"
     *_product(("kocaman", "büyük", "buyuk", "sonsuz", "çok", "cok"), (" te[sş]ekk[uü]r(?! eder)",)),
     "sa[gğ] ?ol(?:un|asın|asınız|sun)?",
@@ -5143,6 +5147,21 @@ def _targets(
     if not targets and ids:
         left = _left(low, cs, ss)
         targets.extend(_mentions(left, ids) or trailing)
+    if (
+        ids
+        and "için" in low[ss:cs]
+        and low.startswith(_TR_THANKS_STARTS, cs)
+        and "?" not in low[ss:cs]
+        # (not "you did it": "<@A> dün beni <@B>'ın müdürüyle tanıştırdığın için sağ ol" thanks only A)
+        and not _TR_YOU_DID_FOR.search(low, ss, cs)
+    ):
+        # Turkish gives each person's reason before one thanks: "<@A> code review'ları, <@B> deploy'u izlettiği ve
+        # <@C> sabırla test ettiği için çok teşekkürler", "Gece takibi için <@A>'a, onay aldığı için de <@B>'a teşekkürler"
+        targets.extend(uid for uid in _reasons_before_tr(low, ids, ss, cs) if uid not in targets)
+    elif ids and low.startswith(_KO_THANKS_STARTS, cs) and len(ko := _reasons_before_ko(low, ids, ss, cs)) > 1:
+        # Korean too: "<@A> <@B> 리뷰랑 핫픽스 빠르게 해주셔서 일정 안 밀렸어요, 고맙습니다", "<@A> 님 쿼리 리팩토링이랑 <@B> 님
+        # 대시보드 정리 덕분이에요. 감사합니다!", "<@A> 님 도메인 검수, <@B> 님 QA, <@C> 님 UI 다들 감사합니다!"
+        targets.extend(uid for uid in ko if uid not in targets)
     if not targets and not group and ids and kind != "emoji" and _MENTION_RE.search(low, ce, se):
         # "Big thanks to the 6 East nurses for being so flexible, and to <@A> for coordinating nights": the
         # thanks names a group first, then a person with a reason of their own.
@@ -5664,6 +5683,43 @@ _TRAIL_ADVERB_END = re.compile(
 # Not a turn: "I appreciate that the timeline is tight <@A>, but we can't skip the load test".
 _CLAUSE_BREAK = re.compile(r"(?:\s*[,;—–]|\s+-)(?!\s*(?:but|though|however|although|yet|except|still|unfortunately)\b)")
 _OBJECT_THEN_M = re.compile(rf"(?P<obj>(?: [^\W_][\w'’]*){{1,8}}) (?P<m>{_MLIST})")
+
+
+_TR_THANKS_STARTS = ("teş", "tes", "sağ", "sag", "tşk", "tsk", "eyv")
+_TR_YOU_DID_FOR = re.compile(r"[dt][ıiuü]ğ[ıiuü]n (?:için|icin)\b")
+# A person something was done for or with, not the one thanked: "<@A> için rapor hazırladım", "<@A> ile konuştuk"
+_TR_NOT_THANKED = re.compile(r"\s*(?:için|icin|ile|tarafından)\b")
+
+
+def _named_between(low: str, ids: list[str], lo: int, hi: int, not_thanked: re.Pattern[str]) -> list[str]:
+    """The people mentioned from lo to hi, but those `not_thanked` matches right after."""
+    return [ids[ord(m.group()) - _M0] for m in _MENTION_RE.finditer(low, lo, hi) if not not_thanked.match(low, m.end())]
+
+
+def _reasons_before_tr(low: str, ids: list[str], ss: int, cs: int) -> list[str]:
+    """The people named before a Turkish thanks whose reasons come first, each but those something was done for."""
+    return _named_between(low, ids, ss, cs, _TR_NOT_THANKED)
+
+
+_KO_THANKS_STARTS = ("감사", "고마", "고맙")
+# What says the people named before a Korean thanks are the ones it is for: "-해 주셔서" (because you did), "덕분" (thanks
+# to), "주신" (who gave), "다들" / "모두" (all of you)
+_KO_REASON_BEFORE = re.compile(r"주셔서|줘서|덕분|주신|다들|모두")
+# …but not the one something is passed to or done to: "<@A> 님께 연결해드릴게요", "장하오 님이 <@B> 님을 소개해주신 덕분에"
+_KO_NOT_THANKED = re.compile(r"\s*(?:님|씨)?\s*(?:께|에게|한테|을|를)")
+_SENTENCE_BREAK_BEFORE = re.compile(r"[.!?。！？\n][^.!?。！？\n]*$")
+
+
+def _reasons_before_ko(low: str, ids: list[str], ss: int, cs: int) -> list[str]:
+    """The people named before a Korean thanks that says what for first, in its sentence (or the one before, when the
+    thanks opens a sentence of its own)."""
+    lo = ss
+    if not low[ss:cs].strip() and ss > 1:
+        brk = _SENTENCE_BREAK_BEFORE.search(low, max(0, ss - 200), ss - 1)
+        lo = brk.start() + 1 if brk else max(0, ss - 200)
+    if "?" in low[lo:cs] or not _KO_REASON_BEFORE.search(low, lo, cs):
+        return []
+    return _named_between(low, ids, lo, cs, _KO_NOT_THANKED)
 
 
 def _left(low: str, cs: int, ss: int) -> str:
