@@ -335,7 +335,7 @@ _OWED_YOU = "(?:you|u|ya|ye|y'all)(?: guys| both| all| two)?"  # (Irish "I owe y
 _DEBT = (
     "(?:one|big(?: time)?|(?:so|very) much|a lot|a ton|everything|the world|my (?:life|sanity|job|weekend|career)|"
     "(?:an? |one |another |some |the |several |a few |a couple of |a couple |two |three )?"
-    "(?:(?:very |really |super )?(?:big|huge|massive|cold|nice|fancy|proper|good|real|free|whole) )?"
+    "(?:(?:very |really |super )?(?:big|huge|massive|large|cold|nice|fancy|proper|good|real|free|whole) )?"
     "(?:beer|coffee|drink|pint|lunch|dinner|round|cookie|pizza|donut|doughnut|cake|tea|whiske?y|favou?r|bottle|"
     "thank[- ]?you|thanks|debt of gratitude|shout[- ]?out|hug|high[- ]five|bagel|muffin|snack|treat|candy|"
     "chocolate|taco|sushi|breakfast|brunch|meal|chai|samosa|one)s?(?: of [\\w']+)?)"
@@ -417,7 +417,7 @@ _words(
     *_product(("nahi", "nahin", "nai"), ("(?: yaar| yar| ji| bhai)?,? (?:thanks|thank you|thx|shukriya|dhanyavaa?d)",)),
     "не за что",
     "note to self",  # "Note to self <@A>: thank <@B> in the acknowledgments" (a to-do)
-    "thanks mat bol",  # Hinglish "don't say thanks"
+    *_product(("thanks", "thank you"), (" mat bol(?:o|na)?",)),  # Hinglish "don't say thanks": "arre thanks mat bolo yaar"
     # Hinglish "no need to say thanks" / "thanks for what": "thank you bolne ki zaroorat nahi", "dhanyavaad kis baat ka"
     *_product(
         ("thank you", "thanks", "thanku", "dhanyavaad", "dhanyavad", "shukriya"),
@@ -456,6 +456,11 @@ _words(
 _words(
     "nothx",
     "不用谢",
+    # Cantonese "唔使多謝" (no need to thank), a declined offer "不了谢谢" (no, thanks), Turkish "ben almayayım teşekkürler"
+    # (I'll pass, thanks)
+    "唔使(?:多謝|多谢|客氣|客气)",
+    "不了[，,\\s]*(?:谢谢|謝謝)",
+    "almayay[ıi]m,? (?:te[sş]ekk|sa[gğ] ?ol)",
     "不用了",
     "不客气",
     "不客氣",
@@ -924,6 +929,8 @@ _words(
             "thik hu",
             "thik hoon",
             "nalla irukken",
+            "bagunna",  # Telugu: "bagunna, thanks! nuvvu?"
+            "bagunnanu",
             "nalla irukkaen",
             "nallaa irukken",
             "iyiyiz",
@@ -1020,7 +1027,7 @@ _words(
     "[还還]好[\\s,，。!！]*(?:谢谢|謝謝)",
     "挺好的?[\\s,，。!！]*(?:谢谢|謝謝)",
     "[还還]不[错錯][\\s,，。!！]*(?:谢谢|謝謝)",  # "還不錯，謝謝，陽明山芒草超美 🌾 妳呢？"
-    "元気(?:だよ|です|でした|だった)?[\\s,、。!！]*ありがと",  # ("元気だよ、ありがと笑 PR見ます")
+    "元気(?:だよ|です|でした|だった)?(?:よ|ね)?[\\s,、。!！]*ありがと",  # ("元気だよ、ありがと笑 PR見ます")
     "잘 지내(?:요|고 있어요)[\\s,.!]*(?:감사합니다|고마워요|고마워)",
     "잘 지냈어요[\\s,.!]*(?:감사합니다|고마워요|고마워)",
     # "おかげさまでゆっくりできました、ありがとう！ケンは？": how one's holiday went
@@ -1325,6 +1332,9 @@ _words(
     *_product(("i", "we"), (f" owe(?= ?{M})",)),
     # The same idiom elsewhere: Spanish, Portuguese, Italian, French, German.
     "te debo una",
+    # Catalan "T'en dec una!", German "Ich schulde <@A> was" (I owe A one)
+    "t'en dec una",
+    f"ich schulde(?= {M} (?:was|einen|eins|ein))",
     "te debo (?:un café|un cafe|una cerveza|una birra|una comida|un almuerzo|una cena)",
     "fico a dever-te uma",
     "fico-te a dever uma",
@@ -1624,6 +1634,10 @@ _words(
     f"standing ovation (?:pour|for|to|para|per|für)(?= ?{M})",
     f"slow clap\\s+(?:for|to|pour)(?= ?{M})",
     "s/o",
+    # a nomination in a thread asking who helped: "提名 <@A>，夜班完仲返嚟幫我頂", "Nominating <@A> — she covered…"
+    f"提名(?=\\s*{M})",
+    f"nominating(?<!for nominating)(?= {M})",  # (not "thanks <@A> for nominating <@B>")
+    f"i(?:'d| would)? nominate(?= {M})",
     # "Credits: <@A> for the SOA pivot, <@B> for the YARA rules…"
     f"credits(?=: ?{M} (?:for|on)\\b)",
     # "Un aplauso para <@A> que me cubrió la demo", "a round of applause for <@A>", "un applauso a <@A>"
@@ -2448,7 +2462,8 @@ _words(
 )
 _words("emoji", TYE, guard_end=False)
 # Not "?!" or "!?": surprise, not a question ("déjà ?! merci beaucoup").
-_words("req", "\\?(?![!！])(?<![!！]\\?)", "？(?![!！])(?<![!！]？)", "؟", guard_end=False)
+# (not "?!" nor "??", surprise: "<@A> already?? you're a machine. thank you")
+_words("req", "\\?(?![!！?？])(?<![!！?？]\\?)", "？(?![!！?？])(?<![!！?？]？)", "؟", guard_end=False)
 _words(
     "req",
     # Asking someone to thank another is talk about thanking, and a request: "<@A> please thank your mom on
@@ -2919,9 +2934,9 @@ def _scan(low: str, ascii_source: bool) -> tuple[list[_Cue], list[int], list[int
         # search is cheaper than running the regex over every character.
         if "?" in low:
             pos = low.find("?")
-            surprise = "?!" in low or "!?" in low  # not a question (see the "req" phrases)
             while pos != -1:
-                if not surprise or (low[pos - 1 : pos] != "!" and low[pos + 1 : pos + 2] != "!"):
+                # (not "?!" nor "??": surprise, as the "req" phrases say)
+                if low[pos - 1 : pos] not in ("!", "?") and low[pos + 1 : pos + 2] not in ("!", "?"):
                     if reqs and reqs[-1] > pos:
                         insort(reqs, pos)
                     else:
@@ -3132,6 +3147,11 @@ _RELATIVE_WORDS = "đã|vì đã|yang|którzy|która|który|które|którym|ко�
 _RELATIVE_AFTER = re.compile(
     r"\s*,?\s*(?:who|which|qui|que|quien|quienes|die|der|che|som|que|która|który|którzy|ki|который|которая|которые|που|"
     r"yang|đã)\b"
+)
+# A congratulation to one person right before a bare thanks (see detect_thanks)
+_CONGRATS_BEFORE = re.compile(
+    rf"\b(?:congrats|congratulations|felicidades|félicitations|parabéns|glückwunsch|gratulacje|tebrikler|поздравляю)\b"
+    rf"[^.!?\n{M[1:-1]}]{{0,40}}?(?P<m>{M})[\s!.,{EMO}{TYE}{_UEMOJI}]*(?:(?:and|&|also|honestly|separately|seriously)[,\s]+)*$"
 )
 # A message opening with people named side by side, nothing joining them: "<@A> <@B> visita confirmada…"
 _MENTIONS_ONLY = re.compile(rf"\s*{M}(?:[\s,]*{M})+[\s,:]+[^\W\d_{M[1:-1]}]")
@@ -3924,6 +3944,10 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
             # ("that did it :pray:"); "same here :pray:" is pleading, not thanks.
             # "thanks <@A>! appreciate you taking the time": once the reply has thanked someone by name,
             # a later bare thanks ("appreciate you", "you rock") is still talking to them.
+            if not targets and ids and (congrats := _CONGRATS_BEFORE.search(low, max(0, cs - 80), cs)):
+                # "congrats <@A>! 🎉 and honestly thanks for all the patient code reviews": the thanks after a
+                # congratulation is for the one just congratulated, not the thread's author
+                targets = _mentions(congrats.group("m"), ids)
             if not targets and thread_parent_author and not named:
                 if kind == "emoji" and success is None:
                     success = _reports_success(low)
