@@ -5180,9 +5180,9 @@ def _targets(
         targets.extend(_mentions(left, ids) or trailing)
     if (
         ids
-        and "için" in low[ss:cs]
         and low.startswith(_TR_THANKS_STARTS, cs)
-        and "?" not in low[ss:cs]
+        and low.find("için", ss, cs) != -1
+        and low.find("?", ss, cs) == -1
         # (not "you did it": "<@A> dün beni <@B>'ın müdürüyle tanıştırdığın için sağ ol" thanks only A)
         and not _TR_YOU_DID_FOR.search(low, ss, cs)
     ):
