@@ -1408,6 +1408,13 @@ _words(
     # Hindi "shabash" (well done), "you're an angel", Portuguese "salvou meu dia", "*bows deeply to <@A>*"
     "shabaa?sh",
     "you(?:'re| are) an angel",
+    # "you're an angel / a hero / a star" in more languages: Portuguese "És um anjo <@A>", Norwegian "du er en engel",
+    # Flemish "ge zijt een engel", "u zijt een held", Catalan "ets un sol", "ets la millor"; English "you're a star"
+    "[ée]s um anjo",
+    "du er en engel",
+    *_product(("ge", "gij", "u", "jij", "je"), (" (?:zijt|bent) een (?:engel|held|schat)",)),
+    "ets (?:un sol|la millor|el millor|un crack)",
+    "you(?:'re| are) a star",
     # Nigerian and Ghanaian English: "Well done o <@A>", "you too much", "God bless you"; Swahili "noma sana" (brilliant)
     "well done o",
     "you (?:are )?too much(?= ?[!{TYE}{EMO}]| ?$| ?{M})",
@@ -1613,7 +1620,7 @@ _words(
     "kudos-(?:runde|ecke|liste|zeit|round|corner|time|thread)",  # "Kudos-Runde der Woche:" heading a list
     *_product(("big", "major", "huge", "mad", "serious", "massive"), (" props",)),
     # (Spanish "props a <@A>", French "props à", Dutch "props aan", Indonesian "props ke" too)
-    f"props(?= (?:to |a |à |aan |an |ke |pour |para |voor )?{M}| ?[!:,]| ?$| to )",  # German "Props an <@A>" too
+    f"props(?= (?:to |a |à |aan |an |ke |pour |para |voor |pro |pra |dla )?{M}| ?[!:,]| ?$| to )",  # German "Props an <@A>" too
     "props \\([^()\\n]{1,30}\\)(?= to )",  # "Props (literally) to <@A>"
     # the credit is someone's: "ojo que el mérito de la parte de linaje es de <@A>", "o mérito é do <@A>"
     f"m[ée]rito(?: [^.!?\\n{M[1:-1]}]{{0,50}}?)? (?:é|es|fue|foi|era) (?:de|d[oa]|del)(?= {M})",
@@ -1898,6 +1905,7 @@ _words(
     "takk(?: skal du ha)?",
     f"takk te(?= {M})",  # Nynorsk dialect: "Takk te <@A> for bileta"
     "tusen takk",
+    "tack som fan",  # Swedish chat: "you handled the App Store stuff perfectly. tack som fan!"
     "mange takk?",
     "tusind tak",
     f"tak(?= for\\b| skal du have| til {M}| {M}[!.]?$| {M} (?:for|fordi)\\b)",
@@ -2019,6 +2027,7 @@ _words(
     "dankjewel",
     "dankuwel",
     "bedankt",
+    f"bedankje(?= (?:aan|voor) ?{M}| ?[!.])",  # "Even een bedankje aan <@A>, die vanochtend…"
     *_product(
         (
             "vielen",
@@ -2045,7 +2054,8 @@ _words(
     "te debo (?:un|una) (?:caf[ée]|cerveza|chela|birra|comida|almuerzo|cena|pizza|favor)",
     "ti devo (?:un|una) (?:caff[èe]|birra|pranzo|cena|pizza|favore)",
     "valeu+",
-    "valeuz[ãa]o",  # "valeuzão <@A>, o pipeline tá 3x mais rápido" (a big valeu)
+    "valeuz[ãa]o",
+    "valew",  # a slip: "valew <@A> pelo teste de regressão no sábado"  # "valeuzão <@A>, o pipeline tá 3x mais rápido" (a big valeu)
     "vlw",  # Portuguese chat shorthand for "valeu"
     "grazie+(?: mille)?",
     f"grazi(?= {M})",  # the typo: "grazi <@A> per il fix"
@@ -3463,6 +3473,8 @@ _SUCCESS_WORDS += (
     # było to. dziena!", "<@A> oh you're fast. дякую!"
     r"great idea|good idea|ótima ideia|otima ideia|boa ideia|buena idea|gran idea|bonne idée|buona idea|ottima idea|"
     r"gute idee|goed idee|bra idé|dobry pomysł|świetny pomysł|harika fikir|iyi fikir|отличная идея|хорошая идея|"
+    # "<@A> mega, to bardzo pomoże…. Dzięki!", "…tá tudo certinho e já integrei. obrigadão!!"
+    r"mega|certinho|tudo certo|deu bom|"
     r"to było to|o to chodziło|you'?re fast|you'?re quick|ur fast|"
     # "<@A> good find, filed AND-902. ty!", "good catches <@A>, updated. thx", "y'all made that happen"
     r"good finds?|great finds?|nice finds?|good catches|great catches|nice catches|made (?:this|that|it) happen|"
