@@ -310,7 +310,7 @@ _YOU_TOO = (
 # (in every language a "fine, thanks" is said in: "<@A> alles gut, danke fürs schnelle Revert!" thanks A)
 _NOT_FOR_SOMETHING = f"(?!(?: ?{M})* (?:for|fürs|für|por|pour|per|voor|för|pelo|pela|za|за)\\b)"
 _SMALLTALK_THANKS = f"[,!.]? (?:thanks|thank you|thx|ty){_NOT_FOR_SOMETHING}"
-# What one says had made one ill, after "better, thanks"
+# What made one ill, said after "better, thanks": "much better, thanks! Just a cold"
 _ILLNESS_AFTER = (
     "just a (?:cold|bug|flu|headache|migraine|virus)|just tired|still (?:a bit )?(?:sick|tired|coughing)|"
     "on the mend|getting there|recovering"
@@ -1656,8 +1656,8 @@ _words(
     # "Credit where it's due: <@A>'s pipeline…", "all credit goes to <@A>", "intercompany clean — credit to
     # <@A>"; not a credit issued to a customer ("issue a credit to <@A>'s account", "apply the credit to…").
     "credit where (?:it'?s |it is |credit'?s |credit is )?due",  # ("Credit where due: <@A> and <@B> 👏")
-    f"the credit goes to(?= ?{M})",
-    "credit goes to(?= (?:the|our|my) )",  # "Credit goes to the JP translation team — <@A>, <@B>…"  # "honestly the credit goes to <@A> and the bargaining team"
+    f"the credit goes to(?= ?{M})",  # "honestly the credit goes to <@A> and the bargaining team"
+    "credit goes to(?= (?:the|our|my) )",  # "Credit goes to the JP translation team — <@A>, <@B>…"
     # Irish and British: "<@A> <@B> fair play to the two of ye, that was a lot of work"
     f"fair play(?= to (?:you|ye|u|the two|both|{M})| ?[!{TYE}{EMO}]| ?$)",
     f"credit(?<!\\ba credit)(?<!\\bthe credit)(?<!\\bany credit)(?<!\\bno credit)(?<!\\bissue credit)"
@@ -2054,8 +2054,8 @@ _words(
     "te debo (?:un|una) (?:caf[ée]|cerveza|chela|birra|comida|almuerzo|cena|pizza|favor)",
     "ti devo (?:un|una) (?:caff[èe]|birra|pranzo|cena|pizza|favore)",
     "valeu+",
-    "valeuz[ãa]o",
-    "valew",  # a slip: "valew <@A> pelo teste de regressão no sábado"  # "valeuzão <@A>, o pipeline tá 3x mais rápido" (a big valeu)
+    "valeuz[ãa]o",  # "valeuzão <@A>, o pipeline tá 3x mais rápido" (a big valeu)
+    "valew",  # a slip: "valew <@A> pelo teste de regressão no sábado"
     "vlw",  # Portuguese chat shorthand for "valeu"
     "grazie+(?: mille)?",
     f"grazi(?= {M})",  # the typo: "grazi <@A> per il fix"
