@@ -331,6 +331,11 @@ def _product(*parts: tuple[str, ...]) -> tuple[str, ...]:
 
 # Debts that are gratitude ("I owe you one / a beer / big time") against owed work ("I owe you the
 # numbers / a review"): after "owe you", a determiner starts a task unless a treat or favour follows.
+# What could not have been done without someone: "couldn't have done it / got here / pulled it off without you"
+_DONE_IT = (
+    "(?:(?:done|made|pulled off|finished|shipped|closed) (?:it|this|that|any of (?:it|this))(?: all)?"
+    "|got(?:ten)? (?:here|there|this far|it done)|made it|pulled (?:it|this|that) off)"
+)
 _OWED_YOU = "(?:you|u|ya|ye|y'all)(?: guys| both| all| two)?"  # (Irish "I owe ye big time")
 _DEBT = (
     "(?:one|big(?: time)?|(?:so|very) much|a lot|a ton|everything|the world|my (?:life|sanity|job|weekend|career)|"
@@ -417,7 +422,9 @@ _words(
     *_product(("nahi", "nahin", "nai"), ("(?: yaar| yar| ji| bhai)?,? (?:thanks|thank you|thx|shukriya|dhanyavaa?d)",)),
     "не за что",
     "note to self",  # "Note to self <@A>: thank <@B> in the acknowledgments" (a to-do)
-    *_product(("thanks", "thank you"), (" mat bol(?:o|na)?",)),  # Hinglish "don't say thanks": "arre thanks mat bolo yaar"
+    *_product(
+        ("thanks", "thank you"), (" mat bol(?:o|na)?",)
+    ),  # Hinglish "don't say thanks": "arre thanks mat bolo yaar"
     # Hinglish "no need to say thanks" / "thanks for what": "thank you bolne ki zaroorat nahi", "dhanyavaad kis baat ka"
     *_product(
         ("thank you", "thanks", "thanku", "dhanyavaad", "dhanyavad", "shukriya"),
@@ -1544,12 +1551,10 @@ _words(
     *_product(
         ("couldn't", "could not", "couldnt", "wouldn't", "would not"),
         (
-            # (or "couldn't have got here without you lot", "…pulled it off without you")
-            " have (?:(?:done|made|pulled off|finished|shipped) (?:it|this|that|any of (?:it|this))(?: all)?"
-            "|got(?:ten)? (?:here|there|this far|it done)|made it|pulled (?:it|this|that) off) without (?:you|u|ya)\\b",
-            # …or named: "Couldn't have done it without <@A>'s live walkthrough and <@B>'s CSV template"
-            " have (?:(?:done|made|pulled off|finished|shipped|closed) (?:it|this|that|any of (?:it|this))(?: all)?"
-            f"|got(?:ten)? (?:here|there|this far|it done)|made it|pulled (?:it|this|that) off) without(?= {M})",
+            # (or "couldn't have got here without you lot", "…pulled it off without you"), or named: "Couldn't have done
+            # it without <@A>'s live walkthrough and <@B>'s CSV template"
+            f" have {_DONE_IT} without (?:you|u|ya)\\b",
+            f" have {_DONE_IT} without(?= {M})",
         ),
     ),
     "you carried (?:this|the|us|me|our|it)",
@@ -1881,8 +1886,7 @@ _words(
     # Swiss and Bavarian spellings, and a common slip: "funktioniert, dange!!", "merci vielmal", "dnake!!"
     "dange",
     "dnake",
-    "merci vielmal",
-    "merci vi(?:lmal|umau)",  # Swiss German: "Merci vilmal nomal fürs Teile"
+    "merci vi(?:elmal|lmal|umau)",  # (Swiss German "Merci vilmal nomal fürs Teile" too)
     "gracais",  # a slip: "esto me sirve un montón, gracais!!"
     "danke vilmal",
     "vergelt'?s gott",
@@ -2095,8 +2099,7 @@ _words(
     *_product(("kocaman", "büyük", "buyuk", "sonsuz", "çok", "cok"), (" te[sş]ekk[uü]r(?! eder)",)),
     "sa[gğ] ?ol(?:un|asın|asınız|sun)?",
     "saolas[ıi]n",  # chat: "ooo tamam, saolasın abi"
-    "te[sş]ekk[uü]rler+",  # stretched: "teşekkürlerr"
-    "te[sş]ek[uü]rler",  # a slip: "teşekürler sorgu anlatımı için"
+    "te[sş]ekk?[uü]rler+",  # stretched or slipped: "teşekkürlerr", "teşekürler sorgu anlatımı için"
     "efsanesin",  # "<@A> efsanesin, tam istediğim setup" (you're a legend)
     # "eline sağlık" (health to your hands): Turkish thanks for work done
     "el(?:in|ler)(?:in)?(?:iz)?e sa[gğ]l[ıi]k",
@@ -2149,8 +2152,7 @@ _words(
     "trims",
     "c[aảá]m [oơ]n",
     "cam on",
-    "ευχαριστ(?:ώ|ω|ούμε|ουμε)",
-    "ευχαριστ(?:ώ|ω)(?:ώ|ω)+",  # stretched in chat: "ευχαριστώωω 🙏"
+    "ευχαριστ(?:[ώω]+|ούμε|ουμε)",  # (stretched in chat too: "ευχαριστώωω 🙏")
     "ευχαριστ(?:ή|η)σ(?:ω|ουμε)",  # "θα ήθελα να σας ευχαριστήσω θερμά" (I'd like to thank you warmly)
     # "you're a hero / a god": "<@A> είσαι ήρωας", "Είσαι θεός <@A>!", Italian "<@A> sei un mago 🧙", "sei un mito"
     "είσαι (?:ήρωας|ηρωίδα|θεός|θεά|ο καλύτερος|η καλύτερη)",
@@ -3091,10 +3093,10 @@ _FILL_WORDS = (
     r"o|os|"
     # "huge" after a Hebrew thanks: "תודה ענקית ל<@A>"
     r"ענקית|ענק|"
-    # Greeklish "very" ("efxaristw poly <@A>"), "huge" after a Portuguese thanks ("um obrigado enorme ao <@A>"), and
-    # "publicly" / "in particular" before the person ("Ringrazio pubblicamente <@A>", "agradecer en particular a <@A>")
     # "thanks mostly to <@A> and <@B>" (the credit is theirs)
     r"mostly|largely|mainly|entirely|partly|"
+    # Greeklish "very" ("efxaristw poly <@A>"), "huge" after a Portuguese thanks ("um obrigado enorme ao <@A>"), and
+    # "publicly" / "in particular" before the person ("Ringrazio pubblicamente <@A>", "agradecer en particular a <@A>")
     r"πάρα|παρα|poly|poli|polu|enorme|enormes|gigante|imenso|imensa|publicly|públicamente|publicamente|pubblicamente|"
     r"publiquement|in particolare|in particular|en particular|em particular|" + _BOTH_WORDS
 )
@@ -3633,7 +3635,10 @@ def _kudos_reply(text: str, author: str, thread_parent_author: str | None) -> tu
     m = _KUDOS_FOR.match(low)
     # (an instruction is in the reply's first sentence: "<@A> for the Q3 report use the template"; a later one says
     # what came of the help: "<@A> for the float forecast. if it works my Mondays are free again")
-    if m is None or "?" in low or _REQUEST_IN_REPLY.search(low, 0, _first_sentence_end(low)):
+    if m is None or "?" in low:
+        return ()
+    starts = _sentence_starts(low)
+    if _REQUEST_IN_REPLY.search(low, 0, starts[1] if len(starts) > 1 else len(low)):
         return ()
     people = _mentions(low[: m.end()], ids)
     pos = m.end()
@@ -3643,12 +3648,6 @@ def _kudos_reply(text: str, author: str, thread_parent_author: str | None) -> tu
     return tuple(Thanks(uid, None) for uid in dict.fromkeys(people) if uid != author)
 
 
-def _first_sentence_end(low: str) -> int:
-    end = _SENTENCE_END.search(low)
-    return end.start() if end else len(low)
-
-
-_SENTENCE_END = re.compile(r"[.!\n]\s")
 # Words that make a "<@A> for …" reply an instruction or a plan, not a credit.
 _REQUEST_IN_REPLY = re.compile(
     r"\b(?:please|pls|can you|could you|would you|will you|use|send|check|need|needs|should|must|let's|tomorrow|today|"
@@ -3792,7 +3791,9 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
             continue
         if laughs and kind == "grat" and _laughed_off(low, laughs, ss, cs, ce, se, n):
             continue
-        targets, reason, group = _targets(kind, cs, ce, low, norm, ids, ss, se, n, reqs, esps)
+        targets, reason, group = _targets(
+            kind, cs, ce, low, norm, ids, ss, se, n, reqs, esps, sent_starts[max(0, si - 1)]
+        )
         if targets and not ascii_text and _CLOSING_THANKS.match(low, cs) and len(ids) > len(targets):
             # "見つけてくれた <@A> さん、即直した <@B> くん、ありがとう🙏": not only the person right before the thanks
             done_for_me = _done_for_me(low, ids, ss, cs, reqs)
@@ -4984,9 +4985,10 @@ def _targets(
     n: int,
     reqs: list[int],
     esps: list[int],
+    ps: int,
 ) -> tuple[list[str] | None, str | None, bool]:
-    """Mentions a cue (`kind` from `cs` to `ce`) is aimed at, its reason, and whether it thanks a group
-    ("thanks everyone")."""
+    """Mentions a cue (`kind` from `cs` to `ce`, in the sentence from `ss` to `se`; the one before starts at `ps`) is
+    aimed at, its reason, and whether it thanks a group ("thanks everyone")."""
     if kind == "karma":
         return _mentions(low[cs:ce], ids), None, False
     # Quoted as a word ('the "Thanks" button') or asked about ("thanks?") is not a thanks.
@@ -5201,7 +5203,7 @@ def _targets(
         # Turkish gives each person's reason before one thanks: "<@A> code review'ları, <@B> deploy'u izlettiği ve
         # <@C> sabırla test ettiği için çok teşekkürler", "Gece takibi için <@A>'a, onay aldığı için de <@B>'a teşekkürler"
         targets.extend(uid for uid in _reasons_before_tr(low, ids, ss, cs) if uid not in targets)
-    elif ids and low.startswith(_KO_THANKS_STARTS, cs) and len(ko := _reasons_before_ko(low, ids, ss, cs)) > 1:
+    elif ids and low.startswith(_KO_THANKS_STARTS, cs) and len(ko := _reasons_before_ko(low, ids, ss, cs, ps)) > 1:
         # Korean too: "<@A> <@B> 리뷰랑 핫픽스 빠르게 해주셔서 일정 안 밀렸어요, 고맙습니다", "<@A> 님 쿼리 리팩토링이랑 <@B> 님
         # 대시보드 정리 덕분이에요. 감사합니다!", "<@A> 님 도메인 검수, <@B> 님 QA, <@C> 님 UI 다들 감사합니다!"
         targets.extend(uid for uid in ko if uid not in targets)
@@ -5750,16 +5752,12 @@ _KO_THANKS_STARTS = ("감사", "고마", "고맙")
 _KO_REASON_BEFORE = re.compile(r"주셔서|줘서|덕분|주신|다들|모두")
 # …but not the one something is passed to or done to: "<@A> 님께 연결해드릴게요", "장하오 님이 <@B> 님을 소개해주신 덕분에"
 _KO_NOT_THANKED = re.compile(r"\s*(?:님|씨)?\s*(?:께|에게|한테|을|를)")
-_SENTENCE_BREAK_BEFORE = re.compile(r"[.!?。！？\n][^.!?。！？\n]*$")
 
 
-def _reasons_before_ko(low: str, ids: list[str], ss: int, cs: int) -> list[str]:
-    """The people named before a Korean thanks that says what for first, in its sentence (or the one before, when the
-    thanks opens a sentence of its own)."""
-    lo = ss
-    if not low[ss:cs].strip() and ss > 1:
-        brk = _SENTENCE_BREAK_BEFORE.search(low, max(0, ss - 200), ss - 1)
-        lo = brk.start() + 1 if brk else max(0, ss - 200)
+def _reasons_before_ko(low: str, ids: list[str], ss: int, cs: int, ps: int) -> list[str]:
+    """The people named before a Korean thanks that says what for first, in its sentence (or the one before, starting
+    at `ps`, when the thanks opens a sentence of its own)."""
+    lo = ps if not low[ss:cs].strip() else ss
     if "?" in low[lo:cs] or not _KO_REASON_BEFORE.search(low, lo, cs):
         return []
     return _named_between(low, ids, lo, cs, _KO_NOT_THANKED)
