@@ -1970,10 +1970,11 @@ _words(
     # "tx <@A>", "tx for the mockups" — not "tx" for a transaction ("the tx failed", "tx hash")
     # ("tx por el parche", "😂 tx mate")
     # (and "tx for owning it", "perfetto, tx :blush:" — an emoji, which the pre-filter sees as its shortcode)
-    f"tx(?= {M}| (?:for|por) (?:the|your|this|that|all|el|la|los|las|tu|[a-z]+ing)\\b|\\s*[!,{TYE}{EMO}]|\\s*$"
+    f"tx(?= {M}| (?:for|por) (?:the|your|this|that|all|el|la|los|las|tu|[a-z]+ing)\\b|\\s*[!,{TYE}{EMO}]|\\.(?!\\w)|\\s*$"
     "| (?:mate|bro|man|heaps|again|so much)\\b| :[a-z0-9_+-]+:)"
-    # (and opening a bullet: "- tx <@A>, merged"; after a word of another script: "<@A> 확인했어요 tx!")
-    f"(?:(?<=^ tx)|(?<=[,.!\n>{M[1:-1]}{TYE}{EMO}{_UEMOJI}] tx)|(?<=\ntx)|(?<=\n[-•*] tx)|(?<=[^\\x00-\\u024f] tx))",
+    # (and opening a bullet: "- tx <@A>, merged"; after a word of another script: "<@A> 확인했어요 tx!"; in an
+    # aside or closing a sentence: "PR merged (tx <@A> for the review)", "<@A> got it, tx.")
+    f"(?:(?<=^ tx)|(?<=[,.!(\n>{M[1:-1]}{TYE}{EMO}{_UEMOJI}] tx)|(?<=[\n(]tx)|(?<=\n[-•*] tx)|(?<=[^\\x00-\\u024f] tx))",
     "tks",
     "tysm",
     "tyvm",
@@ -3157,8 +3158,8 @@ _RIGHT = re.compile(
 # đêm", "terima kasih <@A> <@B> yang sudah…", "dzięki <@A>, <@B>, którzy zostali…", "спасибо <@A>, <@B>, которые…".
 _RELATIVE_WORDS = "đã|vì đã|yang|którzy|która|który|które|którym|который|которая|которые|που"
 _RELATIVE_AFTER = re.compile(
-    r"\s*,?\s*(?:who|which|qui|que|quien|quienes|die|der|che|som|que|która|który|którzy|ki|который|которая|которые|που|"
-    r"yang|đã)\b"
+    r"\s*,?\s*(?:who|whose|which|qui|que|quien|quienes|cuyo|cuya|cujo|cuja|dont|die|der|deren|dessen|che|som|que|"
+    r"która|który|którzy|ki|который|которая|которые|που|yang|đã)\b"
 )
 # A congratulation to one person right before a bare thanks (see detect_thanks)
 _CONGRATS_BEFORE = re.compile(
@@ -3366,13 +3367,15 @@ _COMMA = re.compile(r"\s*,\s*")
 _TO = re.compile(r"\s*to\b")
 _VOCATIVE = re.compile(
     # not "[\s\W]*": a mention is a non-word character too, and the list must keep its first person
-    # (two opening words at most: "also lol <@A> …")
+    # (three opening words at most: "also lol <@A> …", "both great points <@A>, fixed!")
     rf"[^\w{M[1:-1]}]*(?:(?:hey|hi|hello|yo|ok|okay|oh|also|and|btw|so|dear|lol|haha|omg|wow|hola|salut|hallo|hej|cześć|merhaba|привет|hai|"
     rf"olá|ciao|anyway|anyways|update|well|finally|welp|alright|show|wena|nice|great|perfect|awesome|perfecto|genial|"
     rf"yep|yes|yeah|yup|aww|awww|phew|ah|ahh|"
+    # praise of what the person said: "good catches <@A>, updated. thx", "great points <@A>, fixed! thank you"
+    rf"good|catch|catches|point|points|call|find|finds|both|"
     # "especially <@A>…": "特に <@A> さん、…ありがとうございました", "sobre todo <@A>"
     rf"especially|especialmente|sobre todo|surtout|besonders|vor allem|in particolare|soprattutto|zwłaszcza|"
-    rf"особенно|özellikle|khususnya|terutama|特に|{_HONORIFIC_BEFORE})\b[\s,!:—–-]*){{0,2}}(?P<m>{_MLIST})(?![\s,:]*(?:is|are|was|were|will|has|have|had|'s|'re|'ve|'ll|said|says|"
+    rf"особенно|özellikle|khususnya|terutama|特に|{_HONORIFIC_BEFORE})\b[\s,!:—–-]*){{0,3}}(?P<m>{_MLIST})(?![\s,:]*(?:is|are|was|were|will|has|have|had|'s|'re|'ve|'ll|said|says|"
     rf"told|wrote|mentioned|asked|isn't|aren't|can't(?! thank| ?$)|won't|did|does|and i|owns?|owes?|"
     # the same talk of the person, not to them, elsewhere: "<@A> hat gefragt…", "<@A> dijo que…", "<@A> zei dat…"
     rf"hat|hatte|heeft|sagt|sagte|fragt|fragte|meinte|zegt|zei|vroeg|dijo|preguntó|disse|perguntou|a dit|a demandé|"
@@ -3791,7 +3794,7 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
             continue
         if laughs and kind == "grat" and _laughed_off(low, laughs, ss, cs, ce, se, n):
             continue
-        targets, reason, group = _targets(
+        targets, reason, group, own_reasons = _targets(
             kind, cs, ce, low, norm, ids, ss, se, n, reqs, esps, sent_starts[max(0, si - 1)]
         )
         if targets and not ascii_text and _CLOSING_THANKS.match(low, cs) and len(ids) > len(targets):
@@ -4016,8 +4019,9 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
         for uid in targets:
             if uid == author:
                 continue
-            if uid not in found or (found[uid] is None and reason):
-                found[uid] = reason
+            uid_reason = own_reasons[uid] if own_reasons and uid in own_reasons else reason
+            if uid not in found or (found[uid] is None and uid_reason):
+                found[uid] = uid_reason
     return tuple([Thanks(uid, r) for uid, r in found.items()])
 
 
@@ -4986,14 +4990,16 @@ def _targets(
     reqs: list[int],
     esps: list[int],
     ps: int,
-) -> tuple[list[str] | None, str | None, bool]:
+) -> tuple[list[str] | None, str | None, bool, dict[str, str | None] | None]:
     """Mentions a cue (`kind` from `cs` to `ce`, in the sentence from `ss` to `se`; the one before starts at `ps`) is
-    aimed at, its reason, and whether it thanks a group ("thanks everyone")."""
+    aimed at, its reason, whether it thanks a group ("thanks everyone"), and the reasons of people listed after the
+    first with a reason of their own ("thanks <@A> for the design and <@B> for the build": B's is the build)."""
     if kind == "karma":
-        return _mentions(low[cs:ce], ids), None, False
+        return _mentions(low[cs:ce], ids), None, False, None
+    own: dict[str, str | None] = {}  # reasons of the people listed after the first, each their own
     # Quoted as a word ('the "Thanks" button') or asked about ("thanks?") is not a thanks.
     if cs > 0 and low[cs - 1] in "\"'“‘" and ce < n and low[ce] in "\"'”’":
-        return None, None, False
+        return None, None, False, None
     # …and so is a phrase in single quotes, such as a UI string: "the Steam page 'Thank you for wishlisting' banner"
     if (
         cs > 0
@@ -5001,12 +5007,12 @@ def _targets(
         and (cs < 2 or not low[cs - 2].isalnum())
         and _SINGLE_QUOTE_CLOSES.match(low, ce, min(n, ce + _QUOTE_SPAN))
     ):
-        return None, None, False
+        return None, None, False, None
     if kind == "grat" and low.startswith("?", ce) if ce < n else False:
-        return None, None, False
+        return None, None, False, None
     # An emoji right before a request is a "please": "<@A> :pray: can you check #2333 before the cut?".
     if kind == "emoji" and reqs and (k := bisect_left(reqs, ce)) < len(reqs) and not _has_words(low[ce : reqs[k]]):
-        return None, None, False
+        return None, None, False, None
     # …and so is one after a question and the person it asks: "anyone have the new login? <@A> :pray:".
     if (
         kind == "emoji"
@@ -5017,7 +5023,7 @@ def _targets(
         and not _has_words(low[reqs[k - 1] : cs])
         and _MENTION_RE.search(low, reqs[k - 1], cs)
     ):
-        return None, None, False
+        return None, None, False, None
     # An emoji after an apology is contrition, not thanks: "<@A> mañana te los mando, perdón 🙏", "<@A> scusa il
     # ritardo 🙏" — unless a success is reported after the apology ("sorry for the wait, it works now 🙏").
     if (
@@ -5025,7 +5031,7 @@ def _targets(
         and (a := _APOLOGY_BEFORE.search(low, max(0, cs - 60), cs))
         and not _reports_success(low[a.start() : cs])
     ):
-        return None, None, False
+        return None, None, False, None
     targets: list[str] = []
     trailing: list[str] = []  # "thanks!! <@A>": used only when nothing precedes the cue
     reason: str | None = None
@@ -5137,8 +5143,10 @@ def _targets(
             ):
                 if not joined_by_and and bisect_left(reqs, end) < bisect_right(reqs, se):
                     break  # after a bare comma, "…, <@B> for lunch?" asks B something
-                targets.extend(_mentions(post, ids))
                 nxt = _NEXT_REASON.match(low, end, se)
+                for uid in _mentions(post, ids):
+                    targets.append(uid)
+                    own[uid] = _clean_reason(norm[nxt.start("reason") : min(nxt.end("reason"), se)]) if nxt else None
                 if (
                     not nxt
                     or not nxt.group("post")
@@ -5184,9 +5192,9 @@ def _targets(
             or _harm_caused(low, ss, cs)
             or _BLAME.search(low, ss, harm_end)
         ):
-            return None, None, False
+            return None, None, False, None
     if has_now and kind in ("grat", "strong") and _NOW_NEG.search(low, ce, se):
-        return None, None, False  # "thanks a lot <@A>, now the build is broken"
+        return None, None, False, None  # "thanks a lot <@A>, now the build is broken"
 
     # The rules below can only name mentions: a message without one skips them.
     if not targets and ids:
@@ -5314,8 +5322,11 @@ def _targets(
     ):
         # "dzięki <@A> za ogarnięcie wszystkiego!! :heart: i <@B> za pilnowanie Amazon lane": the list of people,
         # each with a reason, goes on after an exclamation.
-        targets.extend(_mentions(nx.group("m"), ids))
-    return targets, reason, group
+        reason_end = _sentence_end(low, nx.end(), n)
+        for uid in _mentions(nx.group("m"), ids):
+            targets.append(uid)
+            own[uid] = _clean_reason(norm[nx.end() : reason_end])
+    return targets, reason, group, own
 
 
 _WHETHER_BEFORE = re.compile(

@@ -459,6 +459,38 @@ def test_reason_drops_slack_markup() -> None:
     assert "quick review" in found.reason
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "thanks <@UA> for the design and <@UB> for the implementation",
+            [Thanks("UA", "the design"), Thanks("UB", "the implementation")],
+        ),
+        (
+            "Thank you <@UA> for the specs, <@UB> for the build, and <@UC> for the rollout",
+            [Thanks("UA", "the specs"), Thanks("UB", "the build"), Thanks("UC", "the rollout")],
+        ),
+        (
+            "<@UA> thank you for the potluck, and <@UB> for the brisket",
+            [Thanks("UA", "the potluck"), Thanks("UB", "the brisket")],
+        ),
+        (
+            "dzięki <@UA> za ogarnięcie wszystkiego!! :heart: i <@UB> za pilnowanie Amazon lane",
+            [Thanks("UA", "ogarnięcie wszystkiego"), Thanks("UB", "pilnowanie Amazon lane")],
+        ),
+        # a clause of their own instead of a reason: no reason rather than the first person's
+        (
+            "Big thanks to <@UA> for sitting with me for two hours, and to <@UB> whose repro made it obvious",
+            [Thanks("UA", "sitting with me for two hours"), Thanks("UB", None)],
+        ),
+        # one reason for all the people before it is everyone's
+        ("thanks <@UA> and <@UB> for the review", [Thanks("UA", "the review"), Thanks("UB", "the review")]),
+    ],
+)
+def test_each_person_listed_with_a_reason_gets_their_own(text: str, expected: list[Thanks]) -> None:
+    assert list(detect_thanks(text, "UME")) == expected
+
+
 def test_reason_is_none_without_one() -> None:
     assert detect_thanks("thanks <@UA>!", "UME") == (Thanks("UA", None),)
 
