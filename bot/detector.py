@@ -284,7 +284,7 @@ _VOCAB: list[tuple[str, str]] = []
 _THANKS_WORDS = (
     "thanks|thank you|thx|ty|merci|mersi|gracias|gr[àa]cies|grazas|obrigad[oa]|grazie|danke|dank je|bedankt|tack|dzi[eę]ki|dzi[eę]kuj[eę]|"
     "te[sş]ekk[uü]rler|sa[gğ] ?ol|спасибо|дякую|ευχαριστώ|ευχαριστω|terima kasih|makasih|c[aả]m [oơ]n|kiitos|kiitti|ait[äa]h|"
-    "takk|tak|ef[xh]aristw|ef[xh]aristo|shukran|d[íi]ky|[ďd]akujem"
+    "takk|tak|ef[xh]aristw|ef[xh]aristo|sh[ou]kr[ae]n|d[íi]ky|[ďd]akujem"
 )
 # "and you?" asked back: English, Spanish, French, German, Portuguese, Italian, Dutch, Swedish, Polish,
 # Turkish, Russian, Greek, Indonesian, Vietnamese.
@@ -343,7 +343,14 @@ _DEBT = (
     "(?:(?:very |really |super )?(?:big|huge|massive|large|cold|nice|fancy|proper|good|real|free|whole) )?"
     "(?:beer|coffee|drink|pint|lunch|dinner|round|cookie|pizza|donut|doughnut|cake|tea|whiske?y|favou?r|bottle|"
     "thank[- ]?you|thanks|debt of gratitude|shout[- ]?out|hug|high[- ]five|bagel|muffin|snack|treat|candy|"
-    "chocolate|taco|sushi|breakfast|brunch|meal|chai|samosa|one)s?(?: of [\\w']+)?)"
+    "chocolate|taco|sushi|breakfast|brunch|meal|chai|samosa|one"
+    # a treat named the local way, after any word ("a Paradise biryani", "a kopi", "suya", "a flat white")
+    "|(?:[\\w']+ )?(?:biryani|kopi|croissant|suya|boba|bubble tea|milk tea|ramen|pho|burrito|kebab|doner|baklava|"
+    "churros?|empanadas?|gelato|ice cream|wine|cocktail|latte|cappuccino|espresso|flat white|cheesecake|pie|"
+    "cupcake|brownie|burger|bbq|dumplings?|momos?|jollof|poutine|timbits|pastry|pastries|cinnamon roll|stroopwafel|"
+    "pastel de nata|nata|tim ?tams?|lamington|bao|dim sum|kimbap|tteokbokki|onigiri|mochi|falafel|shawarma|"
+    "kunafa|knafeh|chapati|vada pav|jalebi|ladoo|laddoo|roti|arepa|tamales?|pupusa|pierogi|pączki|croquetas?)"
+    ")s?(?: of [\\w']+)?)"
 )
 _TASK_DETERMINER = (
     r"(?:the|that|this|those|these|your|some|an?|another|two|three|four|five|a few|a couple|several|\d+|nothing|no)\b"
@@ -384,13 +391,18 @@ _words(
     # Czech and Slovak: "já dneska ne, díky", "nie, ďakujem"
     "ne,? d[íi]ky",
     "nie,? [ďd]akujem",
-    # Levantine Arabic in Latin letters: "la2 shukran", "shukran bas ma ba7taj" (thanks but I don't need it)
-    "la2,? shukran",
+    # Levantine and Egyptian Arabic in Latin letters: "la2 shukran", "la shokran ana diet", "shukran bas ma ba7taj" (thanks
+    # but I don't need it)
+    "la2?,? sh[ou]kr[ae]n",
     "ef[xh]arist(?:w|o),? alla",  # Greeklish "efxaristw alla den xreiazetai" (thanks, but no need)
-    "shukran,? bas",
-    # "I'll pass on the margaritas, thanks", "we'll pass, thanks"
+    "sh[ou]kr[ae]n,? bas",
+    # "I'll pass on the margaritas, thanks", "we'll pass, thanks", "I'll pass today, thanks though!"
     *_product(
-        ("i'll", "i will", "we'll", "we will"), (" pass(?: on [^,.!?\\n]{1,40})?[,.]? (?:thanks|thank you|thx|ty)",)
+        ("i'll", "i will", "we'll", "we will"),
+        (
+            " pass(?: on [^,.!?\\n]{1,40})?(?: (?:today|tonight|this time|for now|this week|on this one))?[,.!]? "
+            "(?:thanks|thank you|thx|ty)",
+        ),
     ),
     # Finnish and Estonian: "ei kiitos", "kiitos, ei tarvitse", "ei, aitäh"
     "ei,? kiit(?:os|ti)",
@@ -400,6 +412,11 @@ _words(
     "nei,? takk",
     "nie,? (?:dzi[eę]kuj[eę]|dzi[eę]ki)",
     *_product(("hay[ıi]r", "yok"), (",? (?:te[sş]ekk[uü]rler|te[sş]ekk[uü]r ederim|sa[gğ] ?ol(?:un)?)",)),
+    # "bu hafta yokum sağ ol" (I'm out this week), "ben diyetteyim sağ ol" (I'm on a diet), "gelemem, teşekkürler"
+    *_product(
+        ("yokum", "diyetteyim", "gelemem", "gelemiyorum", "katılamam", "katılamıyorum", "geçeyim", "pas geçiyorum"),
+        (",? (?:te[sş]ekk[uü]rler|te[sş]ekk[uü]r ederim|sa[gğ] ?ol(?:un)?)",),
+    ),
     *_product(("нет", "не"), (",? спасибо",)),
     *_product(("όχι", "οχι"), (",? ευχαριστ(?:ώ|ω)",)),
     *_product(("tidak", "nggak", "ngga", "gak", "ga", "enggak"), (",? (?:terima kasih|makasih|trims)",)),
@@ -480,6 +497,11 @@ _words(
     "괜찮아요, 감사합니다",
     "괜찮습니다, 감사합니다",
     "नहीं,? धन्यवाद",
+    "नको,? धन्यवाद",  # Marathi
+    # Japanese "今回はパスで。ありがとね" (I'll pass this time), Korean "고맙긴 뭘" / "감사하긴요" (what's there to thank)
+    "パス(?:で|します)[。、！!\\s]*ありがと",
+    "고맙긴",
+    "감사하긴요",
     "لا،? شكرا",
     "לא,? תודה",
     "ไม่เป็นไร(?:ครับ|ค่ะ)? ?ขอบคุณ",
@@ -853,12 +875,16 @@ _words(
     # ahead of time
     "미리(?= ?(?:감사|고마|땡큐))",
     "पहले से",
+    "आधीच(?= ?धन्यवाद)",  # Marathi "आधीच धन्यवाद" (thanks in advance)
     "مقدما",
     "مسبقا",
     "מראש",
     "ล่วงหน้า",
     # "it would help if you could…": "明日までにいただけると助かります", "確認してもらえると助かる"
-    *_product(("いただけ", "頂け", "もらえ", "貰え", "くれ"), ("ると助か", "たら助か")),
+    *_product(
+        ("いただけ", "頂け", "もらえ", "貰え", "くれ"),
+        ("ると助か", "たら助か", "ると嬉し", "たら嬉し", "ると幸い", "たら幸い"),
+    ),
     guard_end=False,
 )
 _words("sarc", SARC, guard_end=False)
@@ -1042,7 +1068,7 @@ _words(
     "좋아요[\\s,.!]*(?:감사합니다|고마워요)",
     "मैं ठीक (?:हूँ|हूं|हूँ)[\\s,.!।]*(?:धन्यवाद|शुक्रिया)",
     "ठीक (?:हूँ|हूं|हूँ)[\\s,.!।]*(?:धन्यवाद|शुक्रिया)",
-    "بخير[\\s,،.!]*شكرا",
+    "بخير[\\s,،.!]*(?:شكرا|مشكور|مشكورة)",
     "בסדר[\\s,.!]*תודה",
     "תודה (?:ששאלת|ששאלתם|ששאלתן|על השאלה)",  # "שקט לגמרי, תודה ששאלת 😄" (thanks for asking)
     "הכל טוב[\\s,.!]*תודה",
@@ -1357,6 +1383,18 @@ _words(
         (" (?:just |really |totally |literally |seriously )?saved (?:me|my|us|our|the day)",),
     ),
     "saved my (?:life|day|bacon|butt|ass|skin|sanity|weekend|afternoon|morning|evening|night|week|job|neck)",
+    # the thing the person made did the saving: "<@A> your script saved me a day", "<@A> the query you shared saved
+    # me from writing it myself"
+    *_product(
+        (
+            "your (?:[\\w'-]+ ){1,3}",
+            "you (?:shared|wrote|sent|built|made|gave me|posted|suggested|recommended|found|set up) ",
+        ),
+        (
+            "(?:just |really |totally |literally |seriously )?saved (?:me|us|the day|(?:my|our) (?:life|day|bacon|butt|"
+            "skin|sanity|weekend|afternoon|morning|evening|night|week|job|neck|release|launch|demo))\\b",
+        ),
+    ),
     *_product(
         (
             "you're",
@@ -1551,9 +1589,9 @@ _words(
     *_product(
         ("couldn't", "could not", "couldnt", "wouldn't", "would not"),
         (
-            # (or "couldn't have got here without you lot", "…pulled it off without you"), or named: "Couldn't have done
-            # it without <@A>'s live walkthrough and <@B>'s CSV template"
-            f" have {_DONE_IT} without (?:you|u|ya)\\b",
+            # (or "couldn't have got here without you lot", "…pulled it off without you", "…without your test matrix"), or
+            # named: "Couldn't have done it without <@A>'s live walkthrough and <@B>'s CSV template"
+            f" have {_DONE_IT} without (?:you|u|ya|your)\\b",
             f" have {_DONE_IT} without(?= {M})",
         ),
     ),
@@ -1625,7 +1663,9 @@ _words(
     "kudos-(?:runde|ecke|liste|zeit|round|corner|time|thread)",  # "Kudos-Runde der Woche:" heading a list
     *_product(("big", "major", "huge", "mad", "serious", "massive"), (" props",)),
     # (Spanish "props a <@A>", French "props à", Dutch "props aan", Indonesian "props ke" too)
-    f"props(?= (?:to |a |à |aan |an |ke |pour |para |voor |pro |pra |dla )?{M}| ?[!:,]| ?$| to )",  # German "Props an <@A>" too
+    f"props(?= (?:to |a |à |aan |an |ke |pour |para |voor |pro |pra |dla )?{M}| ?[!:,]| ?$| to )",
+    # (and the singular opening a sentence: "Prop to <@A>, his PR had tests for…" — not "pass the prop to <@A>'s table")
+    f"prop to(?:(?<=^ prop to)|(?<=[\\n.!:] prop to))(?= {M}(?!['’]s))",  # German "Props an <@A>" too
     "props \\([^()\\n]{1,30}\\)(?= to )",  # "Props (literally) to <@A>"
     # the credit is someone's: "ojo que el mérito de la parte de linaje es de <@A>", "o mérito é do <@A>"
     f"m[ée]rito(?: [^.!?\\n{M[1:-1]}]{{0,50}}?)? (?:é|es|fue|foi|era) (?:de|d[oa]|del)(?= {M})",
@@ -1863,7 +1903,7 @@ _words(
     "vinaka(?: vakalevu)?",
     "fa'?afetai",
     "ahsante(?: sana)?",
-    "shukran(?: jazilan| jazeelan)?",
+    "sh[ou]kr[ae]n(?: jazilan| jazeelan| gazilan| gdn)?",  # Egyptian "shokran ya basha"
     # Levantine Arabic in Latin letters (Arabizi): "yislamo <@A>", "ya3tik el3afye", "teslam edek", "teslami 3al report"
     # (not Brazilian "tmj", which the labelled sets read as solidarity more often than thanks)
     "yislam[ou]",
@@ -1921,7 +1961,7 @@ _words(
     f"d[íi]k(?= {M}| ?[!{TYE}{EMO}]| ?$| za\\b)",  # Czech "dík!", "dík za…"
     # Turkish chat: "tşk", "tşkler", "eyw" (eyvallah), "kralsın" (you're the king)
     "t[şs]k(?:ler|lr)?",
-    f"ey[wv](?= {M}| ?[!{TYE}{EMO}]| ?$| (?:abi|abla|hocam|kanka|reis|usta)\\b)",  # (and "eyv")
+    f"ey[wv](?= {M}| ?[!,{TYE}{EMO}]| ?$| (?:abi|abla|hocam|kanka|reis|usta)\\b)",  # (and "eyv, alıyorum")
     "eyvallah",
     "kralsın",
     # Slovak: "ďakujem!", "vďaka <@A>", written without accents too ("dakujem")
@@ -1940,8 +1980,14 @@ _words(
     "zor spas",
     "sipas",
     f"spas(?= {M}| ?[!{TYE}{EMO}]| ?$| for\\b)",
-    # Ukrainian and Russian chat shorthands: "дякс", "пасиб"
+    # Ukrainian and Russian chat shorthands: "дякс", "пасиб", "дяки <@A> за полифіл", "швидко! дяк", "зрозуміло, дякю",
+    # "точно. мерсі"
     "дякс",
+    "дяки",
+    "дякі",
+    "дякю",
+    f"дяк(?= {M}| ?[!,.{TYE}{EMO}]| ?$)",
+    "мерсі",
     "пасиб",
     "d[íi]ky",
     "k[öo]sz[öo]n[öo]m",
@@ -1973,8 +2019,8 @@ _words(
     f"tx(?= {M}| (?:for|por) (?:the|your|this|that|all|el|la|los|las|tu|[a-z]+ing)\\b|\\s*[!,{TYE}{EMO}]|\\.(?!\\w)|\\s*$"
     "| (?:mate|bro|man|heaps|again|so much)\\b| :[a-z0-9_+-]+:)"
     # (and opening a bullet: "- tx <@A>, merged"; after a word of another script: "<@A> 확인했어요 tx!"; in an
-    # aside or closing a sentence: "PR merged (tx <@A> for the review)", "<@A> got it, tx.")
-    f"(?:(?<=^ tx)|(?<=[,.!(\n>{M[1:-1]}{TYE}{EMO}{_UEMOJI}] tx)|(?<=[\n(]tx)|(?<=\n[-•*] tx)|(?<=[^\\x00-\\u024f] tx))",
+    # aside or closing a sentence: "PR merged (tx <@A> for the review)", "<@A> got it, tx."; weighed: "<@A> huge tx")
+    f"(?:(?<=^ tx)|(?<=[,.!(\n>{M[1:-1]}{TYE}{EMO}{_UEMOJI}] tx)|(?<=[\n(]tx)|(?<=huge tx)|(?<=big tx)|(?<=many tx)|(?<=\n[-•*] tx)|(?<=[^\\x00-\\u024f] tx))",
     "tks",
     "tysm",
     "tyvm",
@@ -2124,6 +2170,10 @@ _words(
     "kurtard[ıi]n(?:[ıi]z)?",
     "harikas[ıi]n(?:[ıi]z)?",
     "krali[çc]esin",
+    # "sen bir meleksin" (you're an angel), "<@A> mükemmelsin" (you're perfect)
+    "bir meleksin",
+    "meleksin",
+    "m[üu]kemmelsin(?:iz)?",
     # (not a birthday or anniversary wish: "İyi ki varsın Oğuz, nice yıllara!")
     "iyi ki (?:s[öo]yledin|yazd[ıi]n|fark ettin|sordun|varsın|hat[ıi]rlatt[ıi]n)(?![^.!?\\n]{0,40}?nice y[ıi]llara)",
     "as[ıi]l te[sş]ekk[üu]r sana",
@@ -3468,7 +3518,7 @@ _SUCCESS_WORDS += (
     r"jak zawsze|как всегда|seperti biasa|như mọi khi|"
     # "<@A> ohhh that makes so much sense now. Thank you!!", "<@A> saw those, really good points on push vs SMS. thank
     # you", "<@A> ah found it. Dalu!"
-    r"makes (?:so much|total|a lot of|more|perfect|complete) sense|good points?|fair points?|valid points?|good call|"
+    r"makes (?:so much|total|a lot of|more|perfect|complete) sense|good points?|fair points?|valid points?|good call|good shout|"
     r"good catch|"
     # …and in the other languages: "<@A> caramba, bem visto! era o parse… obrigada!!", "<@A> era isso! … valeu!", "<@A>
     # wow, das ist ja schon fertig. Tausend Dank"
@@ -3917,6 +3967,9 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
                         # a short reaction to the person, then the thanks: "<@A> mega, danke! Mach ich heute Nachmittag",
                         # "<@A> わあ、表まで！ありがとうございます！！" (not a notice signed off: "<@A> the WMS is slow. thanks")
                         or _reacted_then_thanked(low, cs)
+                        # thanks said with weight is for something done, not a notice signed off: "<@A> went today,
+                        # much better. thank you so much!"
+                        or _WEIGHTY_THANKS.match(low, cs) is not None
                         # Russian and Ukrainian "Спасибо, что выручаешь!", "дякую, що допоміг": thanks for what they did
                         or _THANKS_THAT.match(low, ce) is not None
                         # Turkish says what for before the thanks: "<@A> gördüm, … ekliyorum. Yakaladığın için teşekkürler"
@@ -4827,6 +4880,7 @@ def _has_words(low: str) -> bool:
 _ACK_WORDS = (
     "you're right|you are right|tienes razón|tens razão|tem razão|du hast recht|tu as raison|hai ragione|je hebt gelijk|"
     "masz rację|haklısın|ok|okay|oki|okie|okey|oke|k|kk|got it|gotcha|will do|good point|fair point|good call|good catch|great point|"
+    "good shout|"
     "makes sense|understood|noted|roger|roger that|sounds good|sgtm|yes please|sure|right|true|agreed|ah|ahh|"
     "i see|that explains|that makes sense|perfect|vale|claro|entendido|de acuerdo|buen punto|lo hago|"
     "d'accord|compris|bien vu|bonne remarque|entendu|alles klar|klar|guter punkt|verstanden|mach ich|mache ich|"
@@ -5613,6 +5667,11 @@ _REACTION_OPEN = re.compile(
 )
 _NOT_A_REACTION = re.compile(
     r"\b(?:i|i'm|i'll|we|you|your|the|my|our|is|are|was|will|need|needs|please|can|could|don't|didn't)\b"
+)
+
+
+_WEIGHTY_THANKS = re.compile(
+    r"(?:thank you|thanks|thank u|ty)(?: (?:so|so very|very|sooo+) much| a (?:lot|ton|million|bunch)| heaps| loads)\b"
 )
 
 
