@@ -799,6 +799,13 @@ _words(
     "牛逼",
     "谢(?:提醒|指点|分享|帮忙)",
     "謝(?:提醒|指點|分享|幫忙)",
+    # "<@A> 👍 靠谱" (reliable!) said alone, not "不靠谱" (unreliable); "谢 <@A> 帮测 batch 接口" (thanks A for testing), a
+    # lone 谢 before the person (not inside 感谢 / 多谢 / 谢谢); "<@A> 辛苦订位" (thanks for the trouble of booking)
+    f"靠谱(?<![不太真很]靠谱)(?=\\s*(?:[!！~～。]|$|[{TYE}{EMO}{_UEMOJI}]))",
+    f"靠譜(?<![不太真很]靠譜)(?=\\s*(?:[!！~～。]|$|[{TYE}{EMO}{_UEMOJI}]))",
+    f"谢(?<![感多致答道鸣酬婉凋谢]谢)(?=\\s*{M})",
+    f"謝(?<![感多致答道鳴酬婉凋謝]謝)(?=\\s*{M})",
+    f"辛苦(?:(?<={M}辛苦)|(?<={M} 辛苦))(?=[\\u4e00-\\u9fff])(?![了啦你您的])",
     "你们最好了(?!解)",  # (not "你最好了解一下", you'd better look into it)
     "你們最好了(?!解)",
     "你最好了(?!解)",
@@ -1462,7 +1469,7 @@ _words(
     "you(?:'re| are) a star",
     # Nigerian and Ghanaian English: "Well done o <@A>", "you too much", "God bless you"; Swahili "noma sana" (brilliant)
     "well done o",
-    "you (?:are )?too much(?= ?[!{TYE}{EMO}]| ?$| ?{M})",
+    f"you (?:are )?too much(?=\\s*[!{TYE}{EMO}]|\\s*:[a-z0-9_+-]+:| ?$| ?{M})",
     "god bless you",
     "noma sana",
     # Afrikaans "goeie vangs" (good catch), "goed gedoen" (well done)
@@ -1487,7 +1494,7 @@ _words(
     # Colombian "Dios le pague" (God repay you)
     "dios (?:le|te|les) pague",
     # Taglish "the best ka <@A>" (you're the best), Indonesian "lo emang penyelamat" (you really are a lifesaver)
-    f"best ka(?= {M}| ?[!{TYE}{EMO}]| ?$)",
+    f"best ka(?= {M}|\\s*[!{TYE}{EMO}]|\\s*:[a-z0-9_+-]+:| ?$)",
     *_product(("lo", "lu", "kamu", "kau", "you"), (" (?:emang |memang )?penyelamat",)),
     "jsi poklad",
     # "<@A> ти наш герой", "ты монстр", Hebrew "<@A> את אלופה" (you're a champion), "כל הכבוד ל-<@A>" / "יישר כוח"
@@ -1513,7 +1520,7 @@ _words(
     # Québécois: "j'te dois une bière", "T'es un champion <@A>", "Mon héros <@A>", "Bonne pogne <@A>" (good catch)
     "j['’]?te dois une? (?:bière|biere|café|cafe|lunch|poutine)",
     "t['’]es (?:un champion|une championne|un héros|une héroïne|un génie|une génie|malade|une machine|un boss)",
-    f"mon h[ée]ros(?= ?{M}| ?[!{EMO}{TYE}{_UEMOJI}]| ?$)",
+    f"mon h[ée]ros(?= ?{M}|\\s*[!{EMO}{TYE}{_UEMOJI}]|\\s*:[a-z0-9_+-]+:| ?$)",
     f"bonne pogne(?= ?{M}| ?[!,])",
     "salvou (?:meu|o meu|minha) (?:dia|vida|semana|noite|pele)",
     f"bows (?:deeply |down )?to(?= ?{M})",
@@ -1569,7 +1576,7 @@ _words(
     *_product(
         ("hero", "heroes", "star", "legend"),
         (
-            f" of the (?:day|night|week|month|sprint|launch)(?= ?[:!,—–{EMO}{TYE}{_UEMOJI}-]| ?{M}| ?$| (?:goes to|is|was)\\b)",
+            f" of the (?:day|night|week|month|sprint|launch)(?=\\s*[:!,—–{EMO}{TYE}{_UEMOJI}-]|\\s*:[a-z0-9_+-]+:| ?{M}| ?$| (?:goes to|is|was)\\b)",
         ),
     ),
     *_product(
@@ -1704,7 +1711,7 @@ _words(
     f"the credit goes to(?= ?{M})",  # "honestly the credit goes to <@A> and the bargaining team"
     "credit goes to(?= (?:the|our|my) )",  # "Credit goes to the JP translation team — <@A>, <@B>…"
     # Irish and British: "<@A> <@B> fair play to the two of ye, that was a lot of work"
-    f"fair play(?= to (?:you|ye|u|the two|both|{M})| ?[!{TYE}{EMO}]| ?$)",
+    f"fair play(?= to (?:you|ye|u|the two|both|{M})|\\s*[!{TYE}{EMO}]|\\s*:[a-z0-9_+-]+:| ?$)",
     f"credit(?<!\\ba credit)(?<!\\bthe credit)(?<!\\bany credit)(?<!\\bno credit)(?<!\\bissue credit)"
     f"(?<!\\bapply credit)(?<!\\bgive credit)(?<!\\bget credit)(?<!\\btake credit) (?:goes |also |too )?to(?= ?{M})",
     "h/t",
@@ -1860,9 +1867,9 @@ _words(
     "ayekoo",
     # (with or without its tone marks: "ẹ ṣé gan", "o ṣeun", "ọ ṣé"; Igbo "imela", "dalu"; Hausa "nagode", "Allah ya
     # saka" — may God repay you)
-    "[eẹ] [sṣ][eéè](?: gan| pupo| pup[oọ]| o)?(?= {M}| ?[!.{TYE}{EMO}]| ?$)",
+    f"[eẹ] [sṣ][eéè](?: gan| pupo| pup[oọ]| o)?(?= {M}|\\s*[!.{TYE}{EMO}]|\\s*:[a-z0-9_+-]+:| ?$)",
     "[eẹ] [sṣ][eéè] (?:gan|pupo|pup[oọ])",
-    "[oọ] [sṣ][eéè](?: gan| pupo| pup[oọ])?(?= {M}| ?[!{TYE}{EMO}]| ?$)",
+    f"[oọ] [sṣ][eéè](?: gan| pupo| pup[oọ])?(?= {M}|\\s*[!{TYE}{EMO}]|\\s*:[a-z0-9_+-]+:| ?$)",
     "[eẹoọ] [sṣ]eun(?: gan| pupo| pup[oọ]| o)?",
     "ime+la(?: nu| nwanne(?: m)?| o)?",
     "da+l[uụ](?: nu)?",
@@ -1879,10 +1886,10 @@ _words(
     "murakoze(?: cyane)?",
     "webale(?: nyo)?",
     "galatoomi",
-    "rahmat(?= {M}| ?[!.,:{TYE}{EMO}]| ?$)",
+    f"rahmat(?= {M}|\\s*[!.,:{TYE}{EMO}]|\\s*:[a-z0-9_+-]+:| ?$)",
     "t[əe][şs]ekk[üu]r edir[əe]m",
     "faleminderit",
-    "flm(?= {M}| ?[!.,{TYE}]| ?$)",
+    f"flm(?= {M}|\\s*[!.,{TYE}]| ?$)",
     "a[čc]i[ūu](?: labai)?",
     "paldies",
     "grazzi",
@@ -1958,10 +1965,10 @@ _words(
     "du er guld værd",
     "hvala(?: lijepa| ti| vam| puno)?",
     "d[ěe]kuj[ieu]",  # (and the spoken "děkuju")
-    f"d[íi]k(?= {M}| ?[!{TYE}{EMO}]| ?$| za\\b)",  # Czech "dík!", "dík za…"
+    f"d[íi]k(?= {M}|\\s*[!{TYE}{EMO}]|\\s*:[a-z0-9_+-]+:| ?$| za\\b)",  # Czech "dík!", "dík za…"
     # Turkish chat: "tşk", "tşkler", "eyw" (eyvallah), "kralsın" (you're the king)
     "t[şs]k(?:ler|lr)?",
-    f"ey[wv](?= {M}| ?[!,{TYE}{EMO}]| ?$| (?:abi|abla|hocam|kanka|reis|usta)\\b)",  # (and "eyv, alıyorum")
+    f"ey[wv](?= {M}|\\s*[!,{TYE}{EMO}]|\\s*:[a-z0-9_+-]+:| ?$| (?:abi|abla|hocam|kanka|reis|usta)\\b)",  # (and "eyv, alıyorum")
     "eyvallah",
     "kralsın",
     # Slovak: "ďakujem!", "vďaka <@A>", written without accents too ("dakujem")
@@ -1979,14 +1986,14 @@ _words(
     "d[iy]akuju",
     "zor spas",
     "sipas",
-    f"spas(?= {M}| ?[!{TYE}{EMO}]| ?$| for\\b)",
+    f"spas(?= {M}|\\s*[!{TYE}{EMO}]|\\s*:[a-z0-9_+-]+:| ?$| for\\b)",
     # Ukrainian and Russian chat shorthands: "дякс", "пасиб", "дяки <@A> за полифіл", "швидко! дяк", "зрозуміло, дякю",
     # "точно. мерсі"
     "дякс",
     "дяки",
     "дякі",
     "дякю",
-    f"дяк(?= {M}| ?[!,.{TYE}{EMO}]| ?$)",
+    f"дяк(?= {M}|\\s*[!,.{TYE}{EMO}]|\\s*:[a-z0-9_+-]+:| ?$)",
     "мерсі",
     "пасиб",
     "d[íi]ky",
@@ -2002,12 +2009,12 @@ _words(
     f"thanking(?= {M})",  # "Thanking <@A> for fixing the QA environment SSO issue yesterday"
     # British "ta": ":pray: ta <@A>", "found it ta <@A>", "ta a million" (not Portuguese "ta bom", "ta certo": it is; nor
     # the Turkish suffix "Meetup'ta <@A>")
-    f"ta(?<!['’]ta)(?= {M}| ?[!.{TYE}{EMO}]| ?$| to {M}| (?:very much|muchly|a million|loads|a lot|mate|love|hun|pet)\\b)",  # (not "the TA for the course")
+    f"ta(?<!['’]ta)(?= {M}|\\s*[!.{TYE}{EMO}]|\\s*:[a-z0-9_+-]+:| ?$| to {M}| (?:very much|muchly|a million|loads|a lot|mate|love|hun|pet)\\b)",  # (not "the TA for the course")
     "th(?:a?nx|nks|x|ks)",
     "tnx",
     # Malaysian and Singaporean "tq" (thank you): "tq <@A>!", "tq so much", "tq both <@A> <@B>"
     # (not "the TQ score")
-    f"tq(?= {M}|\\s*[!.,{TYE}{EMO}]|\\s*$| (?:so much|sm|ya|tq|both|for|lah|la|ah|pak|bro|kak|bang|again|all|everyone|guys|boss)\\b)",
+    f"tq(?= {M}|\\s*[!.,{TYE}{EMO}]|\\s*:[a-z0-9_+-]+:|\\s*$| (?:so much|sm|ya|tq|both|for|lah|la|ah|pak|bro|kak|bang|again|all|everyone|guys|boss)\\b)",
     # typed fast: "tahnks <@A>", "thansk", "thnaks"
     "tahnks",
     "tahnk (?:you|u)",
@@ -2016,7 +2023,7 @@ _words(
     # "tx <@A>", "tx for the mockups" — not "tx" for a transaction ("the tx failed", "tx hash")
     # ("tx por el parche", "😂 tx mate")
     # (and "tx for owning it", "perfetto, tx :blush:" — an emoji, which the pre-filter sees as its shortcode)
-    f"tx(?= {M}| (?:for|por) (?:the|your|this|that|all|el|la|los|las|tu|[a-z]+ing)\\b|\\s*[!,{TYE}{EMO}]|\\.(?!\\w)|\\s*$"
+    f"tx(?= {M}| (?:for|por) (?:the|your|this|that|all|el|la|los|las|tu|[a-z]+ing)\\b|\\s*[!,{TYE}{EMO}{_UEMOJI}]|\\.(?!\\w)|\\s*$"
     "| (?:mate|bro|man|heaps|again|so much)\\b| :[a-z0-9_+-]+:)"
     # (and opening a bullet: "- tx <@A>, merged"; after a word of another script: "<@A> 확인했어요 tx!"; in an
     # aside or closing a sentence: "PR merged (tx <@A> for the review)", "<@A> got it, tx."; weighed: "<@A> huge tx")
@@ -2351,9 +2358,11 @@ _words(
         # "ありがたいです…！" (I'm grateful), not "ありがたいけど" (grateful, but no); "助かる〜" said as it happens
         # (nor "ありがたいお話ですが、今回は遠慮します", "将来的にはありがたいんですけどね…")
         "ありがたい(?:です)?(?!(?:ん|の|お話|話|申し出)?(?:です|だ)?(?:けど|が))",
-        f"助かる(?=[〜~ー!！…。wｗ]|\\s*$|\\s*[{TYE}{EMO}{_UEMOJI}])",
-        # "恩に着ます" (I owe you one)
+        f"助かる(?=[〜~ー!！…。wｗ]|\\s*$|\\s*[{TYE}{EMO}{_UEMOJI}]|\\s*:[a-z0-9_+-]+:)",
+        # "恩に着ます" (I owe you one); Kansai "おおきに"; chat "ありです！" (not "それもありです", that's an option too)
         "恩に着(?:ます|る)",
+        "おおきに",
+        f"ありです(?<![もはでがの]ありです)(?=[!！〜~ー]|\\s*$|\\s*[{TYE}{EMO}{_UEMOJI}]|\\s*:[a-z0-9_+-]+:)",
     ],
     *[
         "감사합니다",
@@ -3423,6 +3432,8 @@ _VOCATIVE = re.compile(
     rf"yep|yes|yeah|yup|aww|awww|phew|ah|ahh|"
     # praise of what the person said: "good catches <@A>, updated. thx", "great points <@A>, fixed! thank you"
     rf"good|catch|catches|point|points|call|find|finds|both|"
+    # …and the same praise in Turkish: "Mükemmel <@A>, tam istediğim gibi, eline sağlık"
+    rf"mükemmel|harika|süper|muhteşem|"
     # "especially <@A>…": "特に <@A> さん、…ありがとうございました", "sobre todo <@A>"
     rf"especially|especialmente|sobre todo|surtout|besonders|vor allem|in particolare|soprattutto|zwłaszcza|"
     rf"особенно|özellikle|khususnya|terutama|特に|{_HONORIFIC_BEFORE})\b[\s,!:—–-]*){{0,3}}(?P<m>{_MLIST})(?![\s,:]*(?:is|are|was|were|will|has|have|had|'s|'re|'ve|'ll|said|says|"
@@ -3545,7 +3556,7 @@ _SUCCESS_NOSPACE += (
 )
 # …found, or done thanks to the person: "<@A> 오 찾았어요!! 고마워요", "<@A> 덕분에 KR 버전 만들었어요. 감사합니다!",
 # "<@A> 見つかりました、ありがとう", "多亏了 <@A>"
-_SUCCESS_NOSPACE += "|使ってみます|試してみます|やってみます|찾았(?<!못 찾았)(?<!못찾았)|덕분에|덕분이|수고 많으셨|見つかりました|見つかった|おかげ|找到了|找到啦|多亏|多虧"
+_SUCCESS_NOSPACE += "|跑通了|跑通啦|yyds|使ってみます|試してみます|やってみます|찾았(?<!못 찾았)(?<!못찾았)|덕분에|덕분이|수고 많으셨|見つかりました|見つかった|おかげ|找到了|找到啦|多亏|多虧"
 # run on " " + text: the leading non-word character lets the engine skip words fast, and the words as a
 # trie cost one test per first letter, not one per word
 _SUCCESS = re.compile(rf"[^\w]{_alternation(_SUCCESS_WORDS)}\b")
@@ -3990,8 +4001,10 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
             if not targets and not req_before and not ascii_text and _CLOSING_THANKS.match(low, cs):
                 # "今日は本当に長かった… <@A> 夜遅くまで修正付き合ってくれてありがとう！": the person who opens the thanks'
                 # sentence, with what they did between
-                targets = _opens_sentence(low, ids, ss, cs, reqs) or _done_for_me(
-                    low, ids, sent_starts[max(0, si - 1)], cs, reqs
+                targets = (
+                    _opens_sentence(low, ids, ss, cs, reqs)
+                    or _done_for_me(low, ids, sent_starts[max(0, si - 1)], cs, reqs)
+                    or _credited_by_dukbun(low, ids, sent_starts[max(0, si - 1)], cs, reqs)
                 )
             if not targets and kind != "karma" and ids:
                 credits = credits or _Credits(low)
@@ -4021,6 +4034,14 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
                 if kind == "emoji" and success is None:
                     success = _reports_success(low)
                 if (
+                    kind == "emoji"
+                    and success
+                    and not req_before
+                    and (msg_voc := _message_vocative(low, ids, sent_starts, msg_voc))
+                ):
+                    # "<@A> yyds！！直接省了一半打字 🙏": a reply that opens with someone and reports a success thanks them
+                    targets = msg_voc
+                elif (
                     kind != "emoji"
                     or success
                     or not (words if words is not None else (words := _has_words(low)))
@@ -5622,6 +5643,17 @@ def _opens_sentence(low: str, ids: list[str], ss: int, cs: int, reqs: list[int])
         return []
     lst = _MLIST_AT.match(low, m.start())
     return _mentions(lst.group() if lst else m.group(), ids)
+
+
+# Korean credit: "<@A> 님 네트워크 덕분에 원인을 엄청 빨리 확인했어요. 감사합니다!!" (thanks to A's network…)
+_DUKBUN = re.compile(rf"(?P<m>{M})\s*(?:님|씨)?(?:의|이|가)?(?:\s*[^\s.!?\n{M[1:-1]}]{{1,12}})?\s*덕분")
+
+
+def _credited_by_dukbun(low: str, ids: list[str], lo: int, cs: int, reqs: list[int]) -> list[str]:
+    """A closing thanks after a sentence or two crediting people with 덕분 (thanks to), with nothing asked between."""
+    if "덕분" not in low or bisect_left(reqs, lo) != bisect_left(reqs, cs):
+        return []
+    return [ids[ord(m.group("m")) - _M0] for m in _DUKBUN.finditer(low, lo, cs)]
 
 
 _THANKS_THAT = re.compile(r",?\s*(?:что|що)\s+[^\W\d_]")
