@@ -171,8 +171,13 @@ _SHORTCODE = re.compile(r":([a-z0-9_+'-]{1,60}):(?::skin-tone-[2-6]:)?")
 _EDGE_UNDERSCORE = re.compile(r"_(?:(?<![^\W_]_)|(?![^\W_]))")
 # A case ending written after a mention is part of the name: Turkish "<@A>'e teşekkürler" (to A),
 # "<@A>'ya", "<@A>'nin"; dropping it lets every rule see "<@A> teşekkürler". English possessives and
-# contractions ("<@A>'s script", "<@A>'ll") are kept: other rules read them.
-_MENTION_SUFFIX = re.compile(rf"({M})['’](?!(?:s|re|ve|ll|d|m)\b)[^\W\d_]{{1,4}}\b")
+# contractions ("<@A>'s script", "<@A>'ll") are kept: other rules read them. After the space Slack puts after a
+# mention it picks ("<@A> 'a teşekkürler", "<@A> 'e SKIP LOCKED dersi için") only a Turkish case ending is one.
+_TR_CASE_ENDINGS = (
+    "a|e|ya|ye|na|ne|ı|i|u|ü|yı|yi|yu|yü|ın|in|un|ün|nın|nin|nun|nün|da|de|ta|te|dan|den|tan|ten|la|le|yla|yle|"
+    "ndan|nden|nda|nde|dır|dir"
+)
+_MENTION_SUFFIX = re.compile(rf"({M})(?:['’](?!(?:s|re|ve|ll|d|m)\b)[^\W\d_]{{1,4}}\b| ['’](?:{_TR_CASE_ENDINGS})\b)")
 
 
 def _prepare(text: str) -> str:
@@ -225,7 +230,8 @@ def _normalize(text: str) -> tuple[str, list[str]]:
         return f" {LINK} "
 
     if "<" in text:
-        suffixed = ">'" in text or ">’" in text  # a mention's closing ">" then a case ending: rare, so tested first
+        # a mention's closing ">" then a case ending: rare, so tested first
+        suffixed = ">'" in text or ">’" in text or "> '" in text or "> ’" in text
         text = _MARKUP.sub(markup, text)
         if suffixed:
             text = _MENTION_SUFFIX.sub(r"\1", text)
@@ -753,6 +759,7 @@ _words(
     "神でした",
     "神すぎ",
     "은인이(?:세요|에요|야|십니다)",
+    f"은인(?=\\s*(?:[!~.ㅋㅎ]|$|[{TYE}{EMO}{_UEMOJI}]))",  # "…찾아줘서 해결함 👍 은인 ㅋㅋ" (my saviour)
     "انت الأفضل",
     "أنت الأفضل",
     guard_end=False,
@@ -819,7 +826,7 @@ _ZH_HARM = "歪掉|挂了|掛了|崩了|坏了|壞了|炸了|丢了|丟了|白�
 # おかげでリリースできました" — not when a harm follows ("<@A>님 덕분에 장애 났어요", "<@A> のおかげで障害が起きた"), nor in
 # small talk about a rest ("<@A> 덕분에 잘 쉬었어요", as "おかげさまでゆっくりできました"). The person and honorific are read
 # behind the phrase, one fixed-width look-behind per spelling.
-_KO_HARM = "장애|망했|망함|날아갔|터졌|꼬였|깨졌|버그|롤백"
+_KO_HARM = "장애|망했|망함|날아갔|터졌|꼬였|깨졌|버그|롤백|날렸|날림|안 잊|지웠|깨짐"
 _JA_HARM = "障害|落ち|壊れ|消え|止まっ|バグ|ロールバック"
 # The honorifics said after a name (also in _HONORIFIC, for lists): Korean ("<@A> 님") and Japanese ("<@A> さん").
 # (with the titles said with 님 in teams: "<@A> 대표님 잘 먹었습니다!!", "<@A> 팀장님 체크리스트 최고")
@@ -2388,7 +2395,15 @@ _words(
         # not said to everyone ("다들 고생 많으셨습니다!", the whole team: no one's thanks)
         *[
             f"{phrase}(?<!다들 {phrase})(?<!모두 {phrase})(?<!여러분 {phrase})(?<!모두들 {phrase})"
-            for phrase in ("고생하셨습니다", "고생하셨어요", "고생 많으셨습니다", "고생 많았어요")
+            for phrase in (
+                "고생하셨습니다",
+                "고생하셨어요",
+                "고생 많으셨습니다",
+                "고생 많았어요",
+                "수고 많으셨습니다",
+                "수고 많으셨어요",
+                "수고 많았어요",
+            )
         ],
         # chat shorthand of 감사 (gamsa): ㄱㅅ, ㄳ
         "ㄱㅅ",
@@ -2398,6 +2413,10 @@ _words(
         # chat forms: "서버 빨리 바꿔줘서 감사요", "넵 알겠습니다 ㅎㅎ 감사함당", "고마웤ㅋㅋ" (고마워 with ㅋ run into it), "고맙네요"
         "감사요",
         "감사함(?:당|다|돠|니당)?",
+        # "설명해주셔서 감삼다 ㅎㅎ", "감사해용", "고마웡"
+        "감삼다",
+        "감사해용",
+        "고마웡",
         "감사합니당",
         "감사해용",
         "고마웤",
@@ -3688,6 +3707,16 @@ _KUDOS_NEXT = re.compile(
 )
 
 
+# The same reply in Turkish, which says what they did, then "için" (for): "<@A> iade sebeplerini düzgün saydığı için",
+# "<@A> abiye yazıcı taktiğini gösterdiği için, bir de <@B> her soruya 5 dakikada cevap verdiği için :pray:" — a
+# participle before it ("saydığı", "verdiği"), not "<@A> sayım için 6 kişi ayırdım" (for the count).
+_DID_FOR = rf"[^\n.!?{M[1:-1]}]{{1,100}}?[dt][ıiuü]ğ[ıiuü](?:n[ıiuü]z)?\s+i[çc]in\b"
+_KUDOS_ICIN = re.compile(rf"\s*{_MLIST}{_DID_FOR}")
+_KUDOS_ICIN_NEXT = re.compile(
+    rf"[^\n.!?{M[1:-1]}]{{0,40}}?(?:,\s*|\s+)(?:(?:bir de|ve|ayrıca)\s+)?(?P<m>{_MLIST}){_DID_FOR}"
+)
+
+
 def _kudos_reply(text: str, author: str, thread_parent_author: str | None) -> tuple[Thanks, ...]:
     """A reply with no thanks word that is only people and what each is credited for ("<@A> for the webhook alert that
     now saves me from myself", "<@A> for the pierogi AND the Polish macros"): the answer to a thread asking who helped
@@ -3696,7 +3725,7 @@ def _kudos_reply(text: str, author: str, thread_parent_author: str | None) -> tu
         return ()
     norm, ids = _normalize(text)
     low = norm.lower()
-    m = _KUDOS_FOR.match(low)
+    m = _KUDOS_FOR.match(low) or _KUDOS_ICIN.match(low)
     # (an instruction is in the reply's first sentence: "<@A> for the Q3 report use the template"; a later one says
     # what came of the help: "<@A> for the float forecast. if it works my Mondays are free again")
     if m is None or "?" in low:
@@ -3706,16 +3735,18 @@ def _kudos_reply(text: str, author: str, thread_parent_author: str | None) -> tu
         return ()
     people = _mentions(low[: m.end()], ids)
     pos = m.end()
-    while (nxt := _KUDOS_NEXT.match(low, pos)) is not None:
+    while (nxt := _KUDOS_NEXT.match(low, pos) or _KUDOS_ICIN_NEXT.match(low, pos)) is not None:
         people.extend(_mentions(nxt.group("m"), ids))
         pos = nxt.end()
     return tuple(Thanks(uid, None) for uid in dict.fromkeys(people) if uid != author)
 
 
-# Words that make a "<@A> for …" reply an instruction or a plan, not a credit.
+# Words that make a "<@A> for …" reply an instruction or a plan, not a credit (and the Turkish ones: "lütfen", "yarın",
+# "bugün", "-mısın").
 _REQUEST_IN_REPLY = re.compile(
     r"\b(?:please|pls|can you|could you|would you|will you|use|send|check|need|needs|should|must|let's|tomorrow|today|"
-    r"tonight|next week|by (?:eod|monday|tuesday|wednesday|thursday|friday)|asap|is|are|was|were|will)\b"
+    r"tonight|next week|by (?:eod|monday|tuesday|wednesday|thursday|friday)|asap|is|are|was|were|will|"
+    r"lütfen|lutfen|rica|yarın|yarin|bugün|bugun|m[ıiuü]s[ıiuü]n(?:[ıiuü]z)?)\b"
 )
 
 
@@ -3774,6 +3805,8 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
         return _kudos_reply(text, author, thread_parent_author)
     if reqs and reqs[0] < 40 and low[:1] >= _FIRST_MENTION and low.startswith(_PLEASE_STARTS, reqs[0]):
         reqs = _accepted_offer(low, reqs)  # "<@A> yes please, thanks": an offer accepted, not a request
+    if reqs:
+        reqs = _unsurprised(low, reqs)  # "<@A> already? you're a machine, thank you": surprise, not a question
 
     n = len(low)
     sent_starts = _sentence_starts(low)
@@ -5044,6 +5077,22 @@ def _accepted_offer(low: str, reqs: list[int]) -> list[int]:
     return [p for p in reqs if p >= acc.end()]
 
 
+# A question that is only surprise, said on its own: "<@A> wow, already?", "오 진짜요?", "와 하루 만에?", "え、もう？" — not
+# "is it fixed already?", a question with a clause of its own.
+_SURPRISE_QUESTION = re.compile(
+    rf"(?:^|(?<=[,.!?…\n{M[1:-1]}{TYE}{EMO}{_UEMOJI}]))\s*(?:(?:oh|wow|whoa|omg|woah|오|와|헐|우와|え|えっ|わ|哇|啊)[\s,!~…]*)?"
+    rf"(?:already|really|seriously|for real|so fast|that fast|벌써요?|진짜요?|정말요?|하루 만에|もう|マジ|まじ|本当に?|"
+    rf"ほんとに?|已经|真的|这么快|這麼快)\s*$"
+)
+
+
+def _unsurprised(low: str, reqs: list[int]) -> list[int]:
+    """The requests left once the question marks of surprise are set aside."""
+    return [
+        p for p in reqs if not (low.startswith(("?", "？"), p) and _SURPRISE_QUESTION.search(low, max(0, p - 30), p))
+    ]
+
+
 def _acknowledged(low: str, ids: list[str], cs: int) -> list[str]:
     """The people a reply opens with when it acknowledges them before the thanks at `cs` ("<@A> will do, thanks")."""
     ack = _ACK_OPEN.match(low, 0, cs)
@@ -5636,8 +5685,11 @@ _HONOURED_AFTER = re.compile(rf"\s*(?:{_HONORIFIC})")
 
 
 def _opens_sentence(low: str, ids: list[str], ss: int, cs: int, reqs: list[int]) -> list[str]:
-    """The people named at the start of the sentence from `ss` (after an opening word or two), unless something is
-    asked before `cs`."""
+    """The people named at the start of the sentence from `ss` (after an opening word or two), or of the aside in
+    brackets the thanks closes ("어제: 세팅 완료 (<@A> 님 VPN 도움 감사합니다)"), unless something is asked before `cs`."""
+    bracket = low.rfind("(", ss, cs)
+    if bracket != -1 and low.find(")", bracket, cs) == -1:
+        ss = bracket + 1
     m = _MENTION_RE.search(low, ss, cs)
     if m is None or m.start() - ss > 12 or bisect_left(reqs, ss) != bisect_left(reqs, cs):
         return []
@@ -5646,7 +5698,10 @@ def _opens_sentence(low: str, ids: list[str], ss: int, cs: int, reqs: list[int])
 
 
 # Korean credit: "<@A> 님 네트워크 덕분에 원인을 엄청 빨리 확인했어요. 감사합니다!!" (thanks to A's network…)
-_DUKBUN = re.compile(rf"(?P<m>{M})\s*(?:님|씨)?(?:의|이|가)?(?:\s*[^\s.!?\n{M[1:-1]}]{{1,12}})?\s*덕분")
+_DUKBUN = re.compile(
+    rf"(?P<m>{M})\s*(?:님|씨)?(?:의|이|가)?(?:\s*[^\s.!?\n{M[1:-1]}]{{1,12}}){{0,3}}\s*덕분"
+    rf"(?![^.!?\n]{{0,40}}?(?<!안 )(?:{_KO_HARM}))"  # not blame ("<@A> 덕분에 토요일 날렸어요"), but "일정 안 꼬였어요"
+)
 
 
 def _credited_by_dukbun(low: str, ids: list[str], lo: int, cs: int, reqs: list[int]) -> list[str]:
@@ -5672,11 +5727,15 @@ def _done_for_me(low: str, ids: list[str], lo: int, cs: int, reqs: list[int]) ->
     if _DONE_FOR_ME.search(low, lo, cs) is None or bisect_left(reqs, lo) != bisect_left(reqs, cs):
         return []
     # each person as the doer or the one asked (a particle or a comma next), not "<@A> さん不在なので" (A is away)
-    return [ids[ord(m.group("m")) - _M0] for m in _DOER.finditer(low, lo, cs)]
+    return [ids[ord(m.group(m.lastgroup or "m")) - _M0] for m in _DOER.finditer(low, lo, cs)]
 
 
 _DOER = re.compile(
-    rf"(?P<m>{M})(?:\s*(?:{_HONORIFIC}))?\s*(?=[、,，にがのとはもへ。！!]|이|가|께서|은|는|의|도|한테|에게|{M}|\s*$)"
+    rf"(?P<m>{M})(?:\s*(?:{_HONORIFIC}))?\s*(?=[、,，にがのとはもへ。！!]|이|가|께서|은|는|의|도|한테|에게|{M}|\s*$"
+    # …or right before the thanks: "빠르게 검증해준 <@C> 님 정말 감사합니다", "만들어준 <@A> 님 다시 한번 감사 🙏"
+    rf"|(?:(?:정말|진짜|너무|넘|다시 한번|다시한번|항상|늘)\s*)?(?:감사|고마|땡큐))"
+    # …or named right after what they did for the speaker: "디자인해준 <@A> 님 문구 같이 다듬어준 <@B> 님 감사해요"
+    rf"|(?<=준 )(?P<m2>{M})|(?<=주신 )(?P<m3>{M})"
 )
 
 
