@@ -418,6 +418,8 @@ _words(
     "nei,? takk",
     "nie,? (?:dzi[eę]kuj[eę]|dzi[eę]ki)",
     *_product(("hay[ıi]r", "yok"), (",? (?:te[sş]ekk[uü]rler|te[sş]ekk[uü]r ederim|sa[gğ] ?ol(?:un)?)",)),
+    # "çok iyi olur ama teşekkürler, şimdilik gerek yok" (that would be great, but thanks, no need for now)
+    "ama te[sş]ekk[uü]rler(?=[,\\s]+(?:[şs]imdilik )?(?:gerek yok|gerek kalmad[ıi]|istemiyorum))",
     # "bu hafta yokum sağ ol" (I'm out this week), "ben diyetteyim sağ ol" (I'm on a diet), "gelemem, teşekkürler"
     *_product(
         ("yokum", "diyetteyim", "gelemem", "gelemiyorum", "katılamam", "katılamıyorum", "geçeyim", "pas geçiyorum"),
@@ -807,12 +809,11 @@ _words(
     "谢(?:提醒|指点|分享|帮忙)",
     "謝(?:提醒|指點|分享|幫忙)",
     # "<@A> 👍 靠谱" (reliable!) said alone, not "不靠谱" (unreliable); "谢 <@A> 帮测 batch 接口" (thanks A for testing), a
-    # lone 谢 before the person (not inside 感谢 / 多谢 / 谢谢); "<@A> 辛苦订位" (thanks for the trouble of booking)
+    # lone 谢 before the person (not inside 感谢 / 多谢 / 谢谢). (Not "<@A> 辛苦 + a verb": "<@A> 辛苦看一下" asks A to look.)
     f"靠谱(?<![不太真很]靠谱)(?=\\s*(?:[!！~～。]|$|[{TYE}{EMO}{_UEMOJI}]))",
     f"靠譜(?<![不太真很]靠譜)(?=\\s*(?:[!！~～。]|$|[{TYE}{EMO}{_UEMOJI}]))",
     f"谢(?<![感多致答道鸣酬婉凋谢]谢)(?=\\s*{M})",
     f"謝(?<![感多致答道鳴酬婉凋謝]謝)(?=\\s*{M})",
-    f"辛苦(?:(?<={M}辛苦)|(?<={M} 辛苦))(?=[\\u4e00-\\u9fff])(?![了啦你您的])",
     "你们最好了(?!解)",  # (not "你最好了解一下", you'd better look into it)
     "你們最好了(?!解)",
     "你最好了(?!解)",
@@ -1978,6 +1979,11 @@ _words(
     f"ey[wv](?= {M}|\\s*[!,{TYE}{EMO}]|\\s*:[a-z0-9_+-]+:| ?$| (?:abi|abla|hocam|kanka|reis|usta)\\b)",  # (and "eyv, alıyorum")
     "eyvallah",
     "kralsın",
+    "kral adams[ıi]n",  # "Kral adamsın :crown:" (you're the man)
+    # "<@A> <@B> sizi seviyorum" (I love you both), "<@A> canımsın" (you're a dear)
+    "sizi seviyorum",
+    "seni seviyorum",
+    "can[ıi]ms[ıi]n",
     # Slovak: "ďakujem!", "vďaka <@A>", written without accents too ("dakujem")
     "[ďd]akujem[e]?",
     "v[ďd]aka(?! (?:tomu|za to,? (?:že|ze)))",  # not "vďaka tomu" (thanks to that: because of it)
@@ -2157,18 +2163,20 @@ _words(
     "te[sş]ekk[uü]r (?:ediyorum|ediyoruz|ederiz|etmek istiyorum|etmek isterim|etmek istiyoruz)",
     f"te[sş]ekk[uü]r(?=\\s*(?:[,.!…]|$|[{TYE}{EMO}]))",
     # the noun with its size: "<@A> ve <@B>'a kocaman teşekkür", "sonsuz teşekkür"
-    *_product(("kocaman", "büyük", "buyuk", "sonsuz", "çok", "cok"), (" te[sş]ekk[uü]r(?! eder)",)),
+    *_product(("kocaman", "büyük", "buyuk", "sonsuz", "çok", "cok", "özel", "ozel"), (" te[sş]ekk[uü]r(?! eder)",)),
     "sa[gğ] ?ol(?:un|asın|asınız|sun)?",
     "saolas[ıi]n",  # chat: "ooo tamam, saolasın abi"
     "te[sş]ekk?[uü]rler+",  # stretched or slipped: "teşekkürlerr", "teşekürler sorgu anlatımı için"
     "efsanesin",  # "<@A> efsanesin, tam istediğim setup" (you're a legend)
     # "eline sağlık" (health to your hands): Turkish thanks for work done
     "el(?:in|ler)(?:in)?(?:iz)?e sa[gğ]l[ıi]k",
+    "eline koluna sa[gğ]l[ıi]k",  # (and "eline koluna sağlık", to your hands and arms)
     # "gözüne sağlık" (health to your eyes: thanks for spotting it), "çok makbule geçti" (much appreciated), "senin
     # sayende" / "sizin sayenizde" (thanks to you), "bir kahve borçluyum" / "borcum olsun" (I owe you one)
     "g[öo]z(?:ün|ler)(?:in)?(?:iz)?e sa[gğ]l[ıi]k",
     "makbule ge[çc]ti",
     "senin sayende",
+    f"sayende(?<={M} sayende)",  # "<@A> sayende aramalar %60 düştü" (thanks to you, A)
     "sizin sayenizde",
     *_product(("kahve", "çay", "cay", "yemek", "bira", "tatlı", "tatli"), (" bor[çc]luyum",)),
     "borcum olsun",
@@ -3621,7 +3629,9 @@ _LFILL_WORDS = (
     # forms of address between the person and the thanks: "<@A> hocam sağ olun", "<@A> bro thanks"
     "hocam|abi|abla|kanka|bro|mate|dude|man|sir|amigo|amiga|hermano|irmão|bhai|anh|chị|kak|pak|"
     # Turkish "Bey" / "Hanım" after the name, with the dative too: "<@A> Bey'e teşekkürler", "<@A> Hanım … teşekkürler"
-    "bey|bey'e|beye|hanım|hanım'a|hanim|hanima|"
+    "bey|bey'e|beye|hanım|hanım'a|hanim|hanima|abiye|ablaya|hocama|hocaya|"
+    # Turkish "also" / "special" / "to you both": "<@A>'a ayrıca teşekkürler", "<@A>'a özel teşekkür", "ikinize de"
+    "ayrıca|ayrica|özel|ozel|ikinize de|ikinize|"
     # "especially": "<@A>'ye özellikle teşekkür ederim", "<@A> besonders danke"
     "özellikle|especially|particularly|besonders|vooral|surtout|especialmente|soprattutto|szczególnie|"
     # "both of you" / "all of you": "<@A> <@B> you both, thanks", "<@A> <@B> お二人ともありがとう"
@@ -4934,7 +4944,7 @@ def _has_words(low: str) -> bool:
 _ACK_WORDS = (
     "you're right|you are right|tienes razón|tens razão|tem razão|du hast recht|tu as raison|hai ragione|je hebt gelijk|"
     "masz rację|haklısın|ok|okay|oki|okie|okey|oke|k|kk|got it|gotcha|will do|good point|fair point|good call|good catch|great point|"
-    "good shout|"
+    "good shout|çok iyi olur|cok iyi olur|süper olur|harika olur|"
     "makes sense|understood|noted|roger|roger that|sounds good|sgtm|yes please|sure|right|true|agreed|ah|ahh|"
     "i see|that explains|that makes sense|perfect|vale|claro|entendido|de acuerdo|buen punto|lo hago|"
     "d'accord|compris|bien vu|bonne remarque|entendu|alles klar|klar|guter punkt|verstanden|mach ich|mache ich|"
@@ -5086,10 +5096,22 @@ _SURPRISE_QUESTION = re.compile(
 )
 
 
+_SURPRISE_WORDS = (
+    "already", "really", "seriously", "for real", "so fast", "that fast", "벌써", "벌써요", "진짜", "진짜요", "정말요",
+    "하루 만에", "もう", "マジ", "まじ", "本当", "本当に", "ほんと", "ほんとに", "已经", "真的", "这么快", "這麼快",
+)  # fmt: skip
+
+
 def _unsurprised(low: str, reqs: list[int]) -> list[int]:
     """The requests left once the question marks of surprise are set aside."""
     return [
-        p for p in reqs if not (low.startswith(("?", "？"), p) and _SURPRISE_QUESTION.search(low, max(0, p - 30), p))
+        p
+        for p in reqs
+        if not (
+            low.startswith(("?", "？"), p)
+            and low[max(0, p - 12) : p].rstrip().endswith(_SURPRISE_WORDS)  # (a string test first: most "?" ask)
+            and _SURPRISE_QUESTION.search(low, max(0, p - 30), p)
+        )
     ]
 
 
