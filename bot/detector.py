@@ -761,7 +761,8 @@ _words(
     "神でした",
     "神すぎ",
     "은인이(?:세요|에요|야|십니다)",
-    f"은인(?=\\s*(?:[!~.ㅋㅎ]|$|[{TYE}{EMO}{_UEMOJI}]))",  # "…찾아줘서 해결함 👍 은인 ㅋㅋ" (my saviour)
+    f"은인(?=\\s*(?:[!~.ㅋㅎㅠ]|$|[{TYE}{EMO}{_UEMOJI}]))",  # "…찾아줘서 해결함 👍 은인 ㅋㅋ" (my saviour)
+    f"천사(?=\\s*(?:[!~.ㅋㅎㅠ]|$|[{TYE}{EMO}{_UEMOJI}]))",  # "모바일 썸네일까지 ㅠㅠ 지우님 천사" (an angel)
     "انت الأفضل",
     "أنت الأفضل",
     guard_end=False,
@@ -860,6 +861,17 @@ _words(
 _words(
     "strong",
     f"多[亏虧](?:了)?(?=\\s*(?:{M}|你|妳|您))(?![^。！？!?\\n]{{0,60}}?(?:{_ZH_HARM}))",
+    # Cantonese "唔该晒" (thanks a lot), and a lone 唔该 after an acknowledgement ("收到，唔该 <@A>", "great, 唔该！") —
+    # elsewhere it is "please" ("<@A> 唔該，可唔可以幫我再 run 一次？", "…approve the IAM change 唔該"). (Not "多得 <@A>": as
+    # often blame as credit, "多得 <@A> 個 backfill script，test data 全部變咗 2019 年 😂".)
+    "唔[该該]晒",
+    "唔[该該](?:"
+    + "|".join(
+        f"(?<={ack}{sep}唔[该該])"
+        for ack in ("收到", "明白", "好的", "好", "ok", "okay", "great", "got it", "noted")
+        for sep in ("，", ",", ", ", " ", "！", "! ")
+    )
+    + ")",
     "救星(?![\u4e00-\u9fff])",  # (a word of its own: not "救星系列", a product line)
     "跪谢",
     "跪謝",
@@ -2552,8 +2564,8 @@ _words(
     # (said to everyone it is no one's thanks: "大家辛苦了！", "辛苦了各位 💪")
     *[
         # ("两位辛苦了" is said to two people: not "各位辛苦了", everyone)
-        f"辛苦{tail}(?<![很太好挺真蛮超更家]辛苦{tail})(?<!各位辛苦{tail})(?![各大]|\\s*(?:各位|大家))"
-        for tail in ("了", "啦", "你了", "您了", "你们了", "辛苦", "哈")
+        f"辛苦{tail}(?<![很太好挺真蛮超更家]辛苦{tail})(?<!各位辛苦{tail})(?![各大先]|\\s*(?:各位|大家))"
+        for tail in ("了", "啦", "你了", "您了", "你们了", "辛苦", "哈", "晒")  # (Cantonese "辛苦晒")
     ],
     f"辛苦(?=\\s*(?:[!！~～,，。.…]|$|[{TYE}{EMO}{_UEMOJI}]|{M}|[a-z]))(?<![很太好挺真蛮超更家位]辛苦)",
     "蟹蟹",
@@ -4425,6 +4437,9 @@ _YOU_PAST = re.compile(
     r"(?!(?:gefragt|gesagt|vergessen|gevraagd|gezegd|vergeten)\b)(?:[^\W\d_]{1,5})?ge[^\W\d_]+(?:t|en|d)\b"
     r"(?(aux)| (?:hast|habt|hebt|hebben)\b)"
     r"|\b(?:hai|avete) (?:[^\W\d_]+ ){0,2}?(?!(?:chiesto|detto|dimenticato|rotto|perso)\b)[^\W\d_]+(?:ato|uto|ito|tto)\b"
+    # what they have been doing: "you've been carrying the whole launch solo" (not "you've been ignoring my DMs")
+    r"|\b(?:you|u)(?:'ve|’ve| have) been (?!(?:ignoring|breaking|spamming|blocking|avoiding|ghosting|missing|asking|"
+    r"complaining|pinging|nagging|hiding)\b)[a-z]{2,}ing\b"
 )
 # "<@A>'s streaming setup and <@B>'s dessert station were the two things every guest mentioned", "<@A>'s live blog
 # had 64 updates": the person's work as the subject of a past verb or of praise (not a mishap: "…'s flight was late").
@@ -5091,14 +5106,14 @@ def _accepted_offer(low: str, reqs: list[int]) -> list[int]:
 # "is it fixed already?", a question with a clause of its own.
 _SURPRISE_QUESTION = re.compile(
     rf"(?:^|(?<=[,.!?…\n{M[1:-1]}{TYE}{EMO}{_UEMOJI}]))\s*(?:(?:oh|wow|whoa|omg|woah|오|와|헐|우와|え|えっ|わ|哇|啊)[\s,!~…]*)?"
-    rf"(?:already|really|seriously|for real|so fast|that fast|벌써요?|진짜요?|정말요?|하루 만에|もう|マジ|まじ|本当に?|"
+    rf"(?:already|really|seriously|for real|so fast|that fast|벌써요?|진짜요?|정말요?|하루 만에|천재세요|もう|マジ|まじ|本当に?|"
     rf"ほんとに?|已经|真的|这么快|這麼快)\s*$"
 )
 
 
 _SURPRISE_WORDS = (
     "already", "really", "seriously", "for real", "so fast", "that fast", "벌써", "벌써요", "진짜", "진짜요", "정말요",
-    "하루 만에", "もう", "マジ", "まじ", "本当", "本当に", "ほんと", "ほんとに", "已经", "真的", "这么快", "這麼快",
+    "하루 만에", "천재세요", "もう", "マジ", "まじ", "本当", "本当に", "ほんと", "ほんとに", "已经", "真的", "这么快", "這麼快",
 )  # fmt: skip
 
 
