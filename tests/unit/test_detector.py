@@ -193,6 +193,19 @@ Chinese) and 148 (a Rome/Paris/Madrid museum-ticketing platform; Italian, French
 written while the 135–140 round went in and scored once at bc0aa7c: P 0.959 / 0.963 / 0.979 / 0.953 / 0.984 / 0.959 /
 0.930 / 0.961, R 0.842 / 0.752 / 0.914 / 0.860 / 0.837 / 0.887 / 0.904 / 0.930, pooled over 3,508 messages P 0.961,
 R 0.868 (stop 18's detector on them: P 0.961, R 0.864). All eight are kept as their writers labelled them.
+Sets 149–178 were written in stop 20 with the same brief, in four waves, each scored once on the committed build of
+its moment: 149 (Chicago/Denver/Toronto route planning; English), 150 (Pangyo mobile bank; Korean), 151 (Osaka/Fukuoka
+factory IoT; Japanese), 152 (Beijing/Chengdu computer vision; Chinese), 153 (Ankara/Istanbul food delivery; Turkish),
+155 (Pune/Hyderabad insurance; Indian English, Hinglish, Hindi, Marathi) and 156 (Bangkok/Riyadh/Cairo travel; Thai,
+Gulf and Egyptian Arabic) at 7559325, 154 (Kyiv/Warsaw/Tallinn agency; Ukrainian, Russian, Polish) at 33defba — P 0.961,
+R 0.860 over 3,728 messages; 157–164 (Melbourne/Auckland/Cape Town database; Seoul/Tokyo streaming; Taipei/Hong Kong
+semiconductors; Buenos Aires/Bogotá/Porto Alegre agritech; Hamburg/Amsterdam/Brussels e-bikes; Istanbul/Izmir/Berlin
+games; Ho Chi Minh City/Jakarta/Manila e-wallet; Tel Aviv/Athens/Limassol security) at eec5974 — P 0.961, R 0.885;
+165–172 (Boston/Atlanta/Dublin scheduling; Busan/Daejeon logistics; Tokyo HR; Shenzhen/Singapore payments; Bursa car
+parts; Lviv/Almaty games; Marseille/Turin/Valencia energy; Chennai/Noida edtech) at b2a599d — P 0.961, R 0.864;
+173–178 (Seoul live commerce; Izmir/Antalya hotels; Kyoto game engine; Seattle/Edinburgh climate data; Guangzhou/Wuhan
+EV charging; Kraków/Brno compliance) at 056ab05 and 944c1d1 — P 0.952, R 0.805. Pooled over all thirty: P 0.959,
+R 0.857 (stop 19's detector on them: P 0.959, R 0.855). All are kept as their writers labelled them.
 """
 
 from __future__ import annotations
@@ -301,7 +314,7 @@ def test_accuracy_on_labelled_set(name: str) -> None:
 
 
 # The blind sets kept but not (yet) at the target: their pooled score may not fall while their families are worked on.
-KEPT_HOLDOUTS = [f"thanks_holdout{n}.jsonl" for n in (21, 22, 29, 34, 38, 41, *range(42, 149))]
+KEPT_HOLDOUTS = [f"thanks_holdout{n}.jsonl" for n in (21, 22, 29, 34, 38, 41, *range(42, 179))]
 
 
 def test_kept_holdouts_do_not_regress() -> None:
@@ -312,7 +325,8 @@ def test_kept_holdouts_do_not_regress() -> None:
     # (pooled with sets 63–66 added: P 0.967, R 0.876; with 67–82 and their round's fixes: P 0.970, R 0.880; with
     # 83–98 and theirs: P 0.972, R 0.882; with 99–106 and theirs: P 0.972, R 0.883; with 107–114 and theirs: P 0.970,
     # R 0.876; with 115–122 and theirs: P 0.970, R 0.882; with 123–126: P 0.969, R 0.882; with 127–134 and theirs:
-    # P 0.968, R 0.882; with 135–140 and theirs: P 0.968, R 0.885; with 141–148 and a few of theirs: P 0.967, R 0.885)
+    # P 0.968, R 0.882; with 135–140 and theirs: P 0.968, R 0.885; with 141–148 and a few of theirs: P 0.967, R 0.885;
+    # with 149–178 and theirs: P 0.967, R 0.885)
     assert precision >= 0.964, report
     assert recall >= 0.878, report
 
