@@ -1690,9 +1690,9 @@ _words(
     "kudos-(?:runde|ecke|liste|zeit|round|corner|time|thread)",  # "Kudos-Runde der Woche:" heading a list
     *_product(("big", "major", "huge", "mad", "serious", "massive"), (" props",)),
     # (Spanish "props a <@A>", French "props à", Dutch "props aan", Indonesian "props ke" too)
-    f"props(?= (?:to |a |à |aan |an |ke |pour |para |voor |pro |pra |dla )?{M}| ?[!:,]| ?$| to )",
+    f"props(?= (?:to |a |à |aan |an |ke |pour |para |voor |pro |pra |dla )?{M}| ?[!:,]| ?$| to )",  # German "Props an <@A>" too
     # (and the singular opening a sentence: "Prop to <@A>, his PR had tests for…" — not "pass the prop to <@A>'s table")
-    f"prop to(?:(?<=^ prop to)|(?<=[\\n.!:] prop to))(?= {M}(?!['’]s))",  # German "Props an <@A>" too
+    f"prop to(?:(?<=^ prop to)|(?<=[\\n.!:] prop to))(?= {M}(?!['’]s))",
     "props \\([^()\\n]{1,30}\\)(?= to )",  # "Props (literally) to <@A>"
     # the credit is someone's: "ojo que el mérito de la parte de linaje es de <@A>", "o mérito é do <@A>"
     f"m[ée]rito(?: [^.!?\\n{M[1:-1]}]{{0,50}}?)? (?:é|es|fue|foi|era) (?:de|d[oa]|del)(?= {M})",
@@ -5764,7 +5764,7 @@ def _done_for_me(low: str, ids: list[str], lo: int, cs: int, reqs: list[int]) ->
     if _DONE_FOR_ME.search(low, lo, cs) is None or bisect_left(reqs, lo) != bisect_left(reqs, cs):
         return []
     # each person as the doer or the one asked (a particle or a comma next), not "<@A> さん不在なので" (A is away)
-    return [ids[ord(m.group(m.lastgroup or "m")) - _M0] for m in _DOER.finditer(low, lo, cs)]
+    return [ids[ord(m["m"] or m["m2"] or m["m3"]) - _M0] for m in _DOER.finditer(low, lo, cs)]
 
 
 _DOER = re.compile(
