@@ -204,8 +204,11 @@ games; Ho Chi Minh City/Jakarta/Manila e-wallet; Tel Aviv/Athens/Limassol securi
 165–172 (Boston/Atlanta/Dublin scheduling; Busan/Daejeon logistics; Tokyo HR; Shenzhen/Singapore payments; Bursa car
 parts; Lviv/Almaty games; Marseille/Turin/Valencia energy; Chennai/Noida edtech) at b2a599d — P 0.961, R 0.864;
 173–178 (Seoul live commerce; Izmir/Antalya hotels; Kyoto game engine; Seattle/Edinburgh climate data; Guangzhou/Wuhan
-EV charging; Kraków/Brno compliance) at 056ab05 and 944c1d1 — P 0.952, R 0.805. Pooled over all thirty: P 0.959,
-R 0.857 (stop 19's detector on them: P 0.959, R 0.855). All are kept as their writers labelled them.
+EV charging; Kraków/Brno compliance) at 056ab05 and 944c1d1 — P 0.952, R 0.805; 179–184 (London/Lagos claims;
+Incheon airline software; Istanbul fintech; Yokohama/Shanghai robotics; Lima/Santiago/Lisbon mining; Dubai/Hyderabad
+logistics), written at the end and scored at the stop's final detector, ff92a09 — P 0.968, R 0.864. Pooled over all
+thirty-six: P 0.961, R 0.858 (stop 19's detector on them: P 0.961, R 0.856). All are kept as their writers labelled
+them.
 """
 
 from __future__ import annotations
@@ -314,7 +317,7 @@ def test_accuracy_on_labelled_set(name: str) -> None:
 
 
 # The blind sets kept but not (yet) at the target: their pooled score may not fall while their families are worked on.
-KEPT_HOLDOUTS = [f"thanks_holdout{n}.jsonl" for n in (21, 22, 29, 34, 38, 41, *range(42, 179))]
+KEPT_HOLDOUTS = [f"thanks_holdout{n}.jsonl" for n in (21, 22, 29, 34, 38, 41, *range(42, 185))]
 
 
 def test_kept_holdouts_do_not_regress() -> None:
@@ -326,7 +329,7 @@ def test_kept_holdouts_do_not_regress() -> None:
     # 83–98 and theirs: P 0.972, R 0.882; with 99–106 and theirs: P 0.972, R 0.883; with 107–114 and theirs: P 0.970,
     # R 0.876; with 115–122 and theirs: P 0.970, R 0.882; with 123–126: P 0.969, R 0.882; with 127–134 and theirs:
     # P 0.968, R 0.882; with 135–140 and theirs: P 0.968, R 0.885; with 141–148 and a few of theirs: P 0.967, R 0.885;
-    # with 149–178 and theirs: P 0.967, R 0.885)
+    # with 149–184 and theirs: P 0.967, R 0.884)
     assert precision >= 0.964, report
     assert recall >= 0.878, report
 
