@@ -761,6 +761,7 @@ _words(
     "神でした",
     "神すぎ",
     "은인이(?:세요|에요|야|십니다)",
+    "구세주",  # "<@A> 구세주... 비상연락처 고쳐주신 거 오늘 바로 썼어요" (my saviour)
     f"은인(?=\\s*(?:[!~.ㅋㅎㅠ]|$|[{TYE}{EMO}{_UEMOJI}]))",  # "…찾아줘서 해결함 👍 은인 ㅋㅋ" (my saviour)
     f"천사(?=\\s*(?:[!~.ㅋㅎㅠ]|$|[{TYE}{EMO}{_UEMOJI}]))",  # "모바일 썸네일까지 ㅠㅠ 지우님 천사" (an angel)
     "انت الأفضل",
@@ -1924,6 +1925,7 @@ _words(
     # Javanese "matur suwun" (thank you), Vietnamese chat "thank kiu"
     "matur ?suwun",
     "thank ki[uù]",
+    "xie ?xie",  # Chinese in pinyin: "that was it 🤦 xie xie <@A>!"
     "hatur nuhun",
     "agyamanak",
     "ua tsaug",
@@ -2178,6 +2180,7 @@ _words(
     *_product(("kocaman", "büyük", "buyuk", "sonsuz", "çok", "cok", "özel", "ozel"), (" te[sş]ekk[uü]r(?! eder)",)),
     "sa[gğ] ?ol(?:un|asın|asınız|sun)?",
     "saolas[ıi]n",  # chat: "ooo tamam, saolasın abi"
+    "saol(?:un)?",  # (and "tamam, saol", "ikisini de ekledim, saolun")
     "te[sş]ekk?[uü]rler+",  # stretched or slipped: "teşekkürlerr", "teşekürler sorgu anlatımı için"
     "efsanesin",  # "<@A> efsanesin, tam istediğim setup" (you're a legend)
     # "eline sağlık" (health to your hands): Turkish thanks for work done
@@ -2192,6 +2195,9 @@ _words(
     "sizin sayenizde",
     *_product(("kahve", "çay", "cay", "yemek", "bira", "tatlı", "tatli"), (" bor[çc]luyum",)),
     "borcum olsun",
+    # "<@A> adamsın :fire: bi kahve borcum var" (you're the man, I owe you a coffee)
+    *_product(("kahve", "çay", "cay", "yemek", "bira"), (" borcum var",)),
+    f"adams[ıi]n(?<={M} adamsın|{M} adamsin)",
     "eme[gğ](?:in|ler)(?:in)?(?:iz)?e sa[gğ]l[ıi]k",
     "eyvallah",
     # "Allah razı olsun" (may God be pleased with you), "<@A> süpersin 💜" / "Süpersiniz Hakan Bey" (you're super),
