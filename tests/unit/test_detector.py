@@ -206,7 +206,7 @@ parts; Lviv/Almaty games; Marseille/Turin/Valencia energy; Chennai/Noida edtech)
 173–178 (Seoul live commerce; Izmir/Antalya hotels; Kyoto game engine; Seattle/Edinburgh climate data; Guangzhou/Wuhan
 EV charging; Kraków/Brno compliance) at 056ab05 and 944c1d1 — P 0.952, R 0.805; 179–184 (London/Lagos claims;
 Incheon airline software; Istanbul fintech; Yokohama/Shanghai robotics; Lima/Santiago/Lisbon mining; Dubai/Hyderabad
-logistics), written at the end and scored at the stop's final detector, ff92a09 — P 0.968, R 0.864. Pooled over all
+logistics), written at the end and scored after the four rounds, at ff92a09 — P 0.968, R 0.864. Pooled over all
 thirty-six: P 0.961, R 0.858 (stop 19's detector on them: P 0.961, R 0.856). All are kept as their writers labelled
 them.
 """
