@@ -1995,8 +1995,7 @@ _words(
     "kralsın",
     "kral adams[ıi]n",  # "Kral adamsın :crown:" (you're the man)
     # "<@A> <@B> sizi seviyorum" (I love you both), "<@A> canımsın" (you're a dear)
-    "sizi seviyorum",
-    "seni seviyorum",
+    "s(?:iz|en)i seviyorum",
     "can[ıi]ms[ıi]n",
     # Slovak: "ďakujem!", "vďaka <@A>", written without accents too ("dakujem")
     "[ďd]akujem[e]?",
@@ -2179,8 +2178,7 @@ _words(
     # the noun with its size: "<@A> ve <@B>'a kocaman teşekkür", "sonsuz teşekkür"
     *_product(("kocaman", "büyük", "buyuk", "sonsuz", "çok", "cok", "özel", "ozel"), (" te[sş]ekk[uü]r(?! eder)",)),
     "sa[gğ] ?ol(?:un|asın|asınız|sun)?",
-    "saolas[ıi]n",  # chat: "ooo tamam, saolasın abi"
-    "saol(?:un)?",  # (and "tamam, saol", "ikisini de ekledim, saolun")
+    "saol(?:un|as[ıi]n)?",  # chat: "ooo tamam, saolasın abi", "tamam, saol", "ikisini de ekledim, saolun"
     "te[sş]ekk?[uü]rler+",  # stretched or slipped: "teşekkürlerr", "teşekürler sorgu anlatımı için"
     "efsanesin",  # "<@A> efsanesin, tam istediğim setup" (you're a legend)
     # "eline sağlık" (health to your hands): Turkish thanks for work done
@@ -2211,7 +2209,6 @@ _words(
     "harikas[ıi]n(?:[ıi]z)?",
     "krali[çc]esin",
     # "sen bir meleksin" (you're an angel), "<@A> mükemmelsin" (you're perfect)
-    "bir meleksin",
     "meleksin",
     "m[üu]kemmelsin(?:iz)?",
     # (not a birthday or anniversary wish: "İyi ki varsın Oğuz, nice yıllara!")
@@ -4062,10 +4059,8 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
             if not targets and not req_before and not ascii_text and _CLOSING_THANKS.match(low, cs):
                 # "今日は本当に長かった… <@A> 夜遅くまで修正付き合ってくれてありがとう！": the person who opens the thanks'
                 # sentence, with what they did between
-                targets = (
-                    _opens_sentence(low, ids, ss, cs, reqs)
-                    or _done_for_me(low, ids, sent_starts[max(0, si - 1)], cs, reqs)
-                    or _credited_by_dukbun(low, ids, sent_starts[max(0, si - 1)], cs, reqs)
+                targets = _opens_sentence(low, ids, ss, cs, reqs) or _done_for_me(
+                    low, ids, sent_starts[max(0, si - 1)], cs, reqs
                 )
             if not targets and kind != "karma" and ids:
                 credits = credits or _Credits(low)
@@ -5110,17 +5105,14 @@ def _accepted_offer(low: str, reqs: list[int]) -> list[int]:
 
 # A question that is only surprise, said on its own: "<@A> wow, already?", "오 진짜요?", "와 하루 만에?", "え、もう？" — not
 # "is it fixed already?", a question with a clause of its own.
-_SURPRISE_QUESTION = re.compile(
-    rf"(?:^|(?<=[,.!?…\n{M[1:-1]}{TYE}{EMO}{_UEMOJI}]))\s*(?:(?:oh|wow|whoa|omg|woah|오|와|헐|우와|え|えっ|わ|哇|啊)[\s,!~…]*)?"
-    rf"(?:already|really|seriously|for real|so fast|that fast|벌써요?|진짜요?|정말요?|하루 만에|천재세요|もう|マジ|まじ|本当に?|"
-    rf"ほんとに?|已经|真的|这么快|這麼快)\s*$"
-)
-
-
 _SURPRISE_WORDS = (
     "already", "really", "seriously", "for real", "so fast", "that fast", "벌써", "벌써요", "진짜", "진짜요", "정말요",
     "하루 만에", "천재세요", "もう", "マジ", "まじ", "本当", "本当に", "ほんと", "ほんとに", "已经", "真的", "这么快", "這麼快",
 )  # fmt: skip
+_SURPRISE_QUESTION = re.compile(
+    rf"(?:^|(?<=[,.!?…\n{M[1:-1]}{TYE}{EMO}{_UEMOJI}]))\s*(?:(?:oh|wow|whoa|omg|woah|오|와|헐|우와|え|えっ|わ|哇|啊)[\s,!~…]*)?"
+    rf"(?:{_alternation('|'.join(_SURPRISE_WORDS))})\s*$"
+)
 
 
 def _unsurprised(low: str, reqs: list[int]) -> list[int]:
@@ -5378,7 +5370,7 @@ def _targets(
         # Turkish gives each person's reason before one thanks: "<@A> code review'ları, <@B> deploy'u izlettiği ve
         # <@C> sabırla test ettiği için çok teşekkürler", "Gece takibi için <@A>'a, onay aldığı için de <@B>'a teşekkürler"
         targets.extend(uid for uid in _reasons_before_tr(low, ids, ss, cs) if uid not in targets)
-    elif ids and low.startswith(_KO_THANKS_STARTS, cs) and len(ko := _reasons_before_ko(low, ids, ss, cs, ps)) > 1:
+    elif ids and low.startswith(_KO_THANKS_STARTS, cs) and (ko := _reasons_before_ko(low, ids, ss, cs, ps)):
         # Korean too: "<@A> <@B> 리뷰랑 핫픽스 빠르게 해주셔서 일정 안 밀렸어요, 고맙습니다", "<@A> 님 쿼리 리팩토링이랑 <@B> 님
         # 대시보드 정리 덕분이에요. 감사합니다!", "<@A> 님 도메인 검수, <@B> 님 QA, <@C> 님 UI 다들 감사합니다!"
         targets.extend(uid for uid in ko if uid not in targets)
@@ -5740,20 +5732,6 @@ def _opens_sentence(low: str, ids: list[str], ss: int, cs: int, reqs: list[int])
     return _mentions(lst.group() if lst else m.group(), ids)
 
 
-# Korean credit: "<@A> 님 네트워크 덕분에 원인을 엄청 빨리 확인했어요. 감사합니다!!" (thanks to A's network…)
-_DUKBUN = re.compile(
-    rf"(?P<m>{M})\s*(?:님|씨)?(?:의|이|가)?(?:\s*[^\s.!?\n{M[1:-1]}]{{1,12}}){{0,3}}\s*덕분"
-    rf"(?![^.!?\n]{{0,40}}?(?<!안 )(?:{_KO_HARM}))"  # not blame ("<@A> 덕분에 토요일 날렸어요"), but "일정 안 꼬였어요"
-)
-
-
-def _credited_by_dukbun(low: str, ids: list[str], lo: int, cs: int, reqs: list[int]) -> list[str]:
-    """A closing thanks after a sentence or two crediting people with 덕분 (thanks to), with nothing asked between."""
-    if "덕분" not in low or bisect_left(reqs, lo) != bisect_left(reqs, cs):
-        return []
-    return [ids[ord(m.group("m")) - _M0] for m in _DUKBUN.finditer(low, lo, cs)]
-
-
 _THANKS_THAT = re.compile(r",?\s*(?:что|що)\s+[^\W\d_]")
 # Japanese says that something was done FOR the speaker with a verb ending of its own: "見つけてくれた <@A> さん",
 # "<@A> さんにダブルチェックいただきました", "<@A> が直してくれて", "指摘してもらった".
@@ -5957,6 +5935,13 @@ _KO_REASON_BEFORE = re.compile(r"주셔서|줘서|덕분|주신|다들|모두")
 # …but not the one something is passed to or done to: "<@A> 님께 연결해드릴게요", "장하오 님이 <@B> 님을 소개해주신 덕분에"
 _KO_NOT_THANKED = re.compile(r"\s*(?:님|씨)?\s*(?:께|에게|한테|을|를)")
 
+# One person credited with 덕분 (thanks to) right after their name: "<@A> 님 네트워크 덕분에 원인을 엄청 빨리 확인했어요.
+# 감사합니다!!" (thanks to A's network…)
+_DUKBUN = re.compile(
+    rf"(?P<m>{M})\s*(?:님|씨)?(?:의|이|가)?(?:\s*[^\s.!?\n{M[1:-1]}]{{1,12}}){{0,3}}\s*덕분"
+    rf"(?![^.!?\n]{{0,40}}?(?<!안 )(?:{_KO_HARM}))"  # not blame ("<@A> 덕분에 토요일 날렸어요"), but "일정 안 꼬였어요"
+)
+
 
 def _reasons_before_ko(low: str, ids: list[str], ss: int, cs: int, ps: int) -> list[str]:
     """The people named before a Korean thanks that says what for first, in its sentence (or the one before, starting
@@ -5964,7 +5949,12 @@ def _reasons_before_ko(low: str, ids: list[str], ss: int, cs: int, ps: int) -> l
     lo = ps if not low[ss:cs].strip() else ss
     if "?" in low[lo:cs] or not _KO_REASON_BEFORE.search(low, lo, cs):
         return []
-    return _named_between(low, ids, lo, cs, _KO_NOT_THANKED)
+    named = _named_between(low, ids, lo, cs, _KO_NOT_THANKED)
+    if len(named) > 1:
+        return named
+    # one person only when credited with 덕분 right after their name, not in blame: "<@A> 님 네트워크 덕분에 원인을 빨리
+    # 확인했어요. 감사합니다!!" (one person before a thanks is otherwise found by the rules that read the person before it)
+    return [uid for m in _DUKBUN.finditer(low, lo, cs) if (uid := ids[ord(m.group("m")) - _M0]) in named]
 
 
 def _left(low: str, cs: int, ss: int) -> str:
