@@ -27,24 +27,34 @@ How it works (each step is linear in the text, which is capped at `MAX_CHARS`):
    it without you three. Merci", "Marco, Felix — thank you") is for the people the message credits with work done
    before it, in any tense-marked way ("<@A> moved 38 boxes", "<@B> a géré les arrivées", "<@C>'s playlist was…"):
    not for those given work still to do ("<@A> leads the rollout next quarter", "<@B> will…"), asked or cc'd.
+6. When the scan found a word of thanks, a learned model weighs every person the message could thank (each mention,
+   and the thread's author for a reply) and has the last word: a logistic regression over the rules' own answer, the
+   phrases the scan found and the words around the person, trained on the labelled messages in tests/data by
+   tools/train_thanks_model.py. The rules are written from the forms of thanks seen so far; the model carries what
+   they learned to forms they have not met (BENCHMARKS.md, "Accuracy in stop 21").
 
-No I/O and no clock. The only state is the vocabulary's regexes, compiled once on first use or by `warm_up()`
-(seconds of CPU, so not at import), and a bounded memo from matched phrase to its kind (an optimisation; answers
-do not depend on either), so calls are deterministic and safe from any thread.
+No clock, and no I/O but reading the model's weights (thanks_model.bin, beside this file) once. The only state is
+those weights and the vocabulary's regexes, both loaded once on first use or by `warm_up()` (seconds of CPU, so not
+at import), and a bounded memo from matched phrase to its kind (an optimisation; answers do not depend on it), so
+calls are deterministic and safe from any thread.
 """
 
 from __future__ import annotations
 
+import math
 import os
 import re
+import sys
 import threading
 import unicodedata
+import zlib
+from array import array
 from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
 from operator import itemgetter
 from types import ModuleType
 
-__all__ = ["MAX_CHARS", "Thanks", "detect_thanks"]
+__all__ = ["MAX_CHARS", "Thanks", "detect_thanks", "model_buckets"]
 
 # Slack's own limit for a message's text. Longer input is cut here so the work stays linear and
 # bounded whatever arrives (a 10 MB line through `giveback detect` costs the same as 40,000 chars).
@@ -2993,9 +3003,10 @@ def _compiled() -> _Compiled:
 
 
 def warm_up() -> None:
-    """Compile the detector's regexes now rather than on the first message (`giveback run` does, before it
-    connects: a message must not wait seconds for them inside Slack's 3-second window)."""
+    """Compile the detector's regexes and read its model now rather than on the first message (`giveback run` does,
+    before it connects: a message must not wait seconds for them inside Slack's 3-second window)."""
     _compiled()
+    _weights()
 
 
 def _may_contain_thanks(text: str) -> bool:
@@ -3802,6 +3813,24 @@ def _opens_with_thanks_emoji(low: str, cs: int, ce: int, n: int) -> bool:
 
 def detect_thanks(text: str, author: str, thread_parent_author: str | None = None) -> tuple[Thanks, ...]:
     """Users the author genuinely thanks, in order of first appearance, deduplicated, never the author."""
+    return _detect(text, author, thread_parent_author, None, 0)
+
+
+def model_buckets(
+    text: str, author: str, thread_parent_author: str | None = None, bits: int = 18
+) -> list[tuple[str, set[int]]]:
+    """What the model weighs for a message: (candidate, hashed features in 2**bits buckets) for each person it could
+    thank, or [] when the message never reaches the model (no one to thank, or no word of thanks in it). For
+    training (tools/train_thanks_model.py)."""
+    features: list[tuple[str, set[int]]] = []
+    _detect(text, author, thread_parent_author, features, (1 << bits) - 1)
+    return features
+
+
+def _detect(
+    text: str, author: str, thread_parent_author: str | None, features: list[tuple[str, set[int]]] | None, mask: int
+) -> tuple[Thanks, ...]:
+    """detect_thanks, or (with `features`, a list to fill) the rules' answer and the model's inputs under `mask`."""
     if not text:
         return ()
     text = text[:MAX_CHARS]
@@ -3828,6 +3857,31 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
         cues.sort(key=_start)
     if not cues:
         return _kudos_reply(text, author, thread_parent_author)
+    found = _by_rules(text, norm, low, ids, author, thread_parent_author, ascii_text, cues, reqs, esps, kills)
+    if features is not None:
+        rules = {t.user_id for t in found}
+        features += _model_buckets(low, ids, author, thread_parent_author, rules, cues, reqs, kills, mask)
+        return found
+    weights = _WEIGHTS or _weights()
+    if not weights.loaded:
+        return found
+    return _weighed(found, low, ids, author, thread_parent_author, cues, reqs, kills, weights)
+
+
+def _by_rules(
+    text: str,
+    norm: str,
+    low: str,
+    ids: list[str],
+    author: str,
+    thread_parent_author: str | None,
+    ascii_text: bool,
+    cues: list[_Cue],
+    reqs: list[int],
+    esps: list[int],
+    kills: list[tuple[str, int]],
+) -> tuple[Thanks, ...]:
+    """What the rules say a message that passed the pre-filter thanks, from its scan (steps 4 and 5 above)."""
     if reqs and reqs[0] < 40 and low[:1] >= _FIRST_MENTION and low.startswith(_PLEASE_STARTS, reqs[0]):
         reqs = _accepted_offer(low, reqs)  # "<@A> yes please, thanks": an offer accepted, not a request
     if reqs:
@@ -5971,6 +6025,232 @@ def _left(low: str, cs: int, ss: int) -> str:
         if before.strip() and not re.search(r"[.!?\n]\s*$", before):
             return ""
     return m.group("m")[::-1]  # the match was read backwards: reverse it so mentions keep their order
+
+
+# ---------------------------------------------------------------------------------------------
+# Step 6, the learned weighing. The rules above are written from the families of thanks seen so far; each new
+# team's chat brings forms they have not met. A logistic regression trained on every labelled message in tests/data
+# (tools/train_thanks_model.py) weighs each person a message could thank, with the rules' own answer among its
+# features, and has the last word for messages that passed the pre-filter. Its weights are hashed features
+# (CRC-32 of a feature's text, so the same in every process) in thanks_model.bin beside this file; without that
+# file the rules answer alone.
+
+MODEL_FILE = "thanks_model.bin"
+_MODEL_MAGIC = b"giveback-thanks-model 1\n"
+_MODEL_CANDIDATES = 20  # people weighed per message; later ones keep the rules' answer (work stays linear)
+_MODEL_TOKEN = re.compile(r"[^\W\d_]+|\d+|\S")
+
+
+class _Weights:
+    """The model: one weight per hashed feature (int16, times `scale`), a bias and the decision threshold."""
+
+    __slots__ = ("bias", "loaded", "mask", "scale", "threshold", "values")
+
+    def __init__(self, data: bytes | None) -> None:
+        self.loaded = False
+        self.mask = 0
+        self.scale = self.bias = 0.0
+        self.threshold = 0.5
+        self.values: array[int] = array("h")
+        if data is None or not data.startswith(_MODEL_MAGIC):
+            return
+        head_end = data.index(b"\n", len(_MODEL_MAGIC))
+        bits, scale, bias, threshold = data[len(_MODEL_MAGIC) : head_end].split()
+        values = array("h")
+        values.frombytes(data[head_end + 1 :])
+        if sys.byteorder != "little":
+            values.byteswap()
+        if len(values) != 1 << int(bits):
+            return
+        self.values, self.mask = values, (1 << int(bits)) - 1
+        self.scale, self.bias, self.threshold = float(scale), float(bias), float(threshold)
+        self.loaded = True
+
+    def probability(self, buckets: set[int]) -> float:
+        """The model's probability that the candidate these hashed features describe is thanked."""
+        total = sum(map(self.values.__getitem__, buckets))
+        return 1.0 / (1.0 + math.exp(-(self.bias + self.scale * total)))
+
+
+_WEIGHTS: _Weights | None = None
+
+
+def _weights() -> _Weights:
+    """The model, read once from MODEL_FILE beside this module (an empty model, so rules alone, when it is missing)."""
+    global _WEIGHTS
+    with _COMPILING:
+        if _WEIGHTS is None:
+            try:
+                with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), MODEL_FILE), "rb") as f:
+                    _WEIGHTS = _Weights(f.read())
+            except OSError:
+                _WEIGHTS = _Weights(None)
+        return _WEIGHTS
+
+
+def _unspaced(ch: str) -> bool:
+    """Scripts written without spaces between words (kana, CJK, Hangul, Thai): read as characters and pairs."""
+    o = ord(ch)
+    return 0x3040 <= o <= 0x30FF or 0x3400 <= o <= 0x9FFF or 0xAC00 <= o <= 0xD7AF or 0x0E00 <= o <= 0x0E7F
+
+
+_UNSPACED = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
+
+
+def _model_tokens(low: str) -> list[str]:
+    """The words, numbers and other characters of the normalised text, unspaced scripts as characters and pairs."""
+    tokens: list[str] = _MODEL_TOKEN.findall(low)
+    if _UNSPACED.search(low) is None:  # most messages: only long words to cut
+        return tokens if max(map(len, tokens), default=0) <= 20 else [t[:20] for t in tokens]
+    out: list[str] = []
+    for t in tokens:
+        if len(t) > 1 and _unspaced(t[0]):
+            for i in range(len(t)):
+                out.append(t[i])
+                out.append(t[i : i + 2])
+        else:
+            out.append(t[:20])
+    return out
+
+
+def _model_candidates(ids: list[str], author: str, parent: str | None) -> list[str]:
+    """Everyone a message could thank: each person mentioned, then the thread's author (never the message's)."""
+    found = [u for u in dict.fromkeys(ids) if u != author]
+    if parent and parent != author and parent not in found:
+        found.append(parent)
+    return found
+
+
+# Features are read per token, by family: "w:<token>", "L1:<token>" … Each token's bucket in each family is computed once
+# per process and width (the same words recur from message to message), so a feature costs an index, not a string
+# and a hash. A word pair "b:<a> <b>" is the CRC-32 of "b:<a> " continued over <b>'s bytes.
+_PREFIXES = (
+    "w:",
+    *(f"{k}|{n}|w:" for k in ("m", "pm", "p") for n in range(3)),  # the word, by kind of candidate and mentions
+    "PS:",
+    "PE:",
+    *(f"L{d}:" for d in range(1, 5)),
+    *(f"R{d}:" for d in range(1, 5)),
+)
+_W, _PS, _PE, _L, _R = 0, 10, 11, 12, 16
+_PAIR = len(_PREFIXES)  # the whole CRC-32 of "b:<token> " (not a bucket: the next token continues it)
+_TOKEN_MEMO: dict[int, dict[str, tuple[bytes, list[int]]]] = {}  # width mask → token → (bytes, buckets)
+_TOKEN_MEMO_MAX = 100_000
+_GET_W, _GET_PAIR = itemgetter(_W), itemgetter(_PAIR)
+
+
+def _token_buckets(tokens: list[str], mask: int) -> list[tuple[bytes, list[int]]]:
+    """Each token's UTF-8 bytes and its bucket in each family of _PREFIXES (then the CRC-32 of "b:<token> ")."""
+    memo = _TOKEN_MEMO.get(mask)
+    if memo is None or len(memo) > _TOKEN_MEMO_MAX:
+        memo = _TOKEN_MEMO[mask] = {}
+    out: list[tuple[bytes, list[int]] | None] = list(map(memo.get, tokens))
+    if None in out:  # words not met before in this process
+        for i, token in enumerate(tokens):
+            if out[i] is None:
+                data = token.encode()
+                buckets = [zlib.crc32(prefix.encode() + data) & mask for prefix in _PREFIXES]
+                buckets.append(zlib.crc32(b"b:" + data + b" "))
+                out[i] = memo[token] = (data, buckets)
+    return out  # type: ignore[return-value]  # no None is left
+
+
+def _positions(tokens: list[str], token: str) -> list[int]:
+    """Where `token` is in `tokens`."""
+    found: list[int] = []
+    try:
+        while True:
+            found.append(tokens.index(token, found[-1] + 1 if found else 0))
+    except ValueError:
+        return found
+
+
+def _model_buckets(
+    low: str,
+    ids: list[str],
+    author: str,
+    parent: str | None,
+    rules: set[str],
+    cues: list[_Cue],
+    reqs: list[int],
+    kills: list[tuple[str, int]],
+    mask: int,
+) -> list[tuple[str, set[int]]]:
+    """(candidate, hashed features) for the first _MODEL_CANDIDATES people the message could thank: what the rules
+    said, the cue and cancelling phrases the scan found, the message's words and word pairs, and the words around the
+    candidate's mention (each other mention reads "@O", the author's "@A", the candidate's "@C"). A feature is the
+    CRC-32 of its text ("w:thanks", "b:@C for", "L1:thanks", "ryes=True") under `mask`."""
+    toks = _model_tokens(low)
+    others = [u for u in ids if u != author]
+    base = [f"rany={bool(rules)}", f"nm={min(len(others), 3)}", f"reply={parent is not None}"]
+    base += [f"cue:{k}" for k in sorted({c[0] for c in cues})] + [f"kill:{k}" for k in sorted({k for k, _ in kills})]
+    if reqs:
+        base.append("req")
+    base_buckets = {zlib.crc32(f.encode()) & mask for f in base}
+    # Every mention as "@A" or "@O"; each candidate's own mention becomes "@C" in a copy.
+    as_named = {chr(_M0 + k): "@A" if uid == author else "@O" for k, uid in enumerate(ids)}
+    read = _token_buckets(list(map(as_named.get, toks, toks)), mask)
+    all_datas = [x[0] for x in read]
+    all_buckets = [x[1] for x in read]
+    me_data, me_buckets = _token_buckets(["@C"], mask)[0]
+    starts = _sentence_starts(low)
+    out: list[tuple[str, set[int]]] = []
+    for cand in _model_candidates(ids, author, parent)[:_MODEL_CANDIDATES]:
+        char = chr(_M0 + ids.index(cand)) if cand in ids else ""
+        kind = ("pm" if cand == parent else "m") if char else "p"
+        at = _positions(toks, char) if char else []
+        datas, buckets = all_datas, all_buckets
+        if at:
+            datas, buckets = datas[:], buckets[:]
+            for i in at:
+                datas[i], buckets[i] = me_data, me_buckets
+        found = set(base_buckets)
+        found.add(zlib.crc32(f"ryes={cand in rules}".encode()) & mask)
+        found.add(zlib.crc32(f"ctype={kind}".encode()) & mask)
+        found.update(map(_GET_W, buckets))
+        found.update(map(itemgetter(1 + 3 * ("m", "pm", "p").index(kind) + min(len(others), 2)), buckets))
+        found.update(map(mask.__and__, map(zlib.crc32, datas[1:], map(_GET_PAIR, buckets[:-1]))))
+        if char:
+            found.add(zlib.crc32(f"cnth={min(others.index(cand), 3)}".encode()) & mask)
+            n = len(buckets)
+            for p in at[:3]:
+                for d in range(1, 5):
+                    if p - d >= 0:
+                        found.add(buckets[p - d][_L + d - 1])
+                    if p + d < n:
+                        found.add(buckets[p + d][_R + d - 1])
+            if at:
+                pos = low.find(char)
+                near = min(cues, key=lambda c: abs(c[1] - pos))
+                nc = f"nc:{near[0]}:{'a' if near[1] > pos else 'b'}:{min(abs(near[1] - pos) // 20, 5)}"
+                same = f"ncsame={bisect_right(starts, near[1]) == bisect_right(starts, pos)}"
+                found.add(zlib.crc32(nc.encode()) & mask)
+                found.add(zlib.crc32(same.encode()) & mask)
+        else:
+            found.update(x[_PS] for x in buckets[:3])
+            found.update(x[_PE] for x in buckets[-3:])
+        out.append((cand, found))
+    return out
+
+
+def _weighed(
+    found: tuple[Thanks, ...],
+    low: str,
+    ids: list[str],
+    author: str,
+    parent: str | None,
+    cues: list[_Cue],
+    reqs: list[int],
+    kills: list[tuple[str, int]],
+    weights: _Weights,
+) -> tuple[Thanks, ...]:
+    """The rules' answer weighed by the model: each candidate it scores at or over its threshold is thanked (with the
+    rules' reason when they found one), in the order the message names them."""
+    reasons = {t.user_id: t.reason for t in found}
+    weighed = _model_buckets(low, ids, author, parent, set(reasons), cues, reqs, kills, weights.mask)
+    kept = {cand for cand, f in weighed if weights.probability(f) >= weights.threshold}
+    kept.update(uid for uid in reasons if uid not in {cand for cand, _ in weighed})
+    return tuple([Thanks(uid, reasons.get(uid)) for uid in _model_candidates(ids, author, parent) if uid in kept])
 
 
 # ---------------------------------------------------------------------------------------------
