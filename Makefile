@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-stamp
 # pure-Python detector in charge and does not stop make (tools/build_native.py prints why, in one line).
 NATIVE_STAMP := build/native/stamp
 
-.PHONY: run demo test test-fast lint bench bench-full migrate clean native
+.PHONY: run demo test test-fast lint bench bench-full migrate clean native train-model
 
 # Create the virtual environment and install the project (re-runs when pyproject.toml changes).
 $(STAMP): pyproject.toml
@@ -54,6 +54,11 @@ bench: $(STAMP) $(NATIVE_STAMP)
 
 bench-full: $(STAMP) $(NATIVE_STAMP)
 	$(PY) bench/run_all.py --full
+
+## train-model: refit the thanks detector's model (bot/thanks_model.bin) on tests/data (installs scikit-learn)
+train-model: $(STAMP)
+	$(PY) -m pip install --quiet -e ".[train]"
+	$(PY) tools/train_thanks_model.py
 
 migrate: $(STAMP)
 	$(VENV)/bin/giveback migrate

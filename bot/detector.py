@@ -6177,8 +6177,8 @@ def _model_buckets(
     mask: int,
 ) -> list[tuple[str, set[int]]]:
     """(candidate, hashed features) for the first _MODEL_CANDIDATES people the message could thank: what the rules
-    said, the cue and cancelling phrases the scan found, the message's words and word pairs, and the words around the
-    candidate's mention (each other mention reads "@O", the author's "@A", the candidate's "@C"). A feature is the
+    said (alone and with each of the others), the cue and cancelling phrases the scan found and the nearest cue, the
+    message's words and word pairs, and the words either side of the candidate's mention (each other mention reads "@O", the author's "@A", the candidate's "@C"). A feature is the
     CRC-32 of its text ("w:thanks", "b:@C for", "L1:thanks", "ryes=True") under `mask`."""
     toks = _model_tokens(low)
     others = [u for u in ids if u != author]
@@ -6187,6 +6187,12 @@ def _model_buckets(
     if reqs:
         base.append("req")
     base_buckets = {zlib.crc32(f.encode()) & mask for f in base}
+    # What the rules said of the candidate, alone and with each message-wide feature: how far to trust the rules
+    # depends on which phrases the message has ("ryes=True|kill:tia").
+    rules_said = {
+        said: {zlib.crc32(f"ryes={said}{f}".encode()) & mask for f in ["", *(f"|{f}" for f in base)]}
+        for said in (True, False)
+    }
     # Every mention as "@A" or "@O"; each candidate's own mention becomes "@C" in a copy.
     as_named = {chr(_M0 + k): "@A" if uid == author else "@O" for k, uid in enumerate(ids)}
     read = _token_buckets(list(map(as_named.get, toks, toks)), mask)
@@ -6204,8 +6210,7 @@ def _model_buckets(
             datas, buckets = datas[:], buckets[:]
             for i in at:
                 datas[i], buckets[i] = me_data, me_buckets
-        found = set(base_buckets)
-        found.add(zlib.crc32(f"ryes={cand in rules}".encode()) & mask)
+        found = base_buckets | rules_said[cand in rules]
         found.add(zlib.crc32(f"ctype={kind}".encode()) & mask)
         found.update(map(_GET_W, buckets))
         found.update(map(itemgetter(1 + 3 * ("m", "pm", "p").index(kind) + min(len(others), 2)), buckets))
@@ -6226,6 +6231,8 @@ def _model_buckets(
                 same = f"ncsame={bisect_right(starts, near[1]) == bisect_right(starts, pos)}"
                 found.add(zlib.crc32(nc.encode()) & mask)
                 found.add(zlib.crc32(same.encode()) & mask)
+                found.add(zlib.crc32(f"ryes={cand in rules}|{nc}".encode()) & mask)
+                found.add(zlib.crc32(f"ryes={cand in rules}|{same}".encode()) & mask)
         else:
             found.update(x[_PS] for x in buckets[:3])
             found.update(x[_PE] for x in buckets[-3:])

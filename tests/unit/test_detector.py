@@ -213,8 +213,11 @@ Stop 21 added the learned model (bot/detector.py, step 6), trained on every labe
 Toronto/Dublin warehouse routing; Seoul/Busan mobile bank; Tokyo/Fukuoka fulfilment; Hangzhou/Chengdu/Taipei cloud
 gaming; Ankara/Istanbul/Berlin drone software; Milan/Barcelona/Lyon fashion retail) were written before it was trained
 and scored once: the rules of e0a760a P 0.955, R 0.841; the rules with the model trained on sets up to 184 P 0.963,
-R 0.873. Since then every kept set is also the model's training data: they guard against regressions, and only a new
-set measures unseen accuracy.
+R 0.873. Sets 191–196 (Manchester/Edinburgh/Bangalore insurance claims; Seoul/Suwon semiconductor equipment;
+Nagoya/Tokyo automotive software; Hong Kong/Shenzhen/Singapore payments; Istanbul/Eskişehir/Amsterdam pharmacy;
+Warsaw/Kyiv/Vilnius/Prague developer tools) were scored once with the model trained on sets up to 190 (451355b):
+P 0.938, R 0.898 (the rules alone P 0.937, R 0.854). Since then every kept set is also the model's training data: they
+guard against regressions, and only a new set measures unseen accuracy.
 """
 
 from __future__ import annotations
@@ -323,7 +326,7 @@ def test_accuracy_on_labelled_set(name: str) -> None:
 
 
 # The blind sets kept but not (yet) at the target: their pooled score may not fall while their families are worked on.
-KEPT_HOLDOUTS = [f"thanks_holdout{n}.jsonl" for n in (21, 22, 29, 34, 38, 41, *range(42, 191))]
+KEPT_HOLDOUTS = [f"thanks_holdout{n}.jsonl" for n in (21, 22, 29, 34, 38, 41, *range(42, 197))]
 
 
 def test_kept_holdouts_do_not_regress() -> None:
@@ -335,8 +338,8 @@ def test_kept_holdouts_do_not_regress() -> None:
     # 83–98 and theirs: P 0.972, R 0.882; with 99–106 and theirs: P 0.972, R 0.883; with 107–114 and theirs: P 0.970,
     # R 0.876; with 115–122 and theirs: P 0.970, R 0.882; with 123–126: P 0.969, R 0.882; with 127–134 and theirs:
     # P 0.968, R 0.882; with 135–140 and theirs: P 0.968, R 0.885; with 141–148 and a few of theirs: P 0.967, R 0.885;
-    # with 149–184 and theirs: P 0.967, R 0.884; with 185–190 and the learned model, trained on all of them: P 0.999,
-    # R 0.961 — the rules alone P 0.967, R 0.883)
+    # with 149–184 and theirs: P 0.967, R 0.884; with 185–196 and the learned model, trained on all of them: P 0.999,
+    # R 0.961 — the rules alone P 0.966, R 0.882)
     assert precision >= 0.99, report
     assert recall >= 0.95, report
 
