@@ -6178,8 +6178,9 @@ def _model_buckets(
 ) -> list[tuple[str, set[int]]]:
     """(candidate, hashed features) for the first _MODEL_CANDIDATES people the message could thank: what the rules
     said (alone and with each of the others), the cue and cancelling phrases the scan found and the nearest cue, the
-    message's words and word pairs, and the words either side of the candidate's mention (each other mention reads "@O", the author's "@A", the candidate's "@C"). A feature is the
-    CRC-32 of its text ("w:thanks", "b:@C for", "L1:thanks", "ryes=True") under `mask`."""
+    message's words and word pairs, and the words either side of the candidate's mention (each other mention reads
+    "@O", the author's "@A", the candidate's "@C"). A feature is the CRC-32 of its text ("w:thanks", "b:@C for",
+    "L1:thanks", "ryes=True") under `mask`."""
     toks = _model_tokens(low)
     others = [u for u in ids if u != author]
     base = [f"rany={bool(rules)}", f"nm={min(len(others), 3)}", f"reply={parent is not None}"]

@@ -216,8 +216,11 @@ and scored once: the rules of e0a760a P 0.955, R 0.841; the rules with the model
 R 0.873. Sets 191–196 (Manchester/Edinburgh/Bangalore insurance claims; Seoul/Suwon semiconductor equipment;
 Nagoya/Tokyo automotive software; Hong Kong/Shenzhen/Singapore payments; Istanbul/Eskişehir/Amsterdam pharmacy;
 Warsaw/Kyiv/Vilnius/Prague developer tools) were scored once with the model trained on sets up to 190 (451355b):
-P 0.938, R 0.898 (the rules alone P 0.937, R 0.854). Since then every kept set is also the model's training data: they
-guard against regressions, and only a new set measures unseen accuracy.
+P 0.938, R 0.898 (the rules alone P 0.937, R 0.854). Sets 197–202 (San Francisco/Austin/New York payroll; Daegu/Seoul/
+Gwangju hospital software; Sendai/Sapporo/Tokyo greenhouse sensors; Beijing/Shanghai/Shenzhen driving simulation;
+Izmir/Istanbul/London textile exports; São Paulo/Mexico City/Bogotá/Madrid ride-hailing) were scored once with the
+model trained on sets up to 196 (e5073c3): P 0.965, R 0.859 (the rules alone P 0.967, R 0.802). Since then every kept
+set is also the model's training data: they guard against regressions, and only a new set measures unseen accuracy.
 """
 
 from __future__ import annotations
@@ -326,7 +329,7 @@ def test_accuracy_on_labelled_set(name: str) -> None:
 
 
 # The blind sets kept but not (yet) at the target: their pooled score may not fall while their families are worked on.
-KEPT_HOLDOUTS = [f"thanks_holdout{n}.jsonl" for n in (21, 22, 29, 34, 38, 41, *range(42, 197))]
+KEPT_HOLDOUTS = [f"thanks_holdout{n}.jsonl" for n in (21, 22, 29, 34, 38, 41, *range(42, 203))]
 
 
 def test_kept_holdouts_do_not_regress() -> None:
@@ -338,8 +341,8 @@ def test_kept_holdouts_do_not_regress() -> None:
     # 83–98 and theirs: P 0.972, R 0.882; with 99–106 and theirs: P 0.972, R 0.883; with 107–114 and theirs: P 0.970,
     # R 0.876; with 115–122 and theirs: P 0.970, R 0.882; with 123–126: P 0.969, R 0.882; with 127–134 and theirs:
     # P 0.968, R 0.882; with 135–140 and theirs: P 0.968, R 0.885; with 141–148 and a few of theirs: P 0.967, R 0.885;
-    # with 149–184 and theirs: P 0.967, R 0.884; with 185–196 and the learned model, trained on all of them: P 0.999,
-    # R 0.961 — the rules alone P 0.966, R 0.882)
+    # with 149–184 and theirs: P 0.967, R 0.884; with 185–202 and the learned model, trained on all of them: P 0.999,
+    # R 0.960 — the rules alone P 0.966, R 0.879)
     assert precision >= 0.99, report
     assert recall >= 0.95, report
 
