@@ -6031,9 +6031,9 @@ def _left(low: str, cs: int, ss: int) -> str:
 # Step 6, the learned weighing. The rules above are written from the families of thanks seen so far; each new
 # team's chat brings forms they have not met. A logistic regression trained on every labelled message in tests/data
 # (tools/train_thanks_model.py) weighs each person a message could thank, with the rules' own answer among its
-# features, and has the last word for messages that passed the pre-filter. Its weights are hashed features
-# (CRC-32 of a feature's text, so the same in every process) in thanks_model.bin beside this file; without that
-# file the rules answer alone.
+# features, and has the last word for messages in which the scan found a word of thanks. Its weights are hashed
+# features (CRC-32 of a feature's text, so the same in every process) in thanks_model.bin beside this file; without
+# that file, or with a damaged one, the rules answer alone.
 
 MODEL_FILE = "thanks_model.bin"
 _MODEL_MAGIC = b"giveback-thanks-model 1\n"
@@ -6054,16 +6054,20 @@ class _Weights:
         self.values: array[int] = array("h")
         if data is None or not data.startswith(_MODEL_MAGIC):
             return
-        head_end = data.index(b"\n", len(_MODEL_MAGIC))
-        bits, scale, bias, threshold = data[len(_MODEL_MAGIC) : head_end].split()
-        values = array("h")
-        values.frombytes(data[head_end + 1 :])
+        try:  # "<bits> <scale> <bias> <threshold>\n", then 2**bits little-endian int16 weights
+            head_end = data.index(b"\n", len(_MODEL_MAGIC))
+            bits, scale, bias, threshold = data[len(_MODEL_MAGIC) : head_end].split()
+            width, numbers = int(bits), (float(scale), float(bias), float(threshold))
+            values = array("h")
+            values.frombytes(data[head_end + 1 :])
+        except ValueError:  # a damaged file: the rules answer alone, as without one
+            return
         if sys.byteorder != "little":
             values.byteswap()
-        if len(values) != 1 << int(bits):
+        if not 0 < width <= 30 or len(values) != 1 << width or not all(map(math.isfinite, numbers)):
             return
-        self.values, self.mask = values, (1 << int(bits)) - 1
-        self.scale, self.bias, self.threshold = float(scale), float(bias), float(threshold)
+        self.values, self.mask = values, (1 << width) - 1
+        self.scale, self.bias, self.threshold = numbers
         self.loaded = True
 
     def probability(self, buckets: set[int]) -> float:
@@ -6121,8 +6125,8 @@ def _model_candidates(ids: list[str], author: str, parent: str | None) -> list[s
     return found
 
 
-# Features are read per token, by family: "w:<token>", "L1:<token>" … Each token's bucket in each family is computed once
-# per process and width (the same words recur from message to message), so a feature costs an index, not a string
+# Features are read per token, by family: "w:<token>", "L1:<token>" … Each token's bucket in each family is computed
+# once per process and width (the same words recur from message to message), so a feature costs an index, not a string
 # and a hash. A word pair "b:<a> <b>" is the CRC-32 of "b:<a> " continued over <b>'s bytes.
 _PREFIXES = (
     "w:",
@@ -6257,7 +6261,8 @@ def _weighed(
     reasons = {t.user_id: t.reason for t in found}
     weighed = _model_buckets(low, ids, author, parent, set(reasons), cues, reqs, kills, weights.mask)
     kept = {cand for cand, f in weighed if weights.probability(f) >= weights.threshold}
-    kept.update(uid for uid in reasons if uid not in {cand for cand, _ in weighed})
+    unweighed = reasons.keys() - {cand for cand, _ in weighed}  # past the first _MODEL_CANDIDATES: the rules' answer
+    kept.update(unweighed)
     return tuple([Thanks(uid, reasons.get(uid)) for uid in _model_candidates(ids, author, parent) if uid in kept])
 
 

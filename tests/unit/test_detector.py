@@ -226,6 +226,7 @@ set is also the model's training data: they guard against regressions, and only 
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import FrozenInstanceError
 from pathlib import Path
 
@@ -391,11 +392,25 @@ def test_the_shipped_model_is_read_and_answers_better_than_the_rules_alone() -> 
 
 @pytest.mark.parametrize(
     "data",
-    [b"", b"not a model", detector._MODEL_MAGIC + b"18 0.001 0.0 0.7\n" + b"\x00\x00" * 5],
-    ids=["empty", "foreign", "truncated"],
+    [
+        b"",
+        b"not a model",
+        detector._MODEL_MAGIC + b"18 0.001 0.0 0.7\n" + b"\x00\x00" * 5,
+        detector._MODEL_MAGIC + b"18 0.001\n" + b"\x00\x00" * (1 << 18),
+        detector._MODEL_MAGIC + b"2 0.001 nan 0.7\n" + b"\x00\x00" * 4,
+        detector._MODEL_MAGIC + b"2 0.001 0.0 0.7\n" + b"\x00\x00\x00",
+        detector._MODEL_MAGIC + b"18 0.001 0.0 0.7",
+    ],
+    ids=["empty", "foreign", "truncated", "short header", "not a number", "odd length", "no weights"],
 )
 def test_a_missing_or_broken_model_leaves_the_rules_to_answer(data: bytes) -> None:
     assert not detector._Weights(data).loaded
+
+
+def test_a_whole_model_file_is_read() -> None:
+    weights = detector._Weights(detector._MODEL_MAGIC + b"2 0.5 -1.0 0.7\n" + b"\x02\x00" * 4)
+    assert weights.loaded and weights.mask == 3 and weights.threshold == 0.7
+    assert weights.probability({0, 1}) == pytest.approx(1 / (1 + math.exp(-(-1.0 + 0.5 * 4))))
 
 
 def test_labelled_set_is_mostly_chatter_that_mentions_people() -> None:
