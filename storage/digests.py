@@ -198,7 +198,13 @@ def forget_empty_digests(session: Session, before: dt.datetime) -> int:
 
 def stale_schedules(session: Session, defaults: Defaults, limit: int) -> list[ScheduleRow]:
     """People whose `next_digest_at` is missing or was computed from another zone/time/days
-    (Slack told us a new zone, a setting changed, or the workspace defaults changed)."""
+    (Slack told us a new zone, a setting changed, or the workspace defaults changed).
+
+    On PostgreSQL the rows are locked with SKIP LOCKED, as `due_users` locks them: a row another
+    process is claiming is left to it (its claim stores the next instant), and a row it changed
+    meanwhile is re-checked against its committed values. Read without the lock, the old values
+    would be written back after the claim, making the person due again the same day.
+    """
     _, _, _, key = _effective(defaults)
     statement = (
         _schedule_select(defaults)
@@ -212,6 +218,8 @@ def stale_schedules(session: Session, defaults: Defaults, limit: int) -> list[Sc
         )
         .limit(limit)
     )
+    if is_postgres(session):
+        statement = statement.with_for_update(skip_locked=True, of=UserSettings)
     return [_schedule_row(row) for row in session.execute(statement)]
 
 
@@ -389,6 +397,7 @@ def mark_sent(
     items: Sequence[SentItem],
 ) -> bool:
     """Record delivery, who was suggested, and the person's first digest."""
+    _lock_settings_row(session, claim_.team_id, claim_.user_id)
     done = _finish(
         session,
         claim_.id,
@@ -433,6 +442,19 @@ def mark_sent(
         .execution_options(synchronize_session=False)
     )
     return True
+
+
+def _lock_settings_row(session: Session, team_id: str, user_id: str) -> None:
+    """Lock the person's settings row before their digest row, the order a claim takes them in
+    (`due_users`, then `claim`). In the other order, recording a digest while another process
+    claims the same person waits on that claim, and the claim's insert waits on the digest being
+    recorded: a deadlock. SQLite runs one writer at a time and needs no row locks."""
+    if is_postgres(session):
+        session.execute(
+            select(UserSettings.user_id)
+            .where(UserSettings.team_id == team_id, UserSettings.user_id == user_id)
+            .with_for_update(key_share=True)  # FOR NO KEY UPDATE: the lock the UPDATE below takes
+        )
 
 
 def mark_empty(session: Session, claim_ids: Iterable[int], owner: str) -> int:
