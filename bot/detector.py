@@ -1934,6 +1934,9 @@ _words(
     "matur ?nuwun",
     # Javanese "matur suwun" (thank you), Vietnamese chat "thank kiu"
     "matur ?suwun",
+    # Javanese said short: "oke suwun <@A>", "suwun yo", "nuwun nggih" (not "nuwun sewu", excuse me)
+    "suwun",
+    "nuwun(?! sewu)",
     "thank ki[uù]",
     "xie ?xie",  # Chinese in pinyin: "that was it 🤦 xie xie <@A>!"
     "hatur nuhun",
@@ -2050,7 +2053,7 @@ _words(
     "tnx",
     # Malaysian and Singaporean "tq" (thank you): "tq <@A>!", "tq so much", "tq both <@A> <@B>"
     # (not "the TQ score")
-    f"tq(?= {M}|\\s*[!.,{TYE}{EMO}]|\\s*:[a-z0-9_+-]+:|\\s*$| (?:so much|sm|ya|tq|both|for|lah|la|ah|pak|bro|kak|bang|again|all|everyone|guys|boss)\\b)",
+    f"tq(?= {M}|\\s*[!.,{TYE}{EMO}]|\\s*:[a-z0-9_+-]+:|\\s*$| (?:so much|sm|ya|tq|both|for|lah|la|ah|pak|bu|bro|sis|kak|bang|mas|mbak|om|gan|bos|banyak|bgt|banget|again|all|everyone|guys|boss)\\b)",
     # typed fast: "tahnks <@A>", "thansk", "thnaks"
     "tahnks",
     "tahnk (?:you|u)",
@@ -2245,8 +2248,8 @@ _words(
     "shukriya",
     "shukria",
     "arigat(?:ou|o|ō)",
-    "terima kasih",
-    "makasih",
+    "terima kasih+",  # (stretched in chat: "makasihh", "terima kasihhh")
+    "makasih+",
     "trims",
     "c[aảá]m [oơ]n",
     "cam on",

@@ -224,7 +224,8 @@ set is also the model's training data: they guard against regressions, and only 
 Sets 203–208 (Amsterdam/Rotterdam bike sharing; Kraków game studio; Ho Chi Minh City/Hanoi marketplace; Tel Aviv/Amman/
 London incident response; Jakarta/Surabaya delivery; Gothenburg/Piraeus port software) were scored once with the model
 trained on sets up to 202 (b4fee83): P 0.960, R 0.875 (per set P 0.958/0.966/0.902/0.979/0.966/0.993, R 0.890/0.966/
-0.873/0.905/0.740/0.877); the rules alone P 0.966, R 0.846.
+0.873/0.905/0.740/0.877); the rules alone P 0.966, R 0.846. Their misses in Indonesian and Javanese ("suwun",
+"nuwun nggih", "tq mbak", "makasihh") became words of thanks, and the model was retrained on sets up to 208.
 """
 
 from __future__ import annotations
@@ -334,7 +335,7 @@ def test_accuracy_on_labelled_set(name: str) -> None:
 
 
 # The blind sets kept but not (yet) at the target: their pooled score may not fall while their families are worked on.
-KEPT_HOLDOUTS = [f"thanks_holdout{n}.jsonl" for n in (21, 22, 29, 34, 38, 41, *range(42, 203))]
+KEPT_HOLDOUTS = [f"thanks_holdout{n}.jsonl" for n in (21, 22, 29, 34, 38, 41, *range(42, 209))]
 
 
 def test_kept_holdouts_do_not_regress() -> None:
@@ -347,7 +348,8 @@ def test_kept_holdouts_do_not_regress() -> None:
     # R 0.876; with 115–122 and theirs: P 0.970, R 0.882; with 123–126: P 0.969, R 0.882; with 127–134 and theirs:
     # P 0.968, R 0.882; with 135–140 and theirs: P 0.968, R 0.885; with 141–148 and a few of theirs: P 0.967, R 0.885;
     # with 149–184 and theirs: P 0.967, R 0.884; with 185–202 and the learned model, trained on all of them: P 0.999,
-    # R 0.960 — the rules alone P 0.966, R 0.879)
+    # R 0.960 — the rules alone P 0.966, R 0.879; with 203–208, their Indonesian/Javanese words and the model retrained:
+    # P 0.998, R 0.960 — the rules alone P 0.965, R 0.878)
     assert precision >= 0.99, report
     assert recall >= 0.95, report
 
