@@ -196,6 +196,14 @@ def forget_empty_digests(session: Session, before: dt.datetime) -> int:
     ).rowcount
 
 
+def _locked_schedule_rows(session: Session, statement) -> list[ScheduleRow]:  # type: ignore[no-untyped-def]
+    """Run a schedule query; on PostgreSQL lock its rows, skipping those another process holds:
+    whoever holds a person's settings row is the one process that may write their schedule."""
+    if is_postgres(session):
+        statement = statement.with_for_update(skip_locked=True, of=UserSettings)
+    return [_schedule_row(row) for row in session.execute(statement)]
+
+
 def stale_schedules(session: Session, defaults: Defaults, limit: int) -> list[ScheduleRow]:
     """People whose `next_digest_at` is missing or was computed from another zone/time/days
     (Slack told us a new zone, a setting changed, or the workspace defaults changed).
@@ -218,9 +226,7 @@ def stale_schedules(session: Session, defaults: Defaults, limit: int) -> list[Sc
         )
         .limit(limit)
     )
-    if is_postgres(session):
-        statement = statement.with_for_update(skip_locked=True, of=UserSettings)
-    return [_schedule_row(row) for row in session.execute(statement)]
+    return _locked_schedule_rows(session, statement)
 
 
 def set_next(session: Session, changes: Sequence[tuple[ScheduleRow, dt.datetime | None]]) -> None:
@@ -253,9 +259,7 @@ def due_users(session: Session, now: dt.datetime, defaults: Defaults, limit: int
         .order_by(UserSettings.next_digest_at)
         .limit(limit)
     )
-    if is_postgres(session):
-        statement = statement.with_for_update(skip_locked=True, of=UserSettings)
-    return [_schedule_row(row) for row in session.execute(statement)]
+    return _locked_schedule_rows(session, statement)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -453,7 +457,7 @@ def _lock_settings_row(session: Session, team_id: str, user_id: str) -> None:
         session.execute(
             select(UserSettings.user_id)
             .where(UserSettings.team_id == team_id, UserSettings.user_id == user_id)
-            .with_for_update(key_share=True)  # FOR NO KEY UPDATE: the lock the UPDATE below takes
+            .with_for_update(key_share=True)  # FOR NO KEY UPDATE: the lock the first_digest_at UPDATE takes
         )
 
 

@@ -20,8 +20,6 @@ from sqlalchemy import text, update
 
 from storage import digests as store
 from storage import prefs
-from storage.db import Database
-from storage.migrate import upgrade
 from storage.models import Digest, DigestStatus, UserSettings
 from tests.conftest import BACKENDS, fresh_database_url
 
@@ -32,13 +30,10 @@ DEFAULTS = store.Defaults(tz="UTC", time="08:00", days="mon-fri")
 LEASE = NOW + dt.timedelta(minutes=10)
 
 
-@pytest.fixture(params=[b for b in BACKENDS if b.id == "postgres"])
-def pg(request, tmp_path) -> Iterator[Database]:  # type: ignore[no-untyped-def]
-    for url in fresh_database_url(request.param, tmp_path):
-        database = Database(url)
-        upgrade(database)
-        yield database
-        database.dispose()
+@pytest.fixture(params=[backend for backend in BACKENDS if backend.id == "postgres"])
+def database_url(request, tmp_path) -> Iterator[str]:  # type: ignore[no-untyped-def]
+    """PostgreSQL only; conftest's `database` fixture is built on this URL."""
+    yield from fresh_database_url(request.param, tmp_path)
 
 
 def _due_again(database, user: str) -> None:  # type: ignore[no-untyped-def]
@@ -86,37 +81,37 @@ def _in_thread(fn: Callable[[], Any]) -> tuple[threading.Thread, dict[str, Any]]
     return thread, result
 
 
-def test_housekeeping_leaves_a_schedule_another_process_is_claiming(pg) -> None:  # type: ignore[no-untyped-def]
-    _claimed(pg, "UU")
-    with pg.transaction() as s:
+def test_housekeeping_leaves_a_schedule_another_process_is_claiming(database) -> None:  # type: ignore[no-untyped-def]
+    _claimed(database, "UU")
+    with database.transaction() as s:
         prefs.ensure_user(s, T, "UV", NOW)
-    _due_again(pg, "UU")
-    with pg.transaction() as claimer:
+    _due_again(database, "UU")
+    with database.transaction() as claimer:
         assert [r.user_id for r in store.due_users(claimer, NOW, DEFAULTS, 10)] == ["UU"]
-        with pg.transaction() as housekeeper:
+        with database.transaction() as housekeeper:
             # UU is stale too, but its claimer will store its next instant; rewriting it from this
             # snapshot would make UU due again behind the claimer's back.
             assert [r.user_id for r in store.stale_schedules(housekeeper, DEFAULTS, 10)] == ["UV"]
 
 
-def test_recording_a_sent_digest_while_someone_claims_the_same_person(pg) -> None:  # type: ignore[no-untyped-def]
-    sent = _claimed(pg, "UU")
-    _due_again(pg, "UU")
-    with pg.transaction() as claimer:
+def test_recording_a_sent_digest_while_someone_claims_the_same_person(database) -> None:  # type: ignore[no-untyped-def]
+    sent = _claimed(database, "UU")
+    _due_again(database, "UU")
+    with database.transaction() as claimer:
         assert [r.user_id for r in store.due_users(claimer, NOW, DEFAULTS, 10)] == ["UU"]
 
         def record() -> bool:
-            with pg.transaction() as s:
+            with database.transaction() as s:
                 return store.mark_sent(s, sent, "p1", NOW, "D1", "1.0", [])
 
         thread, recorded = _in_thread(record)
-        _wait_until_blocked(pg)
+        _wait_until_blocked(database)
         # The same person and day again: the digest exists, so nothing is claimed, and at once
         # (waiting here on the digest being recorded would close a cycle: a deadlock).
         assert store.claim(claimer, [(T, "UU", DAY)], NOW, "p2", LEASE) == []
     thread.join(timeout=30)
     assert recorded == {"value": True}
-    with pg.reader() as s:
+    with database.reader() as s:
         row = s.get_one(Digest, sent.id)
         assert (row.status, row.message_ts) == (DigestStatus.SENT.value, "1.0")
         assert s.get_one(UserSettings, (T, "UU")).first_digest_at == NOW
