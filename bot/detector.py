@@ -51,10 +51,12 @@ import zlib
 from array import array
 from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
+from itertools import pairwise
 from operator import itemgetter
 from types import ModuleType
+from typing import Final, TypeVar
 
-__all__ = ["MAX_CHARS", "Thanks", "detect_thanks", "model_buckets"]
+__all__ = ["MAX_CHARS", "Thanks", "detect_thanks", "model_buckets", "model_scores"]
 
 # Slack's own limit for a message's text. Longer input is cut here so the work stays linear and
 # bounded whatever arrives (a 10 MB line through `giveback detect` costs the same as 40,000 chars).
@@ -73,8 +75,8 @@ class Thanks:
 # ---------------------------------------------------------------------------------------------
 # Tokens. Mention k becomes chr(_M0 + k): a single character, so regexes treat a mention as one
 # symbol and its user id is recovered from the character itself.
-_M0 = 0xF0000
-_MMAX = 0xFFFFD - _M0
+_M0: Final = 0xF0000
+_MMAX: Final = 0xFFFFD - _M0
 M = "[\U000f0000-\U000ffffd]"
 GROUP = "\ue001"  # <!here>, <!channel>, <!everyone>, <!subteam^…>
 CHANNEL = "\ue002"
@@ -3821,19 +3823,34 @@ def detect_thanks(text: str, author: str, thread_parent_author: str | None = Non
 
 def model_buckets(
     text: str, author: str, thread_parent_author: str | None = None, bits: int = 18
-) -> list[tuple[str, set[int]]]:
+) -> list[tuple[str, list[int]]]:
     """What the model weighs for a message: (candidate, hashed features in 2**bits buckets) for each person it could
     thank, or [] when the message never reaches the model (no one to thank, or no word of thanks in it). For
     training (tools/train_thanks_model.py)."""
-    features: list[tuple[str, set[int]]] = []
+    features: list[tuple[str, list[int]]] = []
     _detect(text, author, thread_parent_author, features, (1 << bits) - 1)
     return features
 
 
+def model_scores(text: str, author: str, thread_parent_author: str | None = None) -> list[tuple[str, float]]:
+    """The model's probability for each person it weighs in a message, as detect_thanks weighs them (a person is
+    thanked at or over the model's threshold), or [] when the message never reaches the model or there is no model.
+    For checking the detector against its training (tools/train_thanks_model.py)."""
+    scores: list[tuple[str, float]] = []
+    _detect(text, author, thread_parent_author, None, 0, scores)
+    return scores
+
+
 def _detect(
-    text: str, author: str, thread_parent_author: str | None, features: list[tuple[str, set[int]]] | None, mask: int
+    text: str,
+    author: str,
+    thread_parent_author: str | None,
+    features: list[tuple[str, list[int]]] | None,
+    mask: int,
+    scores: list[tuple[str, float]] | None = None,
 ) -> tuple[Thanks, ...]:
-    """detect_thanks, or (with `features`, a list to fill) the rules' answer and the model's inputs under `mask`."""
+    """detect_thanks, or (with `features`, a list to fill) the rules' answer and the model's inputs under `mask`;
+    `scores`, a list to fill with the model's probability for each person it weighs."""
     if not text:
         return ()
     text = text[:MAX_CHARS]
@@ -3860,15 +3877,27 @@ def _detect(
         cues.sort(key=_start)
     if not cues:
         return _kudos_reply(text, author, thread_parent_author)
-    found = _by_rules(text, norm, low, ids, author, thread_parent_author, ascii_text, cues, reqs, esps, kills)
-    if features is not None:
-        rules = {t.user_id for t in found}
-        features += _model_buckets(low, ids, author, thread_parent_author, rules, cues, reqs, kills, mask)
-        return found
+    starts = _sentence_starts(low)
+    found = _by_rules(text, norm, low, ids, author, thread_parent_author, ascii_text, cues, reqs, esps, kills, starts)
     weights = _WEIGHTS or _weights()
-    if not weights.loaded:
+    if features is None and not weights.loaded:
         return found
-    return _weighed(found, low, ids, author, thread_parent_author, cues, reqs, kills, weights)
+    reading = _Reading(
+        low,
+        ascii_text,
+        ids,
+        author,
+        thread_parent_author,
+        cues,
+        reqs,
+        kills,
+        starts,
+        weights.mask if features is None else mask,
+    )
+    if features is not None:
+        features += _model_buckets(reading, {t.user_id for t in found})
+        return found
+    return _weighed(found, reading, weights, scores)
 
 
 def _by_rules(
@@ -3883,15 +3912,16 @@ def _by_rules(
     reqs: list[int],
     esps: list[int],
     kills: list[tuple[str, int]],
+    sent_starts: list[int],
 ) -> tuple[Thanks, ...]:
-    """What the rules say a message that passed the pre-filter thanks, from its scan (steps 4 and 5 above)."""
+    """What the rules say a message that passed the pre-filter thanks, from its scan (steps 4 and 5 above), and where
+    its sentences start."""
     if reqs and reqs[0] < 40 and low[:1] >= _FIRST_MENTION and low.startswith(_PLEASE_STARTS, reqs[0]):
         reqs = _accepted_offer(low, reqs)  # "<@A> yes please, thanks": an offer accepted, not a request
     if reqs:
         reqs = _unsurprised(low, reqs)  # "<@A> already? you're a machine, thank you": surprise, not a question
 
     n = len(low)
-    sent_starts = _sentence_starts(low)
     line_starts = [0]
     pos = low.find("\n")
     while pos != -1:
@@ -6035,13 +6065,20 @@ def _left(low: str, cs: int, ss: int) -> str:
 # team's chat brings forms they have not met. A logistic regression trained on every labelled message in tests/data
 # (tools/train_thanks_model.py) weighs each person a message could thank, with the rules' own answer among its
 # features, and has the last word for messages in which the scan found a word of thanks. Its weights are hashed
-# features (CRC-32 of a feature's text, so the same in every process) in thanks_model.bin beside this file; without
-# that file, or with a damaged one, the rules answer alone.
+# features (CRC-32 of a feature's text, so the same in every process; a word pair's bucket mixed from its two words')
+# in thanks_model.bin beside this file; without that file, or with a damaged one or one of another version, the rules
+# answer alone. The bot reads a message once and adds its weights once (_Weights.totals); model_buckets lists the same
+# features one by one, for training.
 
 MODEL_FILE = "thanks_model.bin"
-_MODEL_MAGIC = b"giveback-thanks-model 1\n"
-_MODEL_CANDIDATES = 20  # people weighed per message; later ones keep the rules' answer (work stays linear)
+# 2: a word pair counts as often as the message has it, and its bucket is mixed from its two words' "b:" buckets (a
+# file of version 1 weighs other features: the rules then answer alone, as without a file)
+_MODEL_MAGIC = b"giveback-thanks-model 2\n"
+_MODEL_CANDIDATES: Final = 20  # people weighed per message; later ones keep the rules' answer (work stays linear)
 _MODEL_TOKEN = re.compile(r"[^\W\d_]+|\d+|\S")
+# The same tokens for text whose only non-ASCII characters are markup tokens (none a letter or digit), found faster
+_MODEL_TOKEN_ASCII = re.compile(r"[a-z]+|\d+|\S")
+_PAIR_MIX: Final = 0x9E3779B1  # odd, so (a × _PAIR_MIX + b) mod 2**bits spreads pairs as evenly as the words' buckets
 
 
 class _Weights:
@@ -6073,10 +6110,47 @@ class _Weights:
         self.scale, self.bias, self.threshold = numbers
         self.loaded = True
 
-    def probability(self, buckets: set[int]) -> float:
-        """The model's probability that the candidate these hashed features describe is thanked."""
-        total = sum(map(self.values.__getitem__, buckets))
-        return 1.0 / (1.0 + math.exp(-(self.bias + self.scale * total)))
+    def total(self, buckets: list[int]) -> int:
+        """The sum of these buckets' weights."""
+        values = self.values
+        total = 0
+        for bucket in buckets:
+            total += values[bucket]
+        return total
+
+    def totals(self, reading: _Reading, candidates: list[_Candidate]) -> list[int]:
+        """The sum of each candidate's features' weights: what `total` of `_candidate_buckets` gives, without listing
+        them. The message's words and pairs are added once; each candidate then changes only the words and pairs at
+        its own mention."""
+        values, mask = self.values, self.mask
+        words: dict[int, int] = {}  # family → the message's words' weights, each on its own and in the family
+        pairs = self.total(reading.pairs)
+        me, other = _token_entries(["@C", "@O"], mask)
+        out: list[int] = []
+        for cand in candidates:
+            family = cand.family
+            if family not in words:
+                total = 0
+                for entry in reading.word_entries:
+                    total += values[entry[_W]] + values[entry[family]]
+                words[family] = total
+            total = words[family] + pairs + self.total(cand.rest)
+            if cand.at:  # their mention reads "@C", and "@O" goes when no other's mention is left
+                total += values[me[_W]] + values[me[family]]
+                if reading.others_named == len(cand.at):
+                    total -= values[other[_W]] + values[other[family]]
+            for j, bucket in _changed_pairs(reading, cand.at, me):
+                total += values[bucket] - values[reading.pairs[j]]
+            out.append(total)
+        return out
+
+    def probability(self, total: int) -> float:
+        """The model's probability that a candidate whose features' weights add up to `total` is thanked."""
+        z = self.bias + self.scale * total
+        if z < 0:  # (written so that no exponent is large: a pair said 5,000 times weighs 5,000 times)
+            e = math.exp(z)
+            return e / (1.0 + e)
+        return 1.0 / (1.0 + math.exp(-z))
 
 
 _WEIGHTS: _Weights | None = None
@@ -6104,11 +6178,14 @@ def _unspaced(ch: str) -> bool:
 _UNSPACED = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
 
 
-def _model_tokens(low: str) -> list[str]:
-    """The words, numbers and other characters of the normalised text, unspaced scripts as characters and pairs."""
+def _model_tokens(low: str, ascii_source: bool) -> list[str]:
+    """The words, numbers and other characters of the normalised text, unspaced scripts as characters and pairs.
+    (A token reads as its first 20 characters: `_token_entries` cuts longer ones.)"""
+    if ascii_source:  # the raw message was ASCII: its only other characters are markup tokens
+        return _MODEL_TOKEN_ASCII.findall(low)
     tokens: list[str] = _MODEL_TOKEN.findall(low)
-    if _UNSPACED.search(low) is None:  # most messages: only long words to cut
-        return tokens if max(map(len, tokens), default=0) <= 20 else [t[:20] for t in tokens]
+    if _UNSPACED.search(low) is None:
+        return tokens
     out: list[str] = []
     for t in tokens:
         if len(t) > 1 and _unspaced(t[0]):
@@ -6116,7 +6193,7 @@ def _model_tokens(low: str) -> list[str]:
                 out.append(t[i])
                 out.append(t[i : i + 2])
         else:
-            out.append(t[:20])
+            out.append(t)
     return out
 
 
@@ -6130,7 +6207,7 @@ def _model_candidates(ids: list[str], author: str, parent: str | None) -> list[s
 
 # Features are read per token, by family: "w:<token>", "L1:<token>" … Each token's bucket in each family is computed
 # once per process and width (the same words recur from message to message), so a feature costs an index, not a string
-# and a hash. A word pair "b:<a> <b>" is the CRC-32 of "b:<a> " continued over <b>'s bytes.
+# and a hash. A word pair's bucket is mixed from its two words' "b:" buckets.
 _PREFIXES = (
     "w:",
     *(f"{k}|{n}|w:" for k in ("m", "pm", "p") for n in range(3)),  # the word, by kind of candidate and mentions
@@ -6138,135 +6215,297 @@ _PREFIXES = (
     "PE:",
     *(f"L{d}:" for d in range(1, 5)),
     *(f"R{d}:" for d in range(1, 5)),
+    "b:",
 )
-_W, _PS, _PE, _L, _R = 0, 10, 11, 12, 16
-_PAIR = len(_PREFIXES)  # the whole CRC-32 of "b:<token> " (not a bucket: the next token continues it)
-_TOKEN_MEMO: dict[int, dict[str, tuple[bytes, list[int]]]] = {}  # width mask → token → (bytes, buckets)
-_TOKEN_MEMO_MAX = 100_000
-_GET_W, _GET_PAIR = itemgetter(_W), itemgetter(_PAIR)
+_PREFIX_BYTES = [prefix.encode() for prefix in _PREFIXES]
+# Where each family is in a token's buckets (Final: the native build reads them as constants, not as globals)
+_W: Final = 0
+_PS: Final = 10
+_PE: Final = 11
+_L: Final = 12
+_R: Final = 16
+_B: Final = 20
+_TOKEN_MEMO: dict[int, dict[str, list[int]]] = {}  # width mask → token → its bucket in each family
+_TOKEN_MEMO_MAX: Final = 100_000
+_TOKEN_CHARS: Final = 20  # a token reads as its first 20 characters (and only such tokens are remembered)
 
 
-def _token_buckets(tokens: list[str], mask: int) -> list[tuple[bytes, list[int]]]:
-    """Each token's UTF-8 bytes and its bucket in each family of _PREFIXES (then the CRC-32 of "b:<token> ")."""
-    memo = _TOKEN_MEMO.get(mask)
-    if memo is None or len(memo) > _TOKEN_MEMO_MAX:
-        memo = _TOKEN_MEMO[mask] = {}
-    out: list[tuple[bytes, list[int]] | None] = list(map(memo.get, tokens))
-    if None in out:  # words not met before in this process
-        for i, token in enumerate(tokens):
-            if out[i] is None:
-                data = token.encode()
-                buckets = [zlib.crc32(prefix.encode() + data) & mask for prefix in _PREFIXES]
-                buckets.append(zlib.crc32(b"b:" + data + b" "))
-                out[i] = memo[token] = (data, buckets)
-    return out  # type: ignore[return-value]  # no None is left
+_Key = TypeVar("_Key")
+_Value = TypeVar("_Value")
 
 
-def _positions(tokens: list[str], token: str) -> list[int]:
-    """Where `token` is in `tokens`."""
-    found: list[int] = []
-    try:
-        while True:
-            found.append(tokens.index(token, found[-1] + 1 if found else 0))
-    except ValueError:
-        return found
+def _memo(memos: dict[int, dict[_Key, _Value]], mask: int, limit: int) -> dict[_Key, _Value]:
+    """The memo for hash width `mask` in `memos`, emptied once it holds more than `limit` entries (memory stays
+    bounded whatever the traffic; the memos only save work, answers never depend on them)."""
+    memo = memos.get(mask)
+    if memo is None or len(memo) > limit:
+        memo = memos[mask] = {}
+    return memo
 
 
-def _model_buckets(
-    low: str,
-    ids: list[str],
-    author: str,
-    parent: str | None,
-    rules: set[str],
-    cues: list[_Cue],
-    reqs: list[int],
-    kills: list[tuple[str, int]],
-    mask: int,
-) -> list[tuple[str, set[int]]]:
-    """(candidate, hashed features) for the first _MODEL_CANDIDATES people the message could thank: what the rules
-    said (alone and with each of the others), the cue and cancelling phrases the scan found and the nearest cue, the
-    message's words and word pairs, and the words either side of the candidate's mention (each other mention reads
-    "@O", the author's "@A", the candidate's "@C"). A feature is the CRC-32 of its text ("w:thanks", "b:@C for",
-    "L1:thanks", "ryes=True") under `mask`."""
-    toks = _model_tokens(low)
-    others = [u for u in ids if u != author]
-    base = [f"rany={bool(rules)}", f"nm={min(len(others), 3)}", f"reply={parent is not None}"]
-    base += [f"cue:{k}" for k in sorted({c[0] for c in cues})] + [f"kill:{k}" for k in sorted({k for k, _ in kills})]
-    if reqs:
-        base.append("req")
-    base_buckets = {zlib.crc32(f.encode()) & mask for f in base}
-    # What the rules said of the candidate, alone and with each message-wide feature: how far to trust the rules
-    # depends on which phrases the message has ("ryes=True|kill:tia").
-    rules_said = {
-        said: {zlib.crc32(f"ryes={said}{f}".encode()) & mask for f in ["", *(f"|{f}" for f in base)]}
-        for said in (True, False)
-    }
-    # Every mention as "@A" or "@O"; each candidate's own mention becomes "@C" in a copy.
-    as_named = {chr(_M0 + k): "@A" if uid == author else "@O" for k, uid in enumerate(ids)}
-    read = _token_buckets(list(map(as_named.get, toks, toks)), mask)
-    all_datas = [x[0] for x in read]
-    all_buckets = [x[1] for x in read]
-    me_data, me_buckets = _token_buckets(["@C"], mask)[0]
-    starts = _sentence_starts(low)
-    out: list[tuple[str, set[int]]] = []
-    for cand in _model_candidates(ids, author, parent)[:_MODEL_CANDIDATES]:
-        char = chr(_M0 + ids.index(cand)) if cand in ids else ""
-        kind = ("pm" if cand == parent else "m") if char else "p"
-        at = _positions(toks, char) if char else []
-        datas, buckets = all_datas, all_buckets
-        if at:
-            datas, buckets = datas[:], buckets[:]
-            for i in at:
-                datas[i], buckets[i] = me_data, me_buckets
-        found = base_buckets | rules_said[cand in rules]
-        found.add(zlib.crc32(f"ctype={kind}".encode()) & mask)
-        found.update(map(_GET_W, buckets))
-        found.update(map(itemgetter(1 + 3 * ("m", "pm", "p").index(kind) + min(len(others), 2)), buckets))
-        found.update(map(mask.__and__, map(zlib.crc32, datas[1:], map(_GET_PAIR, buckets[:-1]))))
-        if char:
-            found.add(zlib.crc32(f"cnth={min(others.index(cand), 3)}".encode()) & mask)
-            n = len(buckets)
-            for p in at[:3]:
-                for d in range(1, 5):
-                    if p - d >= 0:
-                        found.add(buckets[p - d][_L + d - 1])
-                    if p + d < n:
-                        found.add(buckets[p + d][_R + d - 1])
-            if at:
-                pos = low.find(char)
-                near = min(cues, key=lambda c: abs(c[1] - pos))
-                nc = f"nc:{near[0]}:{'a' if near[1] > pos else 'b'}:{min(abs(near[1] - pos) // 20, 5)}"
-                same = f"ncsame={bisect_right(starts, near[1]) == bisect_right(starts, pos)}"
-                found.add(zlib.crc32(nc.encode()) & mask)
-                found.add(zlib.crc32(same.encode()) & mask)
-                found.add(zlib.crc32(f"ryes={cand in rules}|{nc}".encode()) & mask)
-                found.add(zlib.crc32(f"ryes={cand in rules}|{same}".encode()) & mask)
-        else:
-            found.update(x[_PS] for x in buckets[:3])
-            found.update(x[_PE] for x in buckets[-3:])
-        out.append((cand, found))
+def _token_entries(tokens: list[str], mask: int) -> list[list[int]]:
+    """Each token's bucket in each family of _PREFIXES."""
+    memo = _memo(_TOKEN_MEMO, mask, _TOKEN_MEMO_MAX)
+    out: list[list[int]] = []
+    for token in tokens:
+        entry = memo.get(token)
+        if entry is None:  # a word not met before in this process
+            data = token[:_TOKEN_CHARS].encode()
+            entry = [zlib.crc32(prefix + data) & mask for prefix in _PREFIX_BYTES]
+            if len(token) <= _TOKEN_CHARS:
+                memo[token] = entry
+        out.append(entry)
     return out
 
 
+def _pairs(entries: list[list[int]], mask: int) -> list[int]:
+    """The buckets of the word pairs, in order."""
+    return [(a[_B] * _PAIR_MIX + b[_B]) & mask for a, b in pairwise(entries)]
+
+
+_KIND_NAMES = ("m", "pm", "p")  # a candidate mentioned, mentioned and the thread's author, only the thread's author
+_SHARED_MEMO: dict[int, dict[tuple[bool, int, bool, tuple[str, ...], tuple[str, ...], bool], list[list[int]]]] = {}
+_NEAR_MEMO: dict[int, dict[tuple[bool, str, bool, int, bool, int], list[int]]] = {}
+_FEATURE_MEMO_MAX: Final = 10_000
+
+
+def _bucket(feature: str, mask: int) -> int:
+    return zlib.crc32(feature.encode()) & mask
+
+
+def _shared_buckets(key: tuple[bool, int, bool, tuple[str, ...], tuple[str, ...], bool], mask: int) -> list[list[int]]:
+    """The message-wide features' buckets, by candidate (index 2 × kind + what the rules said): the rules' answer at
+    all, the number of mentions, reply or not, the kinds of cue and cancelling phrase the scan found, a request; what
+    the rules said of the candidate, alone and with each of those ("ryes=True|kill:tia": how far to trust the rules
+    depends on which phrases the message has); and the kind of candidate. Few messages differ in these, so each
+    combination is hashed once per process and width."""
+    memo = _memo(_SHARED_MEMO, mask, _FEATURE_MEMO_MAX)
+    found = memo.get(key)
+    if found is None:
+        rany, nm, reply, cue_kinds, kill_kinds, req = key
+        base = [f"rany={rany}", f"nm={nm}", f"reply={reply}"]
+        base += [f"cue:{k}" for k in cue_kinds] + [f"kill:{k}" for k in kill_kinds] + (["req"] if req else [])
+        base_buckets = {_bucket(f, mask) for f in base}
+        said = [{_bucket(f"ryes={s}{f}", mask) for f in ["", *(f"|{f}" for f in base)]} for s in (False, True)]
+        found = memo[key] = [
+            sorted(base_buckets | said[s] | {_bucket(f"ctype={kind}", mask)}) for kind in _KIND_NAMES for s in (0, 1)
+        ]
+    return found
+
+
+def _near_buckets(key: tuple[bool, str, bool, int, bool, int], mask: int) -> list[int]:
+    """The buckets of a mentioned candidate's place among the mentions (up to the fourth) and of the cue nearest their
+    mention: its kind, side and distance (in 20s of characters, up to 100), whether it is in the mention's sentence,
+    and each of those with what the rules said."""
+    memo = _memo(_NEAR_MEMO, mask, _FEATURE_MEMO_MAX)
+    found = memo.get(key)
+    if found is None:
+        said, kind, after, distance, same_sentence, nth = key
+        nc = f"nc:{kind}:{'a' if after else 'b'}:{distance}"
+        same = f"ncsame={same_sentence}"
+        found = memo[key] = [
+            _bucket(f"cnth={nth}", mask),
+            _bucket(nc, mask),
+            _bucket(same, mask),
+            _bucket(f"ryes={said}|{nc}", mask),
+            _bucket(f"ryes={said}|{same}", mask),
+        ]
+    return found
+
+
+def _nearest_cue(cues: list[_Cue], pos: int) -> _Cue:
+    """The cue starting nearest `pos` (the first of two as near)."""
+    near = cues[0]
+    best = abs(near[1] - pos)
+    for cue in cues:
+        if abs(cue[1] - pos) < best:
+            near, best = cue, abs(cue[1] - pos)
+    return near
+
+
+class _Reading:
+    """One message as the model reads it, before any candidate: what the scan found (the normalised text, mentions,
+    author, thread's author, cues, requests, cancelling phrases, sentence starts), its tokens with each mention as "@A"
+    (the author's) or "@O" (anyone else's), each token's buckets under `mask` (_token_entries), its word pairs' buckets,
+    its distinct words and their buckets, and how many tokens are others' mentions."""
+
+    __slots__ = (
+        "author",
+        "cues",
+        "entries",
+        "ids",
+        "kills",
+        "low",
+        "mask",
+        "others_named",
+        "pairs",
+        "parent",
+        "reqs",
+        "starts",
+        "toks",
+        "word_entries",
+        "words",
+    )
+
+    def __init__(
+        self,
+        low: str,
+        ascii_source: bool,
+        ids: list[str],
+        author: str,
+        parent: str | None,
+        cues: list[_Cue],
+        reqs: list[int],
+        kills: list[tuple[str, int]],
+        starts: list[int],
+        mask: int,
+    ) -> None:
+        self.low, self.ids, self.author, self.parent = low, ids, author, parent
+        self.cues, self.reqs, self.kills, self.starts, self.mask = cues, reqs, kills, starts, mask
+        self.toks = _model_tokens(low, ascii_source)
+        as_named = {chr(_M0 + k): "@A" if uid == author else "@O" for k, uid in enumerate(ids)}
+        named = list(map(as_named.get, self.toks, self.toks))
+        self.entries = _token_entries(named, mask)
+        self.pairs = _pairs(self.entries, mask)
+        self.words = list(dict.fromkeys(named))  # a word counts once, however often the message has it
+        self.word_entries = _token_entries(self.words, mask)
+        self.others_named = named.count("@O")
+
+
+class _Candidate:
+    """One person a message could thank, as the model reads them: `family` picks the word features for this kind of
+    candidate (1 + 3 × kind + mentions up to 2: "pm|1|w:"), `at` is where their mention is among the tokens (each reads
+    "@C"), and `rest` the other features' buckets (message-wide, nearest cue, the words around the mention)."""
+
+    __slots__ = ("at", "family", "name", "rest")
+
+    def __init__(self, name: str, family: int, at: list[int], rest: list[int]) -> None:
+        self.name = name
+        self.family = family
+        self.at = at
+        self.rest = rest
+
+
+def _candidates(reading: _Reading, rules: set[str]) -> list[_Candidate]:
+    """The first _MODEL_CANDIDATES people the message could thank, as the model reads each: what the rules said (alone
+    and with each message-wide feature), the kind of candidate, and for a mention the cue nearest it and the words
+    either side of it, or for the thread's author (not mentioned) the message's first and last words."""
+    low, ids, author, parent, cues, mask = (
+        reading.low,
+        reading.ids,
+        reading.author,
+        reading.parent,
+        reading.cues,
+        reading.mask,
+    )
+    others = [u for u in ids if u != author]
+    shared = _shared_buckets(
+        (
+            bool(rules),
+            min(len(others), 3),
+            parent is not None,
+            tuple(sorted({c[0] for c in cues})),
+            tuple(sorted({k for k, _ in reading.kills})),
+            bool(reading.reqs),
+        ),
+        mask,
+    )
+    entries, toks = reading.entries, reading.toks
+    n = len(entries)
+    me = _token_entries(["@C"], mask)[0]
+    out: list[_Candidate] = []
+    for cand in _model_candidates(ids, author, parent)[:_MODEL_CANDIDATES]:
+        mentioned = cand in ids
+        kind = (1 if cand == parent else 0) if mentioned else 2
+        rest = shared[2 * kind + (cand in rules)][:]
+        family = 1 + 3 * kind + min(len(others), 2)
+        if not mentioned:
+            rest += [entry[_PS] for entry in entries[:3]]
+            rest += [entry[_PE] for entry in entries[-3:]]
+            out.append(_Candidate(cand, family, [], rest))
+            continue
+        char = chr(_M0 + ids.index(cand))
+        at = [i for i, t in enumerate(toks) if t == char]
+        nth = min(others.index(cand), 3)
+        if not at:
+            rest.append(_bucket(f"cnth={nth}", mask))
+            out.append(_Candidate(cand, family, at, rest))
+            continue
+        for p in at[:3]:  # the words either side of the mention
+            for d in range(1, 5):
+                if p - d >= 0:
+                    rest.append((me if toks[p - d] == char else entries[p - d])[_L + d - 1])
+                if p + d < n:
+                    rest.append((me if toks[p + d] == char else entries[p + d])[_R + d - 1])
+        pos = low.find(char)
+        near = _nearest_cue(cues, pos)
+        same = bisect_right(reading.starts, near[1]) == bisect_right(reading.starts, pos)
+        distance = min(abs(near[1] - pos) // 20, 5)
+        rest += _near_buckets((cand in rules, near[0], near[1] > pos, distance, same, nth), mask)
+        out.append(_Candidate(cand, family, at, rest))
+    return out
+
+
+def _changed_pairs(reading: _Reading, at: list[int], me: list[int]) -> list[tuple[int, int]]:
+    """(index, bucket) of each word pair that changes when the tokens at `at` read "@C" (`me`)."""
+    if not at:
+        return []
+    entries, mask = reading.entries, reading.mask
+    n = len(entries)
+    mine = set(at)
+    changed: list[tuple[int, int]] = []
+    for j in sorted({j for i in at for j in (i - 1, i) if 0 <= j < n - 1}):
+        left = me if j in mine else entries[j]
+        right = me if j + 1 in mine else entries[j + 1]
+        changed.append((j, (left[_B] * _PAIR_MIX + right[_B]) & mask))
+    return changed
+
+
+def _candidate_buckets(reading: _Reading, cand: _Candidate) -> list[int]:
+    """Every feature of the candidate, as buckets: each distinct word's on its own and for the kind of candidate, each
+    word pair's (a pair the message has twice counts twice), and the rest."""
+    mask = reading.mask
+    me = _token_entries(["@C"], mask)[0]
+    words = reading.word_entries
+    if cand.at:  # their mention reads "@C", and "@O" goes when no other's mention is left
+        words = (
+            _token_entries([w for w in reading.words if w != "@O"], mask)
+            if reading.others_named == len(cand.at)
+            else words[:]
+        )
+        words.append(me)
+    pairs = reading.pairs[:]
+    for j, bucket in _changed_pairs(reading, cand.at, me):
+        pairs[j] = bucket
+    return [e[_W] for e in words] + [e[cand.family] for e in words] + pairs + cand.rest
+
+
+def _model_buckets(reading: _Reading, rules: set[str]) -> list[tuple[str, list[int]]]:
+    """(candidate, the buckets of its features) for the first _MODEL_CANDIDATES people the message could thank: what
+    the rules said (alone and with each of the others), the cue and cancelling phrases the scan found and the nearest
+    cue, the message's words and word pairs, and the words either side of the candidate's mention (each other mention
+    reads "@O", the author's "@A", the candidate's "@C"). A feature is the CRC-32 of its text ("w:thanks",
+    "L1:thanks", "ryes=True") under the reading's mask. `rules`: the people the rules found thanked."""
+    return [(cand.name, _candidate_buckets(reading, cand)) for cand in _candidates(reading, rules)]
+
+
 def _weighed(
-    found: tuple[Thanks, ...],
-    low: str,
-    ids: list[str],
-    author: str,
-    parent: str | None,
-    cues: list[_Cue],
-    reqs: list[int],
-    kills: list[tuple[str, int]],
-    weights: _Weights,
+    found: tuple[Thanks, ...], reading: _Reading, weights: _Weights, scores: list[tuple[str, float]] | None
 ) -> tuple[Thanks, ...]:
     """The rules' answer weighed by the model: each candidate it scores at or over its threshold is thanked (with the
-    rules' reason when they found one), in the order the message names them."""
+    rules' reason when they found one), in the order the message names them. Each score goes to `scores` too, if
+    given."""
     reasons = {t.user_id: t.reason for t in found}
-    weighed = _model_buckets(low, ids, author, parent, set(reasons), cues, reqs, kills, weights.mask)
-    kept = {cand for cand, f in weighed if weights.probability(f) >= weights.threshold}
-    unweighed = reasons.keys() - {cand for cand, _ in weighed}  # past the first _MODEL_CANDIDATES: the rules' answer
-    kept.update(unweighed)
-    return tuple([Thanks(uid, reasons.get(uid)) for uid in _model_candidates(ids, author, parent) if uid in kept])
+    candidates = _candidates(reading, set(reasons))
+    kept = set(reasons.keys() - {cand.name for cand in candidates})  # past the first _MODEL_CANDIDATES: the rules
+    for cand, total in zip(candidates, weights.totals(reading, candidates), strict=True):
+        probability = weights.probability(total)
+        if probability >= weights.threshold:
+            kept.add(cand.name)
+        if scores is not None:
+            scores.append((cand.name, probability))
+    everyone = _model_candidates(reading.ids, reading.author, reading.parent)
+    return tuple([Thanks(uid, reasons.get(uid)) for uid in everyone if uid in kept])
 
 
 # ---------------------------------------------------------------------------------------------

@@ -59,7 +59,7 @@ def labelled_rows(paths: list[Path]) -> list[tuple[str, dict]]:
     return rows
 
 
-def examples(rows: list[tuple[str, dict]], bits: int) -> tuple[list[set[int]], list[int], list[str]]:
+def examples(rows: list[tuple[str, dict]], bits: int) -> tuple[list[list[int]], list[int], list[str]]:
     """Hashed features, label and source of every (message, candidate) pair in `rows` that reaches the model."""
     feats, labels, sources = [], [], []
     for source, row in rows:
@@ -73,8 +73,9 @@ def examples(rows: list[tuple[str, dict]], bits: int) -> tuple[list[set[int]], l
     return feats, labels, sources
 
 
-def matrix(feats: list[set[int]], bits: int):  # -> scipy.sparse.csr_matrix
-    """One row per example, a 1 in the column of each of its hashed features."""
+def matrix(feats: list[list[int]], bits: int):  # -> scipy.sparse.csr_matrix
+    """One row per example: in each column, how many of its features hash there (a pair the message has twice, or
+    two features in one bucket, count twice, as the detector adds their weights)."""
     import numpy as np
     import scipy.sparse as sp
 
@@ -82,7 +83,9 @@ def matrix(feats: list[set[int]], bits: int):  # -> scipy.sparse.csr_matrix
     for f in feats:
         indices.extend(sorted(f))
         indptr.append(len(indices))
-    return sp.csr_matrix((np.ones(len(indices)), indices, indptr), shape=(len(feats), 1 << bits))
+    found = sp.csr_matrix((np.ones(len(indices)), indices, indptr), shape=(len(feats), 1 << bits))
+    found.sum_duplicates()
+    return found
 
 
 def model_bytes(coef, bias: float, bits: int, threshold: float) -> bytes:

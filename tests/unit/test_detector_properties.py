@@ -11,6 +11,7 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from bot import detector
 from bot.detector import MAX_CHARS, Thanks, detect_thanks
 
 USERS = [f"U{i:03d}" for i in range(8)]
@@ -149,6 +150,17 @@ def test_thousands_of_mentions_in_one_thanks() -> None:
     found = detect_thanks("thanks " + mentions, "UAUTHOR")
     # A list of people after a thanks is read up to 50 names; a real message never thanks more.
     assert [t.user_id for t in found] == [f"U{i:05d}" for i in range(50)]
+
+
+def test_thousands_of_thanks_in_one_message() -> None:
+    # Every "thanks <@U…>!" pair counts once more in the model's sum: 5,000 of them must not overflow its probability
+    # (a math range error inside the message handler) and the answer is still people of the message, in its order.
+    people = [f"U{i:08d}" for i in range(5_000)]
+    text = " ".join(f"thanks <@{u}>!" for u in people)
+    scores = detector.model_scores(text, "UAUTHOR")
+    assert len(scores) == 20 and all(0.0 <= p <= 1.0 for _, p in scores)
+    found = [t.user_id for t in detect_thanks(text, "UAUTHOR")]
+    assert found and found == [u for u in people if u in set(found)]
 
 
 def test_nested_and_broken_markup() -> None:
