@@ -51,7 +51,6 @@ import zlib
 from array import array
 from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
-from itertools import pairwise
 from operator import itemgetter
 from types import ModuleType
 from typing import Final, TypeVar
@@ -6078,7 +6077,9 @@ _MODEL_CANDIDATES: Final = 20  # people weighed per message; later ones keep the
 _MODEL_TOKEN = re.compile(r"[^\W\d_]+|\d+|\S")
 # The same tokens for text whose only non-ASCII characters are markup tokens (none a letter or digit), found faster
 _MODEL_TOKEN_ASCII = re.compile(r"[a-z]+|\d+|\S")
-_PAIR_MIX: Final = 0x9E3779B1  # odd, so (a × _PAIR_MIX + b) mod 2**bits spreads pairs as evenly as the words' buckets
+# A pair's bucket is (a × _PAIR_MIX + b) mod 2**bits of its words' "b:" buckets: odd (2**16 / the golden ratio), so it
+# spreads pairs as evenly as words; small, so the native build multiplies without leaving machine integers
+_PAIR_MIX: Final = 40503
 
 
 class _Weights:
@@ -6091,7 +6092,7 @@ class _Weights:
         self.mask = 0
         self.scale = self.bias = 0.0
         self.threshold = 0.5
-        self.values: array[int] = array("h")
+        self.values: list[int] = []
         if data is None or not data.startswith(_MODEL_MAGIC):
             return
         try:  # "<bits> <scale> <bias> <threshold>\n", then 2**bits little-endian int16 weights
@@ -6106,7 +6107,10 @@ class _Weights:
             values.byteswap()
         if not 0 < width <= 30 or len(values) != 1 << width or not all(map(math.isfinite, numbers)):
             return
-        self.values, self.mask = values, (1 << width) - 1
+        # A list, not the array: the native build indexes a list several times faster. Equal weights share one int
+        # object, so the list costs about 2.5 MB rather than 7.
+        shared: dict[int, int] = {}
+        self.values, self.mask = [shared.setdefault(v, v) for v in values], (1 << width) - 1
         self.scale, self.bias, self.threshold = numbers
         self.loaded = True
 
@@ -6175,6 +6179,8 @@ def _unspaced(ch: str) -> bool:
     return 0x3040 <= o <= 0x30FF or 0x3400 <= o <= 0x9FFF or 0xAC00 <= o <= 0xD7AF or 0x0E00 <= o <= 0x0E7F
 
 
+_WORD_TOKENS: dict[str, list[str]] = {}  # a whitespace-separated word of an ASCII message → its tokens
+
 _UNSPACED = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
 
 
@@ -6182,7 +6188,20 @@ def _model_tokens(low: str, ascii_source: bool) -> list[str]:
     """The words, numbers and other characters of the normalised text, unspaced scripts as characters and pairs.
     (A token reads as its first 20 characters: `_token_entries` cuts longer ones.)"""
     if ascii_source:  # the raw message was ASCII: its only other characters are markup tokens
-        return _MODEL_TOKEN_ASCII.findall(low)
+        # No token spans whitespace, so the text's tokens are its words' (split at whitespace, as the pattern's \S
+        # reads it) one after another; the same words recur from message to message, so each is read once.
+        memo = _WORD_TOKENS
+        if len(memo) > _TOKEN_MEMO_MAX:
+            memo.clear()
+        found: list[str] = []
+        for word in low.split():
+            of_word = memo.get(word)
+            if of_word is None:
+                of_word = _MODEL_TOKEN_ASCII.findall(word)
+                if len(word) <= _TOKEN_CHARS:
+                    memo[word] = of_word
+            found += of_word
+        return found
     tokens: list[str] = _MODEL_TOKEN.findall(low)
     if _UNSPACED.search(low) is None:
         return tokens
@@ -6249,18 +6268,25 @@ def _token_entries(tokens: list[str], mask: int) -> list[list[int]]:
     out: list[list[int]] = []
     for token in tokens:
         entry = memo.get(token)
-        if entry is None:  # a word not met before in this process
-            data = token[:_TOKEN_CHARS].encode()
-            entry = [zlib.crc32(prefix + data) & mask for prefix in _PREFIX_BYTES]
-            if len(token) <= _TOKEN_CHARS:
-                memo[token] = entry
-        out.append(entry)
+        out.append(_new_entry(token, memo, mask) if entry is None else entry)
     return out
+
+
+def _new_entry(token: str, memo: dict[str, list[int]], mask: int) -> list[int]:
+    """The buckets of a token not met before in this process (its first 20 characters), remembered if that is all."""
+    data = token[:_TOKEN_CHARS].encode()
+    entry = [zlib.crc32(prefix + data) & mask for prefix in _PREFIX_BYTES]
+    if len(token) <= _TOKEN_CHARS:
+        memo[token] = entry
+    return entry
 
 
 def _pairs(entries: list[list[int]], mask: int) -> list[int]:
     """The buckets of the word pairs, in order."""
-    return [(a[_B] * _PAIR_MIX + b[_B]) & mask for a, b in pairwise(entries)]
+    pairs: list[int] = []
+    for i in range(1, len(entries)):
+        pairs.append((entries[i - 1][_B] * _PAIR_MIX + entries[i][_B]) & mask)
+    return pairs
 
 
 _KIND_NAMES = ("m", "pm", "p")  # a candidate mentioned, mentioned and the thread's author, only the thread's author
@@ -6337,6 +6363,7 @@ class _Reading:
         "kills",
         "low",
         "mask",
+        "mentions",
         "others_named",
         "pairs",
         "parent",
@@ -6362,14 +6389,39 @@ class _Reading:
     ) -> None:
         self.low, self.ids, self.author, self.parent = low, ids, author, parent
         self.cues, self.reqs, self.kills, self.starts, self.mask = cues, reqs, kills, starts, mask
-        self.toks = _model_tokens(low, ascii_source)
-        as_named = {chr(_M0 + k): "@A" if uid == author else "@O" for k, uid in enumerate(ids)}
-        named = list(map(as_named.get, self.toks, self.toks))
-        self.entries = _token_entries(named, mask)
-        self.pairs = _pairs(self.entries, mask)
-        self.words = list(dict.fromkeys(named))  # a word counts once, however often the message has it
-        self.word_entries = _token_entries(self.words, mask)
-        self.others_named = named.count("@O")
+        self.toks = toks = _model_tokens(low, ascii_source)
+        memo = _memo(_TOKEN_MEMO, mask, _TOKEN_MEMO_MAX)
+        first, authors = _M0, _M0 + ids.index(author) if author in ids else -1
+        last = _M0 + len(ids)  # mention tokens are first … last - 1
+        entries: list[list[int]] = []
+        words: list[str] = []  # a word counts once, however often the message has it
+        word_entries: list[list[int]] = []
+        mentions: dict[str, list[int]] = {}  # each mention token → where it is among the tokens
+        seen: set[str] = set()
+        others = 0
+        for i, tok in enumerate(toks):
+            name = tok
+            if len(tok) == 1 and first <= ord(tok) < last:
+                if tok in mentions:
+                    mentions[tok].append(i)
+                else:
+                    mentions[tok] = [i]
+                if ord(tok) == authors:
+                    name = "@A"
+                else:
+                    name = "@O"
+                    others += 1
+            entry = memo.get(name)
+            if entry is None:
+                entry = _new_entry(name, memo, mask)
+            entries.append(entry)
+            if name not in seen:
+                seen.add(name)
+                words.append(name)
+                word_entries.append(entry)
+        self.entries, self.words, self.word_entries, self.mentions = entries, words, word_entries, mentions
+        self.others_named = others
+        self.pairs = _pairs(entries, mask)
 
 
 class _Candidate:
@@ -6425,7 +6477,7 @@ def _candidates(reading: _Reading, rules: set[str]) -> list[_Candidate]:
             out.append(_Candidate(cand, family, [], rest))
             continue
         char = chr(_M0 + ids.index(cand))
-        at = [i for i, t in enumerate(toks) if t == char]
+        at = reading.mentions.get(char, [])
         nth = min(others.index(cand), 3)
         if not at:
             rest.append(_bucket(f"cnth={nth}", mask))
