@@ -3274,7 +3274,7 @@ _RIGHT = re.compile(
 # đêm", "terima kasih <@A> <@B> yang sudah…", "dzięki <@A>, <@B>, którzy zostali…", "спасибо <@A>, <@B>, которые…".
 _RELATIVE_WORDS = "đã|vì đã|yang|którzy|która|który|które|którym|который|которая|которые|που"
 _RELATIVE_AFTER = re.compile(
-    r"\s*,?\s*(?:who|whose|which|qui|que|quien|quienes|cuyo|cuya|cujo|cuja|dont|die|der|deren|dessen|che|som|que|"
+    r"\s*(?:,\s*)?(?:who|whose|which|qui|que|quien|quienes|cuyo|cuya|cujo|cuja|dont|die|der|deren|dessen|che|som|que|"
     r"która|który|którzy|ki|который|которая|которые|που|yang|đã)\b"
 )
 # A congratulation to one person right before a bare thanks (see detect_thanks)
@@ -3294,7 +3294,7 @@ _POSSESSIVE_NEXT = re.compile(
 # A relative clause, then "and" the next person with a clause or a reason of their own (see _targets).
 _RELATIVE_NEXT = re.compile(
     rf"{_RELATIVE_AFTER.pattern}[^\n.!?{M[1:-1]}]{{1,200}}?,?\s+(?:{_JOIN})\s+(?:(?:{_AND_LINK}|στον|στην|στη|στους)\s+)?"
-    rf"(?P<m>{M})(?={_RELATIVE_AFTER.pattern}|\s*,?\s*(?:{_FOR_WORDS})\b)"
+    rf"(?P<m>{M})(?={_RELATIVE_AFTER.pattern}|\s*(?:,\s*)?(?:{_FOR_WORDS})\b)"
 )
 _CLAUSE_AFTER = re.compile(
     rf"\s*[¿¡]?(?!(?:{_FOR_WORDS}|{_AND}|too|again|both|who|as well|so|very|thanks?|thank you|ty|thx|with|y'all|&|"
@@ -3451,7 +3451,7 @@ _GROUP_NOSPACE = ("大家", "皆さん", "みなさん", "여러분", "सभी
 _ESP_LINK = "to|for|a|à|an|ao|aos|al|aan|till|til|dla|kepada|untuk|là|cho|für|pour|para|per|voor|för"
 _ESPECIALLY = re.compile(
     rf"(?:\b(?:{_ESPECIALLY_WORDS})\b|{_ESPECIALLY_NOSPACE})"
-    rf"[\s.,:]*(?:(?:{_ESP_LINK})\s+)?(?P<a>{_MLIST})|(?P<b>{_MLIST})\s*,?\s*(?:in particular|especially|above all)\b"
+    rf"[\s.,:]*(?:(?:{_ESP_LINK})\s+)?(?P<a>{_MLIST})|(?P<b>{_MLIST})\s*(?:,\s*)?(?:in particular|especially|above all)\b"
 )
 _ESPECIALLY_NEXT = re.compile(
     rf"[\s.!?]*(?:\b(?:{_ESPECIALLY_WORDS})\b|{_ESPECIALLY_NOSPACE})"
@@ -3811,8 +3811,10 @@ _HOPE_AFTER = re.compile(
 )
 
 
-def _opens_with_thanks_emoji(low: str, cs: int, ce: int, n: int) -> bool:
-    return not low[:cs].strip(f" {TYE}") and not _HOPE_AFTER.match(low, ce, min(n, ce + 80))
+def _opens_with_thanks_emoji(low: str, cs: int, ce: int, n: int, opening: int) -> bool:
+    """Whether only thanks emoji and spaces come before the cue (`opening`: how many open the message) and no hope
+    follows it."""
+    return cs <= opening and not _HOPE_AFTER.match(low, ce, min(n, ce + 80))
 
 
 def detect_thanks(text: str, author: str, thread_parent_author: str | None = None) -> tuple[Thanks, ...]:
@@ -3883,7 +3885,6 @@ def _detect(
         return found
     reading = _Reading(
         low,
-        ascii_text,
         ids,
         author,
         thread_parent_author,
@@ -3976,6 +3977,8 @@ def _by_rules(
     quotes: int | None = None  # which quotation marks the message has, found on first need
     found: dict[str, str | None] = {}
     harm_words: bool | None = None  # whether the message has a word of _HARM_AFTER, found on first need
+    you_past: list[int] | None = None  # where each "you <did>" (_YOU_PAST) ends, found on first need
+    opening: int | None = None  # how many thanks emoji and spaces open the message, found on first need
     named = False  # whether an earlier cue thanked someone the message names
     for cue in cues:
         kind, cs, ce = cue
@@ -4117,7 +4120,8 @@ def _by_rules(
                         or reason
                         or kind == "strong"
                         or accepted
-                        or _YOU_PAST.search(low, 0, cs)
+                        or bisect_right(you_past if you_past is not None else (you_past := _ends(_YOU_PAST, low)), cs)
+                        > 0
                         or _ADDRESSED_FOR.match(low, 0, cs)
                         # a short reaction to the person, then the thanks: "<@A> mega, danke! Mach ich heute Nachmittag",
                         # "<@A> わあ、表まで！ありがとうございます！！" (not a notice signed off: "<@A> the WMS is slow. thanks")
@@ -4187,7 +4191,13 @@ def _by_rules(
                     kind != "emoji"
                     or success
                     or not (words if words is not None else (words := _has_words(low)))
-                    or _opens_with_thanks_emoji(low, cs, ce, n)
+                    or _opens_with_thanks_emoji(
+                        low,
+                        cs,
+                        ce,
+                        n,
+                        opening if opening is not None else (opening := len(low) - len(low.lstrip(f" {TYE}"))),
+                    )
                 ):
                     targets = [thread_parent_author]
         elif (
@@ -4508,6 +4518,14 @@ _CREDIT_NEXT = re.compile(
     rf"(?!{_PAST_NOT_ALT}\b|(?:showed|stopped|spiked|died|hung|froze|timed|jumped|doubled|tripled|started)\b)"
     rf"(?:[a-z]{{2,}}ed|{_PAST_IRREGULAR_ALT})\b{_NOT_A_MISTAKE}(?![^.!?\n]{{0,80}}\b{_NEG})"
 )
+
+
+def _ends(pattern: re.Pattern[str], low: str) -> list[int]:
+    """Where each match of `pattern` in `low` ends: found once per message and bisected, rather than searched from the
+    start for every cue — which made a message of thousands of thanks quadratic."""
+    return [m.end() for m in pattern.finditer(low)]
+
+
 # Something the person addressed did: "I saw you came in on Sunday", "I know you put my name forward" (not "you sent
 # the wrong file"). Led by the "y"/"u" of the pronoun, like _YOU_DID.
 _YOU_PAST = re.compile(
@@ -6075,7 +6093,7 @@ MODEL_FILE = "thanks_model.bin"
 _MODEL_MAGIC = b"giveback-thanks-model 2\n"
 _MODEL_CANDIDATES: Final = 20  # people weighed per message; later ones keep the rules' answer (work stays linear)
 _MODEL_TOKEN = re.compile(r"[^\W\d_]+|\d+|\S")
-# The same tokens for text whose only non-ASCII characters are markup tokens (none a letter or digit), found faster
+# The same tokens for an ASCII word of the lowercased text, found faster
 _MODEL_TOKEN_ASCII = re.compile(r"[a-z]+|\d+|\S")
 # A pair's bucket is (a × _PAIR_MIX + b) mod 2**bits of its words' "b:" buckets: odd (2**16 / the golden ratio), so it
 # spreads pairs as evenly as words; small, so the native build multiplies without leaving machine integers
@@ -6126,10 +6144,10 @@ class _Weights:
         """The sum of each candidate's features' weights: what `total` of `_candidate_buckets` gives, without listing
         them. The message's words and pairs are added once; each candidate then changes only the words and pairs at
         its own mention."""
-        values, mask = self.values, self.mask
+        values = self.values
         words: dict[int, int] = {}  # family → the message's words' weights, each on its own and in the family
         pairs = self.total(reading.pairs)
-        me, other = _token_entries(["@C", "@O"], mask)
+        me, other = reading.me, reading.other
         out: list[int] = []
         for cand in candidates:
             family = cand.family
@@ -6179,31 +6197,36 @@ def _unspaced(ch: str) -> bool:
     return 0x3040 <= o <= 0x30FF or 0x3400 <= o <= 0x9FFF or 0xAC00 <= o <= 0xD7AF or 0x0E00 <= o <= 0x0E7F
 
 
-_WORD_TOKENS: dict[str, list[str]] = {}  # a whitespace-separated word of an ASCII message → its tokens
+_WORD_TOKENS: dict[str, list[str]] = {}  # a whitespace-separated word → its tokens
 
 _UNSPACED = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
 
 
-def _model_tokens(low: str, ascii_source: bool) -> list[str]:
+def _model_tokens(low: str) -> list[str]:
     """The words, numbers and other characters of the normalised text, unspaced scripts as characters and pairs.
-    (A token reads as its first 20 characters: `_token_entries` cuts longer ones.)"""
-    if ascii_source:  # the raw message was ASCII: its only other characters are markup tokens
-        # No token spans whitespace, so the text's tokens are its words' (split at whitespace, as the pattern's \S
-        # reads it) one after another; the same words recur from message to message, so each is read once.
-        memo = _WORD_TOKENS
-        if len(memo) > _TOKEN_MEMO_MAX:
-            memo.clear()
-        found: list[str] = []
-        for word in low.split():
-            of_word = memo.get(word)
-            if of_word is None:
-                of_word = _MODEL_TOKEN_ASCII.findall(word)
-                if len(word) <= _TOKEN_CHARS:
-                    memo[word] = of_word
-            found += of_word
-        return found
-    tokens: list[str] = _MODEL_TOKEN.findall(low)
-    if _UNSPACED.search(low) is None:
+    (A token reads as its first 20 characters: `_token_entries` cuts longer ones.) No token spans whitespace, so the
+    text's tokens are its words' (split at whitespace, as the patterns' \\S reads it) one after another; the same
+    words recur from message to message, so each word's are found once per process."""
+    memo = _WORD_TOKENS
+    if len(memo) > _TOKEN_MEMO_MAX:
+        memo.clear()
+    found: list[str] = []
+    for word in low.split():
+        of_word = memo.get(word)
+        if of_word is None:
+            of_word = _word_tokens(word)
+            if len(word) <= _TOKEN_CHARS:
+                memo[word] = of_word
+        found += of_word
+    return found
+
+
+def _word_tokens(word: str) -> list[str]:
+    """The tokens of one whitespace-separated word."""
+    if word.isascii():
+        return _MODEL_TOKEN_ASCII.findall(word)
+    tokens: list[str] = _MODEL_TOKEN.findall(word)
+    if _UNSPACED.search(word) is None:
         return tokens
     out: list[str] = []
     for t in tokens:
@@ -6353,17 +6376,21 @@ class _Reading:
     """One message as the model reads it, before any candidate: what the scan found (the normalised text, mentions,
     author, thread's author, cues, requests, cancelling phrases, sentence starts), its tokens with each mention as "@A"
     (the author's) or "@O" (anyone else's), each token's buckets under `mask` (_token_entries), its word pairs' buckets,
-    its distinct words and their buckets, and how many tokens are others' mentions."""
+    its distinct words and their buckets, how many tokens are others' mentions, the buckets of "@C" and "@O", and everyone
+    the message could thank (_model_candidates)."""
 
     __slots__ = (
         "author",
         "cues",
         "entries",
+        "everyone",
         "ids",
         "kills",
         "low",
         "mask",
+        "me",
         "mentions",
+        "other",
         "others_named",
         "pairs",
         "parent",
@@ -6377,7 +6404,6 @@ class _Reading:
     def __init__(
         self,
         low: str,
-        ascii_source: bool,
         ids: list[str],
         author: str,
         parent: str | None,
@@ -6389,7 +6415,7 @@ class _Reading:
     ) -> None:
         self.low, self.ids, self.author, self.parent = low, ids, author, parent
         self.cues, self.reqs, self.kills, self.starts, self.mask = cues, reqs, kills, starts, mask
-        self.toks = toks = _model_tokens(low, ascii_source)
+        self.toks = toks = _model_tokens(low)
         memo = _memo(_TOKEN_MEMO, mask, _TOKEN_MEMO_MAX)
         first, authors = _M0, _M0 + ids.index(author) if author in ids else -1
         last = _M0 + len(ids)  # mention tokens are first … last - 1
@@ -6422,6 +6448,8 @@ class _Reading:
         self.entries, self.words, self.word_entries, self.mentions = entries, words, word_entries, mentions
         self.others_named = others
         self.pairs = _pairs(entries, mask)
+        self.me, self.other = _token_entries(["@C", "@O"], mask)  # a candidate's own mention, another's
+        self.everyone = _model_candidates(ids, author, parent)
 
 
 class _Candidate:
@@ -6464,9 +6492,9 @@ def _candidates(reading: _Reading, rules: set[str]) -> list[_Candidate]:
     )
     entries, toks = reading.entries, reading.toks
     n = len(entries)
-    me = _token_entries(["@C"], mask)[0]
+    me = reading.me
     out: list[_Candidate] = []
-    for cand in _model_candidates(ids, author, parent)[:_MODEL_CANDIDATES]:
+    for cand in reading.everyone[:_MODEL_CANDIDATES]:
         mentioned = cand in ids
         kind = (1 if cand == parent else 0) if mentioned else 2
         rest = shared[2 * kind + (cand in rules)][:]
@@ -6517,7 +6545,7 @@ def _candidate_buckets(reading: _Reading, cand: _Candidate) -> list[int]:
     """Every feature of the candidate, as buckets: each distinct word's on its own and for the kind of candidate, each
     word pair's (a pair the message has twice counts twice), and the rest."""
     mask = reading.mask
-    me = _token_entries(["@C"], mask)[0]
+    me = reading.me
     words = reading.word_entries
     if cand.at:  # their mention reads "@C", and "@O" goes when no other's mention is left
         words = (
@@ -6547,17 +6575,16 @@ def _weighed(
     """The rules' answer weighed by the model: each candidate it scores at or over its threshold is thanked (with the
     rules' reason when they found one), in the order the message names them. Each score goes to `scores` too, if
     given."""
-    reasons = {t.user_id: t.reason for t in found}
-    candidates = _candidates(reading, set(reasons))
-    kept = set(reasons.keys() - {cand.name for cand in candidates})  # past the first _MODEL_CANDIDATES: the rules
+    by_rules = {t.user_id: t for t in found}
+    candidates = _candidates(reading, set(by_rules))
+    kept = set(by_rules.keys() - {cand.name for cand in candidates})  # past the first _MODEL_CANDIDATES: the rules
     for cand, total in zip(candidates, weights.totals(reading, candidates), strict=True):
         probability = weights.probability(total)
         if probability >= weights.threshold:
             kept.add(cand.name)
         if scores is not None:
             scores.append((cand.name, probability))
-    everyone = _model_candidates(reading.ids, reading.author, reading.parent)
-    return tuple([Thanks(uid, reasons.get(uid)) for uid in everyone if uid in kept])
+    return tuple([by_rules.get(uid) or Thanks(uid, None) for uid in reading.everyone if uid in kept])
 
 
 # ---------------------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -143,6 +144,20 @@ def test_adversarial_repetition_is_answered(unit: str) -> None:
     text = unit * (100_000 // len(unit))
     found = detect_thanks(text, "U000", None)
     assert {t.user_id for t in found} <= {"U001"}
+
+
+@pytest.mark.parametrize(
+    ("text", "parent", "thanked"),
+    [
+        ("thanks <@U001>" + " " * 40_000, None, ["U001"]),  # a pattern's two \s* shared the spaces every way
+        ("<@U001> thanks " + "thanks " * 5_700, None, ["U001"]),  # "you <did>" was searched for from the start per cue
+        ("ty" + "🙏" * 40_000, "U001", ["U001"]),  # the text before each cue was stripped to see if it was all emoji
+    ],
+    ids=["spaces after a thanks", "thousands of thanks", "thousands of thanks emoji"],
+)
+def test_long_runs_that_were_quadratic_are_answered(text: str, parent: str | None, thanked: list[str]) -> None:
+    # Each took seconds to tens of seconds in pure Python (quadratic); linear now (bench/bench_detector.py times them).
+    assert [t.user_id for t in detect_thanks(text, "U000", parent)] == thanked
 
 
 def test_thousands_of_mentions_in_one_thanks() -> None:
