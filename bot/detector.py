@@ -2061,9 +2061,10 @@ _words(
     "thansk",
     "thnaks",
     # "tx <@A>", "tx for the mockups" — not "tx" for a transaction ("the tx failed", "tx hash")
-    # ("tx por el parche", "😂 tx mate")
+    # ("tx por el parche", "tx pour le check", "😂 tx mate")
     # (and "tx for owning it", "perfetto, tx :blush:" — an emoji, which the pre-filter sees as its shortcode)
-    f"tx(?= {M}| (?:for|por) (?:the|your|this|that|all|el|la|los|las|tu|[a-z]+ing)\\b|\\s*[!,{TYE}{EMO}{_UEMOJI}]|\\.(?!\\w)|\\s*$"
+    f"tx(?= {M}| (?:for|por|pour|per|para|für) (?:the|your|this|that|all|el|la|los|las|tu|le|les|ton|ta|tes|il|lo|"
+    f"gli|den|die|das|o|os|as|[a-z]+ing)\\b|\\s*[!,{TYE}{EMO}{_UEMOJI}]|\\.(?!\\w)|\\s*$"
     "| (?:mate|bro|man|heaps|again|so much)\\b| :[a-z0-9_+-]+:)"
     # (and opening a bullet: "- tx <@A>, merged"; after a word of another script: "<@A> 확인했어요 tx!"; in an
     # aside or closing a sentence: "PR merged (tx <@A> for the review)", "<@A> got it, tx."; weighed: "<@A> huge tx")
@@ -2108,7 +2109,7 @@ _words(
     # Galician: "moitas grazas <@A>!", "graciñas"
     "grazas",
     "graciñas",
-    "merci+",
+    "merci+s?",  # ("mille mercis")
     "danke+(?: ?sch(?:ö|oe)n)?",
     # "Ein Riesendankeschön an <@A>", "ein Megadank an alle", "Riesendank!"
     *_product(("riesen", "mega", "super", "extra"), (" ?(?:dankesch(?:ö|oe)n|dank)",)),
@@ -3215,7 +3216,10 @@ _FILL_WORDS = (
     # Greeklish "very" ("efxaristw poly <@A>"), "huge" after a Portuguese thanks ("um obrigado enorme ao <@A>"), and
     # "publicly" / "in particular" before the person ("Ringrazio pubblicamente <@A>", "agradecer en particular a <@A>")
     r"πάρα|παρα|poly|poli|polu|enorme|enormes|gigante|imenso|imensa|publicly|públicamente|publicamente|pubblicamente|"
-    r"publiquement|in particolare|in particular|en particular|em particular|" + _BOTH_WORDS
+    r"publiquement|in particolare|in particular|en particular|em particular|"
+    # "Je voulais remercier officiellement <@A> et <@B>", "ringrazio ufficialmente <@A>"
+    r"officially|formally|officiellement|sincèrement|chaleureusement|personnellement|ufficialmente|oficialmente|"
+    r"offiziell|" + _BOTH_WORDS
 )
 _FILL = rf"(?:[\s,:;!\-–—~.…、，{TYE}{EMO}{_UEMOJI}]|\b{_alternation(_FILL_WORDS)}\b|さん|様|さま|くん|君|ちゃん|先生|님|씨|쌤|兄|老师|जी|ครับ|ค่ะ|คะ|นะ|มาก|พี่|น้อง|คุณ|ל-?(?=[{M[1:-1]}])|للزميل|للزميلة|भाई|दीदी|का|को|बहुत)"
 # "and" in every supported language that writes it as a word (English, German, Spanish, French,
@@ -3265,7 +3269,8 @@ _FOR = rf"(?:{_FOR_WORDS})"
 # A reason runs to its sentence's end; a dot inside a number or a name ("5.14", "acme.io") does not end it.
 _REASON_TEXT = rf"(?:[^\n.!?{M[1:-1]}]|\.(?=\w)){{0,300}}"
 _RIGHT = re.compile(
-    rf"(?P<f1>{_FILL}*)(?:(?P<grp>{_GROUPW})|(?P<pre>{_MLIST_ROLES}))?(?P<f2>{_FILL}*)"
+    # (a group word may lead the people it names: "thank you all, <@A> <@B>!", "Danke euch allen <@A> <@B>")
+    rf"(?P<f1>{_FILL}*)(?:(?P<grp>{_GROUPW})(?:(?<!{GROUP})[\s,:]*(?={M}))?)?(?P<pre>{_MLIST_ROLES})?(?P<f2>{_FILL}*)"
     rf"(?:\b{_FOR}\b\s*(?P<reason>{_REASON_TEXT})(?P<post>{_MLIST})?)?"
 )
 # After a list: what makes its last mention the start of a new clause ("…, <@B> can you merge").
@@ -3467,13 +3472,15 @@ _THANKS_TO_COLON = re.compile(
     rf" (?:who|that|que|qui|che|die|som)\b[^:\n.!?—–{M[1:-1]}]{{0,80}}(?::|\s[—–-]))\s*(?P<m>{_MLIST})"
 )
 # …and its list going on past someone who is not a mention: "<@A>, <@B> and everyone in QA, and <@C> and <@D>"
-_LIST_MORE = re.compile(rf"[^\n.!?,:{M[1:-1]}]{{0,40}},\s*(?:(?:{_JOIN})\s+)?(?:(?:{_AND_LINK})\s+)?(?P<m>{_MLIST})")
-_LIST_ENDS_WITH_AND = re.compile(rf"(?:\b(?:{_JOIN})|&|{_AND_NOSPACE})(?:\s+(?:{_AND_LINK}))?\s*\S$")
+_LIST_MORE = re.compile(
+    rf"[^\n.!?,:{M[1:-1]}]{{0,40}},\s*(?:(?:{_JOIN})\s+)?(?:(?:{_AND_LINK})\s+){{0,2}}(?P<m>{_MLIST})"
+)
+_LIST_ENDS_WITH_AND = re.compile(rf"(?:\b(?:{_JOIN})|&|{_AND_NOSPACE})(?:\s+(?:{_AND_LINK})){{0,2}}\s*\S$")
 # "for the design and <@B> for the tests", "for running it and to <@B> for taking notes", "en aan <@B>"
-_REASON_ENDS_WITH_AND = re.compile(rf"(?:\b(?:{_JOIN_PEOPLE})|&)(?:\s+(?:{_AND_LINK}))?\s*$")
+_REASON_ENDS_WITH_AND = re.compile(rf"(?:\b(?:{_JOIN_PEOPLE})|&)(?:\s+(?:{_AND_LINK})){{0,2}}\s*$")
 # (", to <@B> for…", ", à <@B> pour…": a list of people each with a reason, joined by commas)
 _REASON_ENDS_WITH_AND_OR_COMMA = re.compile(
-    rf"(?:,\s*)?(?:\b(?:{_JOIN})|&)(?:\s+(?:{_AND_LINK}))?\s*$|,\s*(?:(?:to|à|a|ad|al|ao|an|aan|till|dla|pra|pro)\s*)?$"
+    rf"(?:,\s*)?(?:\b(?:{_JOIN})|&)(?:\s+(?:{_AND_LINK})){{0,2}}\s*$|,\s*(?:(?:to|à|a|ad|al|ao|an|aan|till|dla|pra|pro)\s*)?$"
 )
 # The next "for <reason> <@B>" of a list where each person has a reason.
 _NEXT_REASON = re.compile(rf"\s*{_FOR}\b\s*(?P<reason>{_REASON_TEXT})(?P<post>{_MLIST})?")
@@ -3743,7 +3750,7 @@ _KUDOS_FOR = re.compile(
 )
 # …and the next person of such a reply: "<@A> for the van saga, and <@B> for the canal expedition"
 _KUDOS_NEXT = re.compile(
-    rf"[^\n.!?{M[1:-1]}]{{1,120}}?(?:,\s*|\s+)(?:(?:{_JOIN})\s+)?(?:(?:{_AND_LINK})\s+)?(?P<m>{_MLIST})\s*(?:{_CREDIT_FOR_WORDS})\b"
+    rf"[^\n.!?{M[1:-1]}]{{1,120}}?(?:,\s*|\s+)(?:(?:{_JOIN})\s+)?(?:(?:{_AND_LINK})\s+){{0,2}}(?P<m>{_MLIST})\s*(?:{_CREDIT_FOR_WORDS})\b"
 )
 
 

@@ -336,7 +336,7 @@ def test_accuracy_on_labelled_set(name: str) -> None:
 
 
 # The blind sets kept but not (yet) at the target: their pooled score may not fall while their families are worked on.
-KEPT_HOLDOUTS = [f"thanks_holdout{n}.jsonl" for n in (21, 22, 29, 34, 38, 41, *range(42, 209))]
+KEPT_HOLDOUTS = [f"thanks_holdout{n}.jsonl" for n in (21, 22, 29, 34, 38, 41, *range(42, 215))]
 
 
 def test_kept_holdouts_do_not_regress() -> None:
@@ -350,7 +350,8 @@ def test_kept_holdouts_do_not_regress() -> None:
     # P 0.968, R 0.882; with 135–140 and theirs: P 0.968, R 0.885; with 141–148 and a few of theirs: P 0.967, R 0.885;
     # with 149–184 and theirs: P 0.967, R 0.884; with 185–202 and the learned model, trained on all of them: P 0.999,
     # R 0.960 — the rules alone P 0.966, R 0.879; with 203–208, their Indonesian/Javanese words and the model retrained:
-    # P 0.998, R 0.960 — the rules alone P 0.965, R 0.878; the model refitted on its stop-23 features: the same)
+    # P 0.998, R 0.960 — the rules alone P 0.965, R 0.878; the model refitted on its stop-23 features: the same; with
+    # 209–214, a few of their families fixed and the model retrained: P 0.998, R 0.961)
     assert precision >= 0.99, report
     assert recall >= 0.95, report
 
@@ -491,6 +492,13 @@ def test_a_harm_that_was_averted_is_still_credit() -> None:
         ("<@UA> fixed it. <@UB> can you deploy? thanks", []),
         ("Herzlichen Dank an <@UA> und <@UB>!", ["UA", "UB"]),
         ("<@UA> ti ringrazio per la pazienza", ["UA"]),
+        # (from sets 209-214's misses)
+        ("Je voulais remercier officiellement <@UA> et <@UB> pour la résolution", ["UA", "UB"]),
+        ("<@UA> mille mercis !", ["UA"]),
+        ("<@UA> tx pour le check, bon week-end !", ["UA"]),
+        ("thanks <@UA> for the cache, and also to <@UB> for covering my shift", ["UA", "UB"]),
+        ("grazie a <@UA> per il cache, e anche a <@UB> per il turno", ["UA", "UB"]),
+        ("thank you all, <@UA> <@UB>!", ["UA", "UB"]),
     ],
 )
 def test_who_a_thanks_reaches(text: str, expected: list[str]) -> None:
