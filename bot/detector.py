@@ -3239,12 +3239,16 @@ _AND_LINK = (
     "to|also|too|of course|especially|a|ad|à|an|aan|till|til|dla|kepada|ao|aos|al|ai|alla|às|pra|pro|para|auch|también|aussi|ook|"
     "också|też|juga|também|anche"
 )
+# Up to two of them, before the next person ("and also to <@B>", "e anche a <@B>", "y también a <@B>") or ending a
+# text that the next person follows ("…, and also to")
+_LINKS_BEFORE = rf"(?:(?:{_AND_LINK})\s+){{0,2}}"
+_LINKS_AFTER = rf"(?:\s+(?:{_AND_LINK})){{0,2}}"
 # Between two people of a list: a comma/&/+ (optionally with "and"), "and" alone, an "and" in brackets
 # ("<@A> (and <@B> for reviewing)", "<@A> (y <@B>)"), or plain space.
 # The honorific said before a name in Vietnamese, Thai and Tagalog: "cảm ơn anh <@A> với chị <@B>", "พี่<@A>", "kuya <@A>".
 _HONORIFIC_BEFORE = "anh|chị|em|cô|chú|bạn|พี่|น้อง|คุณ|kuya|ate"
 _SEP = (
-    rf"(?:\s*[,&+/、，،(（]\s*(?:(?:{_JOIN})\s+)?(?:(?:{_AND_LINK})\s+){{0,2}}|\s+(?:{_JOIN_PEOPLE})\s+(?:(?:{_AND_LINK})\s+){{0,2}}"
+    rf"(?:\s*[,&+/、，،(（]\s*(?:(?:{_JOIN})\s+)?{_LINKS_BEFORE}|\s+(?:{_JOIN_PEOPLE})\s+{_LINKS_BEFORE}"
     rf"|\s*(?:{_AND_NOSPACE})\s*|\s+)(?:(?:{_HONORIFIC_BEFORE})\s*)?"
 )
 # A list's names may carry an honorific each, after a space or not: "<@A>さんと<@B>さん", "<@A>님, <@B>님",
@@ -3472,15 +3476,13 @@ _THANKS_TO_COLON = re.compile(
     rf" (?:who|that|que|qui|che|die|som)\b[^:\n.!?—–{M[1:-1]}]{{0,80}}(?::|\s[—–-]))\s*(?P<m>{_MLIST})"
 )
 # …and its list going on past someone who is not a mention: "<@A>, <@B> and everyone in QA, and <@C> and <@D>"
-_LIST_MORE = re.compile(
-    rf"[^\n.!?,:{M[1:-1]}]{{0,40}},\s*(?:(?:{_JOIN})\s+)?(?:(?:{_AND_LINK})\s+){{0,2}}(?P<m>{_MLIST})"
-)
-_LIST_ENDS_WITH_AND = re.compile(rf"(?:\b(?:{_JOIN})|&|{_AND_NOSPACE})(?:\s+(?:{_AND_LINK})){{0,2}}\s*\S$")
+_LIST_MORE = re.compile(rf"[^\n.!?,:{M[1:-1]}]{{0,40}},\s*(?:(?:{_JOIN})\s+)?{_LINKS_BEFORE}(?P<m>{_MLIST})")
+_LIST_ENDS_WITH_AND = re.compile(rf"(?:\b(?:{_JOIN})|&|{_AND_NOSPACE}){_LINKS_AFTER}\s*\S$")
 # "for the design and <@B> for the tests", "for running it and to <@B> for taking notes", "en aan <@B>"
-_REASON_ENDS_WITH_AND = re.compile(rf"(?:\b(?:{_JOIN_PEOPLE})|&)(?:\s+(?:{_AND_LINK})){{0,2}}\s*$")
+_REASON_ENDS_WITH_AND = re.compile(rf"(?:\b(?:{_JOIN_PEOPLE})|&){_LINKS_AFTER}\s*$")
 # (", to <@B> for…", ", à <@B> pour…": a list of people each with a reason, joined by commas)
 _REASON_ENDS_WITH_AND_OR_COMMA = re.compile(
-    rf"(?:,\s*)?(?:\b(?:{_JOIN})|&)(?:\s+(?:{_AND_LINK})){{0,2}}\s*$|,\s*(?:(?:to|à|a|ad|al|ao|an|aan|till|dla|pra|pro)\s*)?$"
+    rf"(?:,\s*)?(?:\b(?:{_JOIN})|&){_LINKS_AFTER}\s*$|,\s*(?:(?:to|à|a|ad|al|ao|an|aan|till|dla|pra|pro)\s*)?$"
 )
 # The next "for <reason> <@B>" of a list where each person has a reason.
 _NEXT_REASON = re.compile(rf"\s*{_FOR}\b\s*(?P<reason>{_REASON_TEXT})(?P<post>{_MLIST})?")
@@ -3506,7 +3508,7 @@ _VOCATIVE = re.compile(
     rf"hat|hatte|heeft|sagt|sagte|fragt|fragte|meinte|zegt|zei|vroeg|dijo|preguntó|disse|perguntou|a dit|a demandé|"
     rf"ha detto|ha chiesto)\b"
     # nor a list cut short before its "and <@B>": "<@A> and also <@B> are out" names both as subjects
-    rf"|[\s,]*(?:{_JOIN}|&)\s+(?:(?:{_AND_LINK})\s+){{0,2}}{M})"
+    rf"|[\s,]*(?:{_JOIN}|&)\s+{_LINKS_BEFORE}{M})"
 )
 _SUCCESS_WORDS = (
     r"work(?:s|ed|ing)|fix(?:ed|es)|solved|resolved|did it|did the trick|helped|helpful|perfect|awesome|amazing|"
@@ -3750,7 +3752,7 @@ _KUDOS_FOR = re.compile(
 )
 # …and the next person of such a reply: "<@A> for the van saga, and <@B> for the canal expedition"
 _KUDOS_NEXT = re.compile(
-    rf"[^\n.!?{M[1:-1]}]{{1,120}}?(?:,\s*|\s+)(?:(?:{_JOIN})\s+)?(?:(?:{_AND_LINK})\s+){{0,2}}(?P<m>{_MLIST})\s*(?:{_CREDIT_FOR_WORDS})\b"
+    rf"[^\n.!?{M[1:-1]}]{{1,120}}?(?:,\s*|\s+)(?:(?:{_JOIN})\s+)?{_LINKS_BEFORE}(?P<m>{_MLIST})\s*(?:{_CREDIT_FOR_WORDS})\b"
 )
 
 
@@ -5981,7 +5983,7 @@ def _harmed(low: str, start: int, end: int) -> bool:
 
 
 _AND_FOR_NEXT = re.compile(
-    rf"[\s¡)）{TYE}{EMO}{_UEMOJI}]*(?:\b(?:{_JOIN}|also|plus)\b|&)\s+(?:(?:{_AND_LINK})\s+){{0,2}}(?P<m>{_MLIST})\s*"
+    rf"[\s¡)）{TYE}{EMO}{_UEMOJI}]*(?:\b(?:{_JOIN}|also|plus)\b|&)\s+{_LINKS_BEFORE}(?P<m>{_MLIST})\s*"
     rf"{_FOR}\b\s*(?P<reason>[^\n.!?{M[1:-1]}]{{0,300}})"
 )
 _AND_TO_FOR = re.compile(
@@ -6010,7 +6012,7 @@ def _sentence_end(low: str, pos: int, n: int) -> int:
 
 _AND_NEXT = re.compile(
     # (with the Czech, Slovak and Polish "a" of _JOIN_PEOPLE)
-    rf"[\s{TYE}{EMO}{_UEMOJI}]*(?:{_AND}|a)\s+(?:(?:{_AND_LINK})\s+){{0,2}}(?P<m>{_MLIST})\s*{_FOR}\b(?! the record\b)"
+    rf"[\s{TYE}{EMO}{_UEMOJI}]*(?:{_AND}|a)\s+{_LINKS_BEFORE}(?P<m>{_MLIST})\s*{_FOR}\b(?! the record\b)"
 )
 _BOTH_AFTER = re.compile(rf"[\s,、，]*{_alternation(_BOTH_WORDS)}\b")
 _TRAIL_END = re.compile(rf"[\s,!.…{TYE}{EMO}{_UEMOJI}]*(?:$|\n|[!.?])")
