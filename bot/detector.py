@@ -3194,6 +3194,8 @@ _BOTH_WORDS = (
 _FILL_WORDS = (
     r"so|very|much|a lot|a ton|a bunch|a million|lots|loads|heaps|tons|again|too|as well|also|both|really|soo+|sm|"
     r"to|you|u|ya|yo|you both|both of you|bro|man|mate|dude|buddy|friend|sir|once again|for real|"
+    # "you" said to several, before the people: "Danke euch, <@A> <@B>!", "dank jullie, <@A> en <@B>"
+    r"euch|ihnen|jullie|voi|vosotros|ustedes|vocês|voces|wam|вам|"
     # "again" in the other languages: "gracias de nuevo <@A> por la traducción", "danke nochmal <@A>"
     r"de nuevo|otra vez|de novo|outra vez|encore|nochmal|noch einmal|nochmals|ancora|opnieuw|nogmaals|igen|"
     r"jeszcze raz|tekrar|ещё раз|еще раз|ще раз|lagi|"
@@ -5677,16 +5679,18 @@ def _quoted(low: str, cs: int, ce: int, n: int, pairs: bool) -> bool:
     return False
 
 
+# The marks that open a point of a list: "•", "-", an en or em dash ("— <@A> for the rota"), an arrow.
+_MARKS = "•*·◦▪\\-–—→▸‣►"
 # One line of a list of people, each with what they did: "• <@A> for the translations", "<@A> — 100% CSAT".
-_LIST_ITEM = re.compile(rf"[ \t]*(?:[•*·◦▪\-–]\s*)?(?P<m>{_MLIST})\s*(?:{_FOR}\b|[—–\-:(])")
-_LIST_LINE = re.compile(rf"\n[ \t]*(?:[•*·◦▪\-–]\s*)?{M}")
-_POINT_LINE = re.compile(rf"\n[ \t]*(?:[•*·◦▪\-–]|\d{{1,2}}[.)])\s[^\n{M[1:-1]}]*{M}")
+_LIST_ITEM = re.compile(rf"[ \t]*(?:[{_MARKS}]\s*)?(?P<m>{_MLIST})\s*(?:{_FOR}\b|[—–\-:(])")
+_LIST_LINE = re.compile(rf"\n[ \t]*(?:[{_MARKS}]\s*)?{M}")
+_POINT_LINE = re.compile(rf"\n[ \t]*(?:[{_MARKS}]|\d{{1,2}}[.)])\s[^\n{M[1:-1]}]*{M}")
 _HEADER_TAIL = re.compile(r"[^.!?;\n]*$")
 
 
-_BULLET = re.compile(r"[ \t]*(?:[•*·◦▪\-–・]|\d{1,2}[.)])\s")
+_BULLET = re.compile(rf"[ \t]*(?:[{_MARKS}・]|\d{{1,2}}[.)])\s")
 # A point of a list that opens with its people: "・<@A> さんの SNS キャンペーン経由の予約 31件！本当にありがとうございます".
-_BULLET_PEOPLE = re.compile(rf"[ \t]*(?:[•*·◦▪\-–・]|\d{{1,2}}[.)])\s*(?P<m>{_MLIST})")
+_BULLET_PEOPLE = re.compile(rf"[ \t]*(?:[{_MARKS}・]|\d{{1,2}}[.)])\s*(?P<m>{_MLIST})")
 _ASSIGNED = re.compile(
     r"\b(?:will|to (?:present|own|lead|send|do|review)|owns?|needs|chasing|next (?:week|up)|tbd|todo|pending|"
     r"wird|va|irá|vai|zal|ska|będzie|going to|gonna|tomorrow|semana que vem|la semana que viene|nächste woche|"
