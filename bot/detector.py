@@ -273,15 +273,21 @@ def _shortcode(m: re.Match[str]) -> str:
 
 
 def _drop_quotes(text: str) -> str:
-    """Remove `&gt;` quoted lines; `&gt;&gt;&gt;` quotes everything after it."""
+    """Remove `&gt;` quoted lines; `&gt;&gt;&gt;` quotes everything after it. A quote typed after a colon inside a
+    line runs to the line's end ("quoting a courier: &gt; thank you for the new bonus but…"): Slack shows no quote
+    there, but the words are someone else's all the same."""
     out = []
     for line in text.split("\n"):
         stripped = line.lstrip()
         if stripped.startswith(("&gt;&gt;&gt;", ">>>")):
             break
         if not stripped.startswith(("&gt;", ">")):
-            out.append(line)
+            inline = _INLINE_QUOTE.search(line)
+            out.append(line[: inline.start() + 1] if inline else line)
     return "\n".join(out)
+
+
+_INLINE_QUOTE = re.compile(r":\s*&gt;")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -4121,7 +4127,9 @@ def _by_rules(
                         targets = []  # "<@A> <@B> standup moved to 10:30 today, thx": a notice signed off
                 elif (
                     kind != "emoji"
-                    and not req_before
+                    # (after a request only a thanks for something done: "<@A> yes please add icons. thx for
+                    # catching that")
+                    and (not req_before or (reason is not None and not _WEAK_REASON.match(reason.lower())))
                     and (msg_voc := _message_vocative(low, ids, sent_starts, msg_voc))
                 ):
                     if success is None:

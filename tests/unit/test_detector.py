@@ -503,6 +503,11 @@ def test_a_harm_that_was_averted_is_still_credit() -> None:
         ("dank jullie, <@UA> en <@UB>", ["UA", "UB"]),
         ("Release notes below. A few thank-yous:\n— <@UA> for the export fix\n— <@UB> for the canary", ["UA", "UB"]),
         ("Big thanks this week:\n→ <@UA> for the export fix\n→ <@UB> for the canary", ["UA", "UB"]),
+        # a thanks for something done, after a request to the same person
+        ("<@UA> yes please add icons. thx for catching that", ["UA"]),
+        ("<@UA> can you review my PR? thanks for your help", []),
+        # a quote typed after a colon inside a line
+        ("<@UA> what did the survey say? quoting a courier: &gt; thank you for the new bonus", []),
     ],
 )
 def test_who_a_thanks_reaches(text: str, expected: list[str]) -> None:
