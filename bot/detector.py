@@ -1176,6 +1176,9 @@ _words(
 )
 # Polish "a ty?" / "a ty kiedy…" is "and you", not "ty" (thank you): "<@A> a ty kiedy bierzesz urlop?"
 _words("noop", "a ty(?= [^\\W\\d_])")
+# "está tudo bem." ends a report that something works, not an answer to "tudo bem?": the thanks in the next sentence
+# is a cue of its own ("testado, está tudo bem. Obrigada <@A>!"), while "Tudo bem, obrigada! E você?" stays small talk.
+_words("noop", *_product(("está", "esta", "tá", "ta"), (" tudo ",), ("bem", "certo", "ok"), ("(?=[.!])",)))
 # Praise of one's own earlier self: "past-Tom is the real MVP", "past me was a genius"
 _words("noop", "past[- ]?(?:me|self|[^\\W\\d_]+) (?:is|was) (?:the real mvp|a (?:genius|legend|hero|lifesaver))")
 # Polish "ty" is "you" inside a sentence: "<@A> czy ty masz klucze do garażu?", "to ty robisz deploy?"

@@ -506,6 +506,7 @@ def test_a_harm_that_was_averted_is_still_credit() -> None:
         # a thanks for something done, after a request to the same person
         ("<@UA> yes please add icons. thx for catching that", ["UA"]),
         ("<@UA> can you review my PR? thanks for your help", []),
+        ("testado, está tudo bem. Obrigada <@UA>!", ["UA"]),
         # a quote typed after a colon inside a line
         ("<@UA> what did the survey say? quoting a courier: &gt; thank you for the new bonus", []),
     ],
