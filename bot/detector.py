@@ -375,6 +375,11 @@ _DEBT = (
     "kunafa|knafeh|chapati|vada pav|jalebi|ladoo|laddoo|roti|arepa|tamales?|pupusa|pierogi|pączki|croquetas?)"
     ")s?(?: of [\\w']+)?)"
 )
+# What the author was spared, later in the line: "…, that would've been a disaster", "would have taken us an hour",
+# "saved me hours", "ugly otherwise".
+_SPARED = (
+    "(?=[^\\n]{0,200}?\\b(?:would(?:'ve|’ve| have|ve)|could(?:'ve|’ve| have) been|saved (?:me|us|my|our)|otherwise)\\b)"
+)
 _TASK_DETERMINER = (
     r"(?:the|that|this|those|these|your|some|an?|another|two|three|four|five|a few|a couple|several|\d+|nothing|no)\b"
 )
@@ -1471,6 +1476,15 @@ _words(
         ),
     ),
     "life[- ]?savers?",
+    # A catch or a call said to have spared the author something is credit for help: "<@A> clutch catch on the
+    # waitlist bug, clinics would've been so confused", "nice save on the issuer outage, that would've taken us an
+    # hour" — not a bare "good catch, fixing", which acknowledges a review comment.
+    *_product(
+        ("good", "great", "nice", "clutch", "excellent", "solid", "awesome", "amazing", "huge", "big"),
+        (" ",),
+        ("catch", "save", "find", "spot", "call"),
+        (_SPARED,),
+    ),
     *_product(("you", "u"), (" (?:rock|rule|legend|star|hero|genius|rockstar)",)),
     # "you absolute lifesaver", "you total legend", "you beautiful genius": the praise is the thanks
     *_product(

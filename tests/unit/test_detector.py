@@ -507,6 +507,10 @@ def test_a_harm_that_was_averted_is_still_credit() -> None:
         ("<@UA> yes please add icons. thx for catching that", ["UA"]),
         ("<@UA> can you review my PR? thanks for your help", []),
         ("testado, está tudo bem. Obrigada <@UA>!", ["UA"]),
+        # a catch or a call that spared the author something
+        ("<@UA> clutch catch on the waitlist bug, clinics would've been so confused", ["UA"]),
+        ("<@UA> welcome back — and nice save on the issuer outage, that would've taken us an hour", ["UA"]),
+        ("<@UA> good catch, fixing", []),
         # a quote typed after a colon inside a line
         ("<@UA> what did the survey say? quoting a courier: &gt; thank you for the new bonus", []),
     ],
