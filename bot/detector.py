@@ -1729,8 +1729,10 @@ _words(
     # (and the singular opening a sentence: "Prop to <@A>, his PR had tests for…" — not "pass the prop to <@A>'s table")
     f"prop to(?:(?<=^ prop to)|(?<=[\\n.!:] prop to))(?= {M}(?!['’]s))",
     "props \\([^()\\n]{1,30}\\)(?= to )",  # "Props (literally) to <@A>"
-    # the credit is someone's: "ojo que el mérito de la parte de linaje es de <@A>", "o mérito é do <@A>"
-    f"m[ée]rito(?: [^.!?\\n{M[1:-1]}]{{0,50}}?)? (?:é|es|fue|foi|era) (?:de|d[oa]|del)(?= {M})",
+    # the credit is someone's: "ojo que el mérito de la parte de linaje es de <@A>", "o mérito é todo do <@A>", "Il merito
+    # è quasi tutto di <@A> e <@B>"
+    f"m[ée]rito(?: [^.!?\\n{M[1:-1]}]{{0,50}}?)? (?:é|es|fue|foi|era|è|e) (?:(?:quasi |casi |quase )?"
+    f"(?:tutto|todo|toda|tutta) )?(?:de|d[oa]|del|di|della|dello)(?= {M})",
     # "Mención especial a <@A> por empujar el A/B", "menção especial pro <@A>"
     f"menci[óo]n especial(?= (?:a |para )?{M})",
     f"menção especial(?= (?:a |à |ao |pra |pro |para )?{M})",

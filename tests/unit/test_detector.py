@@ -511,6 +511,7 @@ def test_a_harm_that_was_averted_is_still_credit() -> None:
         ("<@UA> clutch catch on the waitlist bug, clinics would've been so confused", ["UA"]),
         ("<@UA> welcome back — and nice save on the issuer outage, that would've taken us an hour", ["UA"]),
         ("<@UA> good catch, fixing", []),
+        ("Il merito è quasi tutto di <@UA> e <@UB>", ["UA", "UB"]),
         # a quote typed after a colon inside a line
         ("<@UA> what did the survey say? quoting a courier: &gt; thank you for the new bonus", []),
     ],
