@@ -907,6 +907,16 @@ _words(
     "遠慮(?:しておきます|しときます|します|させてください)[、,。!！\\s]*(?:ありがとう|お気遣い)",
     guard_end=False,
 )
+# Thanks passed on to someone who is not here: "jess thank him for us 🙏", "please thank your uncle from all of us" —
+# the sentence thanks no one in the channel (not "thank you from all of us").
+_words(
+    "nothx",
+    *_product(
+        ("thank ", "say thanks to ", "say thank you to "),
+        ("(?!(?:you|u|ya|y'all)\\b)(?:your |ur )?[\\w']+",),
+        (" (?:for us|for me|from (?:all of )?us|from me|from the (?:team|whole team)|on (?:our|my) behalf)",),
+    ),
+)
 # Being thanked, not thanking: "被 <@A> 点名感谢了好开心" (A thanked me by name, so happy)
 _words("noop", f"被\\s*(?:{M}\\s*)?(?:点名|點名|公开|公開|当众|當眾)?(?:感谢|感謝|表扬|表揚)", guard_end=False)
 _words("tia", "merci im vor(?:aus|uus)", "danke im vor(?:aus|uus)", "asante mapema", "ngiyabonga kusengaphambili")
