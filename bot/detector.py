@@ -567,7 +567,10 @@ _words(
     # grateful for a quick answer", "będę wdzięczna za…", "te agradecería…", "ich wäre dankbar…".
     *_product(
         ("i'd", "id", "i would", "i'll", "i will", "we'd", "we would", "would"),
-        (" (?:be|feel) (?:very |really |so |most )?(?:grateful|thankful)",),
+        (
+            " (?:be|feel) (?:(?:very|really|so|most|forever|eternally|super|extremely|incredibly|hugely|truly|immensely) )?"
+            "(?:grateful|thankful)",
+        ),
     ),
     "b[eę]d[eę] (?:bardzo )?wdzi[eę]czn[ya]",
     "by[lł](?:bym|abym|ibyśmy) (?:bardzo )?wdzi[eę]czn[ya]",

@@ -555,6 +555,7 @@ def test_thread_reply_in_own_thread_thanks_nobody_but_the_named() -> None:
         "<@UA> good, thanks! you?",
         "<@UA> está tudo bem, obrigada! e você?",
         "<@UA> thank him for me, the brisket was unreal",
+        "i'd be forever grateful if someone could review it today <@UA> 🙏",
         "thanks a lot <@UA>, now prod is down :roll_eyes:",
         "thanks <@UA> /s",
         "thanks to <@UA>'s script we lost a day of data",
