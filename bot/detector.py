@@ -331,7 +331,7 @@ _YOU_TOO = (
 # The thanks after "fine" / "all good" in small talk — not one aimed at someone or for something: "all good. thanks
 # <@A> for the quick fix" thanks A.
 # (in every language a "fine, thanks" is said in: "<@A> alles gut, danke fürs schnelle Revert!" thanks A)
-_NOT_FOR_SOMETHING = f"(?!(?: ?{M})* (?:for|fürs|für|por|pour|per|voor|för|pelo|pela|za|за)\\b)"
+_NOT_FOR_SOMETHING = f"(?!(?: ?{M})* (?:for|fürs|für|por|pour|per|pel|pels|voor|för|pelo|pela|za|за)\\b)"
 _SMALLTALK_THANKS = f"[,!.]? (?:thanks|thank you|thx|ty){_NOT_FOR_SOMETHING}"
 # What made one ill, said after "better, thanks": "much better, thanks! Just a cold"
 _ILLNESS_AFTER = (
@@ -586,6 +586,7 @@ _words(
     "θα (?:ήμουν|ημουν) ευγνώμων",
     "de antemano",
     "por adelantado",
+    "per endavant",  # Catalan: "Gràcies per endavant!"
     "d'avance",
     "par avance",
     "im voraus",
@@ -959,7 +960,7 @@ _words(
     *_product(("thanks", "thank you", "thx", "ty"), (" for asking", ",? (?:and )?(?:you|u|yourself) ?\\?")),
     # "thanks for asking" in the other languages: "gracias por preguntar", "merci de demander", "danke der Nachfrage",
     # "obrigado por perguntar", "grazie per aver chiesto", "mulțumesc că ai întrebat"
-    *_product(("gracias", "muchas gracias"), (" por preguntar",)),
+    *_product(("gracias", "muchas gracias", "gràcies", "gracies", "moltes gràcies"), (" (?:por|per) preguntar",)),
     *_product(("merci", "merci beaucoup"), (" de (?:demander|t'en inquiéter|vous en inquiéter)",)),
     *_product(("danke", "danke dir"), (" (?:der|für die) nachfrage", " fürs nachfragen")),
     *_product(("obrigado", "obrigada"), (" por perguntar",)),
@@ -985,6 +986,11 @@ _words(
             "bien",
             "muy bien",
             "todo bien",
+            "todo bien por acá",  # "Todo bien por acá, gracias. En CDMX está nublado"
+            "todo bien por aca",
+            "todo bien por aquí",
+            "todo bien por aqui",
+            "bé",  # Catalan: "Bé, gràcies per preguntar!"
             "très bien",
             "ça va",
             "ca va",
@@ -1583,6 +1589,14 @@ _words(
         for title in (
             *("legend", "hero", "lifesaver", "life saver", "rockstar", "champ", "genius", "genio", "genia", "crack"),
             *("capo", "ídolo", "idolo", "legende", "легенда", "герой"),
+        )
+    ],
+    # …or opening a reply, which is said to the thread's author: "IDOLO. Esto es exactamente lo que necesitaba", "Legend!!"
+    *[
+        f"{title}(?<=^ {title})(?=\\s*(?:[!.,{EMO}{TYE}{_UEMOJI}]|$))"
+        for title in (
+            *("legend", "hero", "lifesaver", "life saver", "rockstar", "genius", "genio", "genia", "crack", "capo"),
+            *("ídolo", "idolo", "ídola", "idola", "maestro", "máquina", "maquina", "legende", "легенда"),
         )
     ],
     # Québécois: "j'te dois une bière", "T'es un champion <@A>", "Mon héros <@A>", "Bonne pogne <@A>" (good catch)
@@ -3307,8 +3321,8 @@ _GROUPW = (
     r"tous|alle|allen|allemaal|tutti|iedereen|alla|wszystkim|herkese|всем)\b|大家|皆さん|みなさん|여러분|सभी|الجميع|לכולם|mọi người|"
     r"semua|όλους|ทุกคน"
 )
-# "for" (the reason follows): the languages above, plus Indonesian "atas"/"untuk"/"buat", Vietnamese "vì", Romanian "pentru".
-_FOR_WORDS = "for|por|pour|fürs|für|fur|pelos?|pelas?|per|voor|för|za|за|για|على|על|on|atas|untuk|buat|vì|pentru"
+# "for" (the reason follows): the languages above (Catalan "pel", for the), plus Indonesian "atas"/"untuk"/"buat", Vietnamese "vì", Romanian "pentru".
+_FOR_WORDS = "for|por|pour|fürs|für|fur|pelos?|pelas?|per|pels?|voor|för|za|за|για|على|על|on|atas|untuk|buat|vì|pentru"
 _FOR = rf"(?:{_FOR_WORDS})"
 # A reason runs to its sentence's end; a dot inside a number or a name ("5.14", "acme.io") does not end it.
 _REASON_TEXT = rf"(?:[^\n.!?{M[1:-1]}]|\.(?=\w)){{0,300}}"
@@ -3786,9 +3800,11 @@ _ADDRESSED_FOR = _person_then_for(_FOR_WORDS)
 _KUDOS_REPLY_MAX = 240  # characters of a reply that names a person and what for, and nothing else
 # (the "for" of a credit only: not "<@A> on it", "<@A> per Sensor seit Charge 23-B")
 _CREDIT_FOR_WORDS = "for|pour|por|für|voor|para|pra|pelo|pela|za|за|kwa"  # (Swahili "<@A> kwa prototype")
-# (not a rule of use: "<@A> `ff_` for new ones. the others are legacy")
+# (not a rule of use: "<@A> `ff_` for new ones. the others are legacy"; nor "<@A> para eso está random!", that is what
+# #random is for)
 _KUDOS_FOR = re.compile(
-    _person_then_for(_CREDIT_FOR_WORDS).pattern + r"(?! (?:new|old|existing|all|each|every|both|those|these|others?)\b)"
+    _person_then_for(_CREDIT_FOR_WORDS).pattern
+    + r"(?! (?:new|old|existing|all|each|every|both|those|these|others?|eso|esto|ello|que|qué|isso|isto)\b)"
 )
 # …and the next person of such a reply: "<@A> for the van saga, and <@B> for the canal expedition"
 _KUDOS_NEXT = re.compile(
@@ -5529,13 +5545,15 @@ def _targets(
         # Korean too: "<@A> <@B> 리뷰랑 핫픽스 빠르게 해주셔서 일정 안 밀렸어요, 고맙습니다", "<@A> 님 쿼리 리팩토링이랑 <@B> 님
         # 대시보드 정리 덕분이에요. 감사합니다!", "<@A> 님 도메인 검수, <@B> 님 QA, <@C> 님 UI 다들 감사합니다!"
         targets.extend(uid for uid in ko if uid not in targets)
-    if not targets and not group and ids and kind != "emoji" and _MENTION_RE.search(low, ce, se):
-        # "Big thanks to the 6 East nurses for being so flexible, and to <@A> for coordinating nights": the
-        # thanks names a group first, then a person with a reason of their own.
+    if not targets and ids and kind != "emoji" and _MENTION_RE.search(low, ce, se):
+        # "Big thanks to the 6 East nurses for being so flexible, and to <@A> for coordinating nights", "Big thanks to
+        # everyone who reported the fake email, and to <@A> for tuning the WAF rules": the thanks names a group
+        # first, then a person with a reason of their own.
         a = _AND_TO_FOR.search(low, ce, se)
         if a:
             targets.extend(_mentions(a.group("m"), ids))
-            reason = reason or _clean_reason(norm[a.start("reason") : min(a.end("reason"), se)])
+            own_reason = _clean_reason(norm[a.start("reason") : min(a.end("reason"), se)])
+            reason = own_reason if group else reason or own_reason  # (the group's reason is not the person's)
     elif (
         targets
         and pre

@@ -512,6 +512,7 @@ def test_a_harm_that_was_averted_is_still_credit() -> None:
         ("<@UA> welcome back — and nice save on the issuer outage, that would've taken us an hour", ["UA"]),
         ("<@UA> good catch, fixing", []),
         ("Il merito è quasi tutto di <@UA> e <@UB>", ["UA", "UB"]),
+        ("Big thanks to everyone who reported the fake email, and to <@UA> for tuning the WAF rules", ["UA"]),
         # a quote typed after a colon inside a line
         ("<@UA> what did the survey say? quoting a courier: &gt; thank you for the new bonus", []),
     ],
@@ -536,6 +537,22 @@ def test_phrases_that_only_look_like_thanks(text: str) -> None:
 
 def test_thread_reply_without_mention_thanks_the_parent_author() -> None:
     assert _ids("thank you!", parent="UP") == ["UP"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("IDOLO. Esto es exactamente lo que necesitaba", ["UP"]),
+        ("Legend!! that fixed it", ["UP"]),
+        ("Legend has it the build was green once", []),
+        ("<@UP> para eso está random! general es para anuncios 😊", []),
+        ("Aquí a Barcelona fa fred 🥶 Bé, gràcies per preguntar!", []),
+        ("Todo bien por acá, gracias. En CDMX está nublado", []),
+        ("<@UA> pots treure'm l'open rate per segment? Gràcies per endavant!", []),
+    ],
+)
+def test_what_a_thread_reply_says_to_its_parent(text: str, expected: list[str]) -> None:
+    assert _ids(text, parent="UP") == expected
 
 
 def test_thread_reply_in_own_thread_thanks_nobody_but_the_named() -> None:
