@@ -393,6 +393,8 @@ _words(
     "no thanks? (?:needed|necessary|required)",
     "no,? thank(?:s|[- ]?you|[- ]?u)",
     "no thx",
+    # an offer declined, thanked for all the same: "nah, thread is enough, thanks though", "nope, all good, ty though"
+    *_product(("nah", "nope", "no,"), ("[,!.]?(?: [^.!?\\n]{0,50}?)?[,!.]? (?:thanks|thank you|thx|ty) though",)),
     "no need to thank",
     # "Abeg no thank me again for Termii" (Nigerian Pidgin), "Safari deserves zero thanks"
     "no (?:dey )?thank me",
@@ -990,7 +992,6 @@ _words(
             "todo bien por aca",
             "todo bien por aquí",
             "todo bien por aqui",
-            "bé",  # Catalan: "Bé, gràcies per preguntar!"
             "très bien",
             "ça va",
             "ca va",
@@ -1495,6 +1496,8 @@ _words(
         ),
     ),
     "life[- ]?savers?",
+    # the credit said to the person: "<@A> love it 🥰 all credit to you for shipping it in a day!"
+    *_product(("all", "full"), (" (?:the )?credit (?:goes )?to (?:you|u)(?: (?:two|both|all|guys))?",)),
     # A catch or a call said to have spared the author something is credit for help: "<@A> clutch catch on the
     # waitlist bug, clinics would've been so confused", "nice save on the issuer outage, that would've taken us an
     # hour" — not a bare "good catch, fixing", which acknowledges a review comment.
@@ -2287,6 +2290,12 @@ _words(
     "дякуємо",
     "спасибі",
     "spasib[oa]+",  # romanized: "spasibo for leaving it clean"
+    # and its chat forms: "btw pasib <@A> for the otel setup help", "sps <@A> за помощь", "spasibki"
+    "pasib(?:[oa]+|ki)?",
+    "spasibki",
+    f"sps(?= ?{M}| за\\b| za\\b)",
+    "dyakuyu",
+    "dyakuju",
     "спс",
     # Russian chat forms: "сенкс", "пасибки", "мерси" (a loanword: "получилось, мерси")
     "сенкс",
@@ -2767,6 +2776,13 @@ _words(
         "嗎",
         "麻烦",
         "麻煩",
+        # "<@A> 帮我看一下…，谢谢！" (help me look at…), "帮忙看下" (give a hand with)
+        "帮我看",
+        "幫我看",
+        "帮我查",
+        "帮我确认",
+        "帮忙看",
+        "幫忙看",
         "能不能",
         "可不可以",
         # "<@A> 有空帮我看看…，谢谢" (when you have time, help me look), "方便的话" (if it suits you)
@@ -3548,7 +3564,7 @@ _VOCATIVE = re.compile(
     # not "[\s\W]*": a mention is a non-word character too, and the list must keep its first person
     # (three opening words at most: "also lol <@A> …", "both great points <@A>, fixed!")
     rf"[^\w{M[1:-1]}]*(?:(?:hey|hi|hello|yo|ok|okay|oh|also|and|btw|so|dear|lol|haha|omg|wow|hola|salut|hallo|hej|cześć|merhaba|привет|hai|"
-    rf"olá|ciao|anyway|anyways|update|well|finally|welp|alright|show|wena|nice|great|perfect|awesome|perfecto|genial|"
+    rf"olá|ciao|anyway|anyways|update|well|finally|welp|alright|show|wena|nice|great|perfect|awesome|perfecto|genial|eh|"
     rf"yep|yes|yeah|yup|aww|awww|phew|ah|ahh|"
     # praise of what the person said: "good catches <@A>, updated. thx", "great points <@A>, fixed! thank you"
     rf"good|catch|catches|point|points|call|find|finds|both|"

@@ -513,6 +513,11 @@ def test_a_harm_that_was_averted_is_still_credit() -> None:
         ("<@UA> good catch, fixing", []),
         ("Il merito è quasi tutto di <@UA> e <@UB>", ["UA", "UB"]),
         ("Big thanks to everyone who reported the fake email, and to <@UA> for tuning the WAF rules", ["UA"]),
+        ("btw pasib <@UA> for the otel setup help yesterday", ["UA"]),
+        ("sps <@UA> за помощь с новым кластером", ["UA"]),
+        ("<@UA> love it 🥰 all credit to you for shipping it in a day!", ["UA"]),
+        ("Eh <@UA> the brochures arrived! thanks for pushing the printer to deliver early", ["UA"]),
+        ("<@UA> 帮我看一下网口那个位置的焊接。谢谢！", []),
         # a quote typed after a colon inside a line
         ("<@UA> what did the survey say? quoting a courier: &gt; thank you for the new bonus", []),
     ],
@@ -549,6 +554,7 @@ def test_thread_reply_without_mention_thanks_the_parent_author() -> None:
         ("Aquí a Barcelona fa fred 🥶 Bé, gràcies per preguntar!", []),
         ("Todo bien por acá, gracias. En CDMX está nublado", []),
         ("<@UA> pots treure'm l'open rate per segment? Gràcies per endavant!", []),
+        ("nah, thread is enough, thanks though", []),
     ],
 )
 def test_what_a_thread_reply_says_to_its_parent(text: str, expected: list[str]) -> None:
