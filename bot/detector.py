@@ -1026,6 +1026,22 @@ _words(
             "guet",  # Swiss German: "guet, merci! und dir?"
             "kala",  # Greeklish: "kala efxaristw, esy?"
             "mni7(?: el7amdella| el7amdulillah)?",
+            # Egyptian and Levantine in Latin letters: "kwayes el7amdulillah, shukran", "ana kwayesa, merci!", "tamam
+            # el7amdulillah, shukran!" (not "tamam, shukran": OK, thanks)
+            *_product(
+                ("", "ana ", "tamam "),
+                (
+                    "kwayes",
+                    "kwayesa",
+                    "kwayyes",
+                    "kwayyesa",
+                    "kwaysa",
+                    "el7amdulillah",
+                    "alhamdulillah",
+                    "al7amdulillah",
+                ),
+                ("(?: el7amdulillah| el7amdella| alhamdulillah| al7amdulillah)?",),
+            ),
             # Hinglish, Tamil, Tagalog, Turkish, Russian chat: "theek hu, thanks!", "nalla irukken, thanks!",
             # "okay naman, salamat!", "iyiyiz iyiyiz, sağ ol", "норм, спасибо"
             "theek hu",
@@ -1097,7 +1113,13 @@ _words(
     "d[aá]+d[aá]+a[,!.]? (?:[eẹoọ] [sṣ][eéè]|[eẹoọ] [sṣ]eun)",
     "ad[iị] m mma[,!.]? (?:da+l[uụ]|ime+la)",
     "lafiya(?: lau)?[,!.]? (?:na ?gode)",
-    "nzuri(?: sana)?[,!.]? asante",  # Swahili "nzuri sana, asante. wewe je?" (very well, thanks. and you?)
+    "nzuri(?: sana)?[,!.]? asante",
+    # Arabic: "الحمدلله كويسة، شكرا! وانتي؟" (fine, thank God, thanks! and you?)
+    *_product(
+        ("الحمدلله ", "الحمد لله ", ""),
+        ("كويس", "كويسة", "بخير", "منيح", "منيحة"),
+        ("[،,!. ]*(?:شكرا|شكراً|مرسي|ميرسي)",),
+    ),  # Swahili "nzuri sana, asante. wewe je?" (very well, thanks. and you?)
     # Indonesian "udah mendingan, makasih pak" (I'm better now), Vietnamese "em đỡ rồi chị, cảm ơn chị hỏi thăm ạ",
     # German "Mega, danke! … Und bei dir, alles gut?"
     "mendingan[,!.]? (?:makasih|terima kasih|thanks|thx)",
@@ -2404,7 +2426,10 @@ _words(
     # semana"), so a lone "toda" counts only before "!", a comma, a mention, an emoji or the end ("toda!!").
     "toda rab+ah?",
     f"toda(?=\\s*(?:[!,…{TYE}{EMO}]|{M}|$))",
-    "jazak ?allah(?: ?khair(?:an)?)?",
+    # (to several: "jazakum Allah khair"; to a woman: "jazaki")
+    "jaza(?:k|ki|kum) ?allah(?: ?khai?r(?:an)?)?",
+    # Hebrew "kol hakavod <@A> on NOTIF-140" (well done), said to the person
+    f"kol ha-?kavod(?= ?(?:l-?|le-?)?{M}|\\s*[!,{TYE}{EMO}]| ?$)",
 )
 _words(
     "grat",
@@ -2561,6 +2586,7 @@ _words(
         "تسلم يدك",
         "يعطيك العافية",
         "يعطيكم العافية",
+        "يعطيكي العافية",  # (to a woman)
         # "يسلمو ايديكم" (bless your hands), "يسلمو" alone
         "يسلمو",
         "يسلموا",
@@ -2776,13 +2802,11 @@ _words(
         "嗎",
         "麻烦",
         "麻煩",
-        # "<@A> 帮我看一下…，谢谢！" (help me look at…), "帮忙看下" (give a hand with)
-        "帮我看",
-        "幫我看",
-        "帮我查",
-        "帮我确认",
-        "帮忙看",
-        "幫忙看",
+        # "<@A> 帮我看一下…，谢谢！" (help me look at…), "帮忙看下" (give a hand with) — not "帮我确认了…" (helped me)
+        "帮我看(?:一下|下|看)",
+        "幫我看(?:一下|下|看)",
+        "帮忙看(?:一下|下|看)",
+        "幫忙看(?:一下|下|看)",
         "能不能",
         "可不可以",
         # "<@A> 有空帮我看看…，谢谢" (when you have time, help me look), "方便的话" (if it suits you)
@@ -5566,7 +5590,9 @@ def _targets(
         # everyone who reported the fake email, and to <@A> for tuning the WAF rules": the thanks names a group
         # first, then a person with a reason of their own.
         a = _AND_TO_FOR.search(low, ce, se)
-        if a:
+        # (a group named by its people first is read with them: "Thanks everyone who jumped in — <@A> <@B> — and
+        # <@C> for handling the customer side")
+        if a and not (group and _MENTION_RE.search(low, ce, a.start("m"))):
             targets.extend(_mentions(a.group("m"), ids))
             own_reason = _clean_reason(norm[a.start("reason") : min(a.end("reason"), se)])
             reason = own_reason if group else reason or own_reason  # (the group's reason is not the person's)
@@ -5589,6 +5615,18 @@ def _targets(
             # "<@A> this is perfect, and <@B> the kits made both kids smile. תודה לשתיכן": a sentence of its
             # own after praise thanks the two last named before it (not "<@A> and <@B> will fix it. Thank you both")
             named = list(dict.fromkeys(reversed(_mentions(low[max(0, cs - _VIEW) : cs], ids))))
+        if len(named) < 2 and not low[ss:cs].strip() and not (reqs and reqs[0] < cs):
+            # "Outcome of the KYC sync with <@A> and <@B>: … Sheet updated. Thanks both": the only two people the
+            # message names, with nothing asked of them
+            everyone_named = list(dict.fromkeys(_mentions(low, ids)))
+            if (
+                len(everyone_named) == 2
+                and not _MENTION_RE.search(low, ce)
+                and not _ASSIGNED.search(low, 0, cs)  # "<@A> and <@B> will fix it. Thank you both": for work to do
+                # …and only after what came of it: "Sheet updated.", "…, it's a much better PR now"
+                and (_reports_success(low[:cs]) or _reports_success(low[ce:se]))
+            ):
+                named = everyone_named[::-1]
         if len(named) >= 2:
             targets.extend(reversed(named[:2]))
     if not targets and not reason and not group and ids and kind in ("grat", "strong"):

@@ -518,6 +518,13 @@ def test_a_harm_that_was_averted_is_still_credit() -> None:
         ("<@UA> love it 🥰 all credit to you for shipping it in a day!", ["UA"]),
         ("Eh <@UA> the brochures arrived! thanks for pushing the printer to deliver early", ["UA"]),
         ("<@UA> 帮我看一下网口那个位置的焊接。谢谢！", []),
+        ("<@UA> <@UB> jazakum Allah khair for the report", ["UA", "UB"]),
+        ("kol hakavod <@UA> on NOTIF-140, that would have taken me weeks", ["UA"]),
+        ("Outcome of the sync with <@UA> and <@UB>:\n- one\n- two\nMapping fixed. Thanks both!", ["UA", "UB"]),
+        ("<@UA> and <@UB> need a hand with the move on Friday. Thanks both", []),
+        ("Thanks everyone who jumped in — <@UA> <@UB> — and <@UC> for handling the customer", ["UA", "UB", "UC"]),
+        ("<@UA> tamam el7amdulillah, shukran! one large please", []),
+        ("<@UA> tamam, sağ ol", ["UA"]),
         # a quote typed after a colon inside a line
         ("<@UA> what did the survey say? quoting a courier: &gt; thank you for the new bonus", []),
     ],
