@@ -4361,6 +4361,10 @@ def _by_rules(
 _ZH_THANKS = ("谢谢", "謝謝", "感谢", "感謝", "多谢", "多謝")
 _ZH_AND_ALSO = re.compile(rf"(?:還有|还有|以及|也謝謝|也谢谢|也感謝|也感谢)\s*(?P<m>{_MLIST})")
 _ZH_LIST_ITEM = re.compile(rf"[，,、]\s*(?P<m>{_MLIST})")
+# Words that make the clause after a comma a request or a plan for its person: you, tomorrow, next week, "a bit",
+# please, trouble you, in charge of, will, must, need
+# (and "那边"/"的", the person's side or thing, which the news is about: "谢谢 <@A> 的修复，<@B> 那边的数据已经同步了")
+_ZH_ASKING = re.compile("你|您|明天|下周|下週|一下|请|請|麻烦|麻煩|负责|負責|会|會|要|得|需要|吗|嗎|[?？]|那边|那邊|的")
 
 
 def _zh_list_goes_on(low: str, ids: list[str], ce: int, end: int) -> list[str]:
@@ -4369,7 +4373,12 @@ def _zh_list_goes_on(low: str, ids: list[str], ce: int, end: int) -> list[str]:
     may be asked something new ("謝謝 <@A>，<@B> 你明天看一下")."""
     closing = list(_ZH_AND_ALSO.finditer(low, ce, end))
     if not closing:
-        return []
+        # …or when what follows each comma only says what that person did: "感谢 <@A> 盯进度，<@B> 现场验证，<@C> 看
+        # broker 🙏" (not "<@B> 你明天看一下", which asks)
+        items = list(_ZH_LIST_ITEM.finditer(low, ce, end))
+        if not items or _ZH_ASKING.search(low, items[0].start(), end):
+            return []
+        return [uid for m in items for uid in _mentions(m.group("m"), ids)]
     last = closing[-1]
     people = [uid for m in _ZH_LIST_ITEM.finditer(low, ce, last.start()) for uid in _mentions(m.group("m"), ids)]
     return [*people, *_mentions(last.group("m"), ids)]
@@ -5570,6 +5579,20 @@ def _targets(
     if not targets and ids:
         left = _left(low, cs, ss)
         targets.extend(_mentions(left, ids) or trailing)
+        if (
+            not targets
+            and len(ids) == 1
+            and not reqs
+            and not group
+            and kind == "grat"
+            and n - ce < _SIGNED_TO_SPAN
+            and "\u3040" <= low[cs] <= "\u9fff"
+        ):
+            # "谢谢静姐安排 🥳 <@A>", "谢谢静姐！每次都安排得这么好 🥹 <@A>": a short Chinese or Japanese thanks, then the one
+            # person it is for, ending the message (English says "thanks Jing for organising 🥳 <@A>", read above)
+            signed = _SIGNED_TO.match(low, ce)
+            if signed is not None:
+                targets.append(ids[0])
     if (
         ids
         and low.startswith(_TR_THANKS_STARTS, cs)
@@ -6131,6 +6154,10 @@ _AND_NEXT = re.compile(
     rf"[\s{TYE}{EMO}{_UEMOJI}]*(?:{_AND}|a)\s+{_LINKS_BEFORE}(?P<m>{_MLIST})\s*{_FOR}\b(?! the record\b)"
 )
 _BOTH_AFTER = re.compile(rf"[\s,、，]*{_alternation(_BOTH_WORDS)}\b")
+# The one person a message ends with, after the thanks: "谢谢静姐安排 🥳 <@A>" (see _targets).
+# (an exclamation may come between, as after "谢谢静姐！"; a full stop ends the thanks: "谢谢。构建又红了 <@A>")
+_SIGNED_TO = re.compile(rf"[^\n.!?。！？{M[1:-1]}]*[!！]*[^\n.!?。！？{M[1:-1]}]*{M}[\s!.…{TYE}{EMO}{_UEMOJI}]*$")
+_SIGNED_TO_SPAN = 60
 _TRAIL_END = re.compile(rf"[\s,!.…{TYE}{EMO}{_UEMOJI}]*(?:$|\n|[!.?])")
 # …or after a closing adverb: "appreciate you picking that up <@A>, seriously"
 _TRAIL_ADVERB_END = re.compile(

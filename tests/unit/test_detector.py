@@ -525,6 +525,10 @@ def test_a_harm_that_was_averted_is_still_credit() -> None:
         ("Thanks everyone who jumped in — <@UA> <@UB> — and <@UC> for handling the customer", ["UA", "UB", "UC"]),
         ("<@UA> tamam el7amdulillah, shukran! one large please", []),
         ("<@UA> tamam, sağ ol", ["UA"]),
+        ("stage 1 全部成功 🎉 感谢 <@UA> 盯进度，<@UB> 现场验证，<@UC> 看 broker 🙏", ["UA", "UB", "UC"]),
+        ("谢谢 <@UA> 的修复，<@UB> 那边的数据已经同步了", ["UA"]),
+        ("谢谢静姐！每次都安排得这么好 🥹 <@UA>", ["UA"]),
+        ("谢谢。构建又红了 <@UA>", []),
         # a quote typed after a colon inside a line
         ("<@UA> what did the survey say? quoting a courier: &gt; thank you for the new bonus", []),
     ],
