@@ -1460,6 +1460,9 @@ _words(
     *_product(("i", "we"), (f" owe(?= ?{M})",)),
     # The same idiom elsewhere: Spanish, Portuguese, Italian, French, German.
     "te debo una",
+    # …and the treat it is paid in: "<@A> te debo unos tacos", "te debo unas birras"
+    "te debo (?:un|una|unos|unas) (?:tacos?|cervezas?|birras?|chelas?|caf[ée]s?|asados?|empanadas?|alfajores|helados?|"
+    "pizzas?|comidas?|cenas?|almuerzos?|vermuts?|cañas?|tapas)",
     # Catalan "T'en dec una!", German "Ich schulde <@A> was" (I owe A one)
     "t'en dec una",
     f"ich schulde(?= {M} (?:was|einen|eins|ein))",
@@ -1733,8 +1736,11 @@ _words(
     # "you're a lifesaver" / "you saved me" in the other supported languages: "eres un salvavidas", "me salvaste la
     # vida", "você é um salva-vidas", "tu m'as sauvé", "du bist mein Lebensretter", "mi hai salvato", "je hebt me
     # gered", "uratowałeś mi życie", "hayatımı kurtardın", "ты меня спас", "kamu penyelamatku", "bạn là cứu tinh"
-    *_product(("eres", "sos"), (" (?:un|una|mi) salvavidas",)),
+    *_product(("eres", "sos"), (" (?:un|una|mi) (?:salvavidas|salvador|salvadora)",)),
     "me (?:salvaste|has salvado|salvasteis|habéis salvado)",
+    # Catalan "m'has salvat la setmana", "ets la meva salvadora"
+    "m['’]has salvat",
+    "ets (?:el meu salvador|la meva salvadora)",
     *_product(("você é", "voce é", "vc é", "tu és", "tu é"), (" (?:um|uma|meu|minha) salva-?vidas",)),
     *_product(("você", "voce", "vc", "tu"), (" (?:me )?salvou",)),
     *_product(("tu m'as", "vous m'avez", "t'as"), (" (?:sauvée?|sauvé la vie|sauvé la mise|sauvé la journée)",)),
@@ -3358,7 +3364,7 @@ _MLIST = rf"{M}(?:(?:\s*(?:{_HONORIFIC}))?{_SEP}{M}){{0,49}}"
 _MLIST_ROLES = rf"{M}(?:(?:\s*(?:{_HONORIFIC}))?{_ROLE}{_SEP}{M}){{0,49}}"
 _GROUPW = (
     rf"{GROUP}|\b(?:everyone|everybody|all|y'?all|you all|team|folks|guys|people|gang|crew|fam|todos|tout le monde|"
-    r"tous|alle|allen|allemaal|tutti|iedereen|alla|wszystkim|herkese|всем)\b|大家|皆さん|みなさん|여러분|सभी|الجميع|לכולם|mọi người|"
+    r"tous|alle|allen|allemaal|tutti|iedereen|alla|wszystkim|herkese|всем|tothom)\b|大家|皆さん|みなさん|여러분|सभी|الجميع|לכולם|mọi người|"
     r"semua|όλους|ทุกคน"
 )
 # "for" (the reason follows): the languages above (Catalan "pel", for the), plus Indonesian "atas"/"untuk"/"buat", Vietnamese "vì", Romanian "pentru".
@@ -4344,8 +4350,14 @@ def _by_rules(
             # "thanks everyone for the birthday wishes!! and <@A> for the cake", "… for 6 hours in the sun. And <@C>
             # for the 300 hot dogs": the next sentence goes on with another person and a reason of their own.
             a = _AND_FOR_NEXT.match(low, sent_starts[si + 1])
-            if a and bisect_left(reqs, a.start()) == bisect_left(reqs, a.end() + 1):  # "…and <@A> for lunch?" asks
-                more_reason = _clean_reason(norm[a.start("reason") : a.end("reason")])
+            if (
+                a
+                and bisect_left(reqs, a.start()) == bisect_left(reqs, a.end() + 1)  # "…and <@A> for lunch?" asks
+                and not (a.group("rel") and _ASSIGNED.search(a.group("rel")))  # "…, who will present next week"
+            ):
+                more_reason = (
+                    _clean_reason(norm[a.start("reason") : a.end("reason")]) if a.group("reason") is not None else None
+                )
                 for uid in _mentions(a.group("m"), ids):
                     if uid != author and uid not in found:
                         found[uid] = more_reason
@@ -6121,13 +6133,21 @@ def _harmed(low: str, start: int, end: int) -> bool:
     return False
 
 
+# "especially" between "and" and the next person: "and especially to <@A> for…", "i sobretot a <@A> pel…"
+_ESPECIALLY_WORDS = (
+    "especially|above all|most of all|sobre todo|especialmente|sobretot|especialment|surtout|besonders|vor allem|"
+    "soprattutto|in particolare|sobretudo|principalmente"
+)
 _AND_FOR_NEXT = re.compile(
-    rf"[\s¡)）{TYE}{EMO}{_UEMOJI}]*(?:\b(?:{_JOIN}|also|plus)\b|&)\s+{_LINKS_BEFORE}(?P<m>{_MLIST})\s*"
-    rf"{_FOR}\b\s*(?P<reason>[^\n.!?{M[1:-1]}]{{0,300}})"
+    rf"[\s¡)）{TYE}{EMO}{_UEMOJI}]*(?:\b(?:{_JOIN}|also|plus)\b|&)\s+(?:(?:{_ESPECIALLY_WORDS}),?\s+)?{_LINKS_BEFORE}"
+    rf"(?P<m>{_MLIST})\s*"
+    # (or what they did in a clause of their own: "And especially <@A>, who stayed 14 hours", "I especialment a <@A>,
+    # que ha estat 14 hores amb Grafana obert")
+    rf"(?:{_FOR}\b\s*(?P<reason>[^\n.!?{M[1:-1]}]{{0,300}})|,?\s*(?P<rel>(?:who|que|qui|che|die|der|som)\b[^\n.!?{M[1:-1]}]{{0,200}}))"
 )
 _AND_TO_FOR = re.compile(
-    rf"[\s,]\b(?:{_JOIN})\s+(?:also\s+)?(?:(?:to|a|à|an|aan|till|dla|kepada|ao|aos|al|ai|alla|às)\s+)?(?P<m>{_MLIST})\s*"
-    rf"{_FOR}\b\s*(?P<reason>[^\n.!?{M[1:-1]}]{{0,300}})"
+    rf"[\s,]\b(?:{_JOIN})\s+(?:(?:also|{_ESPECIALLY_WORDS})\s+)?(?:(?:to|a|à|an|aan|till|dla|kepada|ao|aos|al|ai|alla|às)\s+)?"
+    rf"(?P<m>{_MLIST})\s*{_FOR}\b\s*(?P<reason>[^\n.!?{M[1:-1]}]{{0,300}})"
 )
 # A thanks to people it will name one by one: "… dar las gracias a algunas personas.", "… thank a few people:"
 _SOME_PEOPLE = re.compile(

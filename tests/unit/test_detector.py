@@ -529,6 +529,12 @@ def test_a_harm_that_was_averted_is_still_credit() -> None:
         ("谢谢 <@UA> 的修复，<@UB> 那边的数据已经同步了", ["UA"]),
         ("谢谢静姐！每次都安排得这么好 🥹 <@UA>", ["UA"]),
         ("谢谢。构建又红了 <@UA>", []),
+        ("Thanks all for a great day! And especially <@UA>, who stayed 14 hours", ["UA"]),
+        ("Thanks everyone! And <@UA>, who will present next week, please prepare", []),
+        ("Gràcies a tot l'equip de BCN, i sobretot a <@UA> pel certificat de Bizum.", ["UA"]),
+        ("APROBADA!!! 🎉🎉 <@UA> te debo unos tacos", ["UA"]),
+        ("<@UA> te debo el informe", []),
+        ("<@UA> són perfectes. Moltíssimes gràcies, m'has salvat la setmana ❤️", ["UA"]),
         # a quote typed after a colon inside a line
         ("<@UA> what did the survey say? quoting a courier: &gt; thank you for the new bonus", []),
     ],
