@@ -1091,6 +1091,21 @@ _words(
         ("[,!.]? (?:thanks|thank you|thx|ty)(?! to\\b)",),
     ),
     "much better[,!.]? (?:thanks|thank you|thx|ty)(?=,? (?:yes|yeah|yep|back|still)\\b)",
+    # thanks for praise of one's talk or party, not for help: "<@A> thanks! it was fun", "it was fun, thanks!"
+    *_product(
+        ("thanks", "thank you", "thx", "ty"),
+        ("[,!.]* (?:it was|was|that was) (?:so much |really |great )?fun(?! [^\\W\\d_]+ing\\b)",),
+    ),
+    # (not "that was fun! ty <@A> for running such a tight show", which thanks the host)
+    *_product(
+        ("it was", "was", "that was"),
+        (f" (?:so much |really |great )?fun[,!.]* (?:thanks|thank you|thx|ty)(?! ?{M}){_NOT_FOR_SOMETHING}",),
+    ),
+    # …and for wishes to someone ill: "thanks, she's better already, just a cold"
+    *_product(
+        ("thanks", "thank you", "thx", "ty"),
+        ("[,!.]* (?:she|he|they|we|i)(?:'s|’s|'re|'m| is| are| am)(?: (?:much|a lot|way|already|feeling))* better",),
+    ),
     # …and with what one had: "much better, thanks! Just a cold", "better, thanks! just a cold"
     *_product(
         ("much better", "better"),
@@ -1521,6 +1536,10 @@ _words(
         ),
     ),
     "life[- ]?savers?",
+    # what a person or their work spared the author, said without a subject after the credit: "handled beautifully by
+    # <@A> — saved me from having to log on", "<@A> the filter on the dashboard is 🔥, saved me writing a query" (not
+    # "it saved me", "would've saved us")
+    f"saved(?<=[,—–:;{EMO}{TYE}] saved) (?:me|us)",
     # the credit said to the person: "<@A> love it 🥰 all credit to you for shipping it in a day!"
     *_product(("all", "full"), (" (?:the )?credit (?:goes )?to (?:you|u)(?: (?:two|both|all|guys))?",)),
     # A catch or a call said to have spared the author something is credit for help: "<@A> clutch catch on the

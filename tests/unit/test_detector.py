@@ -535,6 +535,11 @@ def test_a_harm_that_was_averted_is_still_credit() -> None:
         ("APROBADA!!! 🎉🎉 <@UA> te debo unos tacos", ["UA"]),
         ("<@UA> te debo el informe", []),
         ("<@UA> són perfectes. Moltíssimes gràcies, m'has salvat la setmana ❤️", ["UA"]),
+        ("handled beautifully by <@UA> — saved me from having to log on during dinner", ["UA"]),
+        ("<@UA> the filter on the dashboard is 🔥, saved me writing a query", ["UA"]),
+        ("<@UA> thanks! it was fun :blush:", []),
+        ("that was fun! ty <@UA> for running such a tight show", ["UA"]),
+        ("<@UA> thanks, she's better already, just a cold", []),
         # a quote typed after a colon inside a line
         ("<@UA> what did the survey say? quoting a courier: &gt; thank you for the new bonus", []),
     ],
