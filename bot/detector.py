@@ -4186,6 +4186,10 @@ def _by_rules(
             # "Thank you all" under a recap is for the people it credits, not a closing to a request in an earlier
             # paragraph ("• <@C> runs the audit on Tuesday, site leads please be around")
             n_req = 0
+        elif n_req and _in_later_point(low, line_starts, reqs[n_req - 1], cs):
+            # "1. Fire drill Thu 10am, pls follow the wardens … 4. Christmas party: <@A> has kindly volunteered to
+            # organise — thank you Jasmine!": a request in an earlier point of a list is not the one this closes
+            n_req = 0
         req_before = n_req > 0
         if req_before and (reason is None or _WEAK_REASON.match(reason.lower())):
             # "…can you review? thanks": a closing to a request, unless it thanks someone who was not
@@ -5918,6 +5922,13 @@ def _listed(low: str, ids: list[str], line_starts: list[int], cue: _Cue, group: 
         if sum(1 for item in items if item) >= 2:
             people = [uid for item in reversed(items) for uid in item]
     return people
+
+
+def _in_later_point(low: str, line_starts: list[int], req: int, cs: int) -> bool:
+    """Whether the thanks at `cs` is in a point of a list (a bullet or a number opens its line) after the line of the
+    request at `req`."""
+    li = bisect_right(line_starts, cs) - 1
+    return li > bisect_right(line_starts, req) - 1 and _BULLET.match(low, line_starts[li]) is not None
 
 
 def _header_item(low: str, line_starts: list[int], i: int, reqs: list[int]) -> re.Match[str] | None:

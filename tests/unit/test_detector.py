@@ -540,6 +540,12 @@ def test_a_harm_that_was_averted_is_still_credit() -> None:
         ("<@UA> thanks! it was fun :blush:", []),
         ("that was fun! ty <@UA> for running such a tight show", ["UA"]),
         ("<@UA> thanks, she's better already, just a cold", []),
+        (
+            "Admin stuff:\n1. Fire drill Thu 10am, pls follow the wardens\n2. Christmas party: <@UA> has kindly "
+            "volunteered to organise — thank you Jasmine! 🎄",
+            ["UA"],
+        ),
+        ("• can you review the deck <@UA>?\n• thanks!", []),
         # a quote typed after a colon inside a line
         ("<@UA> what did the survey say? quoting a courier: &gt; thank you for the new bonus", []),
     ],
