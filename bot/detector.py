@@ -393,6 +393,13 @@ _words(
     "no thanks? (?:needed|necessary|required)",
     "no,? thank(?:s|[- ]?you|[- ]?u)",
     "no thx",
+    # Australian "nah I'm right, thanks" (no need, I'm fine): "<@A> nah I'm right thanks, had a big brekkie"
+    *_product(
+        ("nah", "no"),
+        (
+            ",? (?:i'm|im|i am|we're|were|we are) (?:right|good|fine|sweet|all good)(?: mate)?[,!.]? (?:thanks|ta|thx|cheers)",
+        ),
+    ),
     # an offer declined, thanked for all the same: "nah, thread is enough, thanks though", "nope, all good, ty though"
     *_product(("nah", "nope", "no,"), ("[,!.]?(?: [^.!?\\n]{0,50}?)?[,!.]? (?:thanks|thank you|thx|ty) though",)),
     "no need to thank",
@@ -2183,6 +2190,9 @@ _words(
     f"|(?<=\\band ta))",
     "ty(?:ty)*",
     "cheers",
+    # New Zealand: "chur <@A>", "<@A> chur bro", "chur :+1:"; Māori "ngā mihi" (thanks), "ka pai, ngā mihi"
+    "chur",
+    "ng[āa] mihi(?: nui)?",
     "much appreciated",
     # "Please join me in thanking <@A> for 10 years…": the author thanks them before everyone (led by "thanking" and
     # checked behind, so chatter's "please" and "join" cost the pre-filter nothing)
@@ -2727,7 +2737,12 @@ _words(
     "lmk",
     "let me know",
     "ptal",
-    "when you (?:get|have) a (?:sec|second|moment|minute|chance)",
+    *_product(("when", "whenever"), (" you (?:get|have) a (?:sec|second|moment|minute|chance)",)),
+    # "would love your eyes on commit 3, thanks!", "I'd love a review"
+    *_product(
+        ("would", "i'd", "id"),
+        (" love (?:your|a|some|an extra|another) (?:eyes|eye|review|look|thoughts|input|feedback|opinion)",),
+    ),
     # "can you" in the other supported languages, which may ask without a question mark
     *_product(("kannst", "könntest", "konntest", "können", "könnten"), (" (?:du|sie|ihr)",)),
     *_product(("puedes", "podrías", "podrias", "podéis", "podria", "podría", "pode", "podes", "poderia"), ("",)),

@@ -546,6 +546,11 @@ def test_a_harm_that_was_averted_is_still_credit() -> None:
             ["UA"],
         ),
         ("• can you review the deck <@UA>?\n• thanks!", []),
+        ("<@UA> <@UB> whenever you get a chance, thanks!", []),
+        ("<@UA> would love your eyes on commit 3, thanks!", []),
+        ("<@UA> chur bro", ["UA"]),
+        ("ka pai, ngā mihi <@UA>", ["UA"]),
+        ("<@UA> nah I'm right thanks, had a big brekkie", []),
         # a quote typed after a colon inside a line
         ("<@UA> what did the survey say? quoting a courier: &gt; thank you for the new bonus", []),
     ],
