@@ -866,6 +866,11 @@ _ZH_HARM = "歪掉|挂了|掛了|崩了|坏了|壞了|炸了|丢了|丟了|白�
 # behind the phrase, one fixed-width look-behind per spelling.
 _KO_HARM = "장애|망했|망함|날아갔|터졌|꼬였|깨졌|버그|롤백|날렸|날림|안 잊|지웠|깨짐"
 _JA_HARM = "障害|落ち|壊れ|消え|止まっ|バグ|ロールバック"
+# …and the mishaps that make a 덕분에 said after what someone did ironic: "덕분에 QA 오전 내내 막혔습니다", "로그아웃됐어요~",
+# "경고 47개 떴어요", "디스크 사용률 알람 떴습니다 😇"
+_KO_MISHAP = (
+    "막혔|막힘|막혀|떨어져|떨어졌|쌓이고|경고|로그아웃|대기 중|빨간불|알람 떴|에러|오류|실패|늦었|밀렸|작년|ㅠㅠ|😇|/s"
+)
 # The honorifics said after a name (also in _HONORIFIC, for lists): Korean ("<@A> 님") and Japanese ("<@A> さん").
 # (with the titles said with 님 in teams: "<@A> 대표님 잘 먹었습니다!!", "<@A> 팀장님 체크리스트 최고")
 _HONORIFICS_KO = ("님", "씨", "쌤", "대표님", "팀장님", "선배님", "실장님", "부장님", "과장님", "매니저님")
@@ -888,6 +893,10 @@ _words(
         f"덕분에(?<={M}{between}덕분에)(?![^.!?\\n]{{0,40}}?(?:{_KO_HARM}))(?! ?(?:잘|푹) (?:쉬|다녀|지내))"
         for between in _spellings_after_name((*_HONORIFICS_KO, "두 분", "두분"), space_after=True)  # (you two)
     ),
+    # …or after what the person did, said after their name: "<@A>님 꿀팁 덕분에 25분 컷!!", "<@A> 👏👏 덕분에 오늘 오후 쿠폰
+    # 문의 2건밖에 없었어요" (the person is found before it, as for any cue)
+    f"덕분(?:에|이에요|입니다|이죠|임)(?<![>{M[1:-1]}]덕분에)(?<![>{M[1:-1]}] 덕분에)(?<!님 덕분에)(?<!님덕분에)"
+    f"(?![^\\n]{{0,60}}?(?:{_KO_HARM}|{_KO_MISHAP}))(?! ?(?:잘|푹) (?:쉬|다녀|지내))",
     *(
         f"のおかげ(?<={M}{between}のおかげ)(?![^。！？!?\\n]{{0,40}}?(?:{_JA_HARM}))(?!で?(?:ゆっくり|のんびり|元気))"
         for between in _spellings_after_name(_HONORIFICS_JA, space_after=False)
@@ -1608,6 +1617,9 @@ _words(
     # (and Japanese "ナイス", below)
     "救命恩人",
     "최고(?:예요|에요|입니다|야)",
+    # …and said right after the person, alone: "<@A> 최고최고 👍👍", "<@A> 지호님 최고 👍", "두 분 최고 👍👍" (not "현장 반응 최고")
+    f"최고(?:(?<=[>{M[1:-1]}] 최고)|(?<=님 최고)|(?<=님최고)|(?<=분 최고))(?:최고)*"
+    f"(?=\\s*(?:[!.~💯{EMO}{TYE}{_UEMOJI}]|$|ㅠ|ㅎ|…)| (?:바로|진짜)\\b)",
     "살았(?:어요|습니다|다)",
     "ти легенда",
     "ты легенда",
@@ -4201,6 +4213,10 @@ def _by_rules(
             # "Thank you all" under a recap is for the people it credits, not a closing to a request in an earlier
             # paragraph ("• <@C> runs the audit on Tuesday, site leads please be around")
             n_req = 0
+        elif n_req and _KO_DONE_BEFORE.search(low, max(0, cs - 12), cs):
+            # Korean says what was done right before its thanks: "<@A> 오 37%면 역대급인데요? 👏 시트까지 바로
+            # 업데이트해주셔서 감사해요" — a thanks for that, after a question of surprise, closes no request
+            n_req = 0
         elif n_req and _in_later_point(low, line_starts, reqs[n_req - 1], cs):
             # "1. Fire drill Thu 10am, pls follow the wardens … 4. Christmas party: <@A> has kindly volunteered to
             # organise — thank you Jasmine!": a request in an earlier point of a list is not the one this closes
@@ -5937,6 +5953,10 @@ def _listed(low: str, ids: list[str], line_starts: list[int], cue: _Cue, group: 
         if sum(1 for item in items if item) >= 2:
             people = [uid for item in reversed(items) for uid in item]
     return people
+
+
+# "-해 주셔서" / "-해줘서" (for having done) ending right before a Korean thanks.
+_KO_DONE_BEFORE = re.compile(r"(?:주셔서|줘서|주어서|셔서)\s*(?:(?:너무|정말|진짜|넘|다시 한번|항상)\s*)?$")
 
 
 def _in_later_point(low: str, line_starts: list[int], req: int, cs: int) -> bool:

@@ -551,6 +551,12 @@ def test_a_harm_that_was_averted_is_still_credit() -> None:
         ("<@UA> chur bro", ["UA"]),
         ("ka pai, ngā mihi <@UA>", ["UA"]),
         ("<@UA> nah I'm right thanks, had a big brekkie", []),
+        ("<@UA> 👏👏 덕분에 오늘 오후 쿠폰 문의 2건밖에 없었어요", ["UA"]),
+        ("<@UA>님 CS 어드민 배포 덕분에 상담사 전원 로그아웃됐어요~ 아주 감사합니다 ^^ /s", []),
+        ("<@UA> 지호님 최고 👍 바로 넣을게요", ["UA"]),
+        ("<@UA> 현장 반응 최고", []),
+        ("<@UA> 오 37%면 역대급인데요? 👏 시트까지 바로 업데이트해주셔서 감사해요", ["UA"]),
+        ("<@UA> 이거 확인해 주실 수 있나요? 감사합니다", []),
         # a quote typed after a colon inside a line
         ("<@UA> what did the survey say? quoting a courier: &gt; thank you for the new bonus", []),
     ],
