@@ -774,6 +774,12 @@ _words("strong", "ナイス(?![ァ-ヺー])", guard_end=False)  # "<@A> ナイ�
 # Chinese "你又救了我一次" (you saved me again), "你是神" / "你真是及时雨" (a godsend), "归功于 <@A>" (the credit goes to),
 # Japanese "神降臨" (a god came down: you saved me)
 _words("strong", "救了我", "你是神", "及时雨", f"归功于(?=\\s*{M})", "神降臨", guard_end=False)
+# …and "神" said right after the person: "<@A> さん神。これで午後も戦えるわ" (you're a god), not "神戸" or "神社"
+_words(
+    "strong",
+    f"神(?:(?<=さん神)|(?<=さん 神)|(?<=[>{M[1:-1]}] 神)|(?<=[>{M[1:-1]}]神))(?=\\s*(?:[。、！!.…{EMO}{TYE}{_UEMOJI}]|$))",
+    guard_end=False,
+)
 # Chinese "你是我的神" (you are my god), "感激不尽" (endlessly grateful), "给 <@A> 递茶 🍵" (serving A tea), "疯狂点赞" (liking
 # it madly); Japanese "神対応" (a god-tier response), "…も神でした" (was god-tier), slang "あざまる" (thanks); Korean "은인이세요"
 # (you're my saviour), the chat forms "감사합니닷" / "캄사합니다"; Arabic "انت الأفضل" (you're the best)
@@ -897,6 +903,11 @@ _words(
     # 문의 2건밖에 없었어요" (the person is found before it, as for any cue)
     f"덕분(?:에|이에요|입니다|이죠|임)(?<![>{M[1:-1]}]덕분에)(?<![>{M[1:-1]}] 덕분에)(?<!님 덕분에)(?<!님덕분에)"
     f"(?![^\\n]{{0,60}}?(?:{_KO_HARM}|{_KO_MISHAP}))(?! ?(?:잘|푹) (?:쉬|다녀|지내))",
+    # Japanese: what the person did for the author, then "おかげ": "<@A> さん、教えてもらったおかげです！", "手伝ってくれたおかげで"
+    *(
+        f"おかげ(?<={done}おかげ)(?![^。！？!?\\n]{{0,40}}?(?:{_JA_HARM}))"
+        for done in ("もらった", "くれた", "いただいた", "頂いた", "くださった", "下さった")
+    ),
     *(
         f"のおかげ(?<={M}{between}のおかげ)(?![^。！？!?\\n]{{0,40}}?(?:{_JA_HARM}))(?!で?(?:ゆっくり|のんびり|元気))"
         for between in _spellings_after_name(_HONORIFICS_JA, space_after=False)
@@ -971,6 +982,8 @@ _words(
 )
 _words("sarc", SARC, guard_end=False)
 _words("sarc", "/s", "thanks? for nothing", "gee,? thanks?", "thanks a bunch,? now")
+# Japanese "（棒）" (said flatly) marks irony: "…ありがとうございます（棒）"
+_words("sarc", "（棒）", "棒(?<=\\(棒)\\)", guard_end=False)
 # Chinese chat's dog-head sticker, typed as text, marks irony: "谢谢 <@A> 把 8 张卡占满了一下午 [狗头]"
 _words("sarc", "狗头(?<=\\[狗头)\\]", "狗頭(?<=\\[狗頭)\\]", guard_end=False)
 _words(
@@ -1107,6 +1120,11 @@ _words(
         ("[,!.]? (?:thanks|thank you|thx|ty)(?! to\\b)",),
     ),
     "much better[,!.]? (?:thanks|thank you|thx|ty)(?=,? (?:yes|yeah|yep|back|still)\\b)",
+    # …and asked back: "much better now, thanks! how about you?"
+    *_product(
+        ("much better", "better", "feeling better"),
+        (" now[,!.]? (?:thanks|thank you|thx|ty)(?=[,!.]* (?:how about|and) (?:you|u)\\b)",),
+    ),
     # thanks for praise of one's talk or party, not for help: "<@A> thanks! it was fun", "it was fun, thanks!"
     *_product(
         ("thanks", "thank you", "thx", "ty"),
@@ -4213,7 +4231,7 @@ def _by_rules(
             # "Thank you all" under a recap is for the people it credits, not a closing to a request in an earlier
             # paragraph ("• <@C> runs the audit on Tuesday, site leads please be around")
             n_req = 0
-        elif n_req and _KO_DONE_BEFORE.search(low, max(0, cs - 12), cs):
+        elif n_req and _DONE_BEFORE_THANKS.search(low, max(0, cs - 12), cs):
             # Korean says what was done right before its thanks: "<@A> 오 37%면 역대급인데요? 👏 시트까지 바로
             # 업데이트해주셔서 감사해요" — a thanks for that, after a question of surprise, closes no request
             n_req = 0
@@ -5955,8 +5973,13 @@ def _listed(low: str, ids: list[str], line_starts: list[int], cue: _Cue, group: 
     return people
 
 
-# "-해 주셔서" / "-해줘서" (for having done) ending right before a Korean thanks.
-_KO_DONE_BEFORE = re.compile(r"(?:주셔서|줘서|주어서|셔서)\s*(?:(?:너무|정말|진짜|넘|다시 한번|항상)\s*)?$")
+# "-해 주셔서" / "-해줘서" (for having done) ending right before a Korean thanks…
+# …and in Japanese, "-てくださって" / "-てくれて" / "-てもらって" / "-ていただいて": "<@B> ぜひお願いします！<@A> さん、つないで
+# くださってありがとうございます"
+_DONE_BEFORE_THANKS = re.compile(
+    r"(?:주셔서|줘서|주어서|셔서|くださって|下さって|くれて|もらって|いただいて|頂いて)\s*"
+    r"(?:(?:너무|정말|진짜|넘|다시 한번|항상|本当に|ほんまに|ほんとに)\s*)?$"
+)
 
 
 def _in_later_point(low: str, line_starts: list[int], req: int, cs: int) -> bool:

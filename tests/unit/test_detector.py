@@ -557,6 +557,12 @@ def test_a_harm_that_was_averted_is_still_credit() -> None:
         ("<@UA> 현장 반응 최고", []),
         ("<@UA> 오 37%면 역대급인데요? 👏 시트까지 바로 업데이트해주셔서 감사해요", ["UA"]),
         ("<@UA> 이거 확인해 주실 수 있나요? 감사합니다", []),
+        ("<@UA> さん神。これで午後も戦えるわ :coffee:", ["UA"]),
+        ("<@UA> 神戸のお土産です", []),
+        ("<@UA> さんの新 PR テンプレのおかげで、12 個押す生活が始まりました。ありがとうございます（棒）", []),
+        ("<@UA> much better now, thanks! how about you?", []),
+        ("<@UB> ぜひお願いします！<@UA> さん、つないでくださってありがとうございます", ["UA"]),
+        ("<@UA> さん、タップ領域を適用したら押しミスの報告ゼロになりました。教えてもらったおかげです！", ["UA"]),
         # a quote typed after a colon inside a line
         ("<@UA> what did the survey say? quoting a courier: &gt; thank you for the new bonus", []),
     ],
