@@ -1778,7 +1778,10 @@ _words(
         ),
     ),
     *_product(
-        ("t'es", "tu es", "vous êtes"), (" (?:un amour|une star|le meilleur|la meilleure|au top|génial|géniale)",)
+        ("t'es", "tu es", "vous êtes"),
+        (
+            " (?:un amour|une star|le meilleur|la meilleure|au top|top|génial|géniale|géniaux|géniales|des stars|incroyables)",
+        ),
     ),
     *_product(("du bist", "ihr seid"), (" (?:ein schatz|die beste|der beste|die besten|spitze|super|großartig)",)),
     *_product(("sei", "siete"), (" (?:un tesoro|un mito|il migliore|la migliore|un grande|una grande|un angelo)",)),
@@ -1945,7 +1948,7 @@ _words(
     # Spanish, Portuguese, Italian, French: "crédito pra <@A> que achou o padding", "todo el crédito para <@A>",
     # "il merito è di <@A>" — not "crédito para o cliente" (a refund), which names no one
     f"cr[ée]dito(?<!\\bum crédito)(?<!\\bun crédito)(?<!\\bo crédito)(?<!\\bel crédito) (?:pra|para|pro|pa|al|a|ao)(?= ?{M})",
-    f"il merito (?:è|e) di(?= ?{M})",
+    f"merito (?:(?:è|e|va) )?(?:(?:tutto|tutta) )?(?:di|a)(?= ?{M})",  # (and "Merito di <@A> che ha chiamato…")
     # Indonesian "credit juga ke <@A>", "kredit buat <@A>"
     f"credit (?:juga )?(?:ke|buat|untuk)(?= ?{M})",
     "big ups?",
@@ -2433,10 +2436,13 @@ _words(
         ),
         (
             # (Portuguese with the article: "queria agradecer o <@A> e a <@B> pela paciência")
-            f" agradecer(?:le|les|te)?(?=:? (?:especialmente |sobre todo |en especial |em especial |en particular |em particular |"
+            f" agradecer(?:le|les|te|-te|-lhe|-vos)?(?=:? (?:especialmente |sobre todo |en especial |em especial |en particular |em particular |"
             f"públicamente |publicamente |pessoalmente |personalmente )?(?:a |al |ao |à |o |os |as )?{M})",
         ),  # not "quiero agradecer a los voluntarios…"
     ),
+    # "to thank you" with the pronoun joined, which names the one addressed: "<@A> queria agradecer-te pelas macros novas",
+    # "quería agradecerte por…"
+    "agradecer-?(?:te|vos|lhe|les|le)",
     # "<@A> je te revaudrai ça" (I'll return the favour): French thanks owed
     "je (?:te|vous) (?:le )?revaudrai(?: ça| ca)?",
     "agrade[cç](?:o|emos)",
@@ -2768,6 +2774,9 @@ _words(
     "let me know",
     "ptal",
     *_product(("when", "whenever"), (" you (?:get|have) a (?:sec|second|moment|minute|chance)",)),
+    # "<@A> gentle reminder to sign the offer letters 🙏 Thanks!"
+    "gentle reminder",
+    *_product(("friendly", "quick", "just a"), (" reminder to",)),
     # "would love your eyes on commit 3, thanks!", "I'd love a review"
     *_product(
         ("would", "i'd", "id"),
@@ -4223,6 +4232,12 @@ def _by_rules(
                         and (reason or _FOR_AFTER.match(low, ce))
                     ):
                         more = msg_voc
+                if not more and not targets and together >= 3 and not _MENTION_RE.search(low, ce):
+                    # "Top reviewers last week: <@A> (23 reviews), <@B> (19), <@C> (15). Thank you three for…": as
+                    # many people as the thanks counts, the only ones the message names, nothing asked of them
+                    named = list(dict.fromkeys(_mentions(low[:cs], ids)))
+                    if len(named) == together and not (reqs and reqs[0] < cs) and not _ASSIGNED.search(low, 0, cs):
+                        more = named
                 if more:
                     targets = [*targets, *more]
                     credited_together = True
@@ -4982,7 +4997,9 @@ _EACH_OF_YOU_NOSPACE = "皆さん|みなさん|みんな|お二人|三人とも|
 # After the thanks, "both"/"all" alone say it too ("thank you both", "merci à tous les trois").
 _TOGETHER_AFTER = re.compile(
     rf"[\s,:;!.…—–-]*(?:{_alternation('so much|very much|again|genuinely|sincerely|to|a|à|aan|an|till|til|dla|ao|al|ai')}\s+){{0,2}}"
-    rf"(?P<c>{_alternation(_EACH_OF_YOU + '|' + _BOTH_WORDS + '|' + _EACH_OF_YOU_NOSPACE)}){_SPACED_WORD_END}"
+    # (and a bare number after "thank you": "Thank you three for carrying the team")
+    rf"(?P<c>{_alternation(_EACH_OF_YOU + '|' + _BOTH_WORDS + '|' + _EACH_OF_YOU_NOSPACE + '|two|three|four|five|six')})"
+    rf"{_SPACED_WORD_END}"
 )
 # Cheap tests before _TOGETHER_BEFORE searches a sentence: one of these is in every phrase it finds in ASCII text.
 _TOGETHER_HINT_WORDS = (

@@ -563,6 +563,14 @@ def test_a_harm_that_was_averted_is_still_credit() -> None:
         ("<@UA> much better now, thanks! how about you?", []),
         ("<@UB> ぜひお願いします！<@UA> さん、つないでくださってありがとうございます", ["UA"]),
         ("<@UA> さん、タップ領域を適用したら押しミスの報告ゼロになりました。教えてもらったおかげです！", ["UA"]),
+        (
+            "Top reviewers last week: <@UA> (23 reviews), <@UB> (19), <@UC> (15). Thank you three for carrying us",
+            ["UA", "UB", "UC"],
+        ),
+        ("<@UA> gentle reminder to sign the offer letters in DocuSign 🙏 Thanks!", []),
+        ("<@UA> queria agradecer-te pelas macros novas", ["UA"]),
+        ("Je voulais dire merci à tous pour ce matin. <@UA> <@UB> vous êtes top.", ["UA", "UB"]),
+        ("Merito di <@UA> che ha chiamato il direttore tre volte :telephone_receiver:", ["UA"]),
         # a quote typed after a colon inside a line
         ("<@UA> what did the survey say? quoting a courier: &gt; thank you for the new bonus", []),
     ],
