@@ -572,6 +572,8 @@ _words(
         ("appreciate",),
     ),
     "appreciated? (?:it )?if",
+    # review asked for: "<@A> <@B> reviews appreciated, no rush — Monday is fine", "feedback appreciated!"
+    *_product(("review", "reviews", "feedback", "eyes", "thoughts", "input"), (" (?:(?:much|greatly) )?appreciated",)),
     # Gratitude promised for a reply or a favour not yet done is a request, in every language: "I'd be
     # grateful for a quick answer", "będę wdzięczna za…", "te agradecería…", "ich wäre dankbar…".
     *_product(
@@ -988,7 +990,11 @@ _words("sarc", "（棒）", "棒(?<=\\(棒)\\)", guard_end=False)
 _words("sarc", "狗头(?<=\\[狗头)\\]", "狗頭(?<=\\[狗頭)\\]", guard_end=False)
 _words(
     "smalltalk",
-    *_product(("thanks", "thank you", "thx", "ty"), (" for asking", ",? (?:and )?(?:you|u|yourself) ?\\?")),
+    # (with the emoji said with it: "much better, thanks for asking 🙏 she's home now")
+    *_product(
+        ("thanks", "thank you", "thx", "ty"),
+        (f" for asking(?:\\s*[{TYE}{EMO}])*", ",? (?:and )?(?:you|u|yourself) ?\\?"),
+    ),
     # "thanks for asking" in the other languages: "gracias por preguntar", "merci de demander", "danke der Nachfrage",
     # "obrigado por perguntar", "grazie per aver chiesto", "mulțumesc că ai întrebat"
     *_product(("gracias", "muchas gracias", "gràcies", "gracies", "moltes gràcies"), (" (?:por|per) preguntar",)),
@@ -1172,6 +1178,10 @@ _words(
     # Indonesian "udah mendingan, makasih pak" (I'm better now), Vietnamese "em đỡ rồi chị, cảm ơn chị hỏi thăm ạ",
     # German "Mega, danke! … Und bei dir, alles gut?"
     "mendingan[,!.]? (?:makasih|terima kasih|thanks|thx)",
+    # "udah baikan, makasih mas. cuma kecapekan" (I'm better now, thanks)
+    *_product(("udah ", "sudah ", ""), ("baikan[,!.]? (?:makasih|terima kasih|thanks|thx)",)),
+    # Vietnamese declining: "mình bận rồi, cảm ơn nha" (I'm busy, thanks)
+    "bận rồi[,!.]? (?:c[aả]m [oơ]n|cám ơn|thanks)",
     "c[aảá]m [oơ]n(?: anh| chị| em| bạn)? h[ỏo]i th[ăa]m",
     "danke[,!.]*(?: [^\\W\\d_]+[,!.]*){0,6} und bei (?:dir|euch|ihnen)",
     *_product(("okay", "ok", "ayos", "mabuti"), (" (?:naman|lang)[,!.]? (?:salamat|thanks|thank you|ty)",)),
@@ -2776,6 +2786,7 @@ _words(
     *_product(("when", "whenever"), (" you (?:get|have) a (?:sec|second|moment|minute|chance)",)),
     # "<@A> gentle reminder to sign the offer letters 🙏 Thanks!"
     "gentle reminder",
+    *_product(("when", "whenever"), (" you can",)),  # "<@A> regression on Android 14 when you can, makasih!"
     *_product(("friendly", "quick", "just a"), (" reminder to",)),
     # "would love your eyes on commit 3, thanks!", "I'd love a review"
     *_product(

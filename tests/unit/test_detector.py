@@ -571,6 +571,9 @@ def test_a_harm_that_was_averted_is_still_credit() -> None:
         ("<@UA> queria agradecer-te pelas macros novas", ["UA"]),
         ("Je voulais dire merci à tous pour ce matin. <@UA> <@UB> vous êtes top.", ["UA", "UB"]),
         ("Merito di <@UA> che ha chiamato il direttore tre volte :telephone_receiver:", ["UA"]),
+        ("PR for the 409 handling: <@UA> <@UB> reviews appreciated, no rush — Monday is fine", []),
+        ("5.12.1 submitted 🚀 <@UA> regression on Android 14 when you can, makasih!", []),
+        ("<@UA> your review was much appreciated!", ["UA"]),
         # a quote typed after a colon inside a line
         ("<@UA> what did the survey say? quoting a courier: &gt; thank you for the new bonus", []),
     ],
@@ -608,6 +611,9 @@ def test_thread_reply_without_mention_thanks_the_parent_author() -> None:
         ("Todo bien por acá, gracias. En CDMX está nublado", []),
         ("<@UA> pots treure'm l'open rate per segment? Gràcies per endavant!", []),
         ("nah, thread is enough, thanks though", []),
+        ("mình bận rồi, cảm ơn nha", []),
+        ("much better, thanks for asking 🙏 she's home now", []),
+        ("udah baikan, makasih mas. cuma kecapekan", []),
     ],
 )
 def test_what_a_thread_reply_says_to_its_parent(text: str, expected: list[str]) -> None:
