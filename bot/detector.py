@@ -1593,7 +1593,9 @@ _words(
         ("good", "great", "nice", "clutch", "excellent", "solid", "awesome", "amazing", "huge", "big"),
         (" ",),
         ("catch", "save", "find", "spot", "call"),
-        (_SPARED,),
+        # (or said to the person, named right after it: "cert-manager needed a bump too, good call <@A>")
+        # (not "good call <@A>, can you take it from here?", which hands over)
+        (_SPARED, f"e?s?(?=,? ?{M}(?![^.!?\\n{M[1:-1]}]{{0,12}}\\b(?:can|could|would|will|pls|please)\\b))"),
     ),
     *_product(("you", "u"), (" (?:rock|rule|legend|star|hero|genius|rockstar)",)),
     # "you absolute lifesaver", "you total legend", "you beautiful genius": the praise is the thanks

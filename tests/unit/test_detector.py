@@ -574,6 +574,8 @@ def test_a_harm_that_was_averted_is_still_credit() -> None:
         ("PR for the 409 handling: <@UA> <@UB> reviews appreciated, no rush — Monday is fine", []),
         ("5.12.1 submitted 🚀 <@UA> regression on Android 14 when you can, makasih!", []),
         ("<@UA> your review was much appreciated!", ["UA"]),
+        ("Staging k8s is on 1.29 :white_check_mark: cert-manager needed a bump too, good call <@UA>", ["UA"]),
+        ("good call <@UA>, can you take it from here? thanks", []),
         # a quote typed after a colon inside a line
         ("<@UA> what did the survey say? quoting a courier: &gt; thank you for the new bonus", []),
     ],
