@@ -387,7 +387,7 @@ _TASK_DETERMINER = (
 _words(
     "nothx",
     "thanks,? but no thanks",
-    "thanks?,? but (?:i|we)(?:'ve| have)? (?:already|just)",
+    "thanks?,? but (?:i|we)(?:'ve| have)? (?:already|just|got)",  # (and "Thanks, but I've got a client lunch today")
     "thanks,? but no need",
     "thanks?,? but (?:i|we)(?:'ve| have| had)? (?:decided|ended up|went|chose|will|are going|found)",
     "no thanks? (?:needed|necessary|required)",
@@ -771,6 +771,8 @@ _words(
     "partager\\b)[^\\W\\d_]+(?:er|ir|re)\\b)",
 )
 _words("tia", "شكرا سلفا", "شكراً سلفاً", "شكرا مسبقا", "अग्रिम धन्यवाद", "अग्रिम में धन्यवाद", guard_end=False)
+# Korean thanks on a condition still to be met: "<@A> 넵 ㅠ 템플릿에 넣어주시면 감사하죠.." (if you put it in, I'd be grateful)
+_words("tia", *_product(("주시면", "주면", "줄 수 있으면", "주실 수 있으면"), (" ?(?:감사|고맙)",)), guard_end=False)
 
 _words("strong", "ナイス(?![ァ-ヺー])", guard_end=False)  # "<@A> ナイス 👏", "ナイス調査！" — not "ナイスミドル"
 # Chinese "你又救了我一次" (you saved me again), "你是神" / "你真是及时雨" (a godsend), "归功于 <@A>" (the credit goes to),
@@ -2579,6 +2581,7 @@ _words(
         f"ありです(?<![もはでがの]ありです)(?=[!！〜~ー]|\\s*$|\\s*[{TYE}{EMO}{_UEMOJI}]|\\s*:[a-z0-9_+-]+:)",
     ],
     *[
+        "감사하게도",  # "감사하게도 <@A> 님이 휴가 전에 … 적어주셔서" (gratefully, A…)
         "감사합니다",
         "감사해요",
         "감사드립니다",
@@ -2762,7 +2765,12 @@ _words(
 _words("emoji", TYE, guard_end=False)
 # Not "?!" or "!?": surprise, not a question ("déjà ?! merci beaucoup").
 # (not "?!" nor "??", surprise: "<@A> already?? you're a machine. thank you")
-_words("req", "\\?(?![!！?？])(?<![!！?？]\\?)", "？(?![!！?？])(?<![!！?？]？)", "؟", guard_end=False)
+# (nor a Korean question of surprise at something done: "<@A> 헐 벌써 다 돌리셨어요? … 진짜 감사합니다", "진짜요?")
+_KO_SURPRISE = "".join(
+    f"(?<!{ending}\\?)"
+    for ending in ("셨어요", "었어요", "았어요", "였어요", "했어요", "셨다고요", "진짜요", "정말요", "벌써요")
+)
+_words("req", f"\\?(?![!！?？])(?<![!！?？]\\?){_KO_SURPRISE}", "？(?![!！?？])(?<![!！?？]？)", "؟", guard_end=False)
 _words(
     "req",
     # Asking someone to thank another is talk about thanking, and a request: "<@A> please thank your mom on

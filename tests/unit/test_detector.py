@@ -576,6 +576,10 @@ def test_a_harm_that_was_averted_is_still_credit() -> None:
         ("<@UA> your review was much appreciated!", ["UA"]),
         ("Staging k8s is on 1.29 :white_check_mark: cert-manager needed a bump too, good call <@UA>", ["UA"]),
         ("good call <@UA>, can you take it from here? thanks", []),
+        ("<@UA> 헐 벌써 다 돌리셨어요? 준영님 없었으면 오늘 심사 못 넣었어요 진짜 감사합니다 🙇‍♀️", ["UA"]),
+        ("<@UA> 넵 ㅠ 템플릿에 넣어주시면 감사하죠..", []),
+        ("런북 추가했습니다. 감사하게도 <@UA> 님이 휴가 전에 절차까지 적어주셔서 금방 했어요", ["UA"]),
+        ("<@UA> Thanks, but I've got a client lunch today. Next time!", []),
         # a quote typed after a colon inside a line
         ("<@UA> what did the survey say? quoting a courier: &gt; thank you for the new bonus", []),
     ],
