@@ -1689,12 +1689,14 @@ _words(
             *("capo", "ídolo", "idolo", "legende", "легенда", "герой"),
         )
     ],
-    # …or opening a reply, which is said to the thread's author: "IDOLO. Esto es exactamente lo que necesitaba", "Legend!!"
+    # …or opening a reply or after its first sentence, said to the thread's author: "IDOLO. Esto es exactamente lo que
+    # necesitaba", "Legend!!", "ahh 1:40 nu. held :muscle:"
     *[
-        f"{title}(?<=^ {title})(?=\\s*(?:[!.,{EMO}{TYE}{_UEMOJI}]|$))"
+        f"{title}(?:(?<=^ {title})|(?<=[.!] {title}))(?=\\s*(?:[!.,{EMO}{TYE}{_UEMOJI}]|$|:[a-z0-9_+-]+:))"
         for title in (
             *("legend", "hero", "lifesaver", "life saver", "rockstar", "genius", "genio", "genia", "crack", "capo"),
-            *("ídolo", "idolo", "ídola", "idola", "maestro", "máquina", "maquina", "legende", "легенда"),
+            *("ídolo", "idolo", "ídola", "idola", "maestro", "máquina", "maquina", "legende", "легенда", "held"),
+            *("topper", "kanjer"),
         )
     ],
     # Québécois: "j'te dois une bière", "T'es un champion <@A>", "Mon héros <@A>", "Bonne pogne <@A>" (good catch)
@@ -1827,6 +1829,9 @@ _words(
     "sei (?:un|il mio) salvavita",
     "je (?:hebt|heeft) (?:me|mij|ons) gered",
     "je bent een levensredder",
+    # "<@A> <@B> … jullie zijn helden :star2:", "je bent een topper"
+    "jullie zijn (?:helden|toppers|kanjers|geweldig|de beste|top)",
+    "je bent een (?:held|topper|kanjer|schat)",
     "uratował(?:eś|aś|eście) mi",
     "ratujesz mi (?:życie|tyłek|skórę|poranki|dzień|tydzień|wieczór)",
     "hayat[ıi]m[ıi] kurtard[ıi]n",
@@ -2274,6 +2279,10 @@ _words(
     *_product(("riesen", "mega", "super", "extra"), (" ?(?:dankesch(?:ö|oe)n|dank)",)),
     # Dutch "dank" alone only right before the person: "Top, dank <@A>!" (not "dank memes", "dank zij")
     f"dank(?= ?{M})",
+    # …or ending its sentence: "die index-tip van je was goud waard. dank!" (not "dank memes")
+    f"dank(?=\\s*(?:[!.…{EMO}{TYE}{_UEMOJI}]|$))",
+    # German "Dank geht an <@A>", "der Dank gebührt <@A>"
+    f"dank (?:geht|gebührt)(?: an)?(?= ?{M})",
     "dank (?:dir|euch|je(?: wel)?|u(?: wel)?|jullie(?: wel)?)",
     "dank(?<=\\b1000 dank)",  # "1000 Dank, du hast mir den Tag gerettet"
     # "Grote dank aan <@A> voor de teksten", "großen Dank an <@A>", "Dank an alle"
@@ -2796,6 +2805,7 @@ _words(
     *_product(("when", "whenever"), (" you (?:get|have) a (?:sec|second|moment|minute|chance)",)),
     # "<@A> gentle reminder to sign the offer letters 🙏 Thanks!"
     "gentle reminder",
+    "graag(?! gedaan| geholpen| gehoord)",  # Dutch "please": "<@A> ja, graag laten staan :pray:" (not "graag gedaan")
     *_product(("when", "whenever"), (" you can",)),  # "<@A> regression on Android 14 when you can, makasih!"
     *_product(("friendly", "quick", "just a"), (" reminder to",)),
     # "would love your eyes on commit 3, thanks!", "I'd love a review"
@@ -3393,7 +3403,7 @@ _FILL_WORDS = (
     r"jeszcze raz|tekrar|ещё раз|еще раз|ще раз|lagi|"
     # "too" in the other languages: "e grazie anche <@B> per le alternative", "merci aussi à <@B>"
     r"anche|también|aussi|auch|ook|também|też|juga|tambien|"
-    r"muchas|mil|beaucoup|bcp|infiniment|à|a|schön|sehr|vielmals|dir|mille|tante|muito|muita|wel|så mycket|bardzo|wielkie|"
+    r"muchas|mil|beaucoup|bcp|infiniment|à|a|schön|sehr|vielmals|vöumou|viumau|vilmal|dir|mille|tante|muito|muita|wel|så mycket|bardzo|wielkie|"
     r"çok|большое|огромное|очень|πολύ|πολυ|rất nhiều|nhiều|nhé|nha|banyak|bahut|ji|جزيلا|רבה|de|"
     # "te lo agradezco muchísimo <@A>", "grazie davvero", "um obrigado especial pro <@A>", "sağ ol hocam"
     r"muchísimo|muchisimo|mucho|moltissimo|tantissimo|muitíssimo|muitissimo|infinitamente|de verdad|davvero|vraiment|"
@@ -3710,6 +3720,8 @@ _SUCCESS_WORDS = (
     # the same "great" in the other languages: "<@A> süper, bu bize 1 hafta kazandırır. teşekkürler"
     r"süper|harika|mükemmel|mantap|keren|świetnie|swietnie|genial|perfekt|geweldig|fantastisch|génial|parfait|perfeito|"
     r"perfecto|ótimo|otimo|perfetto|ottimo|buen[íi]simo|era eso|eso era|that was it|all back|back to normal|"
+    # done, in Dutch and German: "goeie punten, allebei verwerkt. dank jullie", "eingebaut, danke!"
+    r"verwerkt|aangepast|opgelost|gelukt|erledigt|eingebaut|behoben|geklappt|"
     # Turkish "it worked": "<@A> vay, işe yaradı! … Sağ olasın"
     r"i[şs]e yarad[ıi]|[çc]al[ıi][şs]t[ıi]|d[üu]zeldi|d[üu]zelmi[şs]|"
     r"no restarts|geldi|sind raus|merge brici|merge perfect|func[tț]ioneaz[aă]|ging (?:ja )?schnell|membantu|how you did it|hayat kurtard[ıi]n|"
