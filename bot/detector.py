@@ -393,6 +393,8 @@ _words(
     "no thanks? (?:needed|necessary|required)",
     "no,? thank(?:s|[- ]?you|[- ]?u)",
     "no thx",
+    # thanks to someone unknown, not to the people named: "Also ta to whoever refilled the biscuit tin, I see you"
+    *_product(("thanks", "thank you", "ta", "cheers", "thx", "ty"), (" to whoever",)),
     # Australian "nah I'm right, thanks" (no need, I'm fine): "<@A> nah I'm right thanks, had a big brekkie"
     *_product(
         ("nah", "no"),
@@ -951,7 +953,10 @@ _words(
     *_product(
         ("thank ", "say thanks to ", "say thank you to "),
         ("(?!(?:you|u|ya|y'all)\\b)(?:your |ur )?[\\w']+",),
-        (" (?:for us|for me|from (?:all of )?us|from me|from the (?:team|whole team)|on (?:our|my) behalf)",),
+        (
+            " (?:for us|for me|from (?:all of )?us|from me|from the (?:team|whole team)|on (?:our|my) behalf|"
+            "when you see (?:him|her|them))",
+        ),
     ),
 )
 # Being thanked, not thanking: "被 <@A> 点名感谢了好开心" (A thanked me by name, so happy)
@@ -1571,10 +1576,15 @@ _words(
             "ur",
             "u r",
             "u are",
+            "ye're",  # Irish: "ye're both absolute legends"
+            "ye're both",
+            "ye are",
         ),
         (
-            " (?:an? |the |such an? |my |absolute |total |real |true )?(?:best|greatest|star|legend|hero|gem|genius"
-            "|saint|awesome|amazing|rockstar|wizard|life[- ]?savers?|mvps?|man|goat|machine|champion|champ|beast)"
+            # (with the adjectives said before: "you're a wee gem", "you're stars", "absolute legends")
+            " (?:an? |the |such an? |my )?(?:(?:absolute|total|real|true|wee|proper|pure|actual|utter) )?(?:best|greatest|"
+            "stars?|legends?|hero|heroes|gems?|genius|saint|awesome|amazing|rockstars?|wizards?|life[- ]?savers?|mvps?|man|"
+            "goat|machine|champions?|champ|beast)"
             # "you're the best person to ask" is not praise for help
             # — but "you're the GOAT for proofreading that" is
             "(?! (?:person|people|one|ones|way|option|place|guy|girl|team|bet|part|thing|choice|fit|at|to|in|of|on)\\b)"

@@ -587,6 +587,10 @@ def test_a_harm_that_was_averted_is_still_credit() -> None:
         ("<@UA> <@UB> goeie punten, allebei verwerkt. dank jullie", ["UA", "UB"]),
         ("Danke vöumou <@UA> für s'Organisiere vom Offsite-Hotel", ["UA"]),
         ("<@UA> ja, wij gebruiken hem voor de risicolimieten, graag laten staan :pray:", []),
+        ("ah you're a wee gem <@UA>", ["UA"]),
+        ("<@UA> <@UB> ye're both absolute legends for doing that one on the fly", ["UA", "UB"]),
+        ("you're the best person to ask <@UA>", []),
+        ("There's a tab behind the bar courtesy of <@UA>, so thank her when you see her :beers:", []),
         # a quote typed after a colon inside a line
         ("<@UA> what did the survey say? quoting a courier: &gt; thank you for the new bonus", []),
     ],
