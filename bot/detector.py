@@ -393,8 +393,9 @@ _words(
     "no thanks? (?:needed|necessary|required)",
     "no,? thank(?:s|[- ]?you|[- ]?u)",
     "no thx",
-    # thanks to someone unknown, not to the people named: "Also ta to whoever refilled the biscuit tin, I see you"
-    *_product(("thanks", "thank you", "ta", "cheers", "thx", "ty"), (" to whoever",)),
+    # thanks to someone unknown, not to the people named before: "per <@A>'s review … Also ta to whoever refilled the
+    # biscuit tin, I see you" (not when the one meant is named after: "thanks to whoever wrote it … git blame says <@A>")
+    *_product(("thanks", "thank you", "ta", "cheers", "thx", "ty"), (f" to whoever(?![^\\n]*{M})",)),
     # Australian "nah I'm right, thanks" (no need, I'm fine): "<@A> nah I'm right thanks, had a big brekkie"
     *_product(
         ("nah", "no"),
@@ -5757,9 +5758,14 @@ def _targets(
         # everyone who reported the fake email, and to <@A> for tuning the WAF rules": the thanks names a group
         # first, then a person with a reason of their own.
         a = _AND_TO_FOR.search(low, ce, se)
-        # (a group named by its people first is read with them: "Thanks everyone who jumped in — <@A> <@B> — and
-        # <@C> for handling the customer side")
-        if a and not (group and _MENTION_RE.search(low, ce, a.start("m"))):
+        if a and group and _MENTION_RE.search(low, ce, a.start("m")):
+            # (a group named by its people first keeps them: "Thanks everyone who jumped in — <@A> <@B> — and <@C>
+            # for handling the customer side"; C's reason is C's own)
+            targets.extend(_mentions(low[ce : a.start("m")], ids))
+            for uid in _mentions(a.group("m"), ids):
+                targets.append(uid)
+                own[uid] = _clean_reason(norm[a.start("reason") : min(a.end("reason"), se)])
+        elif a:
             targets.extend(_mentions(a.group("m"), ids))
             own_reason = _clean_reason(norm[a.start("reason") : min(a.end("reason"), se)])
             reason = own_reason if group else reason or own_reason  # (the group's reason is not the person's)
