@@ -4279,9 +4279,9 @@ def _by_rules(
                 if not more and not targets and together >= 3 and not _MENTION_RE.search(low, ce):
                     # "Top reviewers last week: <@A> (23 reviews), <@B> (19), <@C> (15). Thank you three for…": as
                     # many people as the thanks counts, the only ones the message names, nothing asked of them
-                    named = list(dict.fromkeys(_mentions(low[:cs], ids)))
-                    if len(named) == together and not (reqs and reqs[0] < cs) and not _ASSIGNED.search(low, 0, cs):
-                        more = named
+                    counted = list(dict.fromkeys(_mentions(low[:cs], ids)))
+                    if len(counted) == together and not (reqs and reqs[0] < cs) and not _ASSIGNED.search(low, 0, cs):
+                        more = counted
                 if more:
                     targets = [*targets, *more]
                     credited_together = True
