@@ -1697,7 +1697,7 @@ _words(
         f"{title}(?<=[>{M[1:-1]}] {title})(?=\\s*(?:[!.,:{EMO}{TYE}{_UEMOJI}]|$))"  # (":" opens a shortcode)
         for title in (
             *("legend", "hero", "lifesaver", "life saver", "rockstar", "champ", "genius", "genio", "genia", "crack"),
-            *("capo", "ídolo", "idolo", "legende", "легенда", "герой"),
+            *("capo", "ídolo", "idolo", "legende", "легенда", "герой", "arrasou", "arrasaste"),
         )
     ],
     # …or opening a reply or after its first sentence, said to the thread's author: "IDOLO. Esto es exactamente lo que
@@ -1829,6 +1829,12 @@ _words(
     "ets (?:el meu salvador|la meva salvadora)",
     *_product(("você é", "voce é", "vc é", "tu és", "tu é"), (" (?:um|uma|meu|minha) salva-?vidas",)),
     *_product(("você", "voce", "vc", "tu"), (" (?:me )?salvou",)),
+    # …and said after the person: "<@A> arrasou. … salvou a gente", "me salvou com aquele produtor"
+    "me salvou(?<!ningu[ée]m me salvou)(?<!n[ãa]o me salvou)",
+    "nos salvou(?<!ningu[ée]m nos salvou)(?<!n[ãa]o nos salvou)",
+    "salvou a gente",
+    # "boa pegada, <@A>!!" (good catch)
+    f"boa pegada(?=[,!]? ?{M})",
     *_product(("tu m'as", "vous m'avez", "t'as"), (" (?:sauvée?|sauvé la vie|sauvé la mise|sauvé la journée)",)),
     *_product(("t'es", "tu es", "vous êtes"), (" (?:mon|notre) sauveur",)),
     *_product(
@@ -2324,17 +2330,17 @@ _words(
         (" dank",),
     ),
     "obrigad(?:[oa]+|ão|ao|inh[oa]+|[íi]ssim[oa])",  # stretched too: "obrigadaaa, salvou minha tarde"
-    "brigad(?:[oa]+|ão|ao|inh[oa]+)",
+    "brigad(?:[oa]+|ão|ao|u+|inh[oa]+)",  # ("brigaduu <@A>")
     "obg(?:d[oa]?)?",  # Portuguese chat shorthand for "obrigado"
     "obrgad[oa]",  # the typo
     # a treat owed: "<@A> te devo um café (ou vários)", "te debo una cerveza", "ti devo un caffè" (not "te devo o relatório")
     "te devo (?:um|uma) (?:caf[ée]|cerveja|breja|chopp|almo[çc]o|jantar|pizza|favor|doce)",
     "te debo (?:un|una) (?:caf[ée]|cerveza|chela|birra|comida|almuerzo|cena|pizza|favor)",
     "ti devo (?:un|una) (?:caff[èe]|birra|pranzo|cena|pizza|favore)",
-    "valeu+",
+    "vale+u+",  # ("valeeeu <@A>")
     "valeuz[ãa]o",  # "valeuzão <@A>, o pipeline tá 3x mais rápido" (a big valeu)
     "valew",  # a slip: "valew <@A> pelo teste de regressão no sábado"
-    "vlw",  # Portuguese chat shorthand for "valeu"
+    "vlw+",  # Portuguese chat shorthand for "valeu" ("restaurado, vlww <@A>")
     "grazie+(?: mille)?",
     f"grazi(?= {M})",  # the typo: "grazi <@A> per il fix"
     "grazie enorme",  # "Un grazie enorme a <@A> per…"

@@ -591,6 +591,11 @@ def test_a_harm_that_was_averted_is_still_credit() -> None:
         ("<@UA> <@UB> ye're both absolute legends for doing that one on the fly", ["UA", "UB"]),
         ("you're the best person to ask <@UA>", []),
         ("There's a tab behind the bar courtesy of <@UA>, so thank her when you see her :beers:", []),
+        ("restaurado, vlww <@UA>", ["UA"]),
+        ("adicionei. brigaduu <@UA>", ["UA"]),
+        ("boa pegada, <@UA>!! isso ia dar problema logo no primeiro vencimento. corrigido", ["UA"]),
+        ("que diferença!! <@UA> arrasou. o time tava sofrendo há semanas, salvou a gente", ["UA"]),
+        ("<@UA> ninguém me salvou", []),
         # a quote typed after a colon inside a line
         ("<@UA> what did the survey say? quoting a courier: &gt; thank you for the new bonus", []),
     ],
