@@ -1177,6 +1177,11 @@ _words(
     "ad[iị] m mma[,!.]? (?:da+l[uụ]|ime+la)",
     "lafiya(?: lau)?[,!.]? (?:na ?gode)",
     "nzuri(?: sana)?[,!.]? asante",
+    # Irish and Scottish Gaelic: "Tá mé go maith, go raibh maith agat!", "Aye fine, tapadh leat"
+    *_product(
+        ("tá mé go maith", "ta me go maith", "go maith", "aye fine", "aye grand", "grand"),
+        ("[,!.]? (?:go raibh maith agat|tapadh leat|m[òo]ran taing)",),
+    ),
     # Arabic: "الحمدلله كويسة، شكرا! وانتي؟" (fine, thank God, thanks! and you?)
     *_product(
         ("الحمدلله ", "الحمد لله ", ""),
@@ -1605,7 +1610,7 @@ _words(
     *_product(
         ("good", "great", "nice", "clutch", "excellent", "solid", "awesome", "amazing", "huge", "big"),
         (" ",),
-        ("catch", "save", "find", "spot", "call"),
+        ("catch", "save", "find", "spot", "call", "shout"),
         # (or said to the person, named right after it: "cert-manager needed a bump too, good call <@A>")
         # (not "good call <@A>, can you take it from here?", which hands over)
         (_SPARED, f"e?s?(?=,? ?{M}(?![^.!?\\n{M[1:-1]}]{{0,12}}\\b(?:can|could|would|will|pls|please)\\b))"),
@@ -2104,7 +2109,8 @@ _words(
     "paldies",
     "grazzi",
     "diolch(?: yn fawr)?",
-    "tapadh leat",
+    "tapadh (?:leat|leibh)",
+    "m[òo]ran taing",  # Scottish Gaelic: "Mòran taing <@A>!"
     "eskerrik asko",
     "milesker",
     "mila esker",
@@ -2218,7 +2224,9 @@ _words(
     "k[öo]sz[öo]n[öo]m",
     "k[öo]szi",
     "mahalo(?: nui)?",
-    "go raibh (?:míle )?maith agat",  # Irish
+    "go raibh (?:míle )?maith (?:agat|agaibh)",  # Irish
+    "m[íi]le bu[íi]ochas",  # Irish: "Míle buíochas <@A> and <@B>"
+    "grma",
     "lah y(?:r7m|rhm|rahm) (?:lwalidin|lwalidik|walidik)",  # Moroccan Darija, in Latin letters
 )
 _words(

@@ -596,6 +596,9 @@ def test_a_harm_that_was_averted_is_still_credit() -> None:
         ("boa pegada, <@UA>!! isso ia dar problema logo no primeiro vencimento. corrigido", ["UA"]),
         ("que diferença!! <@UA> arrasou. o time tava sofrendo há semanas, salvou a gente", ["UA"]),
         ("<@UA> ninguém me salvou", []),
+        ("Perfect, that's exactly what I needed. Mòran taing <@UA>!", ["UA"]),
+        ("Míle buíochas <@UA> and <@UB> — the HSE asked for a rerun and you had it back in 40 minutes", ["UA", "UB"]),
+        ("Yeah please. Good shout <@UA> — I'll freeze time with `freezegun` in the meantime", ["UA"]),
         # a quote typed after a colon inside a line
         ("<@UA> what did the survey say? quoting a courier: &gt; thank you for the new bonus", []),
     ],
@@ -634,6 +637,8 @@ def test_thread_reply_without_mention_thanks_the_parent_author() -> None:
         ("Todo bien por acá, gracias. En CDMX está nublado", []),
         ("<@UA> pots treure'm l'open rate per segment? Gràcies per endavant!", []),
         ("nah, thread is enough, thanks though", []),
+        ("Tá mé go maith, go raibh maith agat! Working from home mostly", []),
+        ("Aye fine, tapadh leat :sweat_smile: got absolutely drookit walking in though", []),
         ("mình bận rồi, cảm ơn nha", []),
         ("much better, thanks for asking 🙏 she's home now", []),
         ("udah baikan, makasih mas. cuma kecapekan", []),
