@@ -499,6 +499,7 @@ def test_a_harm_that_was_averted_is_still_credit() -> None:
         ("thanks <@UA> for the cache, and also to <@UB> for covering my shift", ["UA", "UB"]),
         ("grazie a <@UA> per il cache, e anche a <@UB> per il turno", ["UA", "UB"]),
         ("thank you all, <@UA> <@UB>!", ["UA", "UB"]),
+        # (from stop 25: sets 209-214's remaining misses, then sets 215-232's, each set after its one scoring)
         ("Danke euch allen, <@UA> <@UB>!", ["UA", "UB"]),
         ("dank jullie, <@UA> en <@UB>", ["UA", "UB"]),
         ("Release notes below. A few thank-yous:\n— <@UA> for the export fix\n— <@UB> for the canary", ["UA", "UB"]),
