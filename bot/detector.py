@@ -1176,7 +1176,7 @@ _words(
     "d[aá]+d[aá]+a[,!.]? (?:[eẹoọ] [sṣ][eéè]|[eẹoọ] [sṣ]eun)",
     "ad[iị] m mma[,!.]? (?:da+l[uụ]|ime+la)",
     "lafiya(?: lau)?[,!.]? (?:na ?gode)",
-    "nzuri(?: sana)?[,!.]? asante",
+    "nzuri(?: sana)?[,!.]? asante",  # Swahili "nzuri sana, asante. wewe je?" (very well, thanks. and you?)
     # Irish and Scottish Gaelic: "Tá mé go maith, go raibh maith agat!", "Aye fine, tapadh leat"
     *_product(
         ("tá mé go maith", "ta me go maith", "go maith", "aye fine", "aye grand", "grand"),
@@ -1187,7 +1187,7 @@ _words(
         ("الحمدلله ", "الحمد لله ", ""),
         ("كويس", "كويسة", "بخير", "منيح", "منيحة"),
         ("[،,!. ]*(?:شكرا|شكراً|مرسي|ميرسي)",),
-    ),  # Swahili "nzuri sana, asante. wewe je?" (very well, thanks. and you?)
+    ),
     # Indonesian "udah mendingan, makasih pak" (I'm better now), Vietnamese "em đỡ rồi chị, cảm ơn chị hỏi thăm ạ",
     # German "Mega, danke! … Und bei dir, alles gut?"
     "mendingan[,!.]? (?:makasih|terima kasih|thanks|thx)",
@@ -4290,11 +4290,11 @@ def _by_rules(
                         and (reason or _FOR_AFTER.match(low, ce))
                     ):
                         more = msg_voc
-                if not more and not targets and together >= 3 and not _MENTION_RE.search(low, ce):
+                if not more and not targets and together >= 3:
                     # "Top reviewers last week: <@A> (23 reviews), <@B> (19), <@C> (15). Thank you three for…": as
-                    # many people as the thanks counts, the only ones the message names, nothing asked of them
-                    counted = list(dict.fromkeys(_mentions(low[:cs], ids)))
-                    if len(counted) == together and not (reqs and reqs[0] < cs) and not _ASSIGNED.search(low, 0, cs):
+                    # many people as the thanks counts, the only ones the message names
+                    counted = _only_people_named(low, ids, reqs, cs, ce)
+                    if len(counted) == together:
                         more = counted
                 if more:
                     targets = [*targets, *more]
@@ -5802,17 +5802,11 @@ def _targets(
             # "<@A> this is perfect, and <@B> the kits made both kids smile. תודה לשתיכן": a sentence of its
             # own after praise thanks the two last named before it (not "<@A> and <@B> will fix it. Thank you both")
             named = list(dict.fromkeys(reversed(_mentions(low[max(0, cs - _VIEW) : cs], ids))))
-        if len(named) < 2 and not low[ss:cs].strip() and not (reqs and reqs[0] < cs):
+        if len(named) < 2 and not low[ss:cs].strip():
             # "Outcome of the KYC sync with <@A> and <@B>: … Sheet updated. Thanks both": the only two people the
-            # message names, with nothing asked of them
-            everyone_named = list(dict.fromkeys(_mentions(low, ids)))
-            if (
-                len(everyone_named) == 2
-                and not _MENTION_RE.search(low, ce)
-                and not _ASSIGNED.search(low, 0, cs)  # "<@A> and <@B> will fix it. Thank you both": for work to do
-                # …and only after what came of it: "Sheet updated.", "…, it's a much better PR now"
-                and (_reports_success(low[:cs]) or _reports_success(low[ce:se]))
-            ):
+            # message names — once it says what came of their help ("Sheet updated.", "…, a much better PR now")
+            everyone_named = _only_people_named(low, ids, reqs, cs, ce)
+            if len(everyone_named) == 2 and (_reports_success(low[:cs]) or _reports_success(low[ce:se])):
                 named = everyone_named[::-1]
         if len(named) >= 2:
             targets.extend(reversed(named[:2]))
@@ -6062,6 +6056,14 @@ _DONE_BEFORE_THANKS = re.compile(
 )
 
 
+def _only_people_named(low: str, ids: list[str], reqs: list[int], cs: int, ce: int) -> list[str]:
+    """Everyone a message names, in order, when they all come before the thanks at `cs`..`ce` and nothing was asked of
+    them or given them to do before it ("<@A> and <@B> will fix it. Thank you both" is for work to come); else []."""
+    if _MENTION_RE.search(low, ce) or (reqs and reqs[0] < cs) or _ASSIGNED.search(low, 0, cs):
+        return []
+    return list(dict.fromkeys(_mentions(low[:cs], ids)))
+
+
 def _in_later_point(low: str, line_starts: list[int], req: int, cs: int) -> bool:
     """Whether the thanks at `cs` is in a point of a list (a bullet or a number opens its line) after the line of the
     request at `req`."""
@@ -6301,20 +6303,22 @@ def _harmed(low: str, start: int, end: int) -> bool:
     return False
 
 
-# "especially" between "and" and the next person: "and especially to <@A> for…", "i sobretot a <@A> pel…"
-_ESPECIALLY_WORDS = (
+# "especially" between "and" and the next person: "and especially to <@A> for…", "i sobretot a <@A> pel…" (a list of
+# its own: the longer _ESPECIALLY_WORDS would also take "en especial a <@A> por X y a <@B> por Y" here and give B A's
+# reason)
+_ESPECIALLY_AFTER_AND = (
     "especially|above all|most of all|sobre todo|especialmente|sobretot|especialment|surtout|besonders|vor allem|"
     "soprattutto|in particolare|sobretudo|principalmente"
 )
 _AND_FOR_NEXT = re.compile(
-    rf"[\s¡)）{TYE}{EMO}{_UEMOJI}]*(?:\b(?:{_JOIN}|also|plus)\b|&)\s+(?:(?:{_ESPECIALLY_WORDS}),?\s+)?{_LINKS_BEFORE}"
+    rf"[\s¡)）{TYE}{EMO}{_UEMOJI}]*(?:\b(?:{_JOIN}|also|plus)\b|&)\s+(?:(?:{_ESPECIALLY_AFTER_AND}),?\s+)?{_LINKS_BEFORE}"
     rf"(?P<m>{_MLIST})\s*"
     # (or what they did in a clause of their own: "And especially <@A>, who stayed 14 hours", "I especialment a <@A>,
     # que ha estat 14 hores amb Grafana obert")
     rf"(?:{_FOR}\b\s*(?P<reason>[^\n.!?{M[1:-1]}]{{0,300}})|,?\s*(?P<rel>(?:who|que|qui|che|die|der|som)\b[^\n.!?{M[1:-1]}]{{0,200}}))"
 )
 _AND_TO_FOR = re.compile(
-    rf"[\s,]\b(?:{_JOIN})\s+(?:(?:also|{_ESPECIALLY_WORDS})\s+)?(?:(?:to|a|à|an|aan|till|dla|kepada|ao|aos|al|ai|alla|às)\s+)?"
+    rf"[\s,]\b(?:{_JOIN})\s+(?:(?:also|{_ESPECIALLY_AFTER_AND})\s+)?(?:(?:to|a|à|an|aan|till|dla|kepada|ao|aos|al|ai|alla|às)\s+)?"
     rf"(?P<m>{_MLIST})\s*{_FOR}\b\s*(?P<reason>[^\n.!?{M[1:-1]}]{{0,300}})"
 )
 # A thanks to people it will name one by one: "… dar las gracias a algunas personas.", "… thank a few people:"
