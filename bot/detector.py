@@ -890,6 +890,13 @@ _HONORIFICS_KO = ("님", "씨", "쌤", "대표님", "팀장님", "선배님", "�
 _HONORIFICS_JA = ("さん", "様", "さま", "くん", "君", "ちゃん", "先生")
 
 
+# Titles that are the thanks when said of the person: "<@A> legend", "IDOLO." opening a reply (see the "strong" phrases)
+_TITLES = (
+    *("legend", "hero", "lifesaver", "life saver", "rockstar", "genius", "genio", "genia", "crack", "capo", "ídolo"),
+    *("idolo", "legende", "легенда"),
+)
+
+
 def _spellings_after_name(honorifics: tuple[str, ...], space_after: bool) -> list[str]:
     """What may stand between a name and the word after it: nothing, a space, or an honorific with or without spaces."""
     return ["", " "] + [
@@ -1700,20 +1707,13 @@ _words(
     # "<@A> hero!" (like "<@A> MVP" above)
     *[
         f"{title}(?<=[>{M[1:-1]}] {title})(?=\\s*(?:[!.,:{EMO}{TYE}{_UEMOJI}]|$))"  # (":" opens a shortcode)
-        for title in (
-            *("legend", "hero", "lifesaver", "life saver", "rockstar", "champ", "genius", "genio", "genia", "crack"),
-            *("capo", "ídolo", "idolo", "legende", "легенда", "герой", "arrasou", "arrasaste"),
-        )
+        for title in (*_TITLES, "champ", "герой", "arrasou", "arrasaste")
     ],
     # …or opening a reply or after its first sentence, said to the thread's author: "IDOLO. Esto es exactamente lo que
     # necesitaba", "Legend!!", "ahh 1:40 nu. held :muscle:"
     *[
         f"{title}(?:(?<=^ {title})|(?<=[.!] {title}))(?=\\s*(?:[!.,{EMO}{TYE}{_UEMOJI}]|$|:[a-z0-9_+-]+:))"
-        for title in (
-            *("legend", "hero", "lifesaver", "life saver", "rockstar", "genius", "genio", "genia", "crack", "capo"),
-            *("ídolo", "idolo", "ídola", "idola", "maestro", "máquina", "maquina", "legende", "легенда", "held"),
-            *("topper", "kanjer"),
-        )
+        for title in (*_TITLES, "ídola", "idola", "maestro", "máquina", "maquina", "held", "topper", "kanjer")
     ],
     # Québécois: "j'te dois une bière", "T'es un champion <@A>", "Mon héros <@A>", "Bonne pogne <@A>" (good catch)
     "j['’]?te dois une? (?:bière|biere|café|cafe|lunch|poutine)",
