@@ -307,7 +307,7 @@ _VOCAB: list[tuple[str, str]] = []
 _THANKS_WORDS = (
     "thanks|thank you|thx|ty|merci|mersi|gracias|gr[àa]cies|grazas|obrigad[oa]|grazie|danke|dank je|bedankt|tack|dzi[eę]ki|dzi[eę]kuj[eę]|"
     "te[sş]ekk[uü]rler|sa[gğ] ?ol|спасибо|дякую|ευχαριστώ|ευχαριστω|terima kasih|makasih|c[aả]m [oơ]n|kiitos|kiitti|ait[äa]h|"
-    "takk|tak|ef[xh]aristw|ef[xh]aristo|sh[ou]kr[ae]n|d[íi]ky|[ďd]akujem"
+    "takk|tak|ef[xh]aristw|ef[xh]aristo|e[yu]xarist[wo]|sh[ou]kr[ae]n|d[íi]ky|[ďd]akujem"
 )
 # "and you?" asked back: English, Spanish, French, German, Portuguese, Italian, Dutch, Swedish, Polish,
 # Turkish, Russian, Greek, Indonesian, Vietnamese.
@@ -460,7 +460,11 @@ _words(
         (",? (?:te[sş]ekk[uü]rler|te[sş]ekk[uü]r ederim|sa[gğ] ?ol(?:un)?)",),
     ),
     *_product(("нет", "не"), (",? спасибо",)),
-    *_product(("όχι", "οχι"), (",? ευχαριστ(?:ώ|ω)",)),
+    *_product(("όχι", "οχι"), (",? (?:για μένα,? |για μενα,? )?ευχαριστ(?:ώ|ω)",)),
+    # Greeklish: "oxi gia mena eyxaristw, exw fagito apo spiti" (not for me, thanks)
+    "oxi,? (?:gia mena,? )?(?:ef[xh]|e[yu]x)arist(?:w|o)",
+    # Czech "Díky <@A> ale ne, fakt nepotřebuju pomoc" (thanks, but no)
+    f"d[íi]ky(?: ?{M})*,? ale ne",
     *_product(("tidak", "nggak", "ngga", "gak", "ga", "enggak"), (",? (?:terima kasih|makasih|trims)",)),
     "kh[ôo]ng,? (?:c[aảá]m [oơ]n|cam on)",
     "nu,? (?:mul[tțţ]umesc|mersi)",
@@ -614,6 +618,14 @@ _words(
     "bij voorbaat",
     "på förhand",
     "z g[óo]ry",
+    # Czech and Slovak "díky předem", Swedish "tack i förväg", Norwegian "takk på forhånd", Greek "ευχαριστώ εκ των
+    # προτέρων"
+    "p[řr]edem",
+    "vopred",
+    "i förväg",
+    "på forhånd",
+    "εκ των προτέρων",
+    "εκ των προτερων",
     # (next to a thanks: alone it is also "already", "talep sayısı şimdiden düşüyor" — the requests are already dropping)
     "[sş]imdiden(?= (?:[çc]ok )?(?:te[sş]ekk|sa[gğ] ?ol|t[sş]k|eyv|eline|ellerine))",
     *_product(("te[sş]ekk[üu]rler", "te[sş]ekk[üu]r ederim", "sa[gğ] ?ol", "t[sş]k", "tesekkurler"), (" [sş]imdiden",)),
@@ -1019,6 +1031,12 @@ _words(
     # Ukrainian and Russian: "дякую, що спитав", "спасибо, что спросила"
     *_product(("дякую", "спасибо", "спасибі"), (",? (?:що|что) (?:спитав|спитала|спитали|спросил|спросила|спросили)",)),
     *_product(("grazie",), (" per (?:aver|avermelo) chiesto", " di (?:aver|avermelo) chiesto")),
+    # Czech, Swedish, Norwegian and Greek: "dobrý, díky za optání", "tack för att du frågar", "takk for at du spør",
+    # "ευχαριστώ που ρώτησες" (not Polish "dzięki za pytanie", which also thanks for a question put in a review)
+    *_product(("díky", "diky", "dík", "dik", "děkuji", "dekuji"), (" za (?:optání|optani|zeptání|zeptani)",)),
+    "tack för att du frågar",
+    "takk for at du spør",
+    "ευχαριστώ που ρώτησες",
     *_product(
         ("mulțumesc", "multumesc", "mulţumesc", "mersi"), (" (?:că|ca) (?:ai|ați|ati) întrebat", " de întrebare")
     ),
@@ -1072,6 +1090,16 @@ _words(
             "добре",  # Ukrainian: "Добре, дякую, а ти?"
             "καλύτερα",
             "καλυτερα",
+            # Greek and Greeklish "I'm fine": "καλά είμαι ευχαριστώ!", "kala eimai eyxaristw, esy?"
+            "καλά είμαι",
+            "καλα ειμαι",
+            "είμαι καλά",
+            "ειμαι καλα",
+            "kala eimai",
+            "eimai kala",
+            # Swedish "Bra helg, tack." (a good weekend, thanks)
+            "bra helg",
+            "bra vecka",
             "dobre",  # Slovak
             "guet",  # Swiss German: "guet, merci! und dir?"
             "kala",  # Greeklish: "kala efxaristw, esy?"
@@ -1278,6 +1306,8 @@ _words(
 _words("noop", *_product(("i'll", "ill", "i will", "i'd", "i would"), (" thank (?:you|u)(?: (?:kindly|not))? to",)))
 # "<@A> … KeyShot 直接拖進去就能用，thank me later 😎": the author's own boast, not a thanks
 _words("noop", "thank me later", "you can thank me later", "you'll thank me later")
+# "<@A> you'll thank me when Apex signs": the same boast, with its own "when"
+_words("noop", *_product(("you'll", "youll", "you will", "you'd", "you’ll"), (" thank me",)))
 # Thanks promised for later: "I'll thank <@A> when the scheduler survives a week"
 _words("noop", *_product(("i'll", "i will", "gonna", "going to"), (f" thank(?= ?{M})",)))
 # "please don't thank me, thank <@A> — she ran…": the refusal passes the thanks on to the next one named. It
@@ -1876,6 +1906,27 @@ _words(
     "jaan bacha l[ie]",
     *_product(("ты", "вы"), (" (?:лучший|лучшая|лучшие|золото|супер)",)),
     f"legend(?= ?!|,? thank| ?$| ?{M})",  # "legend <@A>, green na lahat"
+    # "<@A> you're doing the lord's work" — from the noun, which few words start with (a phrase led by "doing" would
+    # be tried at every such word) — and Hinglish "bhai <@A> tu bhagwan hai" (you're a god)
+    "lord['’]?s work",
+    "god['’]?s work(?<=doing god's work)",
+    *_product(("tu", "tum", "aap"), (" (?:toh |sach mein )?bhagwan (?:hai|ho|hain)",)),  # ("tu" leads others already)
+    # a bow acted out: "<@A> *bows deeply* it looks stunning", Swedish "*bugar djupt* 🙇‍♀️"
+    "bows deeply",
+    "bowing deeply",
+    "deep bow",
+    "bugar djupt",
+    # one more voice in a thread of credit: "seconding the <@A> appreciation, he reviewed every PR of mine"
+    f"seconding(?= (?:the |all the )?{M}(?:['’]s)? (?:appreciation|shout-?out|kudos|props|love|praise)\\b)",
+    # Swedish "din fallback räddade julen" (saved Christmas), "räddade oss i natt" (saved us); Norwegian "reddet oss"
+    "räddade (?:oss|mig|dagen|julen|helgen|veckan|releasen|kvällen|natten)",
+    "reddet (?:oss|meg|dagen|julen|helgen|uka)",
+    # Greek "ήταν σωτήριο" (was a lifesaver), "με έσωσες" (you saved me), "σε χρωστάω" (I owe you)
+    "σωτήρι(?:ο|ος|α)",
+    "με έσωσες",
+    "μας έσωσες",
+    "σε χρωστάω",
+    "σου χρωστάω",
 )
 _words(
     "kudos",
@@ -1931,6 +1982,9 @@ _words(
     f"(?<!\\bapply credit)(?<!\\bgive credit)(?<!\\bget credit)(?<!\\btake credit) (?:goes |also |too )?to(?= ?{M})",
     "h/t",
     "hat ?tip",
+    # "Quick gratitude post before the week runs away: <@A> for the calmest launch…, <@B> for…", "gratitude to <@A>"
+    "gratitude (?:post|thread|round|list|corner|time)",
+    f"gratitude to(?= ?{M})",
     # "I want to call out a few people specifically:", "wanted to call out some things from this week:" — the people
     # listed under it ("• <@A> ran the service desk…")
     "call out(?<=to call out)",
@@ -2253,8 +2307,9 @@ _words(
     f"gli|den|die|das|o|os|as|[a-z]+ing)\\b|\\s*[!,{TYE}{EMO}{_UEMOJI}]|\\.(?!\\w)|\\s*$"
     "| (?:mate|bro|man|heaps|again|so much)\\b| :[a-z0-9_+-]+:)"
     # (and opening a bullet: "- tx <@A>, merged"; after a word of another script: "<@A> 확인했어요 tx!"; in an
-    # aside or closing a sentence: "PR merged (tx <@A> for the review)", "<@A> got it, tx."; weighed: "<@A> huge tx")
-    f"(?:(?<=^ tx)|(?<=[,.!(\n>{M[1:-1]}{TYE}{EMO}{_UEMOJI}] tx)|(?<=[\n(]tx)|(?<=huge tx)|(?<=big tx)|(?<=many tx)|(?<=\n[-•*] tx)|(?<=[^\\x00-\\u024f] tx))",
+    # aside or closing a sentence: "PR merged (tx <@A> for the review)", "<@A> got it, tx."; weighed: "<@A> huge tx";
+    # added on: "B: none. also tx <@A> for the replica fix")
+    f"(?:(?<=^ tx)|(?<=[,.!(\n>{M[1:-1]}{TYE}{EMO}{_UEMOJI}] tx)|(?<=[\n(]tx)|(?<=huge tx)|(?<=big tx)|(?<=many tx)|(?<=also tx)|(?<=and tx)|(?<=\n[-•*] tx)|(?<=[^\\x00-\\u024f] tx))",
     "tks",
     "tysm",
     "tyvm",
@@ -2805,6 +2860,10 @@ _KO_SURPRISE = "".join(
     for ending in ("셨어요", "었어요", "았어요", "였어요", "했어요", "셨다고요", "진짜요", "정말요", "벌써요")
 )
 _words("req", f"\\?(?![!！?？])(?<![!！?？]\\?){_KO_SURPRISE}", "？(?![!！?？])(?<![!！?？]？)", "؟", guard_end=False)
+# Greek asks with ";" (its question mark, which NFC makes the semicolon): "Μια ερώτηση προς <@A>: … τώρα ή μετά το
+# καλοκαίρι; Ευχαριστώ" — after a Greek word, not a semicolon between English clauses.
+_GREEK_LETTER = "[\u0370-\u03ff\u1f00-\u1fff]"
+_words("req", f";(?<={_GREEK_LETTER};)", f";(?<={_GREEK_LETTER} ;)", guard_end=False)
 _words(
     "req",
     # Asking someone to thank another is talk about thanking, and a request: "<@A> please thank your mom on
@@ -2893,6 +2952,25 @@ _words(
     "pros[íi]m",
     "whoever gets to it",
     f"need (?:[\\w'-]+ ){{0,6}}from(?= {M})",
+    # …in Swedish and Norwegian: "Blockers: behöver en färsk staging-DB snapshot från <@B> 🙏"
+    f"behöver (?:[\\w'-]+ ){{0,6}}från(?= {M})",
+    f"trenger (?:[\\w'-]+ ){{0,6}}fra(?= {M})",
+    # Polish "<@A> <@B> czekam na was 😇 dzięki!" (I'm waiting for you)
+    "czekam na (?:was|ciebie|cię|cie|pana|panią|pania|wasze|twoje|twój|twoj|twoją|twoja)",
+    # Greek "σε περιμένω να υπογράψεις" (I'm waiting for you to sign), "θα χρειαστώ τα estimates σου" (I'll need),
+    # "αν προλαβαίνεις" (if you have time), "μπορείς να…" (can you…)
+    "σε περιμένω",
+    "σας περιμένω",
+    "θα χρειαστώ",
+    "θα χρειαστούμε",
+    "αν προλαβαίνεις",
+    "αν προλαβαίνετε",
+    "όταν μπορέσεις",
+    "μπορείς να",
+    "μπορείτε να",
+    # Hinglish asks with an imperative: "ek baar dekh lena, thanks"
+    "dekh (?:lena|lijiye|lijiyega|lo)",
+    *_product(("kar", "bhej", "bata"), (" (?:dena|dijiye|dijiyega|do)",)),
     "vui lòng",
     "làm ơn",
     "tolong",
@@ -2955,6 +3033,8 @@ _words(
         "でしょうか",
     ],
     *["주세요", "주실", "을까요", "할까요", "될까요", "나요", "दीजिए", "ممكن", "אפשר"],
+    # Hindi asks with an imperative too: "<@A> … एक बार देख लेना. धन्यवाद" (have a look once)
+    *_product(("देख ", "कर ", "भेज ", "बता "), ("लेना", "लीजिए", "लीजिये", "देना", "दीजिये")),
     guard_end=False,
 )
 _words("req", "m[iıuü]s[iıuü]n(?:[iıuü]z)?", "rica etsem")
@@ -2980,7 +3060,7 @@ _ESPECIALLY_WORDS = (
     "nhất là|especially|esp\\.?|particularly|in particular|notably|above all|most of all|specially|specifically|"
     "en especial|em especial|en particular|especialmente|sobre todo|sobretudo|in particolare|soprattutto|specialmente|"
     "en particulier|surtout|notamment|besonders|vor allem|insbesondere|speciellt|särskilt|vooral|in het bijzonder|"
-    "szczególnie|zwłaszcza|özellikle|особенно|đặc biệt|terutama|khususnya|ειδικά|ιδιαίτερα"
+    "szczególnie|zwłaszcza|özellikle|особенно|đặc biệt|terutama|khususnya|ειδικά|ιδιαίτερα|spesielt|særlig|især|specielt"
 )
 _ESPECIALLY_NOSPACE = "尤其是|尤其|特别是|特别|特別|特に|특히|खासकर|خاصة|خصوصا|במיוחד|โดยเฉพาะ"
 # Found by the scan, so a cue looks for "especially <@A>" only when the word is in its sentence.
@@ -3129,7 +3209,7 @@ _WORD_START_FAST = (
 
 # The only ASCII characters that start a phrase of the scan's other-scripts vocabulary ("?" requests,
 # "/s"); _scan relies on it to skip that regex on ASCII messages.
-_OTHER_ASCII_STARTS = frozenset("?/")
+_OTHER_ASCII_STARTS = frozenset("?/;")  # (";" only after a Greek letter: never in an ASCII message)
 
 
 def _build(
@@ -3415,7 +3495,9 @@ _BOTH_WORDS = (
     "και στους δύο|στους δυο|kalian berdua|cả hai|cả hai bạn|לשניכם|לשניכן|לשתיכן|לשניהם|לשתיהן|لكما|لكلاكما|"
     "दोनों|दोनों को|你们俩|お二人|두 분|"
     # "ありがとう、二人とも！", "谢谢你们两位", "둘 다 고마워요", "dzięki wam obojgu", "terima kasih kalian berdua"
-    "二人とも|お二人とも|ふたりとも|两位|兩位|你们两个|你們兩個|둘 다|두 분 다|wam obojgu|ambos dos|both of y'all"
+    "二人とも|お二人とも|ふたりとも|两位|兩位|你们两个|你們兩個|둘 다|두 분 다|wam obojgu|ambos dos|both of y'all|"
+    # Norwegian and Danish: "Tusen takk begge to!", "tak til jer begge"
+    "begge to|begge|jer begge|dere begge"
 )
 # Words that may sit between a cue and its mentions: intensifiers, "to", "you", honorifics.
 _FILL_WORDS = (
@@ -3436,6 +3518,8 @@ _FILL_WORDS = (
     r"hocam|abi|abla|kanka|amigo|amiga|hermano|irmão|bhai|anh|chị|em|kak|pak|khusus|sanget|enough|yaar|yar|kuya|ate|po|"
     # "to" in the listed languages: "Dank an <@A>", "bedankt aan", "tack till", "dla", "kepada", "ao", "al"
     r"an|aan|till|til|dla|kepada|ao|aos|al|ai|alla|às|kay|kina|στον|στην|στη|στους|στις|σε|"
+    # the Greek article before a name, and "also": "Ευχαριστώ και την <@A> που με βοήθησε"
+    r"τον|την|τη|τους|τις|και|"
     # the Portuguese article before a name: "queria agradecer o <@A> e a <@B>"
     r"o|os|"
     # "huge" after a Hebrew thanks: "תודה ענקית ל<@A>"
@@ -3466,7 +3550,9 @@ _JOIN_PEOPLE = rf"{_JOIN}|a"
 # What may follow "and" before the next person: "and to <@B>", "and also", "y a", "et à", "und an", "e ao"…
 _AND_LINK = (
     "to|also|too|of course|especially|a|ad|à|an|aan|till|til|dla|kepada|ao|aos|al|ai|alla|às|pra|pro|para|auch|también|aussi|ook|"
-    "också|też|juga|também|anche"
+    "också|też|juga|também|anche|"
+    # Greek "στον <@A> και στον <@B>", "την <@A> και τον <@B>"
+    "στον|στην|στη|τον|την|τη"
 )
 # Up to two of them, before the next person ("and also to <@B>", "e anche a <@B>", "y también a <@B>") or ending a
 # text that the next person follows ("…, and also to")
@@ -3890,6 +3976,8 @@ def _rev_alt(words: str) -> str:
 _LFILL_WORDS = (
     "also|and|btw|oh|ok|okay|again|so|just|really|yes|yeah|haha|lol|omg|wow|great|perfect|awesome|amazing|nice|"
     "cool|sweet|brilliant|excellent|ah|ahh|hey|hi|san|ji|"
+    # the same in Greek: "<@A> α ναι. οκ ευχαριστώ", "<@A> αα οκ sorry! ευχαριστώ που το μετέφερες"
+    "οκ|οκει|ναι|α|αα|ααα|εντάξει|ενταξει|τέλεια|τελεια|ωραία|ωραια|σούπερ|σουπερ|sorry|"
     # "really" in the supported languages: "<@A>, echt bedankt", "<@A>, vraiment merci", "<@A> seriously, thanks"
     "seriously|truly|echt|wirklich|vraiment|davvero|naprawdę|gerçekten|"
     # "many" before the thanks word: "<@A> muito obrigado", "<@A> muchas gracias", "<@A> vielen Dank"
@@ -4003,17 +4091,22 @@ def _kudos_reply(text: str, author: str, thread_parent_author: str | None) -> tu
     """A reply with no thanks word that is only people and what each is credited for ("<@A> for the webhook alert that
     now saves me from myself", "<@A> for the pierogi AND the Polish macros"): the answer to a thread asking who helped
     this week — not a reply that goes on to ask or tell them something ("<@A> for the Q3 report use the template?")."""
-    if thread_parent_author in (None, author) or not text.startswith("<@") or len(text) > _KUDOS_REPLY_MAX:
+    if thread_parent_author in (None, author) or len(text) > _KUDOS_REPLY_MAX:
+        return ()
+    # (one more in such a thread may open with "and": "and obviously <@A> for the reminder fix")
+    lead = _KUDOS_LEAD.match(text) if text[:1] in "aApP+" else None
+    if not text.startswith("<@") and lead is None:
         return ()
     norm, ids = _normalize(text)
     low = norm.lower()
-    m = _KUDOS_FOR.match(low) or _KUDOS_ICIN.match(low)
+    start = 0 if lead is None else lead.end()
+    m = _KUDOS_FOR.match(low, start) or _KUDOS_ICIN.match(low, start)
     # (an instruction is in the reply's first sentence: "<@A> for the Q3 report use the template"; a later one says
     # what came of the help: "<@A> for the float forecast. if it works my Mondays are free again")
     if m is None or "?" in low:
         return ()
     starts = _sentence_starts(low)
-    if _REQUEST_IN_REPLY.search(low, 0, starts[1] if len(starts) > 1 else len(low)):
+    if _asks_in_reply(low, starts[1] if len(starts) > 1 else len(low)):
         return ()
     people = _mentions(low[: m.end()], ids)
     pos = m.end()
@@ -4021,6 +4114,56 @@ def _kudos_reply(text: str, author: str, thread_parent_author: str | None) -> tu
         people.extend(_mentions(nxt.group("m"), ids))
         pos = nxt.end()
     return tuple(Thanks(uid, None) for uid in dict.fromkeys(people) if uid != author)
+
+
+# An order placed in a thread that collects them, signed off with a thanks: "americano, thanks!", "flat white merci
+# ❤️", "Veg-tallriken, tack!", "<@A> 1 καλαμάκι κοτόπουλο χωρίς κρεμμύδι, ευχαριστώ!" — the whole reply is the order:
+# a drink or dish, a few words about it, then the thanks (not "the latte you brought saved me, thanks!").
+_ORDER_MAX: Final = 80
+_ORDER_ITEMS = (
+    "americano|latte|flat white|cappuccino|capuccino|cortado|espresso|macchiato|mocha|chai|chai latte|matcha|"
+    "cold brew|iced coffee|drip|decaf|hot chocolate|green tea|black tea|tea|allongé|café|cafe|kaffe|kaffee|"
+    "sandwich|salad|salade|wrap|bowl|burger|pizza|slice|sushi|poke|burrito|taco|tacos|pho|ramen|noodles|curry|soup|"
+    "bagel|croissant|smoothie|tallriken|tallrik|bowlen|sallad|καλαμάκι|καλαμάκια|σουβλάκι|σουβλάκια|πίτα|πίτες|"
+    "γύρος|γύρο|σαλάτα|φραπέ|φρέντο|freddo|εσπρέσο|καπουτσίνο"
+)
+# (before the dish, how many and which: "a large oat latte", "for me: 2 tacos", "ένα σουβλάκι"; after it, one word
+# of it, "κοτόπουλο", then what to leave out or add: "with oat milk", "χωρίς κρεμμύδι")
+_ORDER_BEFORE = (
+    "a|an|one|two|three|\\d+x?|large|small|medium|regular|grande|venti|tall|iced|hot|oat|soy|almond|decaf|double|single|"
+    "triple|extra|the|me|for me|same|same for me|just|veg|vegan|veggie|vegetarian|un|une|deux|ett|en|två|ένα|μία|μια|δύο|"
+    "i'll have|i'd like|can i get|i'll take|pour moi|för mig"
+)
+_ORDER_MODIFIERS = "with|w/|no|without|sans|avec|med|utan|χωρίς|με|extra|and|please|pls|x\\d|\\d+x?"
+_ORDER = re.compile(
+    rf"\s*(?:{M}\s*)*(?:(?:{_ORDER_BEFORE})[\s,:]+){{0,3}}[\w'’-]*(?:{_ORDER_ITEMS})s?\b"
+    rf"(?:\s+(?!(?:was|is|were|saved|you|u|that|this)\b)[\w'’-]+)?(?:[\s,]+(?:{_ORDER_MODIFIERS})(?:\s+[\w'’-]+){{0,2}})*"
+    rf"[\s,.!:;-]*(?:{_THANKS_WORDS}|ta|cheers|merci|ευχαριστώ|ευχαριστω)[\s!.…{TYE}{EMO}{_UEMOJI}]*$"
+)
+
+
+# What may open a reply that adds one more person to a thread of credits: "and obviously <@A> for…", "also <@A> for…"
+# (on the raw text, which is what the mention test reads; an "and" lowercases the same either way)
+_KUDOS_LEAD = re.compile(
+    r"(?i:and|also|plus|\+)(?: (?i:also|obviously|of course|finally|last but not least|especially|definitely|"
+    r"of course also))?,? (?=<@)"
+)
+
+
+def _asks_in_reply(low: str, end: int) -> bool:
+    """Whether the first `end` characters of a "<@A> for …" reply ask or plan something: a request word, or a verb
+    that is not in a clause saying what happened ("…the queue Wednesday when I was stuck", "…(and the coffee machine,
+    which is honestly the bigger deal)")."""
+    for m in _REQUEST_IN_REPLY.finditer(low, 0, end):
+        if m.group() not in _COPULAS or not _SUBORDINATE_BEFORE.search(low, max(0, m.start() - 30), m.start()):
+            return True
+    return False
+
+
+_COPULAS = frozenset(["is", "are", "was", "were", "will"])
+_SUBORDINATE_BEFORE = re.compile(
+    r"\b(?:when|while|which|that|who|as|because|since|if|where|after|before|until)\b(?: [\w'’]+){0,2} $"
+)
 
 
 # Words that make a "<@A> for …" reply an instruction or a plan, not a credit (and the Turkish ones: "lütfen", "yarın",
@@ -4120,6 +4263,8 @@ def _detect(
         cues.sort(key=_start)
     if not cues:
         return _kudos_reply(text, author, thread_parent_author)
+    if thread_parent_author is not None and len(low) <= _ORDER_MAX and _ORDER.match(low):
+        return ()  # "americano, thanks!", "oat latte, ta": an order placed in a coffee or lunch run's thread
     starts = _sentence_starts(low)
     found = _by_rules(text, norm, low, ids, author, thread_parent_author, ascii_text, cues, reqs, esps, kills, starts)
     weights = _WEIGHTS or _weights()
@@ -4355,7 +4500,9 @@ def _by_rules(
             if praised is not None:
                 targets = _mentions(praised.group("m"), ids)
         if not targets and not group:
-            if kind != "kudos" and ids:  # the vocatives are mentions
+            # (the vocatives are mentions; a kudos names its own people, unless it closes a message that names one
+            # person: "<@A> nice find, this is the root cause of LNF-1471. kudos")
+            if ids and (kind != "kudos" or (len(ids) == 1 and not low[ce:].strip(f" !.…\t\n{TYE}{EMO}"))):
                 voc = _VOCATIVE.match(low, ss, cs)
                 if voc and voc.start("m") < cs:
                     targets = _mentions(voc.group("m"), ids)
@@ -5345,7 +5492,10 @@ _ACK_WORDS = (
     "d'accord|compris|bien vu|bonne remarque|entendu|alles klar|klar|guter punkt|verstanden|mach ich|mache ich|"
     "certo|capito|va bene|buon punto|lo faccio|sim|beleza|pode deixar|boa|entendi|bom ponto|goed punt|helder|"
     "duidelijk|doe ik|prima|begrepen|jasne|dobrze|okej|rozumiem|tamam|anladım|хорошо|понял|поняла|ладно|ок|"
-    "siap|baik|paham|oke deh|iya|yes|yeah|yep|yup|sí|oui|ja|sim|sì|tak|evet|да"
+    "siap|baik|paham|oke deh|iya|yes|yeah|yep|yup|sí|oui|ja|sim|sì|tak|evet|да|"
+    # Greek, Swedish, Norwegian and Czech: "<@A> α ναι. οκ ευχαριστώ", "<@A> okej, då förstår jag. tack!", "jasně, díky"
+    "οκ|οκει|εντάξει|ενταξει|ναι|σωστά|σωστα|κατάλαβα|καταλαβα|τέλεια|τελεια|okej|absolut|precis|förstår|skjønner|"
+    "jasně|jasne|rozumím|rozumim"
 )
 # "yes please" and its translations accept an offer: their "please" asks for nothing new.
 _ACCEPT_WORDS = "yes|yeah|yep|oh yes|sure|ok|okay|sí|si|oui|ja|sim|sì|tak|evet|да|iya|ya|ναι|graag"
@@ -5795,9 +5945,13 @@ def _targets(
         # "Shout-out to <@A> who ran the drill, and to <@B> for the catering": the next person has a reason of
         # their own after the first one's clause.
         targets.extend(_mentions(a.group("m"), ids))
-    if not targets and not group and len(ids) > 1 and _BOTH_AFTER.match(low, ce, se):
+    if not targets and not group and len(ids) > 1 and (both := _BOTH_AFTER.match(low, ce, se)):
         # "couldn't have done it without <@A> on the backend and <@B> on legal, thank you both!!"
         named = list(dict.fromkeys(reversed(_mentions(low[ss:cs], ids))))
+        if len(named) < 2 and (pair := _PAIR_AFTER_BOTH.match(low, both.end())):
+            # "Tackar båda! <@A> <@B> mergar när Fatima har testat", "Tusen takk begge to! <@A> <@B>": the two
+            # named right after
+            named = list(dict.fromkeys(reversed(_mentions(pair.group(), ids))))
         if len(named) < 2 and not low[ss:cs].strip() and _reports_success(low[max(0, cs - _VIEW) : cs]):
             # "<@A> this is perfect, and <@B> the kits made both kids smile. תודה לשתיכן": a sentence of its
             # own after praise thanks the two last named before it (not "<@A> and <@B> will fix it. Thank you both")
@@ -6032,9 +6186,13 @@ def _listed(low: str, ids: list[str], line_starts: list[int], cue: _Cue, group: 
             people = [uid for item in reversed(items) for uid in item]
     if not people and group and li >= 2 and not low[line_starts[li] : cue_start].strip(f" \t{TYE}{EMO}"):
         # A recap of bullets or numbered points, some naming who did what, above "Thank you all": everyone
-        # named in them — not a point that asks or assigns ("<@A> will own that", "<@B> chasing references").
+        # named in them — not a point that asks or assigns ("<@A> will own that", "<@B> chasing references"). The
+        # recap may end a blank line above the thanks: "• <@C> – pokazała mi, jak QA myśli\n\nDzięki wam wszystkim".
+        above = li
+        while above >= 2 and not low[line_starts[above - 1] : line_starts[above]].strip():
+            above -= 1
         items = []
-        for i in range(li - 1, -1, -1):
+        for i in range(above - 1, -1, -1):
             start, end = line_starts[i], line_starts[i + 1]
             if not _BULLET.match(low, start, end):
                 if _HEADING_LINE.match(low, start, end - 1) and _TODO_HEADING.search(low, start, end):
@@ -6346,6 +6504,10 @@ _AND_NEXT = re.compile(
     rf"[\s{TYE}{EMO}{_UEMOJI}]*(?:{_AND}|a)\s+{_LINKS_BEFORE}(?P<m>{_MLIST})\s*{_FOR}\b(?! the record\b)"
 )
 _BOTH_AFTER = re.compile(rf"[\s,、，]*{_alternation(_BOTH_WORDS)}\b")
+# Two people named right after "thanks both", and no third: "Tackar båda! <@A> <@B>"
+_PAIR_AFTER_BOTH = re.compile(
+    rf"[\s!.,:;…{TYE}{EMO}]*{M}\s*(?:[,&+]\s*|(?:{_AND})\s+)?{M}(?!\s*(?:[,&+]\s*|(?:{_AND})\s+)?{M})"
+)
 # The one person a message ends with, after the thanks: "谢谢静姐安排 🥳 <@A>" (see _targets).
 # (an exclamation may come between, as after "谢谢静姐！"; a full stop ends the thanks: "谢谢。构建又红了 <@A>")
 _SIGNED_TO = re.compile(rf"[^\n.!?。！？{M[1:-1]}]*[!！]*[^\n.!?。！？{M[1:-1]}]*{M}[\s!.…{TYE}{EMO}{_UEMOJI}]*$")

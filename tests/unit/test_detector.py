@@ -336,7 +336,7 @@ def test_accuracy_on_labelled_set(name: str) -> None:
 
 
 # The blind sets kept but not (yet) at the target: their pooled score may not fall while their families are worked on.
-KEPT_HOLDOUTS = [f"thanks_holdout{n}.jsonl" for n in (21, 22, 29, 34, 38, 41, *range(42, 233))]
+KEPT_HOLDOUTS = [f"thanks_holdout{n}.jsonl" for n in (21, 22, 29, 34, 38, 41, *range(42, 239))]
 
 
 def test_kept_holdouts_do_not_regress() -> None:
@@ -602,6 +602,26 @@ def test_a_harm_that_was_averted_is_still_credit() -> None:
         ("Yeah please. Good shout <@UA> — I'll freeze time with `freezegun` in the meantime", ["UA"]),
         # a quote typed after a colon inside a line
         ("<@UA> what did the survey say? quoting a courier: &gt; thank you for the new bonus", []),
+        # (from stop 26: sets 233-238, each after its one scoring)
+        ("Ευχαριστώ και την <@UA> που με βοήθησε με τα slides", ["UA"]),
+        ("Θα ήθελα να πω ένα δημόσιο ευχαριστώ στον <@UA> και στον <@UB>: ο λογαριασμός έπεσε", ["UA", "UB"]),
+        ("<@UA> α ναι. οκ ευχαριστώ", ["UA"]),
+        ("<@UA> το doc σου ήταν σωτήριο, δεν θα το είχα καταλάβει αλλιώς", ["UA"]),
+        ("<@UA> με έσωσες, σε χρωστάω μία μεγάλη", ["UA"]),
+        ("<@UA> you're doing the lord's work", ["UA"]),
+        ("bhai <@UA> tu bhagwan hai, the doc you sent got me through the call", ["UA"]),
+        ("Quick gratitude post: <@UA> for the calmest launch, <@UB> for the invoice work", ["UA", "UB"]),
+        ("standup: B: none. also tx <@UA> for the replica fix over the weekend", ["UA"]),
+        ("<@UA> din timeout-PR räddade oss i natt. Bra tänkt 👏", ["UA"]),
+        ("<@UA> nice find, this is the root cause of LNF-1471. kudos", ["UA"]),
+        ("<@UA> <@UB> great news. Also want to call out <@UC>, who renegotiated the contract. Kudos.", ["UC"]),
+        (
+            "A few people helped me a lot:\n• <@UA> – patiently explained debugging\n• <@UB> – reviews that teach\n\n"
+            "Thanks to all of you, really.",
+            ["UA", "UB"],
+        ),
+        ("Tackar båda! <@UA> <@UB> mergar när Fatima har testat", ["UA", "UB"]),
+        ("<@UA> *bows deeply* it looks stunning", ["UA"]),
     ],
 )
 def test_who_a_thanks_reaches(text: str, expected: list[str]) -> None:
@@ -643,6 +663,22 @@ def test_thread_reply_without_mention_thanks_the_parent_author() -> None:
         ("mình bận rồi, cảm ơn nha", []),
         ("much better, thanks for asking 🙏 she's home now", []),
         ("udah baikan, makasih mas. cuma kecapekan", []),
+        (
+            "<@UA> and <@UB> for covering the queue Wednesday when I was stuck in QuickBooks land. you two carried",
+            ["UA", "UB"],
+        ),
+        ("<@UA> for the opt-out alert (and the coffee machine, which is honestly the bigger deal)", ["UA"]),
+        ("and obviously <@UA> for the reminder fix. Monday feels like a month ago", ["UA"]),
+        ("<@UA> for the Q3 report is due friday", []),
+        ("Morjens! Bra helg, tack. Var ute i skärgården på lördagen", []),
+        ("<@UP> oxi gia mena eyxaristw, exw fagito apo spiti", []),
+        # orders placed in a coffee or lunch run's thread, and a thanks for what was brought
+        ("americano, thanks!", []),
+        ("large latte with oat milk please, thanks!", []),
+        ("<@UP> 1 καλαμάκι κοτόπουλο χωρίς κρεμμύδι, ευχαριστώ!", []),
+        ("Veg-tallriken, tack!", []),
+        ("pizza was amazing, thanks!", ["UP"]),
+        ("thanks for the pizza!", ["UP"]),
     ],
 )
 def test_what_a_thread_reply_says_to_its_parent(text: str, expected: list[str]) -> None:
@@ -682,6 +718,18 @@ def test_thread_reply_in_own_thread_thanks_nobody_but_the_named() -> None:
         "thanks <!subteam^S1|@eng>",
         "thanks <!channel>",
         "thanks <@UME>",
+        "Blokery: čekám na druhý Deck od <@UA>, díky předem 🙏",
+        "Díky <@UA> ale ne, fakt nepotřebuju pomoc s reportem",
+        "Blokery: nic, dobrý, díky za optání <@UA> 🙂",
+        "<@UA> <@UB> czekam na was 😇 dzięki!",
+        "<@UA> καλά είμαι ευχαριστώ! welcome back",
+        "<@UA> kala eimai eyxaristw, esy?",
+        "Μια ερώτηση προς <@UA>: να ζητήσω προσφορές τώρα ή μετά το καλοκαίρι; Ευχαριστώ",
+        "Επίσης <@UA> σε περιμένω να υπογράψεις τη σύμβαση, ευχαριστώ",
+        "<@UA> θα χρειαστώ πάλι τα estimates σου αν προλαβαίνεις, ευχαριστώ!",
+        "<@UA> you'll thank me when Apex signs",
+        "<@UA> recording link नहीं खुल रहा, एक बार देख लेना. धन्यवाद",
+        "Blockers: behöver en färsk staging-DB snapshot från <@UA> 🙏",
     ],
 )
 def test_not_a_thanks(text: str) -> None:
