@@ -3976,7 +3976,7 @@ def _rev_alt(words: str) -> str:
 _LFILL_WORDS = (
     "also|and|btw|oh|ok|okay|again|so|just|really|yes|yeah|haha|lol|omg|wow|great|perfect|awesome|amazing|nice|"
     "cool|sweet|brilliant|excellent|ah|ahh|hey|hi|san|ji|"
-    # the same in Greek: "<@A> α ναι. οκ ευχαριστώ", "<@A> αα οκ sorry! ευχαριστώ που το μετέφερες"
+    # the same in Greek, and "sorry": "<@A> α ναι. οκ ευχαριστώ", "<@A> αα οκ sorry! ευχαριστώ που το μετέφερες"
     "οκ|οκει|ναι|α|αα|ααα|εντάξει|ενταξει|τέλεια|τελεια|ωραία|ωραια|σούπερ|σουπερ|sorry|"
     # "really" in the supported languages: "<@A>, echt bedankt", "<@A>, vraiment merci", "<@A> seriously, thanks"
     "seriously|truly|echt|wirklich|vraiment|davvero|naprawdę|gerçekten|"
@@ -4143,7 +4143,8 @@ _ORDER = re.compile(
 
 
 # What may open a reply that adds one more person to a thread of credits: "and obviously <@A> for…", "also <@A> for…"
-# (on the raw text, which is what the mention test reads; an "and" lowercases the same either way)
+# (matched on the text before its markup is read, as the mention test is: the few words before the first mention read
+# the same in both, so where it ends is a position in either)
 _KUDOS_LEAD = re.compile(
     r"(?i:and|also|plus|\+)(?: (?i:also|obviously|of course|finally|last but not least|especially|definitely|"
     r"of course also))?,? (?=<@)"
