@@ -1909,7 +1909,7 @@ _words(
     # "<@A> you're doing the lord's work" — from the noun, which few words start with (a phrase led by "doing" would
     # be tried at every such word) — and Hinglish "bhai <@A> tu bhagwan hai" (you're a god)
     "lord['’]?s work",
-    "god['’]?s work(?<=doing god's work)",
+    "god['’]?s work",
     *_product(("tu", "tum", "aap"), (" (?:toh |sach mein )?bhagwan (?:hai|ho|hain)",)),  # ("tu" leads others already)
     # a bow acted out: "<@A> *bows deeply* it looks stunning", Swedish "*bugar djupt* 🙇‍♀️"
     "bows deeply",
@@ -4121,9 +4121,9 @@ def _kudos_reply(text: str, author: str, thread_parent_author: str | None) -> tu
 # a drink or dish, a few words about it, then the thanks (not "the latte you brought saved me, thanks!").
 _ORDER_MAX: Final = 80
 _ORDER_ITEMS = (
-    "americano|latte|flat white|cappuccino|capuccino|cortado|espresso|macchiato|mocha|chai|chai latte|matcha|"
+    "americano|latte|flat white|cappuccino|capuccino|cortado|espresso|macchiato|mocha|chai|matcha|"
     "cold brew|iced coffee|drip|decaf|hot chocolate|green tea|black tea|tea|allongé|café|cafe|kaffe|kaffee|"
-    "sandwich|salad|salade|wrap|bowl|burger|pizza|slice|sushi|poke|burrito|taco|tacos|pho|ramen|noodles|curry|soup|"
+    "sandwich|salad|salade|wrap|bowl|burger|pizza|slice|sushi|poke|burrito|taco|pho|ramen|noodles|curry|soup|"
     "bagel|croissant|smoothie|tallriken|tallrik|bowlen|sallad|καλαμάκι|καλαμάκια|σουβλάκι|σουβλάκια|πίτα|πίτες|"
     "γύρος|γύρο|σαλάτα|φραπέ|φρέντο|freddo|εσπρέσο|καπουτσίνο"
 )
@@ -4138,7 +4138,7 @@ _ORDER_MODIFIERS = "with|w/|no|without|sans|avec|med|utan|χωρίς|με|extra|
 _ORDER = re.compile(
     rf"\s*(?:{M}\s*)*(?:(?:{_ORDER_BEFORE})[\s,:]+){{0,3}}[\w'’-]*(?:{_ORDER_ITEMS})s?\b"
     rf"(?:\s+(?!(?:was|is|were|saved|you|u|that|this)\b)[\w'’-]+)?(?:[\s,]+(?:{_ORDER_MODIFIERS})(?:\s+[\w'’-]+){{0,2}})*"
-    rf"[\s,.!:;-]*(?:{_THANKS_WORDS}|ta|cheers|merci|ευχαριστώ|ευχαριστω)[\s!.…{TYE}{EMO}{_UEMOJI}]*$"
+    rf"[\s,.!:;-]*(?:{_THANKS_WORDS}|ta|cheers)[\s!.…{TYE}{EMO}{_UEMOJI}]*$"
 )
 
 
@@ -5949,10 +5949,12 @@ def _targets(
     if not targets and not group and len(ids) > 1 and (both := _BOTH_AFTER.match(low, ce, se)):
         # "couldn't have done it without <@A> on the backend and <@B> on legal, thank you both!!"
         named = list(dict.fromkeys(reversed(_mentions(low[ss:cs], ids))))
-        if len(named) < 2 and (pair := _PAIR_AFTER_BOTH.match(low, both.end())):
+        if len(named) < 2 and (named_after := _LIST_AFTER_BOTH.match(low, both.end())):
             # "Tackar båda! <@A> <@B> mergar när Fatima har testat", "Tusen takk begge to! <@A> <@B>": the two
-            # named right after
-            named = list(dict.fromkeys(reversed(_mentions(pair.group(), ids))))
+            # named right after (and not three)
+            pair = list(dict.fromkeys(reversed(_mentions(named_after.group("m"), ids))))
+            if len(pair) == 2:
+                named = pair
         if len(named) < 2 and not low[ss:cs].strip() and _reports_success(low[max(0, cs - _VIEW) : cs]):
             # "<@A> this is perfect, and <@B> the kits made both kids smile. תודה לשתיכן": a sentence of its
             # own after praise thanks the two last named before it (not "<@A> and <@B> will fix it. Thank you both")
@@ -6505,10 +6507,8 @@ _AND_NEXT = re.compile(
     rf"[\s{TYE}{EMO}{_UEMOJI}]*(?:{_AND}|a)\s+{_LINKS_BEFORE}(?P<m>{_MLIST})\s*{_FOR}\b(?! the record\b)"
 )
 _BOTH_AFTER = re.compile(rf"[\s,、，]*{_alternation(_BOTH_WORDS)}\b")
-# Two people named right after "thanks both", and no third: "Tackar båda! <@A> <@B>"
-_PAIR_AFTER_BOTH = re.compile(
-    rf"[\s!.,:;…{TYE}{EMO}]*{M}\s*(?:[,&+]\s*|(?:{_AND})\s+)?{M}(?!\s*(?:[,&+]\s*|(?:{_AND})\s+)?{M})"
-)
+# The people named right after "thanks both": "Tackar båda! <@A> <@B>"
+_LIST_AFTER_BOTH = re.compile(rf"[\s!.,:;…{TYE}{EMO}]*(?P<m>{_MLIST})")
 # The one person a message ends with, after the thanks: "谢谢静姐安排 🥳 <@A>" (see _targets).
 # (an exclamation may come between, as after "谢谢静姐！"; a full stop ends the thanks: "谢谢。构建又红了 <@A>")
 _SIGNED_TO = re.compile(rf"[^\n.!?。！？{M[1:-1]}]*[!！]*[^\n.!?。！？{M[1:-1]}]*{M}[\s!.…{TYE}{EMO}{_UEMOJI}]*$")
