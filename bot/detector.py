@@ -345,6 +345,23 @@ def _words(kind: str, *phrases: str, guard_end: bool = True) -> None:
         _VOCAB.append((kind, phrase + (_E if guard_end else "")))
 
 
+def _typos(*words: str) -> tuple[str, ...]:
+    """The slips of a fast typist in each word: two neighbouring letters swapped ("graize", "gracais", "dnake") and,
+    in a word of six letters or more, one inner letter left out ("grcias", "obrgada", "teşekürler") — never the first
+    letter, whose slips are rare and make other words. Slips that are words themselves ("tanks", "meric") are not
+    read as thanks."""
+    found: dict[str, None] = {}
+    for word in words:
+        for i in range(1, len(word) - 1):
+            found[word[:i] + word[i + 1] + word[i] + word[i + 2 :]] = None
+            if len(word) >= 6 and i < len(word) - 1:
+                found[word[:i] + word[i + 1 :]] = None
+    return tuple(slip for slip in found if slip not in words and slip not in _REAL_WORD_SLIPS)
+
+
+_REAL_WORD_SLIPS = frozenset(["tanks", "meric", "daken", "graze", "dziki"])
+
+
 def _product(*parts: tuple[str, ...]) -> tuple[str, ...]:
     out = [""]
     for part in parts:
@@ -434,6 +451,8 @@ _words(
     # Levantine and Egyptian Arabic in Latin letters: "la2 shukran", "la shokran ana diet", "shukran bas ma ba7taj" (thanks
     # but I don't need it)
     "la2?,? sh[ou]kr[ae]n",
+    "la2,? (?:merci|mersi)",  # "<@A> la2 merci, ana 3amla diet"
+    "nee,? merci",  # Flemish: "nee merci <@A>, 'k heb mijn boterhammen mee"
     "ef[xh]arist(?:w|o),? alla",  # Greeklish "efxaristw alla den xreiazetai" (thanks, but no need)
     "sh[ou]kr[ae]n,? bas",
     # "I'll pass on the margaritas, thanks", "we'll pass, thanks", "I'll pass today, thanks though!"
@@ -670,12 +689,13 @@ _DECLINE = (
     r"(?:estou|estamos) (?:atolad[oa]s?|sem tempo|(?:muito )?ocupad[oa]s?)|"
     r"ya (?:tengo|tenemos|lo tengo|está|esta)|no hace falta|no es necesario|no lo necesito|"
     r"me quedo con|prefiero (?:esperar|quedarme|seguir)|mejor (?:no\b|espero)|"
-    r"non\b|pas besoin|pas n[ée]cessaire|(?:j'ai|on a|nous avons) d[ée]j[àa]|[çc]a ira|c'est bon|"
+    r"pas besoin|pas n[ée]cessaire|(?:j'ai|on a|nous avons) d[ée]j[àa]|[çc]a ira|c'est bon|"
     r"je (?:garde|vais garder|préfère attendre|passe mon tour)|"
     r"nein\b|nicht n[öo]tig|kein bedarf|(?:ich )?(?:habe|hab) (?:schon|bereits)|wir haben (?:schon|bereits)|"
     r"brauch(?:e|en)? (?:ich |wir )?nicht|ich (?:behalte|bleibe bei|warte)|lieber nicht|"
-    r"n[ãa]o\b|j[áa] (?:tenho|temos)|(?:vou ficar|fico) com|prefiro (?:esperar|ficar|manter)|"
-    r"non (?:serve|c'[èe] bisogno|mi serve|ci serve)|(?:ho|abbiamo) gi[àa]|(?:tengo|preferisco tenere) (?:il|la|quello)|"
+    # (not "you shouldn't have", a thanks: "grazie ma non dovevate", "obrigada, mas não precisava")
+    r"n[ãa]o\b(?! precisava)|j[áa] (?:tenho|temos)|(?:vou ficar|fico) com|prefiro (?:esperar|ficar|manter)|"
+    r"non\b(?! dovev| (?:era|c'era) (?:necessario|bisogno))|non (?:serve|c'[èe] bisogno|mi serve|ci serve)|(?:ho|abbiamo) gi[àa]|(?:tengo|preferisco tenere) (?:il|la|quello)|"
     r"nee\b|niet nodig|hoeft niet|(?:ik heb|we hebben|wij hebben) al\b|ik (?:houd|hou|blijf bij|wacht)|liever niet|"
     r"nej\b|beh[öo]vs inte|(?:jag|vi) har redan|jag (?:behåller|väntar)|"
     r"nie\b|nie trzeba|ju[żz] (?:mam|mamy)|(?:zostanę|zostaję) przy|wolę (?:zostać|poczekać)|poczekam|"
@@ -1071,7 +1091,8 @@ _words(
             "tudo otimo",
             "molt bé",
             "molt be",
-            "bene",
+            "bene(?<!\\bva bene)",  # (not "il bold va bene. grazie, ora non ho più scuse": it is fine)
+            "bene dai",  # "bene dai, grazie, tu?"
             "tutto bene",
             "meglio",  # "meglio, grazie! solo un raffreddore" (better, as καλύτερα below)
             "gut",
@@ -1105,7 +1126,10 @@ _words(
             "kala",  # Greeklish: "kala efxaristw, esy?"
             "mni7(?: el7amdella| el7amdulillah)?",
             # Egyptian and Levantine in Latin letters: "kwayes el7amdulillah, shukran", "ana kwayesa, merci!", "tamam
-            # el7amdulillah, shukran!" (not "tamam, shukran": OK, thanks)
+            # el7amdulillah, shukran!", "el7amdulillah tamam, shukran. w enty?" (not "tamam, shukran": OK, thanks)
+            *_product(
+                ("el7amdulillah", "alhamdulillah", "al7amdulillah", "el7amdella"), (" tamam", " kwayes", " kwayesa")
+            ),
             *_product(
                 ("", "ana ", "tamam "),
                 (
@@ -1223,6 +1247,8 @@ _words(
         ("كويس", "كويسة", "بخير", "منيح", "منيحة"),
         ("[،,!. ]*(?:شكرا|شكراً|مرسي|ميرسي)",),
     ),
+    # …"fine" after "thank God" ("الحمد لله تمام، شكراً يا <@A>. وإنت عامل إيه؟"), not "تمام، شكراً" (OK, thanks)
+    *_product(("الحمدلله ", "الحمد لله "), ("تمام",), ("[،,!. ]*(?:شكرا|شكراً|مرسي|ميرسي)",)),
     # Indonesian "udah mendingan, makasih pak" (I'm better now), Vietnamese "em đỡ rồi chị, cảm ơn chị hỏi thăm ạ",
     # German "Mega, danke! … Und bei dir, alles gut?"
     "mendingan[,!.]? (?:makasih|terima kasih|thanks|thx)",
@@ -1264,6 +1290,8 @@ _words(
     "잘 지냈어요[\\s,.!]*(?:감사합니다|고마워요|고마워)",
     # "おかげさまでゆっくりできました、ありがとう！ケンは？": how one's holiday went
     "おかげさまで[^。！!?？\\n]{0,24}ありがとう",
+    # …and in Korean: "<@A> 네 덕분에 잘 보내고 있어요 ㅎㅎ 감사해요~" (thanks to you I'm doing well)
+    "덕분에 잘 (?:보내|지내)고 있어요[^.!?\\n]{0,12}(?:감사|고마)",
     "좋아요[\\s,.!]*(?:감사합니다|고마워요)",
     "मैं ठीक (?:हूँ|हूं|हूँ)[\\s,.!।]*(?:धन्यवाद|शुक्रिया)",
     "ठीक (?:हूँ|हूं|हूँ)[\\s,.!।]*(?:धन्यवाद|शुक्रिया)",
@@ -1308,6 +1336,10 @@ _words("noop", *_product(("i'll", "ill", "i will", "i'd", "i would"), (" thank (
 _words("noop", "thank me later", "you can thank me later", "you'll thank me later")
 # "<@A> you'll thank me when Apex signs": the same boast, with its own "when"
 _words("noop", *_product(("you'll", "youll", "you will", "you'd", "you’ll"), (" thank me",)))
+# …and in Dutch, said of someone else: "<@A> zal je dankbaar zijn 😂" (A will be grateful to you)
+_words(
+    "noop", "zal (?:je|jou|u|jullie|ons|me|mij) dankbaar zijn", "zullen (?:je|jou|u|jullie|ons|me|mij) dankbaar zijn"
+)
 # Thanks promised for later: "I'll thank <@A> when the scheduler survives a week"
 _words("noop", *_product(("i'll", "i will", "gonna", "going to"), (f" thank(?= ?{M})",)))
 # "please don't thank me, thank <@A> — she ran…": the refusal passes the thanks on to the next one named. It
@@ -1639,6 +1671,8 @@ _words(
     # <@A> — saved me from having to log on", "<@A> the filter on the dashboard is 🔥, saved me writing a query" (not
     # "it saved me", "would've saved us")
     f"saved(?<=[,—–:;{EMO}{TYE}] saved) (?:me|us)",
+    # …or with the time it spared, whoever's work did it: "<@A>'s reconciliation reports saved us weeks"
+    "saved (?:me|us) (?:weeks|days|hours|ages|so much time|tons of time|a ton of time|a lot of time)",
     # the credit said to the person: "<@A> love it 🥰 all credit to you for shipping it in a day!"
     *_product(("all", "full"), (" (?:the )?credit (?:goes )?to (?:you|u)(?: (?:two|both|all|guys))?",)),
     # A catch or a call said to have spared the author something is credit for help: "<@A> clutch catch on the
@@ -1686,7 +1720,7 @@ _words(
     # Flemish "ge zijt een engel", "u zijt een held", Catalan "ets un sol", "ets la millor"; English "you're a star"
     "[ée]s um anjo",
     "du er en engel",
-    *_product(("ge", "gij", "u", "jij", "je"), (" (?:zijt|bent) een (?:engel|held|schat)",)),
+    *_product(("ge", "gij", "u", "jij", "je"), (" (?:zijt|bent) een (?:engel|held|schat|redder|levensredder)",)),
     "ets (?:un sol|la millor|el millor|un crack)",
     "you(?:'re| are) a star",
     # Nigerian and Ghanaian English: "Well done o <@A>", "you too much", "God bless you"; Swahili "noma sana" (brilliant)
@@ -1881,6 +1915,10 @@ _words(
     "sei (?:un|il mio) salvavita",
     "je (?:hebt|heeft) (?:me|mij|ons) gered",
     "je bent een levensredder",
+    # "<@A> ik ben u een pint schuldig 🍺" (I owe you a pint)
+    "ik ben (?:je|jou|u|jullie) (?:er )?(?:een|nog een|eentje)(?: [^\\W\\d_]+){0,2} schuldig",
+    # "namens het managementteam wil ik <@A>, <@B> en <@C> hartelijk bedanken voor hun inzet"
+    "hartelijk bedanken",
     # "<@A> <@B> … jullie zijn helden :star2:", "je bent een topper"
     "jullie zijn (?:helden|toppers|kanjers|geweldig|de beste|top)",
     "je bent een (?:held|topper|kanjer|schat)",
@@ -1916,6 +1954,7 @@ _words(
     "bowing deeply",
     "deep bow",
     "bugar djupt",
+    "buigt diep",  # Dutch: "*buigt diep voor <@A>* die vanmiddag nog een regressie draaide"
     # one more voice in a thread of credit: "seconding the <@A> appreciation, he reviewed every PR of mine"
     f"seconding(?= (?:the |all the )?{M}(?:['’]s)? (?:appreciation|shout-?out|kudos|props|love|praise)\\b)",
     # Swedish "din fallback räddade julen" (saved Christmas), "räddade oss i natt" (saved us); Norwegian "reddet oss"
@@ -1976,6 +2015,7 @@ _words(
     "credit where (?:it'?s |it is |credit'?s |credit is )?due",  # ("Credit where due: <@A> and <@B> 👏")
     f"the credit goes to(?= ?{M})",  # "honestly the credit goes to <@A> and the bargaining team"
     "credit goes to(?= (?:the|our|my) )",  # "Credit goes to the JP translation team — <@A>, <@B>…"
+    f"de eer (?:gaat |moet |mag )?(?:ook |echt )?naar(?= ?{M})",  # Dutch: "al moet de eer ook naar <@A>"
     # Irish and British: "<@A> <@B> fair play to the two of ye, that was a lot of work"
     f"fair play(?= to (?:you|ye|u|the two|both|{M})|\\s*[!{TYE}{EMO}]|\\s*:[a-z0-9_+-]+:| ?$)",
     f"credit(?<!\\ba credit)(?<!\\bthe credit)(?<!\\bany credit)(?<!\\bno credit)(?<!\\bissue credit)"
@@ -2184,14 +2224,17 @@ _words(
     "vinaka(?: vakalevu)?",
     "fa'?afetai",
     "ahsante(?: sana)?",
-    "sh[ou]kr[ae]n(?: jazilan| jazeelan| gazilan| gdn)?",  # Egyptian "shokran ya basha"
+    "sh[ou]kr[ae]n(?: jazilan| jazeelan| gazilan| gdn| gedan| geddan)?",  # Egyptian "shokran ya basha"
     # Levantine Arabic in Latin letters (Arabizi): "yislamo <@A>", "ya3tik el3afye", "teslam edek", "teslami 3al report"
     # (not Brazilian "tmj", which the labelled sets read as solidarity more often than thanks)
     "yislam[ou]",
     "yeslam[ou]",
     "teslam(?:i|o| edak| edek| eidak| idak| ideek)?",
     "tislam(?:i|o)?",
-    "ya3t(?:i|ee|e)k(?:i|o)? [ae]l ?3afy?e",
+    "ya3t(?:i|ee|e)k(?:i|o|om)? [ae]l ?3afy?[ae]",  # (and Gulf and Egyptian "ya3tiki el3afya")
+    # "yslmo <@A>", "tesalem edek ya <@A>"
+    "yslm[ou]",
+    "tesalem(?: e?dak| e?dek| edik| idak| idek)?",
     # Georgian in Latin letters: "madloba, very useful", "<@A> perfect, exactly what I needed. madloba!"
     "madloba",
     # slips: "perfect thakns!!"
@@ -2240,9 +2283,9 @@ _words(
     "hvala(?: lijepa| ti| vam| puno)?",
     "d[ěe]kuj[ieu]",  # (and the spoken "děkuju")
     f"d[íi]k(?= {M}|\\s*[!{TYE}{EMO}]|\\s*:[a-z0-9_+-]+:| ?$| za\\b)",  # Czech "dík!", "dík za…"
-    # Turkish chat: "tşk", "tşkler", "eyw" (eyvallah), "kralsın" (you're the king)
+    # Turkish chat: "tşk", "tşkler", "eyw" (eyvallah; "çalıştı, eyv 👍"), "kralsın" (you're the king)
     "t[şs]k(?:ler|lr)?",
-    f"ey[wv](?= {M}|\\s*[!,{TYE}{EMO}]|\\s*:[a-z0-9_+-]+:| ?$| (?:abi|abla|hocam|kanka|reis|usta)\\b)",  # (and "eyv, alıyorum")
+    f"ey[wv](?= {M}|\\s*[!,{TYE}{EMO}{_UEMOJI}]|\\s*:[a-z0-9_+-]+:| ?$| (?:abi|abla|hocam|kanka|reis|usta)\\b)",  # (and "eyv, alıyorum")
     "eyvallah",
     "kralsın",
     "kral adams[ıi]n",  # "Kral adamsın :crown:" (you're the man)
@@ -2300,12 +2343,17 @@ _words(
     "tahnk (?:you|u)",
     "thansk",
     "thnaks",
+    *_typos(
+        *("thanks", "gracias", "grazie", "merci", "danke", "obrigado", "obrigada", "bedankt", "dankjewel", "makasih"),
+        *("teşekkürler", "tesekkurler", "dziękuję", "dziekuje", "dzięki", "appreciated", "спасибо", "дякую"),
+        *("ευχαριστώ", "ευχαριστω"),
+    ),
     # "tx <@A>", "tx for the mockups" — not "tx" for a transaction ("the tx failed", "tx hash")
     # ("tx por el parche", "tx pour le check", "😂 tx mate")
     # (and "tx for owning it", "perfetto, tx :blush:" — an emoji, which the pre-filter sees as its shortcode)
     f"tx(?= {M}| (?:for|por|pour|per|para|für) (?:the|your|this|that|all|el|la|los|las|tu|le|les|ton|ta|tes|il|lo|"
     f"gli|den|die|das|o|os|as|[a-z]+ing)\\b|\\s*[!,{TYE}{EMO}{_UEMOJI}]|\\.(?!\\w)|\\s*$"
-    "| (?:mate|bro|man|heaps|again|so much)\\b| :[a-z0-9_+-]+:)"
+    "| (?:mate|bro|man|heaps|again|so much|ya)\\b| :[a-z0-9_+-]+:)"
     # (and opening a bullet: "- tx <@A>, merged"; after a word of another script: "<@A> 확인했어요 tx!"; in an
     # aside or closing a sentence: "PR merged (tx <@A> for the review)", "<@A> got it, tx."; weighed: "<@A> huge tx";
     # added on: "B: none. also tx <@A> for the replica fix")
@@ -2317,7 +2365,7 @@ _words(
     # before the person, not Swedish "ta" (take) inside one ("kan du ta en titt")
     # (the pre-filter reads raw text: a mention ends in ">" there, an emoji shortcode starts with ":")
     # ("ta, it's a constant", "ta heaps", "ta for sorting it so quick", "oh ta", "and ta for fixing it", "All green :+1: ta")
-    f"ta(?=\\s*(?:[!.…:,{TYE}{EMO}]|$|{M})| (?:very much|muchly|v much|love|mate|x|both|heaps|loads|again|for)\\b)"
+    f"ta(?=\\s*(?:[!.…:,—–{TYE}{EMO}]|$|{M})| (?:very much|muchly|v much|love|mate|x|both|heaps|loads|again|for)\\b)"
     f"(?:(?<=^ ta)|(?<=[,!.…\n:{TYE}{EMO}] ta)|(?<=\nta)|(?<=[>{M[1:-1]}] ta)|(?<=one ta)|(?<=cheers ta)|(?<=\\boh ta)"
     f"|(?<=\\band ta))",
     "ty(?:ty)*",
@@ -2325,6 +2373,10 @@ _words(
     # New Zealand: "chur <@A>", "<@A> chur bro", "chur :+1:"; Māori "ngā mihi" (thanks), "ka pai, ngā mihi"
     "chur",
     "ng[āa] mihi(?: nui)?",
+    # …"kia ora" (hello, and thanks) with what for: "Kia ora <@A> for the cloned farm"; "tēnā koe" (thank you) after
+    # praise: "<@A> ka rawe, tēnā koe — that's exactly the number"
+    f"kia ora(?= (?:{M} )?for\\b)",
+    "t[eē]n[aā] koe(?<=, t[eē]n[aā] koe)",
     "much appreciated",
     # "Please join me in thanking <@A> for 10 years…": the author thanks them before everyone (led by "thanking" and
     # checked behind, so chatter's "please" and "join" cost the pre-filter nothing)
@@ -2519,7 +2571,8 @@ _words(
     # "να 'σαι καλά" (bless you — thanks), with or without the apostrophe
     "να ['’]?σαι καλ[άα]",
     "να είσαι καλά",
-    "ringrazi(?:o|amo|are)",
+    # (and said for a team: "<@A> :heart: il team ringrazia di cuore")
+    "ringrazi(?:o|amo|are|a)",
     "grazie di cuore",
     "sono grat[oa]",
     # Portuguese "fico-te mesmo grato por teres ficado até tarde", "fico muito grata" (I am grateful)
@@ -2554,7 +2607,9 @@ _words(
     *[
         # (not "a placa de agradecimento pra equipe": a thing named after thanks)
         f"{noun}(?<!\\bde {noun})(?<!\\bdi {noun})(?: especia(?:l|is|les)| special[ei]| enormes?| sinceros?| p[úu]blicos?)?"
-        f"(?= (?:a|ao|à|aos|às|al|ai|alla|pra|pro|para|por|pelo|pela|per)\\b| ?{M}| ?[!:,]| ?$)"
+        # (or from whom: "Un ringraziamento sincero anche da parte di tutto il team", "agradecimiento de parte de…")
+        f"(?= (?:a|ao|à|aos|às|al|ai|alla|pra|pro|para|por|pelo|pela|per)\\b| ?{M}| ?[!:,]| ?$|(?: anche| también| também)?"
+        " (?:da|de) parte\\b)"
         for noun in (
             "agradecimento",
             "agradecimentos",
@@ -2672,6 +2727,7 @@ _words(
     *[
         "감사하게도",  # "감사하게도 <@A> 님이 휴가 전에 … 적어주셔서" (gratefully, A…)
         "감사합니다",
+        "감사합ㄴ다",  # (a slip: the last syllable left unfinished)
         "감사해요",
         "감사드립니다",
         "감사드려요",
@@ -2769,6 +2825,12 @@ _words(
         "يسلم إيديك",
         "أشكرك",
         "اشكرك",
+        # "أود أن أشكر فريق العمليات، وخصوصاً <@A> و <@B>" (I'd like to thank…), "نشكركم" (we thank you)
+        "أشكر",
+        "أشكركم",
+        "اشكركم",
+        "نشكر",
+        "نشكركم",
         "مشكور",
         "مشكورة",
         "مشكورين",
@@ -2995,6 +3057,7 @@ _words(
     "拜托",
     "お願い(?!して(?:い)?た|しました|した)",
     "부탁",
+    "요청(?:드려요|드립니다|드릴게요|해요|합니다)",  # "<@A> 님 prod read replica 접근 권한 요청드려요~ 감사합니다"
     "कृपया",
     "من فضلك",
     "בבקשה",
@@ -3037,7 +3100,8 @@ _words(
     *_product(("देख ", "कर ", "भेज ", "बता "), ("लेना", "लीजिए", "लीजिये", "देना", "दीजिये")),
     guard_end=False,
 )
-_words("req", "m[iıuü]s[iıuü]n(?:[iıuü]z)?", "rica etsem")
+# …and "I'm waiting for": "<@A> <@B> feedback'inizi bekliyorum, özellikle kartların hiyerarşisi konusunda 🙏"
+_words("req", "m[iıuü]s[iıuü]n(?:[iıuü]z)?", "rica etsem", "bekliyorum", "bekliyoruz")
 # A need with a deadline asks for something even without a question: "<@A> need the margin calc by 3, thx!",
 # "brauche die Zahlen bis morgen, danke", "necesito el informe para mañana, gracias".
 _DEADLINE = (
@@ -3418,6 +3482,12 @@ def _asked_in_a_later_sentence(reqs: list[int], sent_starts: list[int], cue: _Cu
     return r < len(reqs) and reqs[r] < pos and bisect_right(sent_starts, reqs[r]) > bisect_right(sent_starts, cue[1])
 
 
+def _thanks_only_in_later_sentences(cues: list[_Cue], sent_starts: list[int], pos: int) -> bool:
+    """Whether the first cue after `pos` starts in a later sentence than `pos` (so every later cue does)."""
+    k = bisect_right([c[1] for c in cues], pos)
+    return k < len(cues) and bisect_right(sent_starts, cues[k][1]) > bisect_right(sent_starts, pos)
+
+
 def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
     return any(start <= pos < end for start, end in spans)
 
@@ -3517,7 +3587,7 @@ _FILL_WORDS = (
     r"wirklich|echt|naprawdę|gerçekten|especial|special|speciale|spécial|pro|pra|demais|"
     r"hocam|abi|abla|kanka|amigo|amiga|hermano|irmão|bhai|anh|chị|em|kak|pak|khusus|sanget|enough|yaar|yar|kuya|ate|po|"
     # "to" in the listed languages: "Dank an <@A>", "bedankt aan", "tack till", "dla", "kepada", "ao", "al"
-    r"an|aan|till|til|dla|kepada|ao|aos|al|ai|alla|às|kay|kina|στον|στην|στη|στους|στις|σε|"
+    r"an|aan|naar|till|til|dla|kepada|ao|aos|al|ai|alla|às|kay|kina|στον|στην|στη|στους|στις|σε|"
     # the Greek article before a name, and "also": "Ευχαριστώ και την <@A> που με βοήθησε"
     r"τον|την|τη|τους|τις|και|"
     # the Portuguese article before a name: "queria agradecer o <@A> e a <@B>"
@@ -3532,7 +3602,9 @@ _FILL_WORDS = (
     r"publiquement|in particolare|in particular|en particular|em particular|"
     # "Je voulais remercier officiellement <@A> et <@B>", "ringrazio ufficialmente <@A>"
     r"officially|formally|officiellement|sincèrement|chaleureusement|personnellement|ufficialmente|oficialmente|"
-    r"offiziell|" + _BOTH_WORDS
+    r"offiziell|"
+    # Arabic in Latin letters, "very" and "to": "shukran gedan le <@A>", "merci awi ya <@A>"
+    r"gedan|geddan|awi|awy|le|li|lel|" + _BOTH_WORDS
 )
 _FILL = rf"(?:[\s,:;!\-–—~.…、，{TYE}{EMO}{_UEMOJI}]|\b{_alternation(_FILL_WORDS)}\b|さん|様|さま|くん|君|ちゃん|先生|님|씨|쌤|兄|老师|जी|ครับ|ค่ะ|คะ|นะ|มาก|พี่|น้อง|คุณ|ל-?(?=[{M[1:-1]}])|للزميل|للزميلة|भाई|दीदी|का|को|बहुत)"
 # "and" in every supported language that writes it as a word (English, German, Spanish, French,
@@ -3549,7 +3621,7 @@ _JOIN = rf"{_AND}|or|as well as|plus|along with"
 _JOIN_PEOPLE = rf"{_JOIN}|a"
 # What may follow "and" before the next person: "and to <@B>", "and also", "y a", "et à", "und an", "e ao"…
 _AND_LINK = (
-    "to|also|too|of course|especially|a|ad|à|an|aan|till|til|dla|kepada|ao|aos|al|ai|alla|às|pra|pro|para|auch|también|aussi|ook|"
+    "to|also|too|of course|especially|a|ad|à|an|aan|naar|till|til|dla|kepada|ao|aos|al|ai|alla|às|pra|pro|para|auch|también|aussi|ook|"
     "också|też|juga|também|anche|"
     # Greek "στον <@A> και στον <@B>", "την <@A> και τον <@B>"
     "στον|στην|στη|τον|την|τη"
@@ -4082,6 +4154,17 @@ _KUDOS_NEXT = re.compile(
 # participle before it ("saydığı", "verdiği"), not "<@A> sayım için 6 kişi ayırdım" (for the count).
 _DID_FOR = rf"[^\n.!?{M[1:-1]}]{{1,100}}?[dt][ıiuü]ğ[ıiuü](?:n[ıiuü]z)?\s+i[çc]in\b"
 _KUDOS_ICIN = re.compile(rf"\s*{_MLIST}{_DID_FOR}")
+# …or the person in the dative ("to A"), then what for: "<@A>'ya l10n diff script'i için", "<@A> ve <@B>'e Addressables
+# leak'i için" — read on the raw text, since the case ending goes with the rest of the markup (_MENTION_SUFFIX)
+_TO_PERSON_TR = re.compile(r"\s*<@[^>]{1,40}>(?:\s*(?:,|ve)\s*<@[^>]{1,40}>)*['’](?:y?[ae]|n[ae])\b")
+_KUDOS_ICIN_TO = re.compile(rf"\s*{_MLIST}[^\n.!?{M[1:-1]}]{{1,80}}?\s+i[çc]in\b")
+_KUDOS_ICIN_TO_NEXT = re.compile(
+    rf"[^\n.!?{M[1:-1]}]{{0,40}}?(?:,\s*|\s+)(?:(?:bir de|ve|ayrıca)\s+)?(?P<m>{_MLIST})[^\n.!?{M[1:-1]}]{{1,80}}?\s+i[çc]in\b"
+)
+# …or what for, then nothing more: "<@A> Figma component'leri için, Galata temasında hepimizin haftasını kurtaracak"
+_KUDOS_ICIN_END = re.compile(
+    rf"\s*{_MLIST}[^\n.!?,{M[1:-1]}]{{1,60}}?\s+i[çc]in(?=\s*(?:[,.!…\n{TYE}{EMO}{_UEMOJI}]|$))"
+)
 _KUDOS_ICIN_NEXT = re.compile(
     rf"[^\n.!?{M[1:-1]}]{{0,40}}?(?:,\s*|\s+)(?:(?:bir de|ve|ayrıca)\s+)?(?P<m>{_MLIST}){_DID_FOR}"
 )
@@ -4100,7 +4183,12 @@ def _kudos_reply(text: str, author: str, thread_parent_author: str | None) -> tu
     norm, ids = _normalize(text)
     low = norm.lower()
     start = 0 if lead is None else lead.end()
-    m = _KUDOS_FOR.match(low, start) or _KUDOS_ICIN.match(low, start)
+    dative = _TO_PERSON_TR.match(text) is not None
+    m = (
+        _KUDOS_FOR.match(low, start)
+        or _KUDOS_ICIN.match(low, start)
+        or (_KUDOS_ICIN_TO.match(low, start) if dative else _KUDOS_ICIN_END.match(low, start))
+    )
     # (an instruction is in the reply's first sentence: "<@A> for the Q3 report use the template"; a later one says
     # what came of the help: "<@A> for the float forecast. if it works my Mondays are free again")
     if m is None or "?" in low:
@@ -4110,7 +4198,8 @@ def _kudos_reply(text: str, author: str, thread_parent_author: str | None) -> tu
         return ()
     people = _mentions(low[: m.end()], ids)
     pos = m.end()
-    while (nxt := _KUDOS_NEXT.match(low, pos) or _KUDOS_ICIN_NEXT.match(low, pos)) is not None:
+    next_icin = _KUDOS_ICIN_TO_NEXT if dative else _KUDOS_ICIN_NEXT
+    while (nxt := _KUDOS_NEXT.match(low, pos) or next_icin.match(low, pos)) is not None:
         people.extend(_mentions(nxt.group("m"), ids))
         pos = nxt.end()
     return tuple(Thanks(uid, None) for uid in dict.fromkeys(people) if uid != author)
@@ -4156,12 +4245,18 @@ def _asks_in_reply(low: str, end: int) -> bool:
     that is not in a clause saying what happened ("…the queue Wednesday when I was stuck", "…(and the coffee machine,
     which is honestly the bigger deal)")."""
     for m in _REQUEST_IN_REPLY.finditer(low, 0, end):
-        if m.group() not in _COPULAS or not _SUBORDINATE_BEFORE.search(low, max(0, m.start() - 30), m.start()):
-            return True
+        word = m.group()
+        if word in _COPULAS and _SUBORDINATE_BEFORE.search(low, max(0, m.start() - 30), m.start()):
+            continue
+        if word in _ALSO_NOUNS and _NOUN_BEFORE.search(low, max(0, m.start() - 12), m.start()):
+            continue  # a thing, not an instruction: "<@A> for the CI check on the gradle template"
+        return True
     return False
 
 
 _COPULAS = frozenset(["is", "are", "was", "were", "will"])
+_ALSO_NOUNS = frozenset(["check", "use"])
+_NOUN_BEFORE = re.compile(r"\b(?:the|a|an|this|that|ci|health|sanity|lint|quick|final|spot|security|type) $")
 _SUBORDINATE_BEFORE = re.compile(
     r"\b(?:when|while|which|that|who|as|because|since|if|where|after|before|until)\b(?: [\w'’]+){0,2} $"
 )
@@ -4345,6 +4440,9 @@ def _by_rules(
             before = [c for c in cues if line_starts[li] <= c[1] < p]
             if before and _asked_in_a_later_sentence(reqs, sent_starts, before[-1], p):
                 continue  # "thanks <@A> for the fix. <@B> next time please test before merging 😑": at what is asked
+            if not before and _thanks_only_in_later_sentences(cues, sent_starts, p):
+                continue  # "it was x86 running under Rosetta 🙃 switched to arm64, 40 sec now. thx <@A>!!": the irony is about
+                # what came before, not the thanks after it
             start = sent_starts[bisect_right(sent_starts, before[-1][1]) - 1] if before else line_starts[li]
             if len(before) > 1 and before[-2][1] >= start and before[-2][0] != before[-1][0]:
                 start = before[-2][2]  # (not "thanks, thanks a lot for breaking it 🙄": the same kind repeated)
@@ -5507,7 +5605,8 @@ _PLEASE_WORDS = (
 _PLEASE_STARTS = tuple(_PLEASE_WORDS.split("|"))  # where the scan puts an accepted offer's request
 _REPLY_OPEN = rf"[^\w{M[1:-1]}]{{0,6}}(?:(?:hey|hi|oh|ah)\b[\s,!]*)?(?P<m>{_MLIST})[\s,:;!.¡—–-]*"
 # (closing its clause: "sure, please send the logs" asks)
-_ACCEPT_END = rf"(?=\s*(?:[!.,;:)\n{TYE}{EMO}{_UEMOJI}]|$))"
+# (or what the offer would do: "<@A> yes please that would be amazing, thank you 🙏🏽")
+_ACCEPT_END = rf"(?=\s*(?:[!.,;:)\n{TYE}{EMO}{_UEMOJI}]|$|that(?:'d| would)\b))"
 _ACCEPTED = re.compile(rf"{_REPLY_OPEN}(?:{_ACCEPT_WORDS})[\s,!]+(?:{_PLEASE_WORDS}){_ACCEPT_END}")
 _ACK_OPEN = re.compile(
     # ("<@A> oh, good point — updated. tack!": a surprise first)
@@ -6378,7 +6477,13 @@ _NOT_A_REACTION = re.compile(
 
 
 _WEIGHTY_THANKS = re.compile(
-    r"(?:thank you|thanks|thank u|ty)(?: (?:so|so very|very|sooo+) much| a (?:lot|ton|million|bunch)| heaps| loads)\b"
+    r"(?:thank you|thanks|thank u|ty)(?: (?:so|so very|very|sooo+) much| a (?:lot|ton|million|bunch)| heaps| loads)\b|"
+    r"(?:tysm|tyvm)\b|"
+    # …and in the other languages: "<@A> troppo gentile, i test mi erano sfuggiti completamente. grazie davvero"
+    r"(?:grazie (?:davvero|mille|di cuore|infinite)|mille grazie|muchas gracias|mil gracias|gracias de verdad|"
+    r"merci beaucoup|merci infiniment|vielen dank|danke vielmals|tausend dank|herzlichen dank|muito obrigad[oa]|"
+    r"obrigad[oa] mesmo|heel erg bedankt|hartelijk bedankt|super bedankt|tack så mycket|stort tack|dziękuję bardzo|"
+    r"bardzo dziękuję|wielkie dzięki|çok teşekkür|большое спасибо|спасибо большое)\b"
 )
 
 
