@@ -485,6 +485,8 @@ _words(
     # Czech "Díky <@A> ale ne, fakt nepotřebuju pomoc" (thanks, but no)
     f"d[íi]ky(?: ?{M})*,? ale ne",
     *_product(("tidak", "nggak", "ngga", "gak", "ga", "enggak"), (",? (?:terima kasih|makasih|trims)",)),
+    # Malay "tak nak, terima kasih <@A>" (I don't want any, thanks)
+    "tak nak,? (?:terima kasih|tq|thanks|thank you)",
     "kh[ôo]ng,? (?:c[aảá]m [oơ]n|cam on)",
     "nu,? (?:mul[tțţ]umesc|mersi)",
     "no,? gr[àa]cies",
@@ -663,6 +665,7 @@ _words(
     # The cue "cảm ơn" would consume "ơn" before "ơn trước" is seen: the whole phrase, listed first.
     "c[aảá]m [oơ]n trước",
     "c[aảá]m [oơ]n (?:anh|chị|em|bạn|mọi người) trước",  # "cảm ơn anh trước" (thanks in advance, brother)
+    f"c[aảá]m [oơ]n(?: (?:anh|chị|em|bạn))? ?{M} trước",  # "cảm ơn <@A> trước nhé"
     "anticipat",  # Romanian "mulțumesc anticipat"
     "cam on truoc",
     # A debt promised on a condition is a request: "I'll owe you one if you can get this in today".
@@ -1282,7 +1285,7 @@ _words(
     "ขอบคุณ(?:ครับ|ค่ะ|คะ)?[\\s,]*(?:สบายดี|แล้วคุณล่ะ)",
     "我很好[\\s,，。!！]*(?:谢谢|謝謝)",
     "很好(?<![得的]很好)[\\s,，。!！]*(?:谢谢|謝謝)",  # (not "分析做得很好，谢谢": well done, thanks)
-    "[还還]好[\\s,，。!！]*(?:谢谢|謝謝)",
+    "[还還](?:好|行)[\\s,，。!！]*(?:谢谢|謝謝)",  # ("还行谢谢，去了梧桐山 … 你呢")
     "挺好的?[\\s,，。!！]*(?:谢谢|謝謝)",
     "[还還]不[错錯][\\s,，。!！]*(?:谢谢|謝謝)",  # "還不錯，謝謝，陽明山芒草超美 🌾 妳呢？"
     "元気(?:だよ|です|でした|だった)?(?:よ|ね)?[\\s,、。!！]*ありがと",  # ("元気だよ、ありがと笑 PR見ます")
@@ -1315,6 +1318,7 @@ _words(
     # thanks word refused, not the sentence ("pas besoin de me remercier, merci à toi pour l'idée" thanks)
     "no (?:hace falta|hay que|tienes que|tenés que|necesitas|es necesario)(?: que)?(?: me)? (?:des|dar|darme) las gracias",
     "pas besoin de (?:me |nous )?remercier",
+    "tak payah (?:thank|terima kasih)(?: (?:me|us))?",  # Malay: "tak payah thank me lah" (no need to thank me)
     *_product(("tu n'as", "t'as", "vous n'avez"), (" pas (?:besoin )?(?:à|a|de) (?:me |nous )?remercier",)),
     "n[ãa]o precisa(?:s)? (?:me )?agradecer",
     "non c'è bisogno di ringraziar(?:mi|ci)?",
@@ -1761,12 +1765,31 @@ _words(
     "ти (?:наш |наша |мій |моя |справжній |справжня )?(?:герой|героїня|монстр|геній|найкращий|найкраща)",
     "ты (?:наш |наша |мой |моя |настоящий |настоящая )?(?:герой|героиня|монстр|гений|лучший|лучшая)",
     *_product(("את", "אתה"), (" (?:אלופה|אלוף|תותח|תותחית|גאון|גאונה|מלך|מלכה)",)),
+    # …to several ("<@A> <@B> … אתם תותחים"); "אין עליך" (there's none like you), "כפרה עליך" (bless you), "ח"ח" (thanks)
+    *_product(("אתם", "אתן"), (" (?:תותחים|תותחיות|אלופים|אלופות|מלכים|מלכות|גאונים)",)),
+    "אין על(?:יך|ייך|יכם|יכן)",
+    "כפרה על(?:יך|ייך|יכם)",
+    'ח"ח',
+    "חן חן",
+    # "<@A> <@B> הצלתם לי את היום" (you saved my day), "זה הציל אותנו" (it saved us)
+    "הצלת(?:ם)? לי",
+    "הציל(?:ה)? אותנו",
+    # the title said to the person, after them, after an emoji or after a sentence: "<@A> אלוף, הדיסק ירד ל-52%",
+    # "<@A> 180ms 🚀 אלוף", "<@A> מלכה 👑 זה היה הדבר האחרון", "<@A> <@B> מלכות 👑"
+    *[
+        f"{title}(?:(?<=[>{M[1:-1]}] {title})|(?<=[{TYE}{EMO}{_UEMOJI}] {title})|(?<=[.!] {title}))"
+        f"(?=\\s*(?:[!.,:{EMO}{TYE}{_UEMOJI}]|$))"
+        for title in ("אלוף", "אלופה", "מלך", "מלכה", "מלכות", "מלכים", "אלופים", "תותחים")
+    ],
     f"כל הכבוד ל-?(?={M})",
     f"יישר כוח ל-?(?={M})",
     *_product(("bist", "seid"), (" gold wert",)),
     f"respekt(?=[,!]? {M})",
+    # "tu gères <@A>, le fix a déjà libéré 40Go", "tu me sauves la vie <@A>"; "<@A> вже пішло, респект 🫡"
+    "tu g[eè]res",
+    "tu me sauves(?: la vie| la mise| la journée)?",
     f"props dla(?= {M})",
-    f"респект(?=[,!]? {M})",
+    f"респект(?=[,!]? {M}| ?🫡)",
     # a title said right after the person, ending the phrase: "<@A> legend, sending it over", "<@A> genia :heart:",
     # "<@A> hero!" (like "<@A> MVP" above)
     *[
@@ -1786,6 +1809,7 @@ _words(
     f"bonne pogne(?= ?{M}| ?[!,])",
     "salvou (?:meu|o meu|minha) (?:dia|vida|semana|noite|pele)",
     f"bows (?:deeply |down )?to(?= ?{M})",
+    f"bows(?= {{1,3}}{M})",  # "*bows* <@A> the FAQ you wrote is exactly what I needed" (the stars read as spaces)
     # "*verbeugt sich vor <@A>*", "*hugs* <@A> for the new fixtures", "*virtual hug* to <@A> for staying late"
     f"verbeugt sich vor(?= ?{M})",
     *_product(("virtual ", "big ", ""), (f"hugs?\\s+(?:to |for )?(?= ?{M} for\\b)",)),
@@ -1876,7 +1900,9 @@ _words(
     *_product(
         ("t'es", "tu es", "vous êtes"),
         (
-            " (?:un amour|une star|le meilleur|la meilleure|au top|top|génial|géniale|géniaux|géniales|des stars|incroyables)",
+            " (?:un amour|une star|le meilleur|la meilleure|au top|top|génial|géniale|géniaux|géniales|des stars|incroyables"
+            # "t'es une crème", "t'es un chef", "t'es un crack", "t'es un ange", "t'es trop forte"
+            "|une crème|une creme|un chef|une cheffe|un crack|une crack|un ange|trop fort|trop forte|un boss|une boss)",
         ),
     ),
     *_product(("du bist", "ihr seid"), (" (?:ein schatz|die beste|der beste|die besten|spitze|super|großartig)",)),
@@ -2013,7 +2039,8 @@ _words(
     # "Credit where it's due: <@A>'s pipeline…", "all credit goes to <@A>", "intercompany clean — credit to
     # <@A>"; not a credit issued to a customer ("issue a credit to <@A>'s account", "apply the credit to…").
     "credit where (?:it'?s |it is |credit'?s |credit is )?due",  # ("Credit where due: <@A> and <@B> 👏")
-    f"the credit goes to(?= ?{M})",  # "honestly the credit goes to <@A> and the bargaining team"
+    f"the credit goes to(?= ?{M})",
+    f"credit cho(?= ?{M})",  # Vietnamese: "Credit cho <@A> với <@B> nha anh"  # "honestly the credit goes to <@A> and the bargaining team"
     "credit goes to(?= (?:the|our|my) )",  # "Credit goes to the JP translation team — <@A>, <@B>…"
     f"de eer (?:gaat |moet |mag )?(?:ook |echt )?naar(?= ?{M})",  # Dutch: "al moet de eer ook naar <@A>"
     # Irish and British: "<@A> <@B> fair play to the two of ye, that was a lot of work"
@@ -2353,12 +2380,19 @@ _words(
     # (and "tx for owning it", "perfetto, tx :blush:" — an emoji, which the pre-filter sees as its shortcode)
     f"tx(?= {M}| (?:for|por|pour|per|para|für) (?:the|your|this|that|all|el|la|los|las|tu|le|les|ton|ta|tes|il|lo|"
     f"gli|den|die|das|o|os|as|[a-z]+ing)\\b|\\s*[!,{TYE}{EMO}{_UEMOJI}]|\\.(?!\\w)|\\s*$"
-    "| (?:mate|bro|man|heaps|again|so much|ya)\\b| :[a-z0-9_+-]+:)"
+    "| (?:mate|bro|man|heaps|again|so much|ya|anh|chị|em|ạ)\\b| :[a-z0-9_+-]+:| [\\u3040-\\u9fff])"
     # (and opening a bullet: "- tx <@A>, merged"; after a word of another script: "<@A> 확인했어요 tx!"; in an
     # aside or closing a sentence: "PR merged (tx <@A> for the review)", "<@A> got it, tx."; weighed: "<@A> huge tx";
     # added on: "B: none. also tx <@A> for the replica fix")
     f"(?:(?<=^ tx)|(?<=[,.!(\n>{M[1:-1]}{TYE}{EMO}{_UEMOJI}] tx)|(?<=[\n(]tx)|(?<=huge tx)|(?<=big tx)|(?<=many tx)|(?<=also tx)|(?<=and tx)|(?<=\n[-•*] tx)|(?<=[^\\x00-\\u024f] tx))",
     "tks",
+    # French chat: "cimer <@A> pour le tuyau" (verlan), "t'es un ange :angel: mrc"
+    "cimer",
+    f"mrc(?= {M}|\\s*[!.,{TYE}{EMO}]|\\s*:[a-z0-9_+-]+:| ?$| (?:pour|beaucoup|bcp)\\b)",
+    # "tqvm <@A>" (thank you very much, Malaysian chat)
+    "tqvm",
+    # Vietnamese chat "mơn" (from "cảm ơn"): "mơn anh Lộc nhiều", "mơn anh <@A> nhiều lắm"
+    f"mơn(?= (?:anh|chị|em|bạn|nha|nhé|nhiều|ạ|mọi người)\\b| ?{M}|\\s*[!{TYE}{EMO}]| ?$)",
     "tysm",
     "tyvm",
     # British "ta": "nice one, ta", "ta <@A>!", "<@A> ta very much" — a word of its own at the end of a sentence or
@@ -2671,6 +2705,11 @@ _words(
         "多謝",
         "谢了",
         "謝了",
+        "感射",  # (chat for 感谢)
+        "大恩不言谢",  # (a great kindness is beyond thanks)
+        # "<@A> 记一功 💪" (one merit to A's name)
+        "记一功",
+        "記一功",
         "謝啦",
         # the past forms: "<@A> 어제 도와주셔서 진짜 감사했어요"
         "감사했어요",
@@ -3040,6 +3079,10 @@ _words(
     # Vietnamese and Indonesian ask without a question mark: "<@A> chị duyệt giúp em với, cảm ơn chị ạ", "xem giùm
     # mình", "được không", "bisa bantu cek PR ini, makasih" — not "anh đã giúp em", "giúp em nhiều quá" (help given)
     "giúp(?<!đã giúp)(?<!vì giúp) (?:em|mình|tôi|tớ|con)(?! (?:rất|nhiều|xong|quá))",
+    # …and for someone else or by a time, signed off: "review giúp anh nhé", "Log giúp Mai trước 5h nha, tks 🙏",
+    # "<@A> review giúp, tks!"
+    "giúp(?<!đã giúp)(?<!vì giúp)(?= [^\\W\\d_]+ (?:nha|nhé|nhe|với)\\b|,? (?:tks|thks|thanks|thx|cảm ơn|cám ơn)\\b"
+    "| (?:trước|nha|nhé|với)\\b)",
     "giùm",
     "hộ (?:em|mình|tôi|tớ)",
     "được không",
@@ -3082,6 +3125,8 @@ _words(
         "帮我看(?:一下|下|看)",
         "幫我看(?:一下|下|看)",
         "帮忙看(?:一下|下|看)",
+        # "<@A> 帮忙订一下上海大会议室，谢谢" (book it for us, thanks)
+        "帮忙(?=[^，,。！？!?\\n]{1,10}?一下)",
         "幫忙看(?:一下|下|看)",
         "能不能",
         "可不可以",
@@ -4214,20 +4259,25 @@ _ORDER_ITEMS = (
     "cold brew|iced coffee|drip|decaf|hot chocolate|green tea|black tea|tea|allongé|café|cafe|kaffe|kaffee|"
     "sandwich|salad|salade|wrap|bowl|burger|pizza|slice|sushi|poke|burrito|taco|pho|ramen|noodles|curry|soup|"
     "bagel|croissant|smoothie|tallriken|tallrik|bowlen|sallad|καλαμάκι|καλαμάκια|σουβλάκι|σουβλάκια|πίτα|πίτες|"
-    "γύρος|γύρο|σαλάτα|φραπέ|φρέντο|freddo|εσπρέσο|καπουτσίνο"
+    "γύρος|γύρο|σαλάτα|φραπέ|φρέντο|freddo|εσπρέσο|καπουτσίνο|"
+    # Russian ("мне флэт уайт, спасибо!!", "мне тоже ничего, спасибо 🙂": nothing for me either) and Singaporean
+    # ("teh peng siew dai, thanks ah!")
+    "латте|капучино|американо|флэт уайт|флэт-уайт|раф|эспрессо|кофе|чай|ничего|kopi|teh|milo"
 )
 # (before the dish, how many and which: "a large oat latte", "for me: 2 tacos", "ένα σουβλάκι"; after it, one word
 # of it, "κοτόπουλο", then what to leave out or add: "with oat milk", "χωρίς κρεμμύδι")
 _ORDER_BEFORE = (
     "a|an|one|two|three|\\d+x?|large|small|medium|regular|grande|venti|tall|iced|hot|oat|soy|almond|decaf|double|single|"
     "triple|extra|the|me|for me|same|same for me|just|veg|vegan|veggie|vegetarian|un|une|deux|ett|en|två|ένα|μία|μια|δύο|"
-    "i'll have|i'd like|can i get|i'll take|pour moi|för mig"
+    "i'll have|i'd like|can i get|i'll take|pour moi|för mig|мне|мне тоже|для меня"
 )
-_ORDER_MODIFIERS = "with|w/|no|without|sans|avec|med|utan|χωρίς|με|extra|and|please|pls|x\\d|\\d+x?"
+_ORDER_MODIFIERS = (
+    "with|w/|no|without|sans|avec|med|utan|χωρίς|με|extra|and|please|pls|x\\d|\\d+x?|siew|siu|kosong|gao|gau"
+)
 _ORDER = re.compile(
     rf"\s*(?:{M}\s*)*(?:(?:{_ORDER_BEFORE})[\s,:]+){{0,3}}[\w'’-]*(?:{_ORDER_ITEMS})s?\b"
     rf"(?:\s+(?!(?:was|is|were|saved|you|u|that|this)\b)[\w'’-]+)?(?:[\s,]+(?:{_ORDER_MODIFIERS})(?:\s+[\w'’-]+){{0,2}})*"
-    rf"[\s,.!:;-]*(?:{_THANKS_WORDS}|ta|cheers)[\s!.…{TYE}{EMO}{_UEMOJI}]*$"
+    rf"[\s,.!:;-]*(?:{_THANKS_WORDS}|ta|cheers)(?: ah| lah| la)?[\s!.…{TYE}{EMO}{_UEMOJI}]*$"
 )
 
 
@@ -5904,6 +5954,18 @@ def _targets(
             while (nxt := _RELATIVE_NEXT.match(low, end, se)) and bisect_left(reqs, end) == bisect_left(reqs, se):
                 targets.extend(_mentions(nxt.group("m"), ids))
                 end = nxt.end()
+        elif pre_ids and not crossed and low.startswith(_ZH_THANKS, cs):
+            # "感谢 <@A> 的新插画和 thank-you page，<@B> 的分享接口，<@C> 两轮回归": in Chinese each next person, after a
+            # comma, has what they did
+            # (not a report about the next one: "谢谢 <@A> 的修复，<@B> 那边的数据已经同步了")
+            end = r.end("pre")
+            while (
+                (nxt := _ZH_NEXT.match(low, end, se))
+                and bisect_left(reqs, end) == bisect_left(reqs, se)
+                and not _ZH_REPORT.match(low, nxt.end(), se)
+            ):
+                targets.extend(_mentions(nxt.group("m"), ids))
+                end = nxt.end()
     if r.group("reason") is not None and r.start("reason") < se + 1:
         raw_reason = r.group("reason")
         reason_end = min(r.end("reason"), se) if r.start("reason") < se else r.start("reason")
@@ -6197,7 +6259,7 @@ _APOLOGY_BEFORE = re.compile(
     r"pardon|scusa|scusate|scusami|entschuldigung|sorry|przepraszam|özür dilerim|kusura bakma|извини|извините|"
     r"простите|maaf|xin lỗi|sori|סליחה|συγγνώμη|συγνώμη)\b[^.!?\n]{0,40}$"
     # and where words are not spaced: "<@A> 抱歉抱歉，…这次真的是最后一版了 🙏", "ほんとすみません🙇"
-    r"|(?:抱歉|对不起|對不起|不好意思|すみません|すいません|ごめん|申し訳|죄송|미안)[^。！？!?\n]{0,40}$"
+    r"|(?:抱歉|对不起|對不起|不好意思|我的锅|我的鍋|すみません|すいません|ごめん|申し訳|죄송|미안)[^。！？!?\n]{0,40}$"
 )
 _PRONOUN_AND = re.compile(
     r"\b(?:her|him|them|ella|él|elle|lui|sie|ihn|ihr|ihm|ela|ele|lei|haar|hem) (?:(?:and|y|et|und|e|en)\b|&)"
@@ -6405,7 +6467,12 @@ def _report_after_list(low: str, after: int, se: int, reqs: list[int]) -> bool:
 
 
 _ENDS_WITH_HONORIFIC = re.compile(rf"(?<!\w)(?:{_HONORIFIC_BEFORE})\s*$")
-_HONOURED_NEXT = re.compile(rf"[^,\n.!?{M[1:-1]}]{{1,60}},\s*(?:(?:và|với)\s+)?(?:{_HONORIFIC_BEFORE})\s*(?P<m>{M})")
+_ZH_THANKS = ("感谢", "感謝", "谢谢", "謝謝", "多谢", "多謝")
+_ZH_REPORT = re.compile(r"[^，,、。！？!?\n]*?(?:了|已经|已經|会|會|要|在|吗|嗎)")
+_ZH_NEXT = re.compile(rf"[^\n.!?。！？，,、{M[1:-1]}]{{1,40}}[，,、]\s*(?P<m>{M})")
+_HONOURED_NEXT = re.compile(
+    rf"[^,\n.!?{M[1:-1]}]{{1,60}}(?:,\s*(?:(?:và|với)\s+)?|\s+(?:và|với)\s+)(?:{_HONORIFIC_BEFORE})\s*(?P<m>{M})"
+)
 # The last person of a list, after an honorific: "cảm ơn chị <@A>, anh <@B>, chị <@C> góp ý nhiều" — in Vietnamese
 # the reason follows the person with no "for"; the honorific says C is still one of those thanked.
 _LAST_HONOURED = re.compile(rf"(?<!\w)(?:{_HONORIFIC_BEFORE})\s*{M}$")
@@ -6426,7 +6493,8 @@ def _opens_sentence(low: str, ids: list[str], ss: int, cs: int, reqs: list[int])
     return _mentions(lst.group() if lst else m.group(), ids)
 
 
-_THANKS_THAT = re.compile(r",?\s*(?:что|що)\s+[^\W\d_]")
+# (and Hebrew, whose "that" joins the verb: "תודה שתפסת לפני שזה פג", thanks for catching it)
+_THANKS_THAT = re.compile(r",?\s*(?:что|що)\s+[^\W\d_]|\s*ש(?=[\u05d0-\u05ea]{2})")
 # Japanese says that something was done FOR the speaker with a verb ending of its own: "見つけてくれた <@A> さん",
 # "<@A> さんにダブルチェックいただきました", "<@A> が直してくれて", "指摘してもらった".
 # Korean says it with 주다: "<@A> 님이 도커 네트워크 문제 같이 봐주셔서", "권한 세팅해준 <@A> 님", "고쳐주셨어요".

@@ -336,7 +336,7 @@ def test_accuracy_on_labelled_set(name: str) -> None:
 
 
 # The blind sets kept but not (yet) at the target: their pooled score may not fall while their families are worked on.
-KEPT_HOLDOUTS = [f"thanks_holdout{n}.jsonl" for n in (21, 22, 29, 34, 38, 41, *range(42, 245))]
+KEPT_HOLDOUTS = [f"thanks_holdout{n}.jsonl" for n in (21, 22, 29, 34, 38, 41, *range(42, 257))]
 
 
 def test_kept_holdouts_do_not_regress() -> None:
@@ -649,6 +649,29 @@ def test_a_harm_that_was_averted_is_still_credit() -> None:
         ("It was a team effort honestly, and <@UA>'s reconciliation reports saved us weeks", ["UA"]),
         ("<@UA> 님 헉 그래서 계속 이상했구나.. 감사합ㄴ다 ㅠㅠ", ["UA"]),
         ("it was x86 running under Rosetta 🙃 switched to arm64, 40 sec now. thx <@UA>!!", ["UA"]),
+        # (from stop 27's final wave, sets 251-256, after their one scoring)
+        ("<@UA> 180ms 🚀 אלוף", ["UA"]),
+        ("<@UA> <@UB> הצלתם לי את היום, הם כבר התחילו לדבר על churn", ["UA", "UB"]),
+        ("<@UA> אתה צודק!!! עובד. כפרה עליך", ["UA"]),
+        ("<@UA> <@UB> שני הממצאים סגורים 🎉 אתם תותחים", ["UA", "UB"]),
+        ('ה-VPN refresh עבר ל-Jamf 🎉 ח"ח <@UA> שזכר', ["UA"]),
+        ("<@UA> אוף. ראיתי ושכחתי לבדוק 🙈 תודה שתפסת לפני שזה פג", ["UA"]),
+        ("Cảm ơn anh <@UA> review kiên nhẫn 27 comment và anh <@UB> giải thích conflict resolution.", ["UA", "UB"]),
+        ("Nhanh gọn. Cảm ơn <@UA> đã xử lý, em <@UB> viết postmortem giúp anh nha", ["UA"]),
+        ("chạy rồi anh ơiii 😭 mơn anh <@UA> nhiều lắm", ["UA"]),
+        ("Credit cho <@UA> với <@UB> nha anh, 2 bạn verify data migration tới 2h sáng", ["UA", "UB"]),
+        ("<@UA> vào được rồi chị, tx chị 😘", ["UA"]),
+        ("感谢 <@UA> 的新插画，<@UB> 的分享接口，<@UC> 两轮回归。<@UD> iOS 那边加油 💪", ["UA", "UB", "UC"]),
+        ("感谢 <@UA> 介绍的那家注塑厂，样品质量好多了，<@UB> 也看过了觉得 ok", ["UA"]),
+        ("今天产线良率 97.2%，主要是夹具修好了。<@UA> 记一功 💪", ["UA"]),
+        ("感射 <@UA> 帮我搬了一下午的样机 😂", ["UA"]),
+        ("<@UA> tx 马工，借的示波器探头明天还你", ["UA"]),
+        ("*bows* <@UA> the FAQ you wrote is exactly what I needed", ["UA"]),
+        ("validé j'y vais à midi, cimer <@UA> pour le tuyau", ["UA"]),
+        ("<@UA> t'es un ange :angel: mrc", ["UA"]),
+        ("tu gères <@UA>, le fix a déjà libéré 40Go sur le bastion", ["UA"]),
+        ("<@UA> вже пішло, респект 🫡", ["UA"]),
+        ("works 🙌🏾 tqvm <@UA>", ["UA"]),
     ],
 )
 def test_who_a_thanks_reaches(text: str, expected: list[str]) -> None:
@@ -719,6 +742,11 @@ def test_thread_reply_without_mention_thanks_the_parent_author() -> None:
         ("<@UA> yes please that would be amazing, thank you 🙏🏽", ["UA"]),
         ("nee merci <@UP>, 'k heb mijn boterhammen mee. Volgende keer!", []),
         ("<@UA> zal je dankbaar zijn 😂", []),
+        ("мне флэт уайт, спасибо!!", []),
+        ("мне тоже ничего, спасибо 🙂", []),
+        ("teh peng siew dai, thanks ah!", []),
+        ("还行谢谢，去了梧桐山 😂 你呢", []),
+        ("I take back my hot take from yesterday. Respect 🫡", []),
     ],
 )
 def test_what_a_thread_reply_says_to_its_parent(text: str, expected: list[str]) -> None:
@@ -777,6 +805,13 @@ def test_thread_reply_in_own_thread_thanks_nobody_but_the_named() -> None:
         "<@UA> <@UB> feedback'inizi bekliyorum, özellikle kartların hiyerarşisi konusunda 🙏",
         "<@UA> 네 덕분에 잘 보내고 있어요 ㅎㅎ 감사해요~ 월요일에 봬요",
         "블로커: <@UA> 님 prod read replica 접근 권한 요청드려요~ 감사합니다",
+        "Nhắc lần 2: còn 2 bạn chưa log timesheet: <@UA> <@UB>. Log giúp Mai trước 5h nha, tks 🙏",
+        "Ôi vậy thì tốt quá, cảm ơn <@UA> trước nhé",
+        "<@UA> 帮忙订一下上海大会议室，谢谢",
+        "<@UA> 我的锅 🙇 选错了，已经 halt rollout",
+        "tak nak, terima kasih <@UA>. lutut masih sakit",
+        "<@UA> tak payah thank me lah, I'm the one who got a free monitor 😂",
+        "<@UA> le chef a dit non, merci de ne plus commit de .env",
     ],
 )
 def test_not_a_thanks(text: str) -> None:
