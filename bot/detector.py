@@ -567,6 +567,9 @@ _words(
     "नको,? धन्यवाद",  # Marathi
     # Japanese "今回はパスで。ありがとね" (I'll pass this time), Korean "고맙긴 뭘" / "감사하긴요" (what's there to thank)
     "パス(?:で|します)[。、！!\\s]*ありがと",
+    # Kansai: "今日はやめとくわ、ありがとう", "今日はええわ、ありがとう" (I'll pass today, thanks)
+    "やめとく(?:わ)?[。、,！!\\s]*ありがと",
+    "ええわ[。、,！!\\s]*ありがと",
     "고맙긴",
     "감사하긴요",
     "لا،? شكرا",
@@ -1428,6 +1431,8 @@ _words(
     "dieu merci",
     "dank(?:e)? gott",
     "слава богу",
+    "bogu dzi[eę]ki",  # Polish: "Bogu dzięki, bo GLS miał już limit prawie wyczerpany"
+    "dzi[eę]ki bogu",
     "shout-?out to myself",
     # a thanks planned, not said: "ricordarmi di ringraziare <@A> alla retro", "remind me to thank <@A>"
     "ricordarmi di ringraziare",
@@ -1794,7 +1799,7 @@ _words(
     # "<@A> hero!" (like "<@A> MVP" above)
     *[
         f"{title}(?<=[>{M[1:-1]}] {title})(?=\\s*(?:[!.,:{EMO}{TYE}{_UEMOJI}]|$))"  # (":" opens a shortcode)
-        for title in (*_TITLES, "champ", "герой", "arrasou", "arrasaste")
+        for title in (*_TITLES, "champ", "герой", "arrasou", "arrasaste", "salvavidas")
     ],
     # …or opening a reply or after its first sentence, said to the thread's author: "IDOLO. Esto es exactamente lo que
     # necesitaba", "Legend!!", "ahh 1:40 nu. held :muscle:"
@@ -1937,6 +1942,9 @@ _words(
         (" (?:ein|mein|meine|eine|unser|unsere) (?:lebensretter(?:in)?|retter(?:in)?|held(?:in)?)",),
     ),
     "du hast mi(?:ch|r den tag|r das leben) gerettet",
+    # Swiss German "du bisch en Lebensretter"; Polish "Kłaniam się w pas <@A>" (I bow to the waist)
+    "du bisch (?:en|e|de|d) (?:lebensretter(?:in)?|held(?:in)?|schatz|bescht)",
+    "kłaniam się(?: w pas| nisko)?",
     "mi (?:hai|avete) salvat[oa](?: la vita| la giornata)?",
     "sei (?:un|il mio) salvavita",
     "je (?:hebt|heeft) (?:me|mij|ons) gered",
@@ -1999,7 +2007,12 @@ _words(
     "kudos-(?:runde|ecke|liste|zeit|round|corner|time|thread)",  # "Kudos-Runde der Woche:" heading a list
     *_product(("big", "major", "huge", "mad", "serious", "massive"), (" props",)),
     # (Spanish "props a <@A>", French "props à", Dutch "props aan", Indonesian "props ke" too)
-    f"props(?= (?:to |a |à |aan |an |ke |pour |para |voor |pro |pra |dla )?{M}| ?[!:,]| ?$| to )",  # German "Props an <@A>" too
+    f"props(?=(?: también| too| aussi| auch| also)? (?:to |a |à |aan |an |ke |pour |para |voor |pro |pra |dla |do )?{M}"
+    "| ?[!:,]| ?$| to )",
+    f"propsy(?= (?:dla |do )?{M})",  # Polish: "Propsy dla <@A>"
+    # the credit is theirs: "el crédito es suyo", "también merece crédito"
+    "el cr[ée]dito es (?:suyo|de ella|de él|todo suyo)",
+    "merece(?:n)? (?:el )?cr[ée]dito",  # German "Props an <@A>" too
     # (and the singular opening a sentence: "Prop to <@A>, his PR had tests for…" — not "pass the prop to <@A>'s table")
     f"prop to(?:(?<=^ prop to)|(?<=[\\n.!:] prop to))(?= {M}(?!['’]s))",
     "props \\([^()\\n]{1,30}\\)(?= to )",  # "Props (literally) to <@A>"
@@ -2379,7 +2392,7 @@ _words(
     # ("tx por el parche", "tx pour le check", "😂 tx mate")
     # (and "tx for owning it", "perfetto, tx :blush:" — an emoji, which the pre-filter sees as its shortcode)
     f"tx(?= {M}| (?:for|por|pour|per|para|für) (?:the|your|this|that|all|el|la|los|las|tu|le|les|ton|ta|tes|il|lo|"
-    f"gli|den|die|das|o|os|as|[a-z]+ing)\\b|\\s*[!,{TYE}{EMO}{_UEMOJI}]|\\.(?!\\w)|\\s*$"
+    f"gli|den|die|das|o|os|as|[a-z]+ing)\\b| za\\b|\\s*[!,{TYE}{EMO}{_UEMOJI}]|\\.(?!\\w)|\\s*$"
     "| (?:mate|bro|man|heaps|again|so much|ya|anh|chị|em|ạ)\\b| :[a-z0-9_+-]+:| [\\u3040-\\u9fff])"
     # (and opening a bullet: "- tx <@A>, merged"; after a word of another script: "<@A> 확인했어요 tx!"; in an
     # aside or closing a sentence: "PR merged (tx <@A> for the review)", "<@A> got it, tx."; weighed: "<@A> huge tx";
@@ -2388,6 +2401,9 @@ _words(
     "tks",
     # French chat: "cimer <@A> pour le tuyau" (verlan), "t'es un ange :angel: mrc"
     "cimer",
+    # Spanish spelt as said: "grasias <@A> x el export", "grax"
+    "grasias",
+    "grax",
     f"mrc(?= {M}|\\s*[!.,{TYE}{EMO}]|\\s*:[a-z0-9_+-]+:| ?$| (?:pour|beaucoup|bcp)\\b)",
     # "tqvm <@A>" (thank you very much, Malaysian chat)
     "tqvm",
@@ -2516,7 +2532,15 @@ _words(
     "podzi[eę]kowa[cć](?:"
     + "|".join(
         f"(?<=\\b{w} podzi[eę]kowa[cć])"
-        for w in ("chcę", "chce", "chciałbym", "chciałabym", "chciałam", "chciałem", "chcemy", "pragnę", "pragniemy")
+        for w in (
+            *("chcę", "chce", "chciałbym", "chciałabym", "chciałam", "chciałem", "chcemy", "pragnę", "pragniemy"),
+            *(
+                "publicznie",
+                "serdecznie",
+                "gorąco",
+                "bardzo",
+            ),  # ("Chciałam publicznie podziękować <@A> i całej zmianie")
+        )
     )
     + ")",
     "te[sş]ekk[uü]r ederim",
@@ -2750,6 +2774,11 @@ _words(
         # casual "arigatou": あざす, あざっす, あざーす, あざます
         "あざす",
         "あざっす",
+        "あざした",
+        "あざっした",
+        # "ありがたや〜 :pray:" (how grateful), "ごちそうさまです！" to the one who paid
+        "ありがたや",
+        "ごちそうさま(?:です|でした)",
         "あざーす",
         "あざます",
         "ありざます",
@@ -3612,7 +3641,9 @@ _BOTH_WORDS = (
     # "ありがとう、二人とも！", "谢谢你们两位", "둘 다 고마워요", "dzięki wam obojgu", "terima kasih kalian berdua"
     "二人とも|お二人とも|ふたりとも|两位|兩位|你们两个|你們兩個|둘 다|두 분 다|wam obojgu|ambos dos|both of y'all|"
     # Norwegian and Danish: "Tusen takk begge to!", "tak til jer begge"
-    "begge to|begge|jer begge|dere begge"
+    "begge to|begge|jer begge|dere begge|"
+    # German and Swiss German "merci ihr zwei!", "danke euch zwei"
+    "ihr zwei|ihr beide|euch zwei"
 )
 # Words that may sit between a cue and its mentions: intensifiers, "to", "you", honorifics.
 _FILL_WORDS = (
@@ -3625,14 +3656,14 @@ _FILL_WORDS = (
     r"jeszcze raz|tekrar|ещё раз|еще раз|ще раз|lagi|"
     # "too" in the other languages: "e grazie anche <@B> per le alternative", "merci aussi à <@B>"
     r"anche|también|aussi|auch|ook|também|też|juga|tambien|"
-    r"muchas|mil|beaucoup|bcp|infiniment|à|a|schön|sehr|vielmals|vöumou|viumau|vilmal|dir|mille|tante|muito|muita|wel|så mycket|bardzo|wielkie|"
+    r"muchas|mil|beaucoup|bcp|infiniment|à|a|schön|sehr|vielmals|vöumou|viumau|viu mau|vilmal|dir|mille|tante|muito|muita|wel|så mycket|bardzo|wielkie|"
     r"çok|большое|огромное|очень|πολύ|πολυ|rất nhiều|nhiều|nhé|nha|banyak|bahut|ji|جزيلا|רבה|de|"
     # "te lo agradezco muchísimo <@A>", "grazie davvero", "um obrigado especial pro <@A>", "sağ ol hocam"
     r"muchísimo|muchisimo|mucho|moltissimo|tantissimo|muitíssimo|muitissimo|infinitamente|de verdad|davvero|vraiment|"
     r"wirklich|echt|naprawdę|gerçekten|especial|special|speciale|spécial|pro|pra|demais|"
     r"hocam|abi|abla|kanka|amigo|amiga|hermano|irmão|bhai|anh|chị|em|kak|pak|khusus|sanget|enough|yaar|yar|kuya|ate|po|"
     # "to" in the listed languages: "Dank an <@A>", "bedankt aan", "tack till", "dla", "kepada", "ao", "al"
-    r"an|aan|naar|till|til|dla|kepada|ao|aos|al|ai|alla|às|kay|kina|στον|στην|στη|στους|στις|σε|"
+    r"an|aan|naar|till|til|dla|do|stary|stara|mordo|kepada|ao|aos|al|ai|alla|às|kay|kina|στον|στην|στη|στους|στις|σε|"
     # the Greek article before a name, and "also": "Ευχαριστώ και την <@A> που με βοήθησε"
     r"τον|την|τη|τους|τις|και|"
     # the Portuguese article before a name: "queria agradecer o <@A> e a <@B>"
@@ -4222,7 +4253,7 @@ def _kudos_reply(text: str, author: str, thread_parent_author: str | None) -> tu
     if thread_parent_author in (None, author) or len(text) > _KUDOS_REPLY_MAX:
         return ()
     # (one more in such a thread may open with "and": "and obviously <@A> for the reminder fix")
-    lead = _KUDOS_LEAD.match(text) if text[:1] in "aApP+" else None
+    lead = _KUDOS_LEAD.match(text) if text[:1] in "aApP+àÀyYeEtTdD" else None
     if not text.startswith("<@") and lead is None:
         return ()
     norm, ids = _normalize(text)
@@ -4287,6 +4318,8 @@ _ORDER = re.compile(
 _KUDOS_LEAD = re.compile(
     r"(?i:and|also|plus|\+)(?: (?i:also|obviously|of course|finally|last but not least|especially|definitely|"
     r"of course also))?,? (?=<@)"
+    # …or with "to" in the languages that say it: "A <@A> por el handoff más claro…, y a <@B> por…", "à <@A> pour…"
+    r"|(?i:y a|e a|a|à|para|pra|to|an|aan|do|dla) (?=<@)"
 )
 
 
@@ -4296,6 +4329,8 @@ def _asks_in_reply(low: str, end: int) -> bool:
     which is honestly the bigger deal)")."""
     for m in _REQUEST_IN_REPLY.finditer(low, 0, end):
         word = m.group()
+        if low.rfind("(", 0, m.start()) > low.rfind(")", 0, m.start()):
+            continue  # an aside: "<@A> for the chatbot fix (the member is still telling people about it)"
         if word in _COPULAS and _SUBORDINATE_BEFORE.search(low, max(0, m.start() - 30), m.start()):
             continue
         if word in _ALSO_NOUNS and _NOUN_BEFORE.search(low, max(0, m.start() - 12), m.start()):
@@ -4607,7 +4642,8 @@ def _by_rules(
             # organise — thank you Jasmine!": a request in an earlier point of a list is not the one this closes
             n_req = 0
         req_before = n_req > 0
-        if req_before and (reason is None or _WEAK_REASON.match(reason.lower())):
+        if req_before and (reason is None or _WEAK_REASON.match(reason.lower())) and not low.startswith("ที่", ce):
+            # (Thai says what for right after its thanks: "…พอยัดได้มั้ย ขอบคุณที่ยกมานะคะ", thanks for raising it)
             # "…can you review? thanks": a closing to a request, unless it thanks someone who was not
             # asked anything ("<@A> can you merge? thanks <@B> for the review").
             last_req = reqs[n_req - 1]
@@ -5870,6 +5906,9 @@ def _targets(
         and not _reports_success(low[a.start() : cs])
     ):
         return None, None, False, None
+    # …and so is one before an apology: "<@A> ผมเองครับ 🙇‍♂️ ตั้ง target ผิด ขอโทษครับ", "<@A> 🙇 xin lỗi em"
+    if kind == "emoji" and _APOLOGY_AFTER.match(low, ce, min(n, ce + 60)):
+        return None, None, False, None
     targets: list[str] = []
     trailing: list[str] = []  # "thanks!! <@A>": used only when nothing precedes the cue
     reason: str | None = None
@@ -6261,6 +6300,10 @@ _APOLOGY_BEFORE = re.compile(
     # and where words are not spaced: "<@A> 抱歉抱歉，…这次真的是最后一版了 🙏", "ほんとすみません🙇"
     r"|(?:抱歉|对不起|對不起|不好意思|我的锅|我的鍋|すみません|すいません|ごめん|申し訳|죄송|미안)[^。！？!?\n]{0,40}$"
 )
+_APOLOGY_AFTER = re.compile(
+    r"[^.!?\n]{0,50}?(?:\b(?:sorry|my bad|xin lỗi|przepraszam|perdón|perdon|désolée?|entschuldigung|scusa|maaf)\b|"
+    r"ขอโทษ|抱歉|对不起|對不起|すみません|申し訳|ごめん|죄송|미안)"
+)
 _PRONOUN_AND = re.compile(
     r"\b(?:her|him|them|ella|él|elle|lui|sie|ihn|ihr|ihm|ela|ele|lei|haar|hem) (?:(?:and|y|et|und|e|en)\b|&)"
 )
@@ -6546,7 +6589,7 @@ _NOT_A_REACTION = re.compile(
 
 _WEIGHTY_THANKS = re.compile(
     r"(?:thank you|thanks|thank u|ty)(?: (?:so|so very|very|sooo+) much| a (?:lot|ton|million|bunch)| heaps| loads)\b|"
-    r"(?:tysm|tyvm)\b|"
+    r"(?:tysm|tyvm)\b|(?:thanks|thank you|thx|ty) again(?=\s*(?:[,.!…]|$))|"
     # …and in the other languages: "<@A> troppo gentile, i test mi erano sfuggiti completamente. grazie davvero"
     r"(?:grazie (?:davvero|mille|di cuore|infinite)|mille grazie|muchas gracias|mil gracias|gracias de verdad|"
     r"merci beaucoup|merci infiniment|vielen dank|danke vielmals|tausend dank|herzlichen dank|muito obrigad[oa]|"

@@ -336,7 +336,7 @@ def test_accuracy_on_labelled_set(name: str) -> None:
 
 
 # The blind sets kept but not (yet) at the target: their pooled score may not fall while their families are worked on.
-KEPT_HOLDOUTS = [f"thanks_holdout{n}.jsonl" for n in (21, 22, 29, 34, 38, 41, *range(42, 257))]
+KEPT_HOLDOUTS = [f"thanks_holdout{n}.jsonl" for n in (21, 22, 29, 34, 38, 41, *range(42, 263))]
 
 
 def test_kept_holdouts_do_not_regress() -> None:
@@ -672,6 +672,24 @@ def test_a_harm_that_was_averted_is_still_credit() -> None:
         ("tu gères <@UA>, le fix a déjà libéré 40Go sur le bastion", ["UA"]),
         ("<@UA> вже пішло, респект 🫡", ["UA"]),
         ("works 🙌🏾 tqvm <@UA>", ["UA"]),
+        # (from stop 27's last sets, 257-262, after their one scoring)
+        ("Ok entonces props también a <@UA> :clap:", ["UA"]),
+        ("fue con ayuda de <@UA> que validó todos los jobs de datos, también merece crédito", ["UA"]),
+        ("grasias <@UA> x el export de Zendesk, ya cuadran los reportes :pray:", ["UA"]),
+        ("<@UA> du bisch en Lebensretter. Config gsetzt, Umlaut stimmed", ["UA"]),
+        ("danke viu mau <@UA> :smile: funktioniert lokal schon", ["UA"]),
+        ("Ferie ab morn Mittag :palm_tree: <@UA> und <@UB> übernämed oncall, merci ihr zwei!", ["UA", "UB"]),
+        ("Chciałam publicznie podziękować <@UA> i całej nocnej zmianie za wczoraj.", ["UA"]),
+        ("Props do <@UA> i <@UB> — pierwszy raz od miesięcy nocny import przeszedł bez błędów", ["UA", "UB"]),
+        ("Propsy dla <@UA> — MDM rollout skanerów przeszedł w 12 minut", ["UA"]),
+        ("przejmuję. btw <@UA> tx za indeks, wykres latencji wygląda jak spadek z klifu", ["UA"]),
+        ("Kłaniam się w pas <@UA> za testerów, byli świetni.", ["UA"]),
+        ("dzięki stary <@UA> za pożyczenie power banka na dyżur :battery:", ["UA"]),
+        ("今日のランチ <@UA> さんにおごってもらいました。ごちそうさまです！", ["UA"]),
+        ("<@UA> all 3 are genuine revisions, we're good to submit 👍 thanks again, this was a huge help", ["UA"]),
+        ("<@UA> :tada: couldn't have done it without <@UB>, seriously. Thanks again Reto!", ["UB"]),
+        ("<@UA> ผมเองครับ 🙇‍♂️ ตั้ง target ผิดเป็น prod แทน dev ขอโทษครับ", []),
+        ("<@UA> 🙇 xin lỗi em, anh mở trên máy nhà quên đóng.", []),
     ],
 )
 def test_who_a_thanks_reaches(text: str, expected: list[str]) -> None:
@@ -747,6 +765,17 @@ def test_thread_reply_without_mention_thanks_the_parent_author() -> None:
         ("teh peng siew dai, thanks ah!", []),
         ("还行谢谢，去了梧桐山 😂 你呢", []),
         ("I take back my hot take from yesterday. Respect 🫡", []),
+        ("A <@UA> por el handoff más claro que he recibido, y a <@UB> por la rotación de llaves", ["UA", "UB"]),
+        ("A <@UA> le toca la guardia mañana", []),
+        ("<@UA> salvavidas :lifebuoy: me ahorraste todo el martes", ["UA"]),
+        (
+            "<@UA> for the chatbot fix (the member is still telling people about it), <@UB> for the SMS updates",
+            ["UA", "UB"],
+        ),
+        ("ยังไม่อยู่ใน Q1 ค่ะ แต่จะใส่ backlog แล้วดูว่าพอยัดได้มั้ย ขอบคุณที่ยกมานะคะ", ["UP"]),
+        ("おお、ビルド 14分→6分になった。ありがたや〜 :pray:", ["UP"]),
+        ("今日はやめとくわ、ありがとう。レビュー溜まってて", []),
+        ("DPD wstało 11:52, wyłączam fallback. Bogu dzięki, bo GLS miał już limit", []),
     ],
 )
 def test_what_a_thread_reply_says_to_its_parent(text: str, expected: list[str]) -> None:
