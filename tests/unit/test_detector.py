@@ -423,7 +423,7 @@ def test_the_bot_weighs_each_person_as_the_model_reads_them() -> None:
     weights = detector._weights()
     bits = weights.mask.bit_length()
     rows = [row for name in ["thanks_labelled.jsonl", *KEPT_HOLDOUTS[-6:]] for row in _load(name)]
-    rows += generate_messages(2000, seed=11)
+    rows += generate_messages(4000, seed=11)
     weighed = 0
     for row in rows:
         text, author, parent = row["text"], row["author"], row.get("thread_parent_author")
