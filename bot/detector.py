@@ -574,6 +574,8 @@ _words(
     "やめとく(?:わ)?[。、,！!\\s]*ありがと",
     "ええわ[。、,！!\\s]*ありがと",
     "고맙긴",
+    "고마워할 필요 없",  # "고마워할 필요 없어요~" (no need to thank me)
+    "감사할 필요 없",
     "감사하긴요",
     "لا،? شكرا",
     "לא,? תודה",
@@ -1728,6 +1730,8 @@ _words(
     # Hindi "shabash" (well done), "you're an angel", Portuguese "salvou meu dia", "*bows deeply to <@A>*"
     "shabaa?sh",
     "you(?:'re| are) an angel",
+    "you(?:'re| are) (?:clutch|goated|the goat)",  # "you're clutch :100:", "evan you're goated :goat:"
+    f"all down to(?= ?{M})",  # British credit: "yep – all down to <@A> pointing me at it"
     # "you're an angel / a hero / a star" in more languages: Portuguese "És um anjo <@A>", Norwegian "du er en engel",
     # Flemish "ge zijt een engel", "u zijt een held", Catalan "ets un sol", "ets la millor"; English "you're a star"
     "[ée]s um anjo",
@@ -1902,7 +1906,7 @@ _words(
     *_product(
         ("eres", "sos"),
         (
-            " (?:un sol|un amor|un crack|una crack|lo máximo|lo maximo|el mejor|la mejor|un genio|una genia|un ángel|un angel)",
+            " (?:un sol|un amor|un crack|una crack|lo máximo|lo maximo|lo más|lo mas|el mejor|la mejor|un genio|una genia|un ángel|un angel)",
         ),
     ),
     *_product(
@@ -2375,7 +2379,7 @@ _words(
     f"thanking(?= {M})",  # "Thanking <@A> for fixing the QA environment SSO issue yesterday"
     # British "ta": ":pray: ta <@A>", "found it ta <@A>", "ta a million" (not Portuguese "ta bom", "ta certo": it is; nor
     # the Turkish suffix "Meetup'ta <@A>")
-    f"ta(?<!['’]ta)(?= {M}|\\s*[!.{TYE}{EMO}]|\\s*:[a-z0-9_+-]+:| ?$| to {M}| (?:very much|muchly|a million|loads|a lot|mate|love|hun|pet)\\b)",  # (not "the TA for the course")
+    f"ta(?<!['’]ta)(?<!\\bthe ta)(?<!\\bel ta)(?<!\\bla ta)(?<!\\bun ta)(?<!\\bo ta)(?= {M}|\\s*[!.{TYE}{EMO}]|\\s*:[a-z0-9_+-]+:| ?$| to {M}| (?:very much|muchly|a million|loads|a lot|mate|love|hun|pet)\\b)",  # (not "the TA for the course")
     "th(?:a?nx|nks|x|ks)",
     "tnx",
     # Malaysian and Singaporean "tq" (thank you): "tq <@A>!", "tq so much", "tq both <@A> <@B>"
@@ -2400,10 +2404,15 @@ _words(
     # (and opening a bullet: "- tx <@A>, merged"; after a word of another script: "<@A> 확인했어요 tx!"; in an
     # aside or closing a sentence: "PR merged (tx <@A> for the review)", "<@A> got it, tx."; weighed: "<@A> huge tx";
     # added on: "B: none. also tx <@A> for the replica fix")
-    f"(?:(?<=^ tx)|(?<=[,.!(\n>{M[1:-1]}{TYE}{EMO}{_UEMOJI}] tx)|(?<=[\n(]tx)|(?<=huge tx)|(?<=big tx)|(?<=many tx)|(?<=also tx)|(?<=and tx)|(?<=\n[-•*] tx)|(?<=[^\\x00-\\u024f] tx))",
+    f"(?:(?<=^ tx)|(?<=[,.!(\n>{M[1:-1]}{TYE}{EMO}{_UEMOJI}] tx)|(?<=[\n(]tx)|(?<=huge tx)|(?<=big tx)|(?<=many tx)|(?<=also tx)|(?<=and tx)|(?<=\\bsip tx)|(?<=\\bok tx)|(?<=\\boke tx)|(?<=\\bmantap tx)|(?<=\\bcool tx)|(?<=\n[-•*] tx)|(?<=[^\\x00-\\u024f] tx))",
     "tks",
     # French chat: "cimer <@A> pour le tuyau" (verlan), "t'es un ange :angel: mrc"
     "cimer",
+    # Indonesian chat: "makasiii nadiaa", "tengkyu <@A>", "mksh bnyk <@A>", "<@A> kamu the best"
+    "makasi+h?",
+    "teng(?:k|q)(?:yu|iu)",
+    "mksh",
+    *_product(("kamu", "lo", "lu"), (" the best",)),
     # Spanish spelt as said: "grasias <@A> x el export", "grax"
     "grasias",
     "grax",
@@ -2653,7 +2662,7 @@ _words(
         ),
         (
             # (Portuguese with the article: "queria agradecer o <@A> e a <@B> pela paciência")
-            f" agradecer(?:le|les|te|-te|-lhe|-vos)?(?=:? (?:especialmente |sobre todo |en especial |em especial |en particular |em particular |"
+            f" agradecer(?:le|les|te|-te|-lhe|-vos)?(?=:? (?:especialmente |sobre todo |en especial |em especial |en particular |em particular |formalmente |oficialmente |"
             f"públicamente |publicamente |pessoalmente |personalmente )?(?:a |al |ao |à |o |os |as )?{M})",
         ),  # not "quiero agradecer a los voluntarios…"
     ),
@@ -2662,6 +2671,9 @@ _words(
     "agradecer-?(?:te|vos|lhe|les|le)",
     # "<@A> je te revaudrai ça" (I'll return the favour): French thanks owed
     "je (?:te|vous) (?:le )?revaudrai(?: ça| ca)?",
+    # European Portuguese "devo-te uma, a sério" (I owe you one)
+    "devo-te uma",
+    "fico a dever-te",
     "agrade[cç](?:o|emos)",
     # The noun is a thanks only when it is given to someone: "um agradecimento especial pra <@A>",
     # "agradecimientos a <@A>", "ringraziamenti a tutti" — not "um agradecimento formal vai ser enviado".
@@ -3179,6 +3191,13 @@ _words(
 )
 # …and "I'm waiting for": "<@A> <@B> feedback'inizi bekliyorum, özellikle kartların hiyerarşisi konusunda 🙏"
 _words("req", "m[iıuü]s[iıuü]n(?:[iıuü]z)?", "rica etsem", "bekliyorum", "bekliyoruz")
+# A wish that asks: "would be good to have <@A> and <@B> in. Ta", Indonesian "review ya kalau sempet, thanks!"
+_words(
+    "req",
+    *_product(("would be", "it'd be", "itd be", "it would be"), (" (?:good|great|nice|helpful|ideal) (?:to have|if)",)),
+    "kalau sempe?a?t",
+    "kalo sempe?a?t",
+)
 # A need with a deadline asks for something even without a question: "<@A> need the margin calc by 3, thx!",
 # "brauche die Zahlen bis morgen, danke", "necesito el informe para mañana, gracias".
 _DEADLINE = (
@@ -3651,7 +3670,7 @@ _BOTH_WORDS = (
 # Words that may sit between a cue and its mentions: intensifiers, "to", "you", honorifics.
 _FILL_WORDS = (
     r"so|very|much|a lot|a ton|a bunch|a million|lots|loads|heaps|tons|again|too|as well|also|both|really|soo+|sm|"
-    r"to|you|u|ya|yo|you both|both of you|bro|man|mate|dude|buddy|friend|sir|once again|for real|"
+    r"to|you|u|ya|yo|you both|both of you|bro|man|mate|dude|buddy|pal|friend|sir|once again|for real|"
     # "you" said to several, before the people: "Danke euch, <@A> <@B>!", "dank jullie, <@A> en <@B>"
     r"euch|ihnen|jullie|voi|vosotros|ustedes|vocês|voces|wam|вам|"
     # "again" in the other languages: "gracias de nuevo <@A> por la traducción", "danke nochmal <@A>"
@@ -3700,7 +3719,7 @@ _JOIN = rf"{_AND}|or|as well as|plus|along with"
 _JOIN_PEOPLE = rf"{_JOIN}|a"
 # What may follow "and" before the next person: "and to <@B>", "and also", "y a", "et à", "und an", "e ao"…
 _AND_LINK = (
-    "to|also|too|of course|especially|a|ad|à|an|aan|naar|till|til|dla|kepada|ao|aos|al|ai|alla|às|pra|pro|para|auch|también|aussi|ook|"
+    "to|also|too|of course|especially|a|ad|à|an|aan|naar|ke|buat|till|til|dla|kepada|ao|aos|al|ai|alla|às|pra|pro|para|auch|también|aussi|ook|"
     "också|też|juga|também|anche|"
     # Greek "στον <@A> και στον <@B>", "την <@A> και τον <@B>"
     "στον|στην|στη|τον|την|τη"
@@ -4334,7 +4353,11 @@ def _asks_in_reply(low: str, end: int) -> bool:
         word = m.group()
         if low.rfind("(", 0, m.start()) > low.rfind(")", 0, m.start()):
             continue  # an aside: "<@A> for the chatbot fix (the member is still telling people about it)"
-        if word in _COPULAS and _SUBORDINATE_BEFORE.search(low, max(0, m.start() - 30), m.start()):
+        if word in _COPULAS and (
+            _SUBORDINATE_BEFORE.search(low, max(0, m.start() - 30), m.start())
+            # (or in a clause of the author's own after a comma: "<@B> for the pytest-xdist tip, my tests are 4x faster now")
+            or _OWN_CLAUSE_BEFORE.search(low, max(0, m.start() - 30), m.start())
+        ):
             continue
         if word in _ALSO_NOUNS and _NOUN_BEFORE.search(low, max(0, m.start() - 12), m.start()):
             continue  # a thing, not an instruction: "<@A> for the CI check on the gradle template"
@@ -4343,6 +4366,7 @@ def _asks_in_reply(low: str, end: int) -> bool:
 
 
 _COPULAS = frozenset(["is", "are", "was", "were", "will"])
+_OWN_CLAUSE_BEFORE = re.compile(r", (?:my|our|we|i)(?: [\w'’-]+){0,2} $")  # (what the help did for the author)
 _ALSO_NOUNS = frozenset(["check", "use"])
 _NOUN_BEFORE = re.compile(r"\b(?:the|a|an|this|that|ci|health|sanity|lint|quick|final|spot|security|type) $")
 _SUBORDINATE_BEFORE = re.compile(

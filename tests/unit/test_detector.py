@@ -336,7 +336,7 @@ def test_accuracy_on_labelled_set(name: str) -> None:
 
 
 # The blind sets kept but not (yet) at the target: their pooled score may not fall while their families are worked on.
-KEPT_HOLDOUTS = [f"thanks_holdout{n}.jsonl" for n in (21, 22, 29, 34, 38, 41, *range(42, 263))]
+KEPT_HOLDOUTS = [f"thanks_holdout{n}.jsonl" for n in (21, 22, 29, 34, 38, 41, *range(42, 269))]
 
 
 def test_kept_holdouts_do_not_regress() -> None:
@@ -690,6 +690,17 @@ def test_a_harm_that_was_averted_is_still_credit() -> None:
         ("<@UA> :tada: couldn't have done it without <@UB>, seriously. Thanks again Reto!", ["UB"]),
         ("<@UA> ผมเองครับ 🙇‍♂️ ตั้ง target ผิดเป็น prod แทน dev ขอโทษครับ", []),
         ("<@UA> 🙇 xin lỗi em, anh mở trên máy nhà quên đóng.", []),
+        # (from sets 263-268, after their one scoring)
+        ("<@UA> the url-encoding fix is already helping. you're clutch :100:", ["UA"]),
+        ("mantap, komennya masuk akal semua. tengkyu <@UA>", ["UA"]),
+        ("<@UA> kamu the best :heart: langsung masuk deck", ["UA"]),
+        ("sip tx <@UA>", ["UA"]),
+        ("the tx <@UA> sent failed", []),
+        ("props to <@UA> buat semua chart kohort dan ke <@UB> buat slide supply", ["UA", "UB"]),
+        ("<@UA> recibido, sos lo más. Se lo muestro mañana", ["UA"]),
+        ("Backlog grooming at 2 – would be good to have <@UA> and <@UB> in. Ta", []),
+        ("<@UA> review ya kalau sempet, thanks!", []),
+        ("<@UA> ㅋㅋㅋ 별거 아니에요 고마워할 필요 없어요~", []),
     ],
 )
 def test_who_a_thanks_reaches(text: str, expected: list[str]) -> None:
@@ -776,6 +787,11 @@ def test_thread_reply_without_mention_thanks_the_parent_author() -> None:
         ("おお、ビルド 14分→6分になった。ありがたや〜 :pray:", ["UP"]),
         ("今日はやめとくわ、ありがとう。レビュー溜まってて", []),
         ("DPD wstało 11:52, wyłączam fallback. Bogu dzięki, bo GLS miał już limit", []),
+        ("che, me tira un error al pedir el TA. Será el reloj?", []),
+        ("yep – all down to <@UA> pointing me at it. I'd still be hunting otherwise", ["UA"]),
+        ("makasiii nadiaa :sparkles:", ["UP"]),
+        ("<@UA> for the docker setup and <@UB> for the xdist tip, my tests are 4x faster now", ["UA", "UB"]),
+        ("<@UA> for the Q3 report, the template is in the wiki", []),
     ],
 )
 def test_what_a_thread_reply_says_to_its_parent(text: str, expected: list[str]) -> None:
