@@ -4693,8 +4693,14 @@ def _by_rules(
             # organise — thank you Jasmine!": a request in an earlier point of a list is not the one this closes
             n_req = 0
         req_before = n_req > 0
-        if req_before and (reason is None or _WEAK_REASON.match(reason.lower())) and not low.startswith("ที่", ce):
-            # (Thai says what for right after its thanks: "…พอยัดได้มั้ย ขอบคุณที่ยกมานะคะ", thanks for raising it)
+        if (
+            req_before
+            and (reason is None or _WEAK_REASON.match(reason.lower()))
+            # (Thai says what for right after its thanks, Turkish right before it: "…พอยัดได้มั้ย ขอบคุณที่ยกมานะคะ",
+            # "Yorumlarınızı bekliyorum. <@A> … verdiğiniz liste için sağ olun")
+            and not low.startswith("ที่", ce)
+            and not low.endswith(("için ", "icin "), 0, cs)
+        ):
             # "…can you review? thanks": a closing to a request, unless it thanks someone who was not
             # asked anything ("<@A> can you merge? thanks <@B> for the review").
             last_req = reqs[n_req - 1]
@@ -6347,7 +6353,7 @@ _DEFLECTED = re.compile(
 _APOLOGY_BEFORE = re.compile(
     r"\b(?:sorry|sry|my bad|my fault|guilty|mea culpa|apologies|perdón|perdon|perdona|disculpa|disculpas|desculpa|desculpe|désolée?|desole|"
     r"pardon|scusa|scusate|scusami|entschuldigung|sorry|przepraszam|özür dilerim|kusura bakma|извини|извините|"
-    r"простите|maaf|xin lỗi|sori|סליחה|συγγνώμη|συγνώμη)\b[^.!?\n]{0,40}$"
+    r"простите|maaf|xin lỗi|sori|סליחה|συγγνώμη|συγνώμη)\b[!.…]*[^.!?\n]{0,40}$"  # (and "<@A> sorry! 🙏")
     # and where words are not spaced: "<@A> 抱歉抱歉，…这次真的是最后一版了 🙏", "ほんとすみません🙇"
     r"|(?:抱歉|对不起|對不起|不好意思|我的锅|我的鍋|すみません|すいません|ごめん|申し訳|죄송|미안)[^。！？!?\n]{0,40}$"
 )

@@ -701,6 +701,10 @@ def test_a_harm_that_was_averted_is_still_credit() -> None:
         ("Backlog grooming at 2 – would be good to have <@UA> and <@UB> in. Ta", []),
         ("<@UA> review ya kalau sempet, thanks!", []),
         ("<@UA> ㅋㅋㅋ 별거 아니에요 고마워할 필요 없어요~", []),
+        (
+            "Yorumlarınızı akşama kadar bekliyorum. <@UA> talepleri ekledim, verdiğiniz liste için sağ olun.",
+            ["UA"],
+        ),
     ],
 )
 def test_who_a_thanks_reaches(text: str, expected: list[str]) -> None:
@@ -857,6 +861,7 @@ def test_thread_reply_in_own_thread_thanks_nobody_but_the_named() -> None:
         "tak nak, terima kasih <@UA>. lutut masih sakit",
         "<@UA> tak payah thank me lah, I'm the one who got a free monitor 😂",
         "<@UA> le chef a dit non, merci de ne plus commit de .env",
+        "<@UA> sorry! 🙏",
     ],
 )
 def test_not_a_thanks(text: str) -> None:
