@@ -2014,12 +2014,13 @@ _words(
     "kudos-(?:runde|ecke|liste|zeit|round|corner|time|thread)",  # "Kudos-Runde der Woche:" heading a list
     *_product(("big", "major", "huge", "mad", "serious", "massive"), (" props",)),
     # (Spanish "props a <@A>", French "props à", Dutch "props aan", Indonesian "props ke" too)
+    # (German "Props an <@A>" too; and "props también a <@A>")
     f"props(?=(?: también| too| aussi| auch| also)? (?:to |a |à |aan |an |ke |pour |para |voor |pro |pra |dla |do )?{M}"
     "| ?[!:,]| ?$| to )",
     f"propsy(?= (?:dla |do )?{M})",  # Polish: "Propsy dla <@A>"
     # the credit is theirs: "el crédito es suyo", "también merece crédito"
     "el cr[ée]dito es (?:suyo|de ella|de él|todo suyo)",
-    "merece(?:n)? (?:el )?cr[ée]dito",  # German "Props an <@A>" too
+    "merece(?:n)? (?:el )?cr[ée]dito",
     # (and the singular opening a sentence: "Prop to <@A>, his PR had tests for…" — not "pass the prop to <@A>'s table")
     f"prop to(?:(?<=^ prop to)|(?<=[\\n.!:] prop to))(?= {M}(?!['’]s))",
     "props \\([^()\\n]{1,30}\\)(?= to )",  # "Props (literally) to <@A>"
@@ -2059,8 +2060,8 @@ _words(
     # "Credit where it's due: <@A>'s pipeline…", "all credit goes to <@A>", "intercompany clean — credit to
     # <@A>"; not a credit issued to a customer ("issue a credit to <@A>'s account", "apply the credit to…").
     "credit where (?:it'?s |it is |credit'?s |credit is )?due",  # ("Credit where due: <@A> and <@B> 👏")
-    f"the credit goes to(?= ?{M})",
-    f"credit cho(?= ?{M})",  # Vietnamese: "Credit cho <@A> với <@B> nha anh"  # "honestly the credit goes to <@A> and the bargaining team"
+    f"the credit goes to(?= ?{M})",  # "honestly the credit goes to <@A> and the bargaining team"
+    f"credit cho(?= ?{M})",  # Vietnamese: "Credit cho <@A> với <@B> nha anh"
     "credit goes to(?= (?:the|our|my) )",  # "Credit goes to the JP translation team — <@A>, <@B>…"
     f"de eer (?:gaat |moet |mag )?(?:ook |echt )?naar(?= ?{M})",  # Dutch: "al moet de eer ook naar <@A>"
     # Irish and British: "<@A> <@B> fair play to the two of ye, that was a lot of work"
