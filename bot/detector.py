@@ -494,6 +494,7 @@ _words(
     "nu,? (?:mul[tțţ]umesc|mersi)",
     "no,? gr[àa]cies",
     "hindi na,? salamat",  # Tagalog
+    *_product(("wag", "huwag"), (" na,? salamat",)),  # (and "wag na, salamat, naka-3 cups na ako": no need)
     "th[ôo]i kh[ỏo]i(?: em| anh| chị)?,? c[aảá]m [oơ]n",  # Vietnamese
     # "thôi cảm ơn Mai", "thôi em ơi cảm ơn, bánh nhiều lắm rồi" (no thanks, there's plenty)
     "th[ôo]i(?: em| anh| chị| bạn)?(?: [oơ]i)?,? c[aảá]m [oơ]n",
@@ -796,6 +797,13 @@ _words(
     "kh[ôo]ng c[ầa]n(?: đâu)?[\\s,.!…—–\\-]*c[aảá]m [oơ]n",
     "δεν χρειάζεται[\\s,.!…—–\\-]*ευχαριστ(?:ώ|ω)",
     "nu e nevoie[\\s,.!…—–\\-]*(?:mul[tțţ]umesc|mersi)",
+    # an invitation or offer turned down: "Thanks for the invite but I'll be in Athens that weekend", "Ευχαριστώ για
+    # την πρόσκληση αλλά θα είμαι Αθήνα"
+    *_product(
+        ("thanks", "thank you", "thx", "ty"),
+        (" for (?:the |your )?(?:kind )?(?:invite|invitation|offer)[\\s,!.]*(?:—\\s*|-\\s*)?but\\b",),
+    ),
+    *_product(("ευχαριστώ", "ευχαριστω"), (" για την (?:πρόσκληση|προσφορά)[\\s,!.]*(?:αλλά|αλλα)",)),
     guard_end=False,
 )
 # "in advance" said with the thanks in words the vocabulary cannot take alone: "Danke schon mal!", "schon mal
@@ -1067,7 +1075,7 @@ _words(
     *_product(("díky", "diky", "dík", "dik", "děkuji", "dekuji"), (" za (?:optání|optani|zeptání|zeptani)",)),
     "tack för att du frågar",
     "takk for at du spør",
-    "ευχαριστώ που ρώτησες",
+    *_product(("ευχαριστώ", "ευχαριστω"), (" που (?:ρώτησες|ρωτάς|ρωτας|ρωτάτε|ρωτατε|ρώτησατε)",)),
     *_product(
         ("mulțumesc", "multumesc", "mulţumesc", "mersi"), (" (?:că|ca) (?:ai|ați|ati) întrebat", " de întrebare")
     ),
@@ -1670,10 +1678,10 @@ _words(
             "ye are",
         ),
         (
-            # (with the adjectives said before: "you're a wee gem", "you're stars", "absolute legends")
+            # (with the adjectives said before: "you're a wee gem", "you're stars", "absolute legends"; "you're a good man")
             " (?:an? |the |such an? |my )?(?:(?:absolute|total|real|true|wee|proper|pure|actual|utter) )?(?:best|greatest|"
             "stars?|legends?|hero|heroes|gems?|genius|saint|awesome|amazing|rockstars?|wizards?|life[- ]?savers?|mvps?|man|"
-            "goat|machine|champions?|champ|beast)"
+            "goat|machine|champions?|champ|beast|good (?:man|woman|egg|human|soul|one))"
             # "you're the best person to ask" is not praise for help
             # — but "you're the GOAT for proofreading that" is
             "(?! (?:person|people|one|ones|way|option|place|guy|girl|team|bet|part|thing|choice|fit|at|to|in|of|on)\\b)"
@@ -1923,7 +1931,9 @@ _words(
         ("você é", "voce é", "vc é", "tu é", "tu és"), (" (?:demais|o melhor|a melhor|um anjo|incrível|incrivel)",)
     ),
     *_product(("je bent", "jij bent"), (" (?:een topper|een held|de beste|geweldig)",)),
-    *_product(("du är",), (" (?:bäst|en stjärna|en klippa|guld)",)),
+    *_product(("du är",), (" (?:bäst|en stjärna|en klippa|guld|ett geni|en ängel|en hjälte|en legend|guld värd)",)),
+    # Norwegian and Danish: "Du er en helt, takk!", "Du er gull verdt 💛", "du er et geni"
+    *_product(("du er",), (" (?:en helt|et geni|en engel|en legende|gull verdt|best|den beste|en stjerne|en klippe)",)),
     *_product(("jesteś", "jestes"), (" (?:wielki|wielka|najlepsz[ya]|złot[ya]|zloty|aniołem)",)),
     "sen bir tanesin",
     # "you're a lifesaver" / "you saved me" in the other supported languages: "eres un salvavidas", "me salvaste la
@@ -2007,6 +2017,10 @@ _words(
     "μας έσωσες",
     "σε χρωστάω",
     "σου χρωστάω",
+    "σώθηκα",  # "σώθηκα 🙏" (I'm saved)
+    # Tagalog "utang ko sa'yo 'to <@A>!" (I owe you this one)
+    "utang ko sa(?:'|’)?yo(?: (?:'|’)?to)?",
+    "may utang (?:ako|ko) sa(?:'|’)?yo",
 )
 _words(
     "kudos",
@@ -2015,7 +2029,9 @@ _words(
     *_product(("big", "major", "huge", "mad", "serious", "massive"), (" props",)),
     # (Spanish "props a <@A>", French "props à", Dutch "props aan", Indonesian "props ke" too)
     # (German "Props an <@A>" too; and "props también a <@A>")
-    f"props(?=(?: también| too| aussi| auch| also)? (?:to |a |à |aan |an |ke |pour |para |voor |pro |pra |dla |do )?{M}"
+    # (Greek "Props στη <@A>", Tagalog "props sa <@A>", "props kay <@A>")
+    f"props(?=(?: también| too| aussi| auch| also)? (?:to |a |à |aan |an |ke |pour |para |voor |pro |pra |dla |do |"
+    f"στη |στην |στον |στο |sa |kay |kina )?{M}"
     "| ?[!:,]| ?$| to )",
     f"propsy(?= (?:dla |do )?{M})",  # Polish: "Propsy dla <@A>"
     # the credit is theirs: "el crédito es suyo", "también merece crédito"
@@ -2062,6 +2078,7 @@ _words(
     "credit where (?:it'?s |it is |credit'?s |credit is )?due",  # ("Credit where due: <@A> and <@B> 👏")
     f"the credit goes to(?= ?{M})",  # "honestly the credit goes to <@A> and the bargaining team"
     f"credit cho(?= ?{M})",  # Vietnamese: "Credit cho <@A> với <@B> nha anh"
+    f"credits? (?:kay|kina|sa)(?= ?{M})",  # Tagalog: "Credits kay <@A> for the edge case list"
     "credit goes to(?= (?:the|our|my) )",  # "Credit goes to the JP translation team — <@A>, <@B>…"
     f"de eer (?:gaat |moet |mag )?(?:ook |echt )?naar(?= ?{M})",  # Dutch: "al moet de eer ook naar <@A>"
     # Irish and British: "<@A> <@B> fair play to the two of ye, that was a lot of work"
@@ -2407,7 +2424,12 @@ _words(
     "cimer",
     # Indonesian chat: "makasiii nadiaa", "tengkyu <@A>", "mksh bnyk <@A>", "<@A> kamu the best"
     "makasi+h?",
-    "teng(?:k|q)(?:yu|iu)",
+    "te(?:n|ng)(?:k|q)(?:yu|iu)",  # (and Filipino "tenkyu")
+    "salamuch",  # Filipino chat: "<@A> salamuch!! 🫶"
+    "umesaidia(?: sana)?",  # Swahili: "Umesaidia sana <@A>" (you've helped a lot)
+    # Greek chat "ευχ" (short for ευχαριστώ): "ευχ <@A> για το review", "ήμουν εγώ 🤦 ευχ!"
+    f"ευχ(?= {M}|\\s*[!.,{TYE}{EMO}{_UEMOJI}]|\\s*:[a-z0-9_+-]+:| ?$| για\\b)",
+    "ευχαρηστ[ωώ]",  # a slip: "τελεια, ευχαρηστω!"
     "mksh",
     *_product(("kamu", "lo", "lu"), (" the best",)),
     # Spanish spelt as said: "grasias <@A> x el export", "grax"
@@ -3193,7 +3215,16 @@ _words(
     *_product(("would be", "it'd be", "itd be", "it would be"), (" (?:good|great|nice|helpful|ideal) (?:to have|if)",)),
     "kalau sempe?a?t",
     "kalo sempe?a?t",
+    # "Would really love eyes from support folks, <@A> <@B> 🙏", "we'd love some feedback from <@A>"
+    *_product(
+        ("would", "i'd", "id", "we'd", "wed"),
+        (
+            " (?:really |very much |so )?love (?:some |your |a |more |any )?(?:eyes|feedback|input|thoughts|help|a hand|a review|reviews|opinions?)",
+        ),
+    ),
 )
+# Tagalog asks with "pa-" and "paki-": "pa-review naman ng doc ko. Salamat po!", "pakicheck", "pakisabi salamat"
+_words("req", "pa-(?=[a-z])", "paki(?=[a-z])(?!ramdam|alam|nabang|kinabang|sama)", guard_end=False)
 # A need with a deadline asks for something even without a question: "<@A> need the margin calc by 3, thx!",
 # "brauche die Zahlen bis morgen, danke", "necesito el informe para mañana, gracias".
 _DEADLINE = (
@@ -3580,6 +3611,20 @@ def _thanks_only_in_later_sentences(cues: list[_Cue], sent_starts: list[int], po
     return k < len(cues) and bisect_right(sent_starts, cues[k][1]) > bisect_right(sent_starts, pos)
 
 
+def _ironic_aside(low: str, p: int, after: int) -> bool:
+    """Whether the eye-roll at `p` closes an aside in brackets of two words or more, opened after `after` (the last
+    thanks before it): the irony is about what the aside says ("(IST vs UTC 🙃)"), not the thanks ("(again 🙄)")."""
+    if low[p] != SARC:
+        return False
+    opened = low.rfind("(", after, p)
+    return (
+        opened != -1
+        and ")" not in low[opened:p]
+        and low.find(")", p, p + 4) != -1
+        and len(_WORD.findall(low, opened, p)) >= 2
+    )
+
+
 def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
     return any(start <= pos < end for start, end in spans)
 
@@ -3705,8 +3750,8 @@ _FILL = rf"(?:[\s,:;!\-–—~.…、，{TYE}{EMO}{_UEMOJI}]|\b{_alternation(_FI
 # Portuguese/Italian, Dutch, Swedish, Polish, Turkish, Russian, Vietnamese, Indonesian, Greek); one table
 # for every rule that joins people or reasons, so no language gets only half of them.
 # "and" (Norwegian/Danish og, Finnish/Estonian ja, Hungarian és, Lithuanian ir, Polish oraz,
-# Ukrainian та/і/й, Tagalog at, Yoruba àti, Igbo/Swahili na, Hausa da, Albanian dhe, Basque eta, Québécois pis)
-_AND = "and|und|y|et|e|en|och|i|ve|и|và|với|dan|και|aur|și|şi|og|ja|és|ir|oraz|та|і|й|at|ati|àti|na|da|dhe|eta|pis"
+# Ukrainian та/і/й, Tagalog at, Cebuano ug, Yoruba àti, Igbo/Swahili na, Hausa da, Albanian dhe, Basque eta, Québécois pis)
+_AND = "and|und|y|et|e|en|och|i|ve|и|và|với|dan|και|aur|și|şi|og|ja|és|ir|oraz|та|і|й|at|ug|ati|àti|na|da|dhe|eta|pis"
 # The same for the scripts that attach it without spaces: Chinese, Japanese, Korean, Hindi, Arabic, Hebrew, Thai.
 _AND_NOSPACE = "和|と|및|और|و|ול-?|ו-?|และ"  # (Hebrew joins "and to" to the name: "ול-<@B>")
 _JOIN = rf"{_AND}|or|as well as|plus|along with"
@@ -3748,8 +3793,10 @@ _GROUPW = (
     r"tous|alle|allen|allemaal|tutti|iedereen|alla|wszystkim|herkese|всем|tothom)\b|大家|皆さん|みなさん|여러분|सभी|الجميع|לכולם|mọi người|"
     r"semua|όλους|ทุกคน"
 )
-# "for" (the reason follows): the languages above (Catalan "pel", for the), plus Indonesian "atas"/"untuk"/"buat", Vietnamese "vì", Romanian "pentru".
-_FOR_WORDS = "for|por|pour|fürs|für|fur|pelos?|pelas?|per|pels?|voor|för|za|за|για|على|על|on|atas|untuk|buat|vì|pentru"
+# "for" (the reason follows): the languages above (Catalan "pel", for the), plus Indonesian "atas"/"untuk"/"buat", Vietnamese "vì", Romanian "pentru", Tagalog and Cebuano "sa" ("salamat <@A> <@B> sa patience").
+_FOR_WORDS = (
+    "for|por|pour|fürs|für|fur|pelos?|pelas?|per|pels?|voor|för|za|за|για|على|על|on|atas|untuk|buat|vì|pentru|sa"
+)
 _FOR = rf"(?:{_FOR_WORDS})"
 # A reason runs to its sentence's end; a dot inside a number or a name ("5.14", "acme.io") does not end it.
 _REASON_TEXT = rf"(?:[^\n.!?{M[1:-1]}]|\.(?=\w)){{0,300}}"
@@ -3937,8 +3984,8 @@ def _ends_with_group(s: str) -> bool:
 
 _GROUP_NOSPACE = ("大家", "皆さん", "みなさん", "여러분", "सभी", "الجميع", "לכולם", "mọi người", "ทุกคน")
 # Between "especially" and its people: "to", "for" or "is" ("đặc biệt là <@A>", "khususnya untuk <@A>", "vor allem
-# für <@A>", "özellikle <@A> için" is after), in the supported languages.
-_ESP_LINK = "to|for|a|à|an|ao|aos|al|aan|till|til|dla|kepada|untuk|là|cho|für|pour|para|per|voor|för"
+# für <@A>", "özellikle <@A> için" is after; Greek "ιδιαίτερα τον <@A>", especially the), in the supported languages.
+_ESP_LINK = "to|for|a|à|an|ao|aos|al|aan|till|til|dla|kepada|untuk|là|cho|für|pour|para|per|voor|för|τον|την|τη|το|στον|στην|στη|στο"
 _ESPECIALLY = re.compile(
     rf"(?:\b(?:{_ESPECIALLY_WORDS})\b|{_ESPECIALLY_NOSPACE})"
     rf"[\s.,:]*(?:(?:{_ESP_LINK})\s+)?(?P<a>{_MLIST})|(?P<b>{_MLIST})\s*(?:,\s*)?(?:in particular|especially|above all)\b"
@@ -4571,6 +4618,8 @@ def _by_rules(
             before = [c for c in cues if line_starts[li] <= c[1] < p]
             if before and _asked_in_a_later_sentence(reqs, sent_starts, before[-1], p):
                 continue  # "thanks <@A> for the fix. <@B> next time please test before merging 😑": at what is asked
+            if before and _ironic_aside(low, p, before[-1][2]):
+                continue  # "thanks <@A> for pairing, I'd never have guessed it was a timezone thing (IST vs UTC 🙃)"
             if not before and _thanks_only_in_later_sentences(cues, sent_starts, p):
                 continue  # "it was x86 running under Rosetta 🙃 switched to arm64, 40 sec now. thx <@A>!!": the irony is about
                 # what came before, not the thanks after it
@@ -6253,10 +6302,13 @@ def _targets(
     if not targets and ids and kind == "kudos":
         targets.extend(_kudos_named(low, ids, ce, se, reqs))
     esp = _ESPECIALLY.search(low, ce, se) if esps and bisect_left(esps, ce) < bisect_left(esps, se) else None
+    esp_end = se  # where the "especially" list's sentence ends
     if not esp and not targets and se < n and esps and esps[-1] >= se:
         # "Thank you.\nSpecifically <@A> and <@B> for closing the books": the next sentence opens with the
         # "especially" list of this thanks.
         esp = _ESPECIALLY_NEXT.match(low, se, min(n, se + _VIEW))
+        if esp:
+            esp_end = _sentence_end(low, esp.end(), n)
     if esp:
         # (the group stays: "thank you all, and especially <@R>" also thanks the people credited before it)
         targets.extend(_mentions(esp.group("a") or esp.group("b"), ids))
@@ -6264,14 +6316,14 @@ def _targets(
         # each next person with a reason of their own is in the "especially" list too.
         end = esp.end()
         while (
-            (nxt := _NEXT_REASON.match(low, end, se))
+            (nxt := _NEXT_REASON.match(low, end, esp_end))
             and nxt.group("post")
             and _REASON_ENDS_WITH_AND_OR_COMMA.search(nxt.group("reason")[-40:])
             and _FOR_OR_TOO.match(low, nxt.end("post"), nxt.end("post") + 8)
             # after a bare comma, "…, <@B> for lunch?" asks B something
             and (
                 _REASON_ENDS_WITH_AND.search(nxt.group("reason")[-40:])
-                or bisect_left(reqs, end) == bisect_left(reqs, se)
+                or bisect_left(reqs, end) == bisect_left(reqs, esp_end)
             )
         ):
             targets.extend(_mentions(nxt.group("post"), ids))

@@ -336,7 +336,7 @@ def test_accuracy_on_labelled_set(name: str) -> None:
 
 
 # The blind sets kept but not (yet) at the target: their pooled score may not fall while their families are worked on.
-KEPT_HOLDOUTS = [f"thanks_holdout{n}.jsonl" for n in (21, 22, 29, 34, 38, 41, *range(42, 275))]
+KEPT_HOLDOUTS = [f"thanks_holdout{n}.jsonl" for n in (21, 22, 29, 34, 38, 41, *range(42, 281))]
 
 
 def test_kept_holdouts_do_not_regress() -> None:
@@ -705,6 +705,32 @@ def test_a_harm_that_was_averted_is_still_credit() -> None:
             "Yorumlarınızı akşama kadar bekliyorum. <@UA> talepleri ekledim, verdiğiniz liste için sağ olun.",
             ["UA"],
         ),
+        # (from sets 275-280, after their one scoring)
+        ("<@UA> du är ett geni. Tack! Länkar ihop tickets", ["UA"]),
+        ("<@UA> DET var det. Du er en helt, takk!", ["UA"]),
+        ("Merged my first PR!! 🥳 salamat <@UA> <@UB> sa patience sa onboarding ko", ["UA", "UB"]),
+        ("Na-recover na ang queues. Daghang salamat <@UA> ug <@UB>! 🙏", ["UA", "UB"]),
+        ("kudos sa <@UA> for nagging everyone with me 😂", ["UA"]),
+        ("Credits kay <@UA> for the edge case list and <@UB> for the Playwright tests. Salamat sa inyo!", ["UA", "UB"]),
+        ("pero si <@UA> talaga yung nag-handle ng escalations. Utang ko sa'yo 'to <@UA>!", ["UA"]),
+        ("<@UA> salamuch!! 🫶", ["UA"]),
+        ("Props στη <@UA> που κανόνισε όλο το πρωινό 🥐", ["UA"]),
+        ("Ευχαριστώ <!subteam^S05|@cs> και ιδιαίτερα τον <@UA> που κάλυψε τα tickets μου", ["UA"]),
+        ("ευχ <@UA> για το review, καλά που είδες το missing index", ["UA"]),
+        ("<@UA> τελεια, ευχαρηστω!", ["UA"]),
+        ("Umesaidia sana <@UA>, the phone list made verifying so much faster", ["UA"]),
+        (
+            "I'm grateful for this team. Specifically <@UA> for answering my questions and <@UB> for reviewing my SQL.",
+            ["UA", "UB"],
+        ),
+        ("<@UA> thanks for pairing today, I'd never have guessed it was a timezone thing (IST vs UTC 🙃)", ["UA"]),
+        ("<@UA> thanks for the fix (again 🙄)", []),
+        ("<@UA> you're a good man", ["UA"]),
+        ("Hi <@UA>, pa-review naman ng 1:1 doc ko for tomorrow. Salamat po!", []),
+        ("<@UA> pa-file na lang sa access portal with manager approval 🙏", []),
+        ("Design crit at 2. Would really love eyes from support folks, <@UA> <@UB> 🙏", []),
+        ("<@UA> wag na, salamat, naka-3 cups na ako today 😵", []),
+        ("<@UA> Τέλεια, ευχαριστώ που ρωτάς! Ναι, Πέμπτη οκ 🙂", []),
     ],
 )
 def test_who_a_thanks_reaches(text: str, expected: list[str]) -> None:
@@ -796,6 +822,10 @@ def test_thread_reply_without_mention_thanks_the_parent_author() -> None:
         ("makasiii nadiaa :sparkles:", ["UP"]),
         ("<@UA> for the docker setup and <@UB> for the xdist tip, my tests are 4x faster now", ["UA", "UB"]),
         ("<@UA> for the Q3 report, the template is in the wiki", []),
+        ("σώθηκα 🙏", ["UP"]),
+        ("ay ok po, tenkyu!", ["UP"]),
+        ("Thanks for the invite but I'll be in Athens that weekend, next time!", []),
+        ("Ευχαριστώ για την πρόσκληση αλλά θα είμαι Αθήνα το σαββατοκύριακο!", []),
     ],
 )
 def test_what_a_thread_reply_says_to_its_parent(text: str, expected: list[str]) -> None:
