@@ -784,6 +784,8 @@ _words(
         (" (?:usah|perlu)(?: pak| bu| mas| mbak| bang| kak)?[\\s,.!…—–\\-]*(?:terima kasih|makasih|trims)",),
     ),
     *_product(("no hace falta", "no es necesario"), ("[\\s,.!…—–\\-]*(?:muchas )?gracias",)),
+    # "no hace falta parce, pero muy amable" (no need, but kind of you)
+    *_product(("no hace falta", "no es necesario"), ("[^.!?\\n]{0,20}?muy amable",)),
     "pas besoin[\\s,.!…—–\\-]*merci",
     *_product(("nicht nötig", "passt schon"), ("[\\s,.!…—–\\-]*danke",)),
     "n[ãa]o precisa[\\s,.!…—–\\-]*(?:obrigad[oa]|valeu)",
@@ -1039,6 +1041,9 @@ _words(
     "आधीच(?= ?धन्यवाद)",  # Marathi "आधीच धन्यवाद" (thanks in advance)
     "مقدما",
     "مسبقا",
+    # the same in Arabizi: "shukran mo8addaman", "mashkoorin mo8addaman"
+    "m[ou][8q]add?aman",
+    "mu[8q]add?aman",
     "מראש",
     "ล่วงหน้า",
     # "it would help if you could…": "明日までにいただけると助かります", "確認してもらえると助かる"
@@ -1623,6 +1628,9 @@ _words(
     *_product(("i", "we"), (f" owe(?= ?{M})",)),
     # The same idiom elsewhere: Spanish, Portuguese, Italian, French, German.
     "te debo una",
+    # (and said with "usted": "Le debo una grande", "le debo un almuerzo")
+    "le debo una",
+    "le debo (?:un|una|unos|unas) (?:caf[ée]s?|cervezas?|birras?|almuerzos?|comidas?|cenas?|empanadas?|helados?|pizzas?|favor)",
     # …and the treat it is paid in: "<@A> te debo unos tacos", "te debo unas birras"
     "te debo (?:un|una|unos|unas) (?:tacos?|cervezas?|birras?|chelas?|caf[ée]s?|asados?|empanadas?|alfajores|helados?|"
     "pizzas?|comidas?|cenas?|almuerzos?|vermuts?|cañas?|tapas)",
@@ -1689,6 +1697,8 @@ _words(
         ),
     ),
     "life[- ]?savers?",
+    # British "top man <@A>", "cheers, top bloke"
+    "top (?:man|woman|lad|lass|bloke|guy|gal)",
     # what a person or their work spared the author, said without a subject after the credit: "handled beautifully by
     # <@A> — saved me from having to log on", "<@A> the filter on the dashboard is 🔥, saved me writing a query" (not
     # "it saved me", "would've saved us")
@@ -1911,6 +1921,11 @@ _words(
     "you carried (?:this|the|us|me|our|it)",
     # Praise as thanks elsewhere: "¡eres un sol!", "t'es un amour", "du bist ein Schatz", "sei un tesoro",
     # "você é demais", "je bent een topper", "du är bäst", "jesteś wielki", "sen bir tanesin", "ты лучший"
+    # (and said with "usted": "usted es lo máximo <@A>", "usted es un duro")
+    *_product(
+        ("usted es",),
+        (" (?:lo máximo|lo maximo|un duro|una dura|un crack|una crack|un sol|un ángel|un angel|el mejor|la mejor)",),
+    ),
     *_product(
         ("eres", "sos"),
         (
@@ -1926,6 +1941,11 @@ _words(
         ),
     ),
     *_product(("du bist", "ihr seid"), (" (?:ein schatz|die beste|der beste|die besten|spitze|super|großartig)",)),
+    # "Du bist ein Ehrenmann", "ihr seid Ehrenmänner", "Ehrenfrau!"
+    *_product(
+        ("du bist", "ihr seid"),
+        (" (?:ein |eine )?(?:ehrenmann|ehrenfrau|ehrenmänner|ehrenfrauen|held|heldin|legende)",),
+    ),
     *_product(("sei", "siete"), (" (?:un tesoro|un mito|il migliore|la migliore|un grande|una grande|un angelo)",)),
     *_product(
         ("você é", "voce é", "vc é", "tu é", "tu és"), (" (?:demais|o melhor|a melhor|um anjo|incrível|incrivel)",)
@@ -2316,6 +2336,12 @@ _words(
     "dnake",
     "merci vi(?:elmal|lmal|umau)",  # (Swiss German "Merci vilmal nomal fürs Teile" too)
     "gracais",  # a slip: "esto me sirve un montón, gracais!!"
+    # Spanish "muy amable" (very kind of you) said as thanks: "ya entré! muy amable <@A>", "muy amable 🙏"
+    # (not a description: "el cliente fue muy amable")
+    "muy amable(?<!\\bfue muy amable)(?<!\\bes muy amable)(?<!\\bera muy amable)(?<!\\bson muy amable)(?<!\\bestuvo muy amable)",
+    "qu[ée] amable",
+    # Gulf Arabic in Arabizi, "ما قصرت" (you spared nothing): "ma 8assarti <@A>", "ma qassart"
+    "ma [8q]ass?art(?:i|o|ou|oo|u|y|ow)?",
     "danke vilmal",
     "vergelt'?s gott",
     "salamat(?: po| sa inyo| sa iyo)?",
@@ -2489,7 +2515,11 @@ _words(
     "merci+s?",  # ("mille mercis")
     "danke+(?: ?sch(?:ö|oe)n)?",
     # "Ein Riesendankeschön an <@A>", "ein Megadank an alle", "Riesendank!"
-    *_product(("riesen", "mega", "super", "extra"), (" ?(?:dankesch(?:ö|oe)n|dank)",)),
+    *_product(
+        ("riesen", "mega", "super", "extra"), ("[ -]?(?:dankesch(?:ö|oe)n|dank)",)
+    ),  # (and "Mega-Dankeschön an <@A>")
+    # "Danke übrigens an <@A> fürs Postgres-Upgrade": the thanks said in passing, then its "an"
+    f"danke (?:übrigens|nochmal|nochmals|auch)(?= an {M})",
     # Dutch "dank" alone only right before the person: "Top, dank <@A>!" (not "dank memes", "dank zij")
     f"dank(?= ?{M})",
     # …or ending its sentence: "die index-tip van je was goud waard. dank!" (not "dank memes")
@@ -3986,13 +4016,17 @@ _GROUP_NOSPACE = ("大家", "皆さん", "みなさん", "여러분", "सभी
 # Between "especially" and its people: "to", "for" or "is" ("đặc biệt là <@A>", "khususnya untuk <@A>", "vor allem
 # für <@A>", "özellikle <@A> için" is after; Greek "ιδιαίτερα τον <@A>", especially the), in the supported languages.
 _ESP_LINK = "to|for|a|à|an|ao|aos|al|aan|till|til|dla|kepada|untuk|là|cho|für|pour|para|per|voor|för|τον|την|τη|το|στον|στην|στη|στο"
+# …said after the people: "<@A> in particular", "<@A> und <@B> besonders"
+_ESPECIALLY_AFTER = (
+    "in particular|especially|above all|besonders|ganz besonders|vor allem|insbesondere|en particulier|in particolare"
+)
 _ESPECIALLY = re.compile(
     rf"(?:\b(?:{_ESPECIALLY_WORDS})\b|{_ESPECIALLY_NOSPACE})"
-    rf"[\s.,:]*(?:(?:{_ESP_LINK})\s+)?(?P<a>{_MLIST})|(?P<b>{_MLIST})\s*(?:,\s*)?(?:in particular|especially|above all)\b"
+    rf"[\s.,:]*(?:(?:{_ESP_LINK})\s+)?(?P<a>{_MLIST})|(?P<b>{_MLIST})\s*(?:,\s*)?(?:{_ESPECIALLY_AFTER})\b"
 )
 _ESPECIALLY_NEXT = re.compile(
-    rf"[\s.!?]*(?:\b(?:{_ESPECIALLY_WORDS})\b|{_ESPECIALLY_NOSPACE})"
-    rf"[\s.,:]*(?:(?:{_ESP_LINK})\s+)?(?P<a>{_MLIST})(?P<b>)"
+    rf"[\s.!?]*(?:(?:\b(?:{_ESPECIALLY_WORDS})\b|{_ESPECIALLY_NOSPACE})"
+    rf"[\s.,:]*(?:(?:{_ESP_LINK})\s+)?(?P<a>{_MLIST})|(?P<b>{_MLIST})\s*(?:,\s*)?(?:{_ESPECIALLY_AFTER})\b)"
 )
 # (or a dash: "Credit goes to the JP translation team — <@A>, <@B>, <@C> — and to <@D> for the MT work")
 _KUDOS_COLON = re.compile(rf"[^:\n.!?—–{M[1:-1]}]{{0,40}}(?::|\s[—–])\s*(?P<m>{_MLIST})")

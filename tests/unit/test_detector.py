@@ -336,7 +336,7 @@ def test_accuracy_on_labelled_set(name: str) -> None:
 
 
 # The blind sets kept but not (yet) at the target: their pooled score may not fall while their families are worked on.
-KEPT_HOLDOUTS = [f"thanks_holdout{n}.jsonl" for n in (21, 22, 29, 34, 38, 41, *range(42, 281))]
+KEPT_HOLDOUTS = [f"thanks_holdout{n}.jsonl" for n in (21, 22, 29, 34, 38, 41, *range(42, 287))]
 
 
 def test_kept_holdouts_do_not_regress() -> None:
@@ -731,6 +731,20 @@ def test_a_harm_that_was_averted_is_still_credit() -> None:
         ("Design crit at 2. Would really love eyes from support folks, <@UA> <@UB> 🙏", []),
         ("<@UA> wag na, salamat, naka-3 cups na ako today 😵", []),
         ("<@UA> Τέλεια, ευχαριστώ που ρωτάς! Ναι, Πέμπτη οκ 🙂", []),
+        # (from sets 281-286, after their one scoring)
+        ("ya entré! muy amable <@UA>", ["UA"]),
+        ("<@UA> no hace falta parce, pero muy amable. Si algo le timbro", []),
+        ("<@UA> se pasó, esto es exactamente lo que piden. Le debo una grande 🙌🏽", ["UA"]),
+        ("usted es lo máximo <@UA>, justo lo que necesitaba 🫶", ["UA"]),
+        ("Mega-Dankeschön an <@UA>, die heute die Screens in Code gegossen hat", ["UA"]),
+        ("Heute: Feedback einarbeiten. Danke übrigens an <@UA> fürs Postgres-Upgrade heut nacht", ["UA"]),
+        (
+            "(Danke an alle, die kommentiert haben! <@UA> und <@UB> besonders, eure Punkte waren genau richtig)",
+            ["UA", "UB"],
+        ),
+        ("yalla!! 🚀 ma 8assarti <@UA>", ["UA"]),
+        ("<@UA> shukran mo8addaman for reviewing the CSP change 🙏 it's tiny", []),
+        ("Top man <@UA> :+1:", ["UA"]),
     ],
 )
 def test_who_a_thanks_reaches(text: str, expected: list[str]) -> None:
@@ -826,6 +840,8 @@ def test_thread_reply_without_mention_thanks_the_parent_author() -> None:
         ("ay ok po, tenkyu!", ["UP"]),
         ("Thanks for the invite but I'll be in Athens that weekend, next time!", []),
         ("Ευχαριστώ για την πρόσκληση αλλά θα είμαι Αθήνα το σαββατοκύριακο!", []),
+        ("sería ideal, muy amable 🙏🏼", ["UP"]),
+        ("endlich kein Alarm mehr um 3 Uhr nachts. Du bist ein Ehrenmann", ["UP"]),
     ],
 )
 def test_what_a_thread_reply_says_to_its_parent(text: str, expected: list[str]) -> None:
