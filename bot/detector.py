@@ -790,6 +790,8 @@ _words(
     *_product(("nicht nötig", "passt schon"), ("[\\s,.!…—–\\-]*danke",)),
     "n[ãa]o precisa[\\s,.!…—–\\-]*(?:obrigad[oa]|valeu)",
     "non serve[\\s,.!…—–\\-]*grazie",
+    # "non c'è bisogno di ringraziare, lo meriti tutto" (no need to thank)
+    "non c['’]è bisogno di ringraziar(?:e|mi|ci)",
     *_product(("niet nodig", "hoeft niet"), ("[\\s,.!…—–\\-]*(?:bedankt|dank je)",)),
     "behövs inte[\\s,.!…—–\\-]*tack",
     "nie trzeba[\\s,.!…—–\\-]*dzi[eę]k(?:i|uj[eę])",
@@ -2439,12 +2441,12 @@ _words(
     # ("tx por el parche", "tx pour le check", "😂 tx mate")
     # (and "tx for owning it", "perfetto, tx :blush:" — an emoji, which the pre-filter sees as its shortcode)
     f"tx(?= {M}| (?:for|por|pour|per|para|für) (?:the|your|this|that|all|el|la|los|las|tu|le|les|ton|ta|tes|il|lo|"
-    f"gli|den|die|das|o|os|as|[a-z]+ing)\\b| za\\b|\\s*[!,{TYE}{EMO}{_UEMOJI}]|\\.(?!\\w)|\\s*$"
+    f"gli|den|die|das|o|os|as|[a-z]+ing)\\b| za\\b|\\s*[!,！。{TYE}{EMO}{_UEMOJI}]|\\.(?!\\w)|\\s*$"
     "| (?:mate|bro|man|heaps|again|so much|ya|anh|chị|em|ạ)\\b| :[a-z0-9_+-]+:| [\\u3040-\\u9fff])"
     # (and opening a bullet: "- tx <@A>, merged"; after a word of another script: "<@A> 확인했어요 tx!"; in an
     # aside or closing a sentence: "PR merged (tx <@A> for the review)", "<@A> got it, tx."; weighed: "<@A> huge tx";
     # added on: "B: none. also tx <@A> for the replica fix")
-    f"(?:(?<=^ tx)|(?<=[,.!(\n>{M[1:-1]}{TYE}{EMO}{_UEMOJI}] tx)|(?<=[\n(]tx)|(?<=huge tx)|(?<=big tx)|(?<=many tx)|(?<=also tx)|(?<=and tx)|(?<=\\bsip tx)|(?<=\\bok tx)|(?<=\\boke tx)|(?<=\\bmantap tx)|(?<=\\bcool tx)|(?<=\n[-•*] tx)|(?<=[^\\x00-\\u024f] tx))",
+    f"(?:(?<=^ tx)|(?<=[,.!(\n>{M[1:-1]}{TYE}{EMO}{_UEMOJI}] tx)|(?<=[\n(]tx)|(?<=huge tx)|(?<=big tx)|(?<=many tx)|(?<=also tx)|(?<=and tx)|(?<=\\bsip tx)|(?<=\\bok tx)|(?<=\\boke tx)|(?<=\\bmantap tx)|(?<=\\bcool tx)|(?<=\n[-•*] tx)|(?<=[^\\x00-\\u024f] tx)|(?<=[\u3001\u3002\uff0c\uff01\uff1a]tx))",  # (and "…の件、tx！")
     "tks",
     # French chat: "cimer <@A> pour le tuyau" (verlan), "t'es un ange :angel: mrc"
     "cimer",
@@ -2461,7 +2463,9 @@ _words(
     # Spanish spelt as said: "grasias <@A> x el export", "grax"
     "grasias",
     "grax",
-    f"mrc(?= {M}|\\s*[!.,{TYE}{EMO}]|\\s*:[a-z0-9_+-]+:| ?$| (?:pour|beaucoup|bcp)\\b)",
+    f"mrci?(?= {M}|\\s*[!.,{TYE}{EMO}]|\\s*:[a-z0-9_+-]+:| ?$| (?:pour|beaucoup|bcp)\\b)",  # (and "top, mrci <@A>")
+    # Italian chat "grz <@A> 💛", "grz Fede, mi risparmi un giorno"
+    f"grz(?= {M}|\\s*[!.,{TYE}{EMO}{_UEMOJI}]|\\s*:[a-z0-9_+-]+:| ?$| [a-z]+\\b)",
     # "tqvm <@A>" (thank you very much, Malaysian chat)
     "tqvm",
     # Vietnamese chat "mơn" (from "cảm ơn"): "mơn anh Lộc nhiều", "mơn anh <@A> nhiều lắm"
@@ -2853,6 +2857,10 @@ _words(
         # "恩に着ます" (I owe you one); Kansai "おおきに"; chat "ありです！" (not "それもありです", that's an option too)
         "恩に着(?:ます|る)",
         "おおきに",
+        # praise as thanks: "仕事早すぎて神 :pray:" (a god) — "神" only closing what is said, not "神戸", "神対応の件" (Kobe, the
+        # "godlike service" case); not "さすが" (just as expected of you), which the labelled sets read as praise more often
+        f"神(?=[!！〜~ー…。wｗ]|\\s*$|\\s*[{TYE}{EMO}{_UEMOJI}]|\\s*:[a-z0-9_+-]+:)",
+        "頭が上がりません",  # "本当に頭が上がりません" (I can't thank you enough)
         f"ありです(?<![もはでがの]ありです)(?=[!！〜~ー]|\\s*$|\\s*[{TYE}{EMO}{_UEMOJI}]|\\s*:[a-z0-9_+-]+:)",
     ],
     *[
@@ -3250,6 +3258,18 @@ _words(
         ("would", "i'd", "id", "we'd", "wed"),
         (
             " (?:really |very much |so )?love (?:some |your |a |more |any )?(?:eyes|feedback|input|thoughts|help|a hand|a review|reviews|opinions?)",
+        ),
+    ),
+)
+# French "merci de" + a verb asks ("Merci de me l'envoyer avant vendredi", "merci de pas refaire ça"); "merci d'avoir…",
+# "merci de m'avoir aidé", "merci de votre retour" thank
+_words(
+    "req",
+    *_product(
+        ("merci de ", "merci d'", "merci d’"),
+        (
+            "(?:ne (?:pas |plus )?|pas |bien )?(?:(?:me |m['’]|nous |lui |leur |vous |te |t['’])(?:le |la |les |l['’])?)?"
+            "(?!(?:votre|notre|vôtre|autre|être|avoir|leur|rien)\\b)[a-zéèêàâîôûç]+(?:er|ir|re)\\b",
         ),
     ),
 )
@@ -3678,6 +3698,29 @@ def _kind(latin: bool, text: str, m: re.Match[str]) -> str:
 
 
 _KARMA = re.compile(f"{M}\\+\\+")
+
+# British "ta" before a first name: "nice one, ta Gaz", "Very generous, ta Rob :beers:", "Ta Marcus. 22 mins is…". The
+# scan reads lowercased text, where "ta rob" cannot be told from Portuguese "ta bom"; the name's capital can.
+_TA_NAMED = re.compile(
+    rf"(?<![\w'’])[Tt]a (?!(?:Bom|Certo|Ok|Bien|Bueno|Tudo)\b)[A-Z][a-zà-ÿ]+(?=\s*(?:[,.!?;:)\n]|$|[{EMO}{TYE}]))"
+)
+
+
+def _ta_named(text: str) -> bool:
+    """Whether the text has a "ta <Name>" (the pre-filter's test for it: the vocabulary's "ta" wants more after it)."""
+    return ("ta " in text or "Ta " in text) and _TA_NAMED.search(text) is not None
+
+
+def _add_ta_named(norm: str, cues: list[_Cue]) -> None:
+    """Add each "ta <Name>" of the text (not lowercased) as a thanks cue, in order, unless the scan found it."""
+    found = False
+    for m in _TA_NAMED.finditer(norm):
+        if not any(c[1] == m.start() for c in cues):
+            cues.append(("grat", m.start(), m.start() + 2))
+            found = True
+    if found:
+        cues.sort(key=_start)
+
 
 _KINDS_CUE = frozenset({"karma", "strong", "kudos", "grat", "emoji"})
 
@@ -4527,7 +4570,7 @@ def _detect(
     if _nobody_to_thank(text, author, thread_parent_author):
         return ()
     text = _prepare(text)
-    if not _may_contain_thanks(text):
+    if not _may_contain_thanks(text) and not _ta_named(text):
         return _kudos_reply(text, author, thread_parent_author)
     norm, ids = _normalize(text)
     low = norm.lower()
@@ -4545,6 +4588,8 @@ def _detect(
     if "++" in low:
         cues.extend(("karma", m.start(), m.end()) for m in _KARMA.finditer(low))
         cues.sort(key=_start)
+    if "ta " in low:
+        _add_ta_named(norm, cues)
     if not cues:
         return _kudos_reply(text, author, thread_parent_author)
     if thread_parent_author is not None and len(low) <= _ORDER_MAX and _ORDER.match(low):
@@ -7008,7 +7053,9 @@ class _Weights:
         its own mention."""
         values = self.values
         words: dict[int, int] = {}  # family → the message's words' weights, each on its own and in the family
-        pairs = self.total(reading.pairs)
+        pairs = 0
+        for bucket, count in reading.pair_counts.items():  # each word pair as often as the message has it, up to 4
+            pairs += values[bucket] * min(count, _PAIR_REPEATS)
         me, other = reading.me, reading.other
         out: list[int] = []
         for cand in candidates:
@@ -7023,15 +7070,16 @@ class _Weights:
                 total += values[me[_W]] + values[me[family]]
                 if reading.others_named == len(cand.at):
                     total -= values[other[_W]] + values[other[family]]
-            for j, bucket in _changed_pairs(reading, cand.at, me):
-                total += values[bucket] - values[reading.pairs[j]]
+            changed = _changed_pairs(reading, cand.at, me)
+            if changed:
+                total += _pairs_change(values, reading, changed)
             out.append(total)
         return out
 
     def probability(self, total: int) -> float:
         """The model's probability that a candidate whose features' weights add up to `total` is thanked."""
         z = self.bias + self.scale * total
-        if z < 0:  # (written so that no exponent is large: a pair said 5,000 times weighs 5,000 times)
+        if z < 0:  # (written so that no exponent is large, whatever the weights add up to)
             e = math.exp(z)
             return e / (1.0 + e)
         return 1.0 / (1.0 + math.exp(-z))
@@ -7237,7 +7285,7 @@ def _nearest_cue(cues: list[_Cue], pos: int) -> _Cue:
 class _Reading:
     """One message as the model reads it, before any candidate: what the scan found (the normalised text, mentions,
     author, thread's author, cues, requests, cancelling phrases, sentence starts), its tokens with each mention as "@A"
-    (the author's) or "@O" (anyone else's), each token's buckets under `mask` (_token_entries), its word pairs' buckets,
+    (the author's) or "@O" (anyone else's), each token's buckets under `mask` (_token_entries), its word pairs' buckets (and how often each),
     its distinct words and their buckets, how many tokens are others' mentions, the buckets of "@C" and "@O", and everyone
     the message could thank (_model_candidates)."""
 
@@ -7254,6 +7302,7 @@ class _Reading:
         "mentions",
         "other",
         "others_named",
+        "pair_counts",
         "pairs",
         "parent",
         "reqs",
@@ -7310,6 +7359,10 @@ class _Reading:
         self.entries, self.words, self.word_entries, self.mentions = entries, words, word_entries, mentions
         self.others_named = others
         self.pairs = _pairs(entries, mask)
+        counts: dict[int, int] = {}
+        for bucket in self.pairs:
+            counts[bucket] = counts.get(bucket, 0) + 1
+        self.pair_counts = counts
         self.me, self.other = _token_entries(["@C", "@O"], mask)  # a candidate's own mention, another's
         self.everyone = _model_candidates(ids, author, parent)
 
@@ -7403,9 +7456,29 @@ def _changed_pairs(reading: _Reading, at: list[int], me: list[int]) -> list[tupl
     return changed
 
 
+# A word pair counts as often as the message has it, up to 4 times: a list of thousands of people ("<@A> <@B> … ")
+# is not weighed by how many it lists.
+_PAIR_REPEATS: Final = 4
+
+
+def _pairs_change(values: list[int], reading: _Reading, changed: list[tuple[int, int]]) -> int:
+    """How the weight of the message's word pairs (each counted up to _PAIR_REPEATS times) changes when the pairs at
+    these indexes become these buckets (a candidate's own mention reading "@C")."""
+    delta: dict[int, int] = {}
+    for j, bucket in changed:
+        old = reading.pairs[j]
+        delta[old] = delta.get(old, 0) - 1
+        delta[bucket] = delta.get(bucket, 0) + 1
+    change = 0
+    for bucket, d in delta.items():
+        before = reading.pair_counts.get(bucket, 0)
+        change += values[bucket] * (min(before + d, _PAIR_REPEATS) - min(before, _PAIR_REPEATS))
+    return change
+
+
 def _candidate_buckets(reading: _Reading, cand: _Candidate) -> list[int]:
     """Every feature of the candidate, as buckets: each distinct word's on its own and for the kind of candidate, each
-    word pair's (a pair the message has twice counts twice), and the rest."""
+    word pair's, as often as the message has it up to _PAIR_REPEATS times, and the rest."""
     mask = reading.mask
     me = reading.me
     words = reading.word_entries
@@ -7419,7 +7492,13 @@ def _candidate_buckets(reading: _Reading, cand: _Candidate) -> list[int]:
     pairs = reading.pairs[:]
     for j, bucket in _changed_pairs(reading, cand.at, me):
         pairs[j] = bucket
-    return [e[_W] for e in words] + [e[cand.family] for e in words] + pairs + cand.rest
+    counted: dict[int, int] = {}
+    repeated: list[int] = []
+    for bucket in pairs:
+        counted[bucket] = counted.get(bucket, 0) + 1
+        if counted[bucket] <= _PAIR_REPEATS:
+            repeated.append(bucket)
+    return [e[_W] for e in words] + [e[cand.family] for e in words] + repeated + cand.rest
 
 
 def _model_buckets(reading: _Reading, rules: set[str]) -> list[tuple[str, list[int]]]:

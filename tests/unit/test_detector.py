@@ -336,7 +336,7 @@ def test_accuracy_on_labelled_set(name: str) -> None:
 
 
 # The blind sets kept but not (yet) at the target: their pooled score may not fall while their families are worked on.
-KEPT_HOLDOUTS = [f"thanks_holdout{n}.jsonl" for n in (21, 22, 29, 34, 38, 41, *range(42, 287))]
+KEPT_HOLDOUTS = [f"thanks_holdout{n}.jsonl" for n in (21, 22, 29, 34, 38, 41, *range(42, 293))]
 
 
 def test_kept_holdouts_do_not_regress() -> None:
@@ -745,6 +745,17 @@ def test_a_harm_that_was_averted_is_still_credit() -> None:
         ("yalla!! 🚀 ma 8assarti <@UA>", ["UA"]),
         ("<@UA> shukran mo8addaman for reviewing the CSP change 🙏 it's tiny", []),
         ("Top man <@UA> :+1:", ["UA"]),
+        # (from sets 287-292, after their one scoring)
+        ("top, mrci <@UA>", ["UA"]),
+        ("grz <@UA> 💛", ["UA"]),
+        ("<@UA> pour l'audit j'aurais besoin de l'export. Merci de me l'envoyer avant vendredi si possible 🙏", []),
+        ("merci de m'avoir aidé <@UA>", ["UA"]),
+        ("<@UA> merci de la relecture", ["UA"]),
+        ("<@UA> 再実行して通りました！仕事早すぎて神 :pray:", ["UA"]),
+        ("神戸のオフィスに行きます <@UA>", []),
+        ("<@UA> ISMS の準備、ほぼ一人で回してもらっていて本当に頭が上がりません。", ["UA"]),
+        ("<@UA> さん、昨日のSQLのインデックスの件、tx！クエリ10秒→0.3秒になりました :zap:", ["UA"]),
+        ("This was all <@UA>'s idea, I just typed it up. ta Kevin", ["UA"]),
     ],
 )
 def test_who_a_thanks_reaches(text: str, expected: list[str]) -> None:
@@ -842,6 +853,11 @@ def test_thread_reply_without_mention_thanks_the_parent_author() -> None:
         ("Ευχαριστώ για την πρόσκληση αλλά θα είμαι Αθήνα το σαββατοκύριακο!", []),
         ("sería ideal, muy amable 🙏🏼", ["UP"]),
         ("endlich kein Alarm mehr um 3 Uhr nachts. Du bist ein Ehrenmann", ["UP"]),
+        ("nice one, ta Gaz", ["UP"]),
+        ("Very generous, ta Rob :beers:", ["UP"]),
+        ("ta bom, vou ver", []),
+        ("merci de pas refaire ça un vendredi 😂", []),
+        ("non c'è bisogno di ringraziare, lo meriti tutto 🙂", []),
     ],
 )
 def test_what_a_thread_reply_says_to_its_parent(text: str, expected: list[str]) -> None:
