@@ -800,6 +800,8 @@ _words(
     "спасибо[\\s,.!…—–\\-]*(?:не нужно|не надо|не стоит)",
     "kh[ôo]ng c[ầa]n(?: đâu)?[\\s,.!…—–\\-]*c[aảá]m [oơ]n",
     "δεν χρειάζεται[\\s,.!…—–\\-]*ευχαριστ(?:ώ|ω)",
+    # Vietnamese "ko cần cảm ơn đâu" (no need to thank)
+    *_product(("ko", "không", "khong", "k"), (" cần c[aảá]m [oơ]n",)),
     "nu e nevoie[\\s,.!…—–\\-]*(?:mul[tțţ]umesc|mersi)",
     # an invitation or offer turned down: "Thanks for the invite but I'll be in Athens that weekend", "Ευχαριστώ για
     # την πρόσκληση αλλά θα είμαι Αθήνα"
@@ -1796,7 +1798,16 @@ _words(
     # (well done), German "Du bist Gold wert <@A>", "Respekt <@A>", Russian "респект <@A> за…"
     "ти (?:наш |наша |мій |моя |справжній |справжня )?(?:герой|героїня|монстр|геній|найкращий|найкраща)",
     "ты (?:наш |наша |мой |моя |настоящий |настоящая )?(?:герой|героиня|монстр|гений|лучший|лучшая)",
-    *_product(("את", "אתה"), (" (?:אלופה|אלוף|תותח|תותחית|גאון|גאונה|מלך|מלכה)",)),
+    *_product(("את", "אתה"), (" (?:אלופה|אלוף|תותח|תותחית|גאון|גאונה|מלך|מלכה|אגדה|הכי טובה|הכי טוב)",)),
+    # "יא מלך 👑" (you king), "תבורך 🙏" (bless you), "מחזיק לך אחת" / "חייבת לך בירה" (I owe you one / a beer),
+    # "אני רוצה להודות ל-<@A>" (I want to thank), "מרסי", "רספקט ל-<@A>"
+    *_product(("יא",), (" (?:מלך|מלכה|אלוף|אלופה|תותח|תותחית|גבר)",)),
+    "תבורכ(?:י|ו)?",
+    "מחזיק(?:ה)? לך אחת",
+    "חייב(?:ת)? לך (?:בירה|אחת|קפה|ארוחה)",
+    f"להודות ל-?(?= ?{M})",
+    "מרסי",
+    f"רספקט ל-?(?= ?{M})",
     # …to several ("<@A> <@B> … אתם תותחים"); "אין עליך" (there's none like you), "כפרה עליך" (bless you), "ח"ח" (thanks)
     *_product(("אתם", "אתן"), (" (?:תותחים|תותחיות|אלופים|אלופות|מלכים|מלכות|גאונים)",)),
     "אין על(?:יך|ייך|יכם|יכן)",
@@ -1807,11 +1818,12 @@ _words(
     "הצלת(?:ם)? לי",
     "הציל(?:ה)? אותנו",
     # the title said to the person, after them, after an emoji or after a sentence: "<@A> אלוף, הדיסק ירד ל-52%",
-    # "<@A> 180ms 🚀 אלוף", "<@A> מלכה 👑 זה היה הדבר האחרון", "<@A> <@B> מלכות 👑"
+    # "<@A> 180ms 🚀 אלוף", "<@A> מלכה 👑 זה היה הדבר האחרון", "<@A> <@B> מלכות 👑"; opening a reply ("אלופות 🙌") or
+    # before the person ("וואלה עבד, אלופה <@A>")
     *[
-        f"{title}(?:(?<=[>{M[1:-1]}] {title})|(?<=[{TYE}{EMO}{_UEMOJI}] {title})|(?<=[.!] {title}))"
-        f"(?=\\s*(?:[!.,:{EMO}{TYE}{_UEMOJI}]|$))"
-        for title in ("אלוף", "אלופה", "מלך", "מלכה", "מלכות", "מלכים", "אלופים", "תותחים")
+        f"{title}(?:(?<=[>{M[1:-1]}] {title})|(?<=[{TYE}{EMO}{_UEMOJI}] {title})|(?<=[.!,] {title})|(?<=^ {title}))"
+        f"(?=\\s*(?:[!.,:{EMO}{TYE}{_UEMOJI}]|$)| ?{M})"
+        for title in ("אלוף", "אלופה", "מלך", "מלכה", "מלכות", "מלכים", "אלופים", "אלופות", "תותחים")
     ],
     f"כל הכבוד ל-?(?={M})",
     f"יישר כוח ל-?(?={M})",
@@ -1952,7 +1964,9 @@ _words(
     *_product(
         ("você é", "voce é", "vc é", "tu é", "tu és"), (" (?:demais|o melhor|a melhor|um anjo|incrível|incrivel)",)
     ),
-    *_product(("je bent", "jij bent"), (" (?:een topper|een held|de beste|geweldig)",)),
+    *_product(("je bent", "jij bent"), (" (?:een topper|een held|de beste|geweldig|een kei)",)),
+    # Flemish: "Ge zijt ne topper <@A>", "gij zijt ne held"
+    *_product(("ge zijt", "gij zijt"), (" (?:ne|een) (?:topper|held|kei|crack|schat)",)),
     *_product(("du är",), (" (?:bäst|en stjärna|en klippa|guld|ett geni|en ängel|en hjälte|en legend|guld värd)",)),
     # Norwegian and Danish: "Du er en helt, takk!", "Du er gull verdt 💛", "du er et geni"
     *_product(("du er",), (" (?:en helt|et geni|en engel|en legende|gull verdt|best|den beste|en stjerne|en klippe)",)),
@@ -2442,7 +2456,7 @@ _words(
     # (and "tx for owning it", "perfetto, tx :blush:" — an emoji, which the pre-filter sees as its shortcode)
     f"tx(?= {M}| (?:for|por|pour|per|para|für) (?:the|your|this|that|all|el|la|los|las|tu|le|les|ton|ta|tes|il|lo|"
     f"gli|den|die|das|o|os|as|[a-z]+ing)\\b| za\\b|\\s*[!,！。{TYE}{EMO}{_UEMOJI}]|\\.(?!\\w)|\\s*$"
-    "| (?:mate|bro|man|heaps|again|so much|ya|anh|chị|em|ạ)\\b| :[a-z0-9_+-]+:| [\\u3040-\\u9fff])"
+    "| (?:mate|bro|man|heaps|again|so much|ya|anh|chị|em|ạ|mas|mbak|pak|bu|kak|bang)\\b| :[a-z0-9_+-]+:| [\\u3040-\\u9fff])"
     # (and opening a bullet: "- tx <@A>, merged"; after a word of another script: "<@A> 확인했어요 tx!"; in an
     # aside or closing a sentence: "PR merged (tx <@A> for the review)", "<@A> got it, tx."; weighed: "<@A> huge tx";
     # added on: "B: none. also tx <@A> for the replica fix")
@@ -2454,6 +2468,20 @@ _words(
     "makasi+h?",
     "te(?:n|ng)(?:k|q)(?:yu|iu)",  # (and Filipino "tenkyu")
     "salamuch",  # Filipino chat: "<@A> salamuch!! 🫶"
+    # Vietnamese chat: "c.ơn a nhìu 🥰", "camon a Huy", "cảm ơm em nha" (a slip), "<@A> a là nhất 🫶" (you're the best),
+    # "em nợ a 1 ly cà phê nha" (I owe you a coffee)
+    "c\\.ơn",
+    "camon",
+    "c[aả]m ơm",
+    *_product(("a", "anh", "chị", "c", "em", "e", "bạn"), (" là nhất",)),
+    *_product(
+        ("em", "e", "anh", "a", "chị", "c", "mình", "tớ"),
+        (" nợ (?:a|anh|chị|c|em|e|bạn) (?:1|một) (?:ly|cốc|chầu|bữa)",),
+    ),
+    # Sundanese and Javanese said with "very": "nuhun pisan", "matur nuwun sanget"; Indonesian "hutang budi" (a debt
+    # of gratitude)
+    "nuhun(?! sateuacan)(?: pisan| pisan nya)?",  # (not "nuhun sateuacanna", thanks in advance)
+    "hutang budi",
     "umesaidia(?: sana)?",  # Swahili: "Umesaidia sana <@A>" (you've helped a lot)
     # Greek chat "ευχ" (short for ευχαριστώ): "ευχ <@A> για το review", "ήμουν εγώ 🤦 ευχ!"
     f"ευχ(?= {M}|\\s*[!.,{TYE}{EMO}{_UEMOJI}]|\\s*:[a-z0-9_+-]+:| ?$| για\\b)",

@@ -336,7 +336,7 @@ def test_accuracy_on_labelled_set(name: str) -> None:
 
 
 # The blind sets kept but not (yet) at the target: their pooled score may not fall while their families are worked on.
-KEPT_HOLDOUTS = [f"thanks_holdout{n}.jsonl" for n in (21, 22, 29, 34, 38, 41, *range(42, 293))]
+KEPT_HOLDOUTS = [f"thanks_holdout{n}.jsonl" for n in (21, 22, 29, 34, 38, 41, *range(42, 299))]
 
 
 def test_kept_holdouts_do_not_regress() -> None:
@@ -756,6 +756,18 @@ def test_a_harm_that_was_averted_is_still_credit() -> None:
         ("<@UA> ISMS の準備、ほぼ一人で回してもらっていて本当に頭が上がりません。", ["UA"]),
         ("<@UA> さん、昨日のSQLのインデックスの件、tx！クエリ10秒→0.3秒になりました :zap:", ["UA"]),
         ("This was all <@UA>'s idea, I just typed it up. ta Kevin", ["UA"]),
+        # (from sets 293-298, after their one scoring)
+        ("<@UA> עכשיו עובד. יא מלך 👑", ["UA"]),
+        ("<@UA> אתה אגדה, הלקוח מקבל את זה עוד היום", ["UA"]),
+        ("<@UA> עובד. מחזיק לך אחת 😄", ["UA"]),
+        ("אני רוצה להודות ל-<@UA> ול-<@UB> על הליווי בשבועיים הראשונים.", ["UA", "UB"]),
+        ("רספקט ל-<@UA> שמצא את ה-flaky test", ["UA"]),
+        ("<@UA> trời cảm ơm em nha, lỗi này mà lên prod thì toang 😭", ["UA"]),
+        ("<@UA> restore xong thấy rồi, a là nhất 🫶", ["UA"]),
+        ("<@UA> ko cần cảm ơn đâu, hồi mới vào a cũng bị y chang", []),
+        ("good eye <@UA> 👀 hutang budi gue", ["UA"]),
+        ("pgbouncer naik ke 250 bareng <@UA> barusan, zero drop. tx mas 🙏", ["UA"]),
+        ("<@UA> nuhun sateuacanna, teu kedah", []),
     ],
 )
 def test_who_a_thanks_reaches(text: str, expected: list[str]) -> None:
@@ -858,6 +870,9 @@ def test_thread_reply_without_mention_thanks_the_parent_author() -> None:
         ("ta bom, vou ver", []),
         ("merci de pas refaire ça un vendredi 😂", []),
         ("non c'è bisogno di ringraziare, lo meriti tutto 🙂", []),
+        ("dạ vào được rồi, c.ơn anh ạ", ["UP"]),
+        ("udah bisa mas, nuhun pisan 🙏", ["UP"]),
+        ("Ge zijt ne topper <@UA>", ["UA"]),
     ],
 )
 def test_what_a_thread_reply_says_to_its_parent(text: str, expected: list[str]) -> None:
