@@ -7081,9 +7081,12 @@ class _Weights:
         its own mention."""
         values = self.values
         words: dict[int, int] = {}  # family → the message's words' weights, each on its own and in the family
-        pairs = 0
-        for bucket, count in reading.pair_counts.items():  # each word pair as often as the message has it, up to 4
-            pairs += values[bucket] * min(count, _PAIR_REPEATS)
+        pairs = 0  # each word pair as often as the message has it, up to _PAIR_REPEATS times
+        if reading.repeats < _PAIR_REPEATS:
+            pairs = self.total(reading.pairs)
+        else:
+            for bucket, count in _pair_counts(reading).items():
+                pairs += values[bucket] * min(count, _PAIR_REPEATS)
         me, other = reading.me, reading.other
         out: list[int] = []
         for cand in candidates:
@@ -7099,7 +7102,10 @@ class _Weights:
                 if reading.others_named == len(cand.at):
                     total -= values[other[_W]] + values[other[family]]
             changed = _changed_pairs(reading, cand.at, me)
-            if changed:
+            if reading.repeats + len(changed) < _PAIR_REPEATS:
+                for j, bucket in changed:
+                    total += values[bucket] - values[reading.pairs[j]]
+            else:
                 total += _pairs_change(values, reading, changed)
             out.append(total)
         return out
@@ -7333,6 +7339,7 @@ class _Reading:
         "pair_counts",
         "pairs",
         "parent",
+        "repeats",
         "reqs",
         "starts",
         "toks",
@@ -7387,10 +7394,10 @@ class _Reading:
         self.entries, self.words, self.word_entries, self.mentions = entries, words, word_entries, mentions
         self.others_named = others
         self.pairs = _pairs(entries, mask)
-        counts: dict[int, int] = {}
-        for bucket in self.pairs:
-            counts[bucket] = counts.get(bucket, 0) + 1
-        self.pair_counts = counts
+        # How many pairs repeat an earlier one: while that and a candidate's changed pairs stay under _PAIR_REPEATS,
+        # no pair can come more than _PAIR_REPEATS times, and the weights add up without counting (most messages).
+        self.repeats = len(self.pairs) - len(set(self.pairs))
+        self.pair_counts: dict[int, int] | None = None  # how often each pair comes, counted on first need
         self.me, self.other = _token_entries(["@C", "@O"], mask)  # a candidate's own mention, another's
         self.everyone = _model_candidates(ids, author, parent)
 
@@ -7497,11 +7504,23 @@ def _pairs_change(values: list[int], reading: _Reading, changed: list[tuple[int,
         old = reading.pairs[j]
         delta[old] = delta.get(old, 0) - 1
         delta[bucket] = delta.get(bucket, 0) + 1
+    counts = _pair_counts(reading)
     change = 0
     for bucket, d in delta.items():
-        before = reading.pair_counts.get(bucket, 0)
+        before = counts.get(bucket, 0)
         change += values[bucket] * (min(before + d, _PAIR_REPEATS) - min(before, _PAIR_REPEATS))
     return change
+
+
+def _pair_counts(reading: _Reading) -> dict[int, int]:
+    """How often each word pair comes in the message (counted once, then kept on the reading)."""
+    counts = reading.pair_counts
+    if counts is None:
+        counts = {}
+        for bucket in reading.pairs:
+            counts[bucket] = counts.get(bucket, 0) + 1
+        reading.pair_counts = counts
+    return counts
 
 
 def _candidate_buckets(reading: _Reading, cand: _Candidate) -> list[int]:
