@@ -8,7 +8,8 @@ one ("thanks <@U1> for the quick review" → U1, "the quick review").
 How it works (each step is linear in the text, which is capped at `MAX_CHARS`):
 
 1. A cheap pre-filter: most Slack traffic is chatter with no word of thanks in any language, and is
-   rejected by a single regex search before any other work.
+   rejected by a single regex search before any other work (and a test for British "ta <Name>", which only the
+   name's capital tells from Portuguese "ta bom", so it is read before lowercasing).
 2. Normalise Slack markup into one-character tokens: each `<@U…>` becomes its own private-use
    character (so mention order survives), user groups / `<!here>` become a "group" token, thanks
    emoji (:pray:, 🙏, :bow: … with skin tones) a "thanks emoji" token, eye-rolls a "sarcasm" token.
