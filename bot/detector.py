@@ -1632,17 +1632,18 @@ _words(
     f"owe (?:you|u|ya|y'all) {_DEBT}",
     *_product(("i", "we"), (f" owe(?= ?{M})",)),
     # The same idiom elsewhere: Spanish, Portuguese, Italian, French, German.
-    "te debo una",
-    # (and said with "usted": "Le debo una grande", "le debo un almuerzo")
-    "le debo una",
-    "le debo (?:un|una|unos|unas) (?:caf[ée]s?|cervezas?|birras?|almuerzos?|comidas?|cenas?|empanadas?|helados?|pizzas?|favor)",
-    # …and the treat it is paid in: "<@A> te debo unos tacos", "te debo unas birras"
-    "te debo (?:un|una|unos|unas) (?:tacos?|cervezas?|birras?|chelas?|caf[ée]s?|asados?|empanadas?|alfajores|helados?|"
-    "pizzas?|comidas?|cenas?|almuerzos?|vermuts?|cañas?|tapas)",
+    # (Spanish with "tú" or "usted", and the treat it is paid in: "<@A> te debo unos tacos", "Le debo una grande")
+    *_product(
+        ("te debo", "le debo"),
+        (
+            " una",
+            " (?:un|una|unos|unas) (?:tacos?|cervezas?|birras?|chelas?|caf[ée]s?|asados?|empanadas?|alfajores|helados?|"
+            "pizzas?|comidas?|cenas?|almuerzos?|vermuts?|cañas?|tapas|favor)",
+        ),
+    ),
     # Catalan "T'en dec una!", German "Ich schulde <@A> was" (I owe A one)
     "t'en dec una",
     f"ich schulde(?= {M} (?:was|einen|eins|ein))",
-    "te debo (?:un café|un cafe|una cerveza|una birra|una comida|un almuerzo|una cena)",
     "fico a dever-te uma",
     "fico-te a dever uma",
     "devo-te uma",
@@ -2469,6 +2470,24 @@ _words(
     "makasi+h?",
     "te(?:n|ng)(?:k|q)(?:yu|iu)",  # (and Filipino "tenkyu")
     "salamuch",  # Filipino chat: "<@A> salamuch!! 🫶"
+    "mksh",
+    *_product(("kamu", "lo", "lu"), (" the best",)),
+    # Sundanese and Javanese said with "very": "nuhun pisan", "matur nuwun sanget"; Indonesian "hutang budi" (a debt
+    # of gratitude)
+    "nuhun(?! sateuacan)(?: pisan| pisan nya)?",  # (not "nuhun sateuacanna", thanks in advance)
+    "hutang budi",
+    "umesaidia(?: sana)?",  # Swahili: "Umesaidia sana <@A>" (you've helped a lot)
+    # Greek chat "ευχ" (short for ευχαριστώ): "ευχ <@A> για το review", "ήμουν εγώ 🤦 ευχ!"
+    f"ευχ(?= {M}|\\s*[!.,{TYE}{EMO}{_UEMOJI}]|\\s*:[a-z0-9_+-]+:| ?$| για\\b)",
+    "ευχαρηστ[ωώ]",  # a slip: "τελεια, ευχαρηστω!"
+    # Spanish spelt as said: "grasias <@A> x el export", "grax"
+    "grasias",
+    "grax",
+    f"mrci?(?= {M}|\\s*[!.,{TYE}{EMO}]|\\s*:[a-z0-9_+-]+:| ?$| (?:pour|beaucoup|bcp)\\b)",  # (and "top, mrci <@A>")
+    # Italian chat "grz <@A> 💛", "grz Fede, mi risparmi un giorno"
+    f"grz(?= {M}|\\s*[!.,{TYE}{EMO}{_UEMOJI}]|\\s*:[a-z0-9_+-]+:| ?$| [a-z]+\\b)",
+    # "tqvm <@A>" (thank you very much, Malaysian chat)
+    "tqvm",
     # Vietnamese chat: "c.ơn a nhìu 🥰", "camon a Huy", "cảm ơm em nha" (a slip), "<@A> a là nhất 🫶" (you're the best),
     # "em nợ a 1 ly cà phê nha" (I owe you a coffee)
     "c\\.ơn",
@@ -2479,24 +2498,6 @@ _words(
         ("em", "e", "anh", "a", "chị", "c", "mình", "tớ"),
         (" nợ (?:a|anh|chị|c|em|e|bạn) (?:1|một) (?:ly|cốc|chầu|bữa)",),
     ),
-    # Sundanese and Javanese said with "very": "nuhun pisan", "matur nuwun sanget"; Indonesian "hutang budi" (a debt
-    # of gratitude)
-    "nuhun(?! sateuacan)(?: pisan| pisan nya)?",  # (not "nuhun sateuacanna", thanks in advance)
-    "hutang budi",
-    "umesaidia(?: sana)?",  # Swahili: "Umesaidia sana <@A>" (you've helped a lot)
-    # Greek chat "ευχ" (short for ευχαριστώ): "ευχ <@A> για το review", "ήμουν εγώ 🤦 ευχ!"
-    f"ευχ(?= {M}|\\s*[!.,{TYE}{EMO}{_UEMOJI}]|\\s*:[a-z0-9_+-]+:| ?$| για\\b)",
-    "ευχαρηστ[ωώ]",  # a slip: "τελεια, ευχαρηστω!"
-    "mksh",
-    *_product(("kamu", "lo", "lu"), (" the best",)),
-    # Spanish spelt as said: "grasias <@A> x el export", "grax"
-    "grasias",
-    "grax",
-    f"mrci?(?= {M}|\\s*[!.,{TYE}{EMO}]|\\s*:[a-z0-9_+-]+:| ?$| (?:pour|beaucoup|bcp)\\b)",  # (and "top, mrci <@A>")
-    # Italian chat "grz <@A> 💛", "grz Fede, mi risparmi un giorno"
-    f"grz(?= {M}|\\s*[!.,{TYE}{EMO}{_UEMOJI}]|\\s*:[a-z0-9_+-]+:| ?$| [a-z]+\\b)",
-    # "tqvm <@A>" (thank you very much, Malaysian chat)
-    "tqvm",
     # Vietnamese chat "mơn" (from "cảm ơn"): "mơn anh Lộc nhiều", "mơn anh <@A> nhiều lắm"
     f"mơn(?= (?:anh|chị|em|bạn|nha|nhé|nhiều|ạ|mọi người)\\b| ?{M}|\\s*[!{TYE}{EMO}]| ?$)",
     "tysm",
@@ -2548,9 +2549,8 @@ _words(
     "merci+s?",  # ("mille mercis")
     "danke+(?: ?sch(?:ö|oe)n)?",
     # "Ein Riesendankeschön an <@A>", "ein Megadank an alle", "Riesendank!"
-    *_product(
-        ("riesen", "mega", "super", "extra"), ("[ -]?(?:dankesch(?:ö|oe)n|dank)",)
-    ),  # (and "Mega-Dankeschön an <@A>")
+    # (and "Mega-Dankeschön an <@A>")
+    *_product(("riesen", "mega", "super", "extra"), ("[ -]?(?:dankesch(?:ö|oe)n|dank)",)),
     # "Danke übrigens an <@A> fürs Postgres-Upgrade": the thanks said in passing, then its "an"
     f"danke (?:übrigens|nochmal|nochmals|auch)(?= an {M})",
     # Dutch "dank" alone only right before the person: "Top, dank <@A>!" (not "dank memes", "dank zij")
@@ -2591,9 +2591,9 @@ _words(
     "obrigad(?:[oa]+|ão|ao|inh[oa]+|[íi]ssim[oa])",  # stretched too: "obrigadaaa, salvou minha tarde"
     "brigad(?:[oa]+|ão|ao|u+|inh[oa]+)",  # ("brigaduu <@A>")
     "obg(?:d[oa]?)?",  # Portuguese chat shorthand for "obrigado"
-    # a treat owed: "<@A> te devo um café (ou vários)", "te debo una cerveza", "ti devo un caffè" (not "te devo o relatório")
+    # a treat owed: "<@A> te devo um café (ou vários)", "ti devo un caffè" (not "te devo o relatório"; Spanish "te debo…"
+    # is with the debts above)
     "te devo (?:um|uma) (?:caf[ée]|cerveja|breja|chopp|almo[çc]o|jantar|pizza|favor|doce)",
-    "te debo (?:un|una) (?:caf[ée]|cerveza|chela|birra|comida|almuerzo|cena|pizza|favor)",
     "ti devo (?:un|una) (?:caff[èe]|birra|pranzo|cena|pizza|favore)",
     "vale+u+",  # ("valeeeu <@A>")
     "valeuz[ãa]o",  # "valeuzão <@A>, o pipeline tá 3x mais rápido" (a big valeu)
@@ -2752,8 +2752,7 @@ _words(
     "agradecer-?(?:te|vos|lhe|les|le)",
     # "<@A> je te revaudrai ça" (I'll return the favour): French thanks owed
     "je (?:te|vous) (?:le )?revaudrai(?: ça| ca)?",
-    # European Portuguese "devo-te uma, a sério" (I owe you one)
-    "devo-te uma",
+    # European Portuguese "fico a dever-te" (I owe you), said alone ("devo-te uma" is with the debts above)
     "fico a dever-te",
     "agrade[cç](?:o|emos)",
     # The noun is a thanks only when it is given to someone: "um agradecimento especial pra <@A>",
@@ -7320,8 +7319,8 @@ def _nearest_cue(cues: list[_Cue], pos: int) -> _Cue:
 class _Reading:
     """One message as the model reads it, before any candidate: what the scan found (the normalised text, mentions,
     author, thread's author, cues, requests, cancelling phrases, sentence starts), its tokens with each mention as "@A"
-    (the author's) or "@O" (anyone else's), each token's buckets under `mask` (_token_entries), its word pairs' buckets (and how often each),
-    its distinct words and their buckets, how many tokens are others' mentions, the buckets of "@C" and "@O", and everyone
+    (the author's) or "@O" (anyone else's), each token's buckets under `mask` (_token_entries), its word pairs' buckets
+    and how many of them repeat an earlier one, its distinct words and their buckets, how many tokens are others' mentions, the buckets of "@C" and "@O", and everyone
     the message could thank (_model_candidates)."""
 
     __slots__ = (
@@ -7517,10 +7516,15 @@ def _pair_counts(reading: _Reading) -> dict[int, int]:
     """How often each word pair comes in the message (counted once, then kept on the reading)."""
     counts = reading.pair_counts
     if counts is None:
-        counts = {}
-        for bucket in reading.pairs:
-            counts[bucket] = counts.get(bucket, 0) + 1
-        reading.pair_counts = counts
+        counts = reading.pair_counts = _counts(reading.pairs)
+    return counts
+
+
+def _counts(buckets: list[int]) -> dict[int, int]:
+    """How often each bucket comes in the list."""
+    counts: dict[int, int] = {}
+    for bucket in buckets:
+        counts[bucket] = counts.get(bucket, 0) + 1
     return counts
 
 
@@ -7540,13 +7544,8 @@ def _candidate_buckets(reading: _Reading, cand: _Candidate) -> list[int]:
     pairs = reading.pairs[:]
     for j, bucket in _changed_pairs(reading, cand.at, me):
         pairs[j] = bucket
-    counted: dict[int, int] = {}
-    repeated: list[int] = []
-    for bucket in pairs:
-        counted[bucket] = counted.get(bucket, 0) + 1
-        if counted[bucket] <= _PAIR_REPEATS:
-            repeated.append(bucket)
-    return [e[_W] for e in words] + [e[cand.family] for e in words] + repeated + cand.rest
+    capped = [bucket for bucket, count in _counts(pairs).items() for _ in range(min(count, _PAIR_REPEATS))]
+    return [e[_W] for e in words] + [e[cand.family] for e in words] + capped + cand.rest
 
 
 def _model_buckets(reading: _Reading, rules: set[str]) -> list[tuple[str, list[int]]]:
