@@ -439,6 +439,8 @@ _words(
     # The same refusal in every supported language, with each of its thanks words: "nein danke", "nee,
     # dank je", "nie, dzięki", "yok sağ ol", "не, спасибо", "όχι, ευχαριστώ", "gak, makasih", "không, cảm ơn".
     *_product(("nein", "ne", "nee"), (",? danke",)),
+    # "<@A> heute nicht, danke. Bin im Release-Stress" (not today, thanks)
+    *_product(("heute", "jetzt", "gerade", "momentan", "diesmal", "lieber"), (" nicht,? danke",)),
     "no,? (?:muchas )?gracias",
     "non,? merci",
     "n[ãa]o,? (?:obrigad[oa]|valeu)",
@@ -495,6 +497,11 @@ _words(
     "nu,? (?:mul[tțţ]umesc|mersi)",
     "no,? gr[àa]cies",
     "hindi na,? salamat",  # Tagalog
+    "ayaw na lang(?: ko)?,? salamat",  # Cebuano: "Ayaw na lang ko, salamat. Naa mi lakaw sa pamilya"
+    # Vietnamese "no need to thank": "ko có gì em, khỏi cảm ơn :v"; Hebrew, an invitation thanked for, then "but": "תודה
+    # על ההזמנה לפאנל, אבל לא תודה — אני בחופש"
+    "kh[ỏo]i c[aảá]m [oơ]n",
+    "תודה על ההזמנה(?=[^.!?\\n]{0,80}אבל)",
     *_product(("wag", "huwag"), (" na,? salamat",)),  # (and "wag na, salamat, naka-3 cups na ako": no need)
     "th[ôo]i kh[ỏo]i(?: em| anh| chị)?,? c[aảá]m [oơ]n",  # Vietnamese
     # "thôi cảm ơn Mai", "thôi em ơi cảm ơn, bánh nhiều lắm rồi" (no thanks, there's plenty)
@@ -518,6 +525,11 @@ _words(
     *_product(
         ("thank you", "thanks", "thanku", "dhanyavaad", "dhanyavad", "shukriya"),
         (" (?:bolne|kehne|karne) ki (?:zaroorat|zarurat|jarurat|jaroorat) nahi", " kis baat ka"),
+    ),
+    # …in Telugu and Kannada: "thanks cheppakkarledu ra" (no need to say thanks), "thanks yaake madam" (why thanks?)
+    *_product(
+        ("thank you", "thanks", "thanku"),
+        (" cheppakkarledu", " cheppakkarle", " cheppanakkarledu", " yaake", " yake", " enduku"),
     ),
     "ne,? a[čc]i[ūu]",  # Lithuanian "no, thanks"
     # an invitation declined: "hoje não, tô com 1:1. mas valeu pelo convite!", "yo paso, pero gracias por invitar"
@@ -671,6 +683,7 @@ _words(
     "|(?<=tq sebelumnya)|(?<=trims sebelumnya)|(?= (?:terima kasih|makasih|trims|thanks|thx|tq)\\b))",
     "εκ των προτέρων",
     "προκαταβολικά",
+    "proka(?:8|th|t)(?:a|o)(?:b|v)olika",  # Greeklish: "efxaristw proka8abolika <@A>, 8a xreiastw access"
     "ơn trước",
     # The cue "cảm ơn" would consume "ơn" before "ơn trước" is seen: the whole phrase, listed first.
     "c[aảá]m [oơ]n trước",
@@ -1102,7 +1115,8 @@ _words(
     ),
     *_product(
         (
-            "bien",
+            # (not a plan that works: "Genial, con eso vamos bien. Gracias!!")
+            "bien(?<!vamos bien)(?<!queda bien)(?<!quedó bien)(?<!funciona bien)(?<!sale bien)(?<!salió bien)(?<!anda bien)",
             "muy bien",
             "todo bien",
             "todo bien por acá",  # "Todo bien por acá, gracias. En CDMX está nublado"
@@ -1181,6 +1195,12 @@ _words(
             "nalla irukken",
             "bagunna",  # Telugu: "bagunna, thanks! nuvvu?"
             "bagunnanu",
+            "bagunnanu ra",  # "<@A> bagunnanu ra, thanks. confirmed, I booked for 6"
+            "bagunna ra",
+            # Kannada: "<@A> chennagiddini, thanks! neevu?"
+            "chennagiddini",
+            "chennagidini",
+            "chennagiddene",
             "nalla irukkaen",
             "nallaa irukken",
             "iyiyiz",
@@ -1257,6 +1277,17 @@ _words(
         for word in _THANKS_WORDS.split("|")
     ],
 )
+# …and in Cebuano and Tagalog, and asked back in Vietnamese: "Okay ra ko, salamat! Baha gamay sa Banilad", "vui lắm
+# chị, cảm ơn chị, chị thì sao?"
+_words(
+    "smalltalk",
+    *_product(
+        ("okay ra", "ok ra", "maayo ra", "maayo man", "okay lang", "ok lang", "mabuti naman"),
+        ("", " ko", " ako", " te", " kaayo", " po"),
+        ("[,!.]? salamat",),
+    ),
+    "c[aảá]m [oơ]n(?: anh| chị| em| bạn| c| a| e)?[,!.]* (?:anh|chị|em|bạn|c|a|e) thì sao",
+)
 # …and in the languages whose thanks are not among those words: Yoruba "Mo wà dáadáa, ẹ ṣé. Ìwọ ńkọ́?", Igbo "Adị m
 # mma, daalụ", Hausa "lafiya lau, nagode"
 _words(
@@ -1328,7 +1359,8 @@ _words(
     "בסדר[\\s,.!]*תודה",
     "תודה (?:ששאלת|ששאלתם|ששאלתן|על השאלה)",  # "שקט לגמרי, תודה ששאלת 😄" (thanks for asking)
     "הכל טוב[\\s,.!]*תודה",
-    "טוב[\\s,.!]*תודה",
+    # (not a report that something went well: "ה-dry run לדמו עבר טוב. תודה <@A> על ה-script")
+    "טוב(?<!עבר טוב)(?<!הלך טוב)(?<!עובד טוב)(?<!עבד טוב)(?<!יצא טוב)(?<!נראה טוב)[\\s,.!]*תודה",
     "谢谢[\\s,，。!！]*你也(?:是|一样)",
     "ありがとう(?:ございます)?[\\s,、。!！]*(?:あなたも|そちらも)",
     "감사합니다[\\s,.!]*(?:당신도요|님도요)",
@@ -1397,6 +1429,30 @@ _words("noop", "a ty(?= [^\\W\\d_])")
 # "está tudo bem." ends a report that something works, not an answer to "tudo bem?": the thanks in the next sentence
 # is a cue of its own ("testado, está tudo bem. Obrigada <@A>!"), while "Tudo bem, obrigada! E você?" stays small talk.
 _words("noop", *_product(("está", "esta", "tá", "ta"), (" tudo ",), ("bem", "certo", "ok"), ("(?=[.!])",)))
+# Credit the author gives themself, as a joke or a boast: "thanks to me, today's batch nearly didn't happen",
+# "shout out to me for winning trivia", "Jaja gracias a mí ahora hay branch protection" (a thread reply that says
+# it thanks no one, not its parent)
+_words(
+    "noop",
+    *_product(("thanks", "thank you", "shout ?-?outs?", "props", "kudos", "credit"), (" to (?:me|myself)",)),
+    "gracias a m[ií]",
+    "תודה לי",  # "<@A> תראה, הבאתי מטען הפעם! תודה לי :sunglasses:"
+    "gr[àa]cies a mi",
+    "grazie a me",
+    "merci [àa] moi",
+    "graças a mim",
+    "gracas a mim",
+)
+# Thankful for a thing, said in a "what are you thankful for" thread, thanks no one: "thankful for stretchy pants",
+# "thankful the pager has been quiet (so far)" — not "thankful for you", "thankful for the quick turnaround", nor for
+# someone named: "Thankful for <@A>, whose reports won us two renewals"
+# (each phrase takes its next word: a phrase's kind is remembered by its text, and "thankful" alone is a thanks)
+_words(
+    "noop",
+    "thankful (?:for|that)(?= )(?! (?:the|your|this|that|these|those|all|a|an|u|ur|you|y'all|yall|everyone|everybody)"
+    f"\\b)(?! {M})",
+    f"thankful the(?= )(?![^.!?\\n]{{0,80}}(?:{M}|\\b(?:you|your|u|ur)\\b))",
+)
 # Praise of one's own earlier self: "past-Tom is the real MVP", "past me was a genius"
 _words("noop", "past[- ]?(?:me|self|[^\\W\\d_]+) (?:is|was) (?:the real mvp|a (?:genius|legend|hero|lifesaver))")
 # Polish "ty" is "you" inside a sentence: "<@A> czy ty masz klucze do garażu?", "to ty robisz deploy?"
@@ -1551,7 +1607,9 @@ _words(
     f"thanks to (?:the|this|that|these|those|our|a|an|its)(?![^.!?\\n]{{0,200}}?\\b(?:and (?:also )?to {M}|"
     # "Huge thanks to the kitchen team and <@A> for the late-night pizza"
     f"and (?:also )?{M} for\\b|"
-    f"(?:especially|particularly|specially|in particular|above all|most of all),? (?:to )?{M}(?!['’]s\\b)))",
+    f"(?:especially|particularly|specially|in particular|above all|most of all),? (?:to )?{M}(?!['’]s\\b)))"
+    # …and so does a thing someone made: "(thanks to the review from <@A>)" (the rules read the credit, _WORK_OF)
+    f"(?![^.!?\\n,;:()]{{1,40}}? (?:by|from) {M})",
     *_product(("said", "says", "saying"), (" (?:thanks|thank you)",)),
     # The same report of someone else's thanks in the other languages: "dijo gracias", "a dit merci",
     # "teşekkürler dedi", "сказал спасибо".
@@ -2059,10 +2117,18 @@ _words(
     # Tagalog "utang ko sa'yo 'to <@A>!" (I owe you this one)
     "utang ko sa(?:'|’)?yo(?: (?:'|’)?to)?",
     "may utang (?:ako|ko) sa(?:'|’)?yo",
+    "utang na loob",  # Tagalog (a debt of gratitude): "Utang na loob ko po kay <@A>, nag-stay siya hanggang 8pm"
+    # Greeklish "sou xrwstaw ena kafe <@A>" (I owe you a coffee); Hebrew "חייבת לך" (I owe you): "<@A> … חייבת לך :pray:"
+    *_product(("sou", "se"), (" xr[wo]sta(?:w|o)",)),
+    "חייב לך",
+    "חייבת לך",
+    "חייבים לך",
 )
 _words(
     "kudos",
     "kudos",
+    # Hebrew "credit (in full / huge) to": "קרדיט מלא ל-<@A> ול-<@B> שהכינו הכל", "קרדיט ענק ל-<@A>"
+    f"קרדיט(?: מלא| ענק| ענקי)?(?= ל-?{M})",
     "kudos-(?:runde|ecke|liste|zeit|round|corner|time|thread)",  # "Kudos-Runde der Woche:" heading a list
     *_product(("big", "major", "huge", "mad", "serious", "massive"), (" props",)),
     # (Spanish "props a <@A>", French "props à", Dutch "props aan", Indonesian "props ke" too)
@@ -2440,7 +2506,10 @@ _words(
     f"thanking(?= {M})",  # "Thanking <@A> for fixing the QA environment SSO issue yesterday"
     # British "ta": ":pray: ta <@A>", "found it ta <@A>", "ta a million" (not Portuguese "ta bom", "ta certo": it is; nor
     # the Turkish suffix "Meetup'ta <@A>")
-    f"ta(?<!['’]ta)(?<!\\bthe ta)(?<!\\bel ta)(?<!\\bla ta)(?<!\\bun ta)(?<!\\bo ta)(?= {M}|\\s*[!.{TYE}{EMO}]|\\s*:[a-z0-9_+-]+:| ?$| to {M}| (?:very much|muchly|a million|loads|a lot|mate|love|hun|pet)\\b)",  # (not "the TA for the course")
+    # (and with a reason, or in an aside: "ta for the smooth deploy", "feedback from <@A> (ta, super useful)")
+    f"ta(?<!['’]ta)(?<!\\bthe ta)(?<!\\bel ta)(?<!\\bla ta)(?<!\\bun ta)(?<!\\bo ta)(?<!\\ba ta)(?<!\\bmy ta)(?<!\\bour ta)"
+    f"(?= {M}|\\s*[!.{TYE}{EMO}]|\\s*:[a-z0-9_+-]+:| ?$| to {M}| (?:very much|muchly|a million|loads|a lot|mate|love|hun|pet)\\b"
+    "| for (?:that|the|this|your|it|all|[a-z]+ing)\\b|(?<=\\(ta),)",  # (not "the TA for the course")
     "th(?:a?nx|nks|x|ks)",
     "tnx",
     # Malaysian and Singaporean "tq" (thank you): "tq <@A>!", "tq so much", "tq both <@A> <@B>"
@@ -2458,7 +2527,7 @@ _words(
     # (and "tx for owning it", "perfetto, tx :blush:" — an emoji, which the pre-filter sees as its shortcode)
     f"tx(?= {M}| (?:for|por|pour|per|para|für) (?:the|your|this|that|all|el|la|los|las|tu|le|les|ton|ta|tes|il|lo|"
     f"gli|den|die|das|o|os|as|[a-z]+ing)\\b| za\\b|\\s*[!,！。{TYE}{EMO}{_UEMOJI}]|\\.(?!\\w)|\\s*$"
-    "| (?:mate|bro|man|heaps|again|so much|ya|anh|chị|em|ạ|mas|mbak|pak|bu|kak|bang)\\b| :[a-z0-9_+-]+:| [\\u3040-\\u9fff])"
+    "| (?:mate|bro|man|heaps|again|so much|ya|anh|chị|em|ạ|mas|mbak|pak|bu|kak|bang)\\b| :[a-z0-9_+-]+:| [\\u3040-\\u9fff\\u0e00-\\u0e7f])"
     # (and opening a bullet: "- tx <@A>, merged"; after a word of another script: "<@A> 확인했어요 tx!"; in an
     # aside or closing a sentence: "PR merged (tx <@A> for the review)", "<@A> got it, tx."; weighed: "<@A> huge tx";
     # added on: "B: none. also tx <@A> for the replica fix")
@@ -2471,6 +2540,15 @@ _words(
     "te(?:n|ng)(?:k|q)(?:yu|iu)",  # (and Filipino "tenkyu")
     "salamuch",  # Filipino chat: "<@A> salamuch!! 🫶"
     "mksh",
+    "mksih",
+    "mkasih",
+    "utang budi",  # (the "hutang budi" of above, without its "h": "utang budi sama <@A> ni")
+    # Cebuano: "Pasalamat lang ko ni <@A> kay gi-review niya…", "Lamat <@A> sa bag-ong monitor!", "salamt kaau"
+    "pasalamat",
+    f"lamat(?= {M})",
+    "salamt",
+    # "respect buat <@A> yang dateng ke meeting finance", "respect to <@A> for the migration"
+    f"respect (?:buat|untuk|to|sa|kay)(?= {M})",
     *_product(("kamu", "lo", "lu"), (" the best",)),
     # Sundanese and Javanese said with "very": "nuhun pisan", "matur nuwun sanget"; Indonesian "hutang budi" (a debt
     # of gratitude)
@@ -3061,6 +3139,13 @@ _words(
         "ขอบคุณ",
         "ขอบใจ",
         "แต๊งกิ้ว",  # Thai loanword "thank you"
+        "ทีเอ็กซ์",
+        # Hebrew "thanks" with a geresh: "ת'נקס <@A> על הדאטהסט"; Russian slang "благодарочка" (thanks); Vietnamese
+        # "đội ơn" (deeply grateful): "<@A> hay quá, RSS phẳng luôn. đội ơn a :bow:"
+        "ת'נקס",
+        "ת׳נקס",
+        "благодарочка",
+        "đội ơn",  # Thai "tx", spelled out: "รับค่ะ ทีเอ็กซ์ <@A>", "ทีเอ็กซ์ครับ เข้าได้แล้ว"
         # Cantonese: "唔該晒" (thanks a lot for a favour), "多謝晒" — not a bare "唔該" (please, excuse me)
         "唔該晒",
         "唔该晒",
@@ -3325,7 +3410,7 @@ _ESPECIALLY_WORDS = (
     "nhất là|especially|esp\\.?|particularly|in particular|notably|above all|most of all|specially|specifically|"
     "en especial|em especial|en particular|especialmente|sobre todo|sobretudo|in particolare|soprattutto|specialmente|"
     "en particulier|surtout|notamment|besonders|vor allem|insbesondere|speciellt|särskilt|vooral|in het bijzonder|"
-    "szczególnie|zwłaszcza|özellikle|особенно|đặc biệt|terutama|khususnya|ειδικά|ιδιαίτερα|spesielt|særlig|især|specielt"
+    "szczególnie|zwłaszcza|özellikle|особенно|đặc biệt|terutama|khususnya|ειδικά|ιδιαίτερα|eidika|idika|spesielt|særlig|især|specielt"
 )
 _ESPECIALLY_NOSPACE = "尤其是|尤其|特别是|特别|特別|特に|특히|खासकर|خاصة|خصوصا|במיוחד|โดยเฉพาะ"
 # Found by the scan, so a cue looks for "especially <@A>" only when the word is in its sentence.
@@ -3779,7 +3864,7 @@ _NEG = (
     r"(?<!since )(?<!from )(?<!by )(?<!before )\d+ ?am|on fire|doesn'?t work|stopped working|nothing works|gone|ruined|killed|unusable|unreadable|"
     r"(?:fired|ran|run|sent|charged|billed|triggered|posted|emailed|paged|processed|deployed|executed|called|counted) twice|"
     r"double[- ](?:charged|billed|sent|posted|counted|booked)|duplicat\w*|rebuild\w*|redo\w*|regress\w*|"
-    r"leak\w*|stuck|delayed|missed|(?:was|went|were|is|stayed) blank|stale|rebooted|during the (?:demo|presentation|board meeting|all-hands)|"
+    r"leak\w*|stuck|delayed|missed|(?:was|went|were|is|stayed) (?:blank|empty)|stale|rebooted|during the (?:demo|presentation|board meeting|all-hands)|"
     r"(?:assigned|booked|scheduled|sent) to two \w+ at once|"
     r"(?:(?:hit|success|conversion|open|click|retention) rate|conversions|revenue|traffic|uptime|signups|sales|coverage|"
     r"throughput)s? (?:dropped|fell|tanked|plummeted|halved|dipped|went down)|"
@@ -3790,7 +3875,7 @@ _NOW_NEG = re.compile(rf"\bnow\b[^.!?\n]{{0,80}}?\b{_NEG}\b")
 # A causal "thanks to" also blames for what went wrong or cost time ("…the accruals were off by $80k",
 # "we spent most of Friday on rollbacks"), unless it was averted.
 _HAS_NEG = re.compile(
-    rf"\b(?:{_NEG}|wrong|off by|rollbacks|spent (?:all|most|half|the whole|the entire) (?:of )?(?:the |my |our )?"
+    rf"\b(?:{_NEG}|wrong|off by|rollbacks|full of (?:errors|bugs|garbage|junk|nulls|#n/a|#ref)|spent (?:all|most|half|the whole|the entire) (?:of )?(?:the |my |our )?"
     r"(?:day|morning|afternoon|evening|night|weekend|week|monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b"
 )
 
@@ -3807,7 +3892,7 @@ _BOTH_WORDS = (
     # Norwegian and Danish: "Tusen takk begge to!", "tak til jer begge"
     "begge to|begge|jer begge|dere begge|"
     # German and Swiss German "merci ihr zwei!", "danke euch zwei"
-    "ihr zwei|ihr beide|euch zwei"
+    "ihr zwei|ihr beide|euch zwei|eu zwei|eu beide"
 )
 # Words that may sit between a cue and its mentions: intensifiers, "to", "you", honorifics.
 _FILL_WORDS = (
@@ -3842,11 +3927,15 @@ _FILL_WORDS = (
     r"publiquement|in particolare|in particular|en particular|em particular|"
     # "Je voulais remercier officiellement <@A> et <@B>", "ringrazio ufficialmente <@A>"
     r"officially|formally|officiellement|sincèrement|chaleureusement|personnellement|ufficialmente|oficialmente|"
-    r"offiziell|"
+    r"offiziell|θερμά|θερμα|"
     # Arabic in Latin letters, "very" and "to": "shukran gedan le <@A>", "merci awi ya <@A>"
-    r"gedan|geddan|awi|awy|le|li|lel|" + _BOTH_WORDS
+    r"gedan|geddan|awi|awy|le|li|lel|"
+    # Indian English vocatives from Tamil, Kannada and Telugu: "thanks da <@A>", "thanks machan <@A>"
+    r"da|machan|macha|anna|akka|"
+    # Cebuano "I just" and the person marker: "Pasalamat lang ko ni <@A> kay gi-review niya akong test cases"
+    r"lang|ko|nako|ni|" + _BOTH_WORDS
 )
-_FILL = rf"(?:[\s,:;!\-–—~.…、，{TYE}{EMO}{_UEMOJI}]|\b{_alternation(_FILL_WORDS)}\b|さん|様|さま|くん|君|ちゃん|先生|님|씨|쌤|兄|老师|जी|ครับ|ค่ะ|คะ|นะ|มาก|พี่|น้อง|คุณ|ל-?(?=[{M[1:-1]}])|للزميل|للزميلة|भाई|दीदी|का|को|बहुत)"
+_FILL = rf"(?:[\s,:;!\-–—~.…、，{TYE}{EMO}{_UEMOJI}]|\b{_alternation(_FILL_WORDS)}\b|さん|様|さま|くん|君|ちゃん|先生|님|씨|쌤|兄|老师|जी|ครับ|ค่ะ|คะ|นะ|มาก|พี่|น้อง|คุณ|คร้าบ|ค่า+|จ้า+|ל-?(?=[{M[1:-1]}])|للزميل|للزميلة|भाई|दीदी|का|को|बहुत)"
 # "and" in every supported language that writes it as a word (English, German, Spanish, French,
 # Portuguese/Italian, Dutch, Swedish, Polish, Turkish, Russian, Vietnamese, Indonesian, Greek); one table
 # for every rule that joins people or reasons, so no language gets only half of them.
@@ -3864,7 +3953,9 @@ _AND_LINK = (
     "to|also|too|of course|especially|a|ad|à|an|aan|naar|ke|buat|till|til|dla|kepada|ao|aos|al|ai|alla|às|pra|pro|para|auch|también|aussi|ook|"
     "också|też|juga|também|anche|"
     # Greek "στον <@A> και στον <@B>", "την <@A> και τον <@B>"
-    "στον|στην|στη|τον|την|τη"
+    "στον|στην|στη|τον|την|τη|"
+    # Tagalog and Cebuano mark a person: "Salamat kay <@A> sa review ug kay <@B> sa pagtudlo"
+    "kay|kina|kang"
 )
 # Up to two of them, before the next person ("and also to <@B>", "e anche a <@B>", "y también a <@B>") or ending a
 # text that the next person follows ("…, and also to")
@@ -3904,7 +3995,8 @@ _REASON_TEXT = rf"(?:[^\n.!?{M[1:-1]}]|\.(?=\w)){{0,300}}"
 _RIGHT = re.compile(
     # (a group word may lead the people it names: "thank you all, <@A> <@B>!", "Danke euch allen <@A> <@B>")
     rf"(?P<f1>{_FILL}*)(?:(?P<grp>{_GROUPW})(?:(?<!{GROUP})[\s,:]*(?={M}))?)?(?P<pre>{_MLIST_ROLES})?(?P<f2>{_FILL}*)"
-    rf"(?:\b{_FOR}\b\s*(?P<reason>{_REASON_TEXT})(?P<post>{_MLIST})?)?"
+    # (Thai "for" runs on from the thanks without a space: "ขอบคุณสำหรับ feedback นะคะ <@A>")
+    rf"(?:(?:\b{_FOR}\b|สำหรับ)\s*(?P<reason>{_REASON_TEXT})(?P<post>{_MLIST})?)?"
 )
 # After a list: what makes its last mention the start of a new clause ("…, <@B> can you merge").
 # Not a new clause: a reason ("for", "voor", "atas"…), "and", fillers.
@@ -3913,7 +4005,7 @@ _RIGHT = re.compile(
 _RELATIVE_WORDS = "đã|vì đã|yang|którzy|która|który|które|którym|который|которая|которые|που"
 _RELATIVE_AFTER = re.compile(
     r"\s*(?:,\s*)?(?:who|whose|which|qui|que|quien|quienes|cuyo|cuya|cujo|cuja|dont|die|der|deren|dessen|che|som|que|"
-    r"która|który|którzy|ki|который|которая|которые|που|yang|đã)\b"
+    r"która|który|którzy|ki|который|которая|которые|που|yang|đã|nga)\b"
 )
 # A congratulation to one person right before a bare thanks (see detect_thanks)
 _CONGRATS_BEFORE = re.compile(
@@ -4123,6 +4215,8 @@ _AND_TAIL_WORDS = frozenset({"&", *_JOIN.split("|"), *_AND_LINK.split("|"), "as"
 _FOR_OR_TOO = re.compile(rf"\s*(?:{_FOR_WORDS}|too)\b")
 _COMMA = re.compile(r"\s*,\s*")
 _TO = re.compile(r"\s*to\b")
+# A causal "thanks to" someone's work: "thanks to the review from <@A>", "thanks to the runbook by <@A> and <@B>"
+_WORK_OF = re.compile(rf"(?:the|a|an|his|her|their) [^\n.!?,;:()]{{1,40}}? (?:by|from) (?P<m>{M}(?: and {M})?)")
 _VOCATIVE = re.compile(
     # not "[\s\W]*": a mention is a non-word character too, and the list must keep its first person
     # (three opening words at most: "also lol <@A> …", "both great points <@A>, fixed!")
@@ -4334,6 +4428,8 @@ def _mentions(s: str, ids: list[str]) -> list[str]:
 # character (so the engine skips to the next candidate); the words are tried only after a space.
 _REASON_CUT = re.compile(r"[,;:—–()\[\]\" ](?:(?<=[^ ])|- |but |and i |so i |i'll |i will |btw)")
 _REASON_DROP = re.compile(f"{M}|[{_TOKENS}]")
+# Thai politeness particles close a sentence, not the reason: "ขอบคุณสำหรับ feedback นะคะ" → "feedback"
+_THAI_PARTICLES_END = re.compile(r"(?:\s*(?:นะ|ครับ|คร้าบ|ค่ะ|คะ|ค่า+|จ้า+))+$")
 
 
 # Russian and Ukrainian "за то, что…" / "за те, що…" (for the fact that…): the reason is the clause after it.
@@ -4347,7 +4443,7 @@ def _clean_reason(raw: str) -> str | None:
     m = _REASON_CUT.search(raw)
     cut = raw[: m.start()] if m else raw
     if not cut.isascii():  # mentions and tokens are not ASCII
-        cut = _REASON_DROP.sub(" ", cut)
+        cut = _THAI_PARTICLES_END.sub("", _REASON_DROP.sub(" ", cut).rstrip())
     cut = " ".join(cut.split()).strip(" '-")
     # "for the design and <@B> for the tests": the "and" introduced the next person, not more reason.
     if cut.rpartition(" ")[2] in _AND_TAIL_WORDS:  # a set lookup first: most reasons end otherwise
@@ -4646,6 +4742,24 @@ def _detect(
     return _weighed(found, reading, weights, scores)
 
 
+# A list labelled as work still to do names the people who have not done it: "Access review: 24/31 done. Thanks to
+# everyone who finished early 🙏 remaining: <@A> <@B>", "thanks for the quick replies! still waiting on <@C>".
+_PENDING_LIST = re.compile(
+    r"\b(?:remaining|pending|outstanding|overdue|missing|still (?:missing|pending|outstanding|open|to go|waiting on)|"
+    r"waiting on|not (?:yet )?(?:done|submitted|finished)|yet to (?:finish|submit|reply|respond)|to ?do|left to do)"
+    rf"\b *:? *(?={M})"
+)
+
+
+def _not_pending(low: str, ids: list[str], targets: list[str], ce: int, se: int) -> list[str]:
+    """`targets` without the people a label after the thanks lists as still to do (_PENDING_LIST)."""
+    label = _PENDING_LIST.search(low, ce, se)
+    if label is None:
+        return targets
+    pending = set(_mentions(low[label.end() : se], ids))
+    return [uid for uid in targets if uid not in pending]
+
+
 def _rules_settle(
     found: tuple[Thanks, ...],
     ids: list[str],
@@ -4750,6 +4864,7 @@ def _by_rules(
     quotes: int | None = None  # which quotation marks the message has, found on first need
     found: dict[str, str | None] = {}
     harm_words: bool | None = None  # whether the message has a word of _HARM_AFTER, found on first need
+    pending_words: bool | None = None  # …and whether it labels a list of people with work still to do
     you_past: list[int] | None = None  # where each "you <did>" (_YOU_PAST) ends, found on first need
     opening: int | None = None  # how many thanks emoji and spaces open the message, found on first need
     named = False  # whether an earlier cue thanked someone the message names
@@ -4778,6 +4893,11 @@ def _by_rules(
         targets, reason, group, own_reasons = _targets(
             kind, cs, ce, low, norm, ids, ss, se, n, reqs, esps, sent_starts[max(0, si - 1)]
         )
+        if targets and ce < se:
+            if pending_words is None:  # one scan of the message first: most messages have no such label
+                pending_words = _PENDING_LIST.search(low) is not None
+            if pending_words:
+                targets = _not_pending(low, ids, targets, ce, se)
         if targets and not ascii_text and _CLOSING_THANKS.match(low, cs) and len(ids) > len(targets):
             # "見つけてくれた <@A> さん、即直した <@B> くん、ありがとう🙏": not only the person right before the thanks
             done_for_me = _done_for_me(low, ids, ss, cs, reqs)
@@ -4937,6 +5057,13 @@ def _by_rules(
                     ):
                         # "<@A> deal!! thank you so much", "hey <@A>, I know you put my name forward… Thank you"
                         targets = msg_voc
+                        if ascii_text and sent_starts[si] > 0 and _MENTION_RE.search(low, sent_starts[si], cs):
+                            # …unless the thanks' own sentence credits someone else: "<@A> slides are in the drive.
+                            # <@B> did the eng half so ta for that" thanks B
+                            credits = credits or _Credits(low)
+                            own = _credited_before(cue, low, norm, ids, sent_starts[si], reqs, credits)
+                            if own and not set(own) & set(msg_voc):
+                                targets = own
             if (
                 not targets
                 and not req_before
@@ -6141,6 +6268,11 @@ def _targets(
     if r.group("grp") and not _notified_group(low, r, f1, n):
         group = True
     pre = r.group("pre")
+    # (English only: the harm that makes a causal "thanks to" blame is read in English, below)
+    work_of = kind == "grat" and not pre and f1.strip() == "to" and _WORK_OF.match(low, r.end("f1"), se)
+    if work_of:
+        # "fixed it (thanks to the review from <@A>)": the credit is A's, for their work
+        targets.extend(_mentions(work_of.group("m"), ids))
     if pre:
         pre_ids = _mentions(pre, ids)
         after = r.end("pre")
@@ -6276,7 +6408,12 @@ def _targets(
 
     # "thanks to <@A>'s script we lost a day": causal "thanks to" + harm is blame, not thanks; so is "thanks to your
     # cron job I got paged at 3am twice" said to the person addressed.
-    causal = kind == "grat" and not reason and (pre or low.startswith(("your ", "ur "), r.end("f1"))) and _TO.match(f1)
+    causal = (
+        kind == "grat"
+        and not reason
+        and (pre or work_of or low.startswith(("your ", "ur "), r.end("f1")))
+        and _TO.match(f1)
+    )
     has_now = low.find("now", ce, se) != -1
     if causal:
         # The harm may come after a "!" that is not the end of the thought ("…full of #REF! errors, we

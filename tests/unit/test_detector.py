@@ -336,8 +336,7 @@ def test_accuracy_on_labelled_set(name: str) -> None:
 
 
 # The blind sets kept but not (yet) at the target: their pooled score may not fall while their families are worked on.
-# (Sets 299-304, scored once with stop 28's final build, wait in tests/data for their fixes before they join.)
-KEPT_HOLDOUTS = [f"thanks_holdout{n}.jsonl" for n in (21, 22, 29, 34, 38, 41, *range(42, 299))]
+KEPT_HOLDOUTS = [f"thanks_holdout{n}.jsonl" for n in (21, 22, 29, 34, 38, 41, *range(42, 311))]
 
 
 def test_kept_holdouts_do_not_regress() -> None:
@@ -353,7 +352,8 @@ def test_kept_holdouts_do_not_regress() -> None:
     # R 0.960 — the rules alone P 0.966, R 0.879; with 203–208, their Indonesian/Javanese words and the model retrained:
     # P 0.998, R 0.960 — the rules alone P 0.965, R 0.878; the model refitted on its stop-23 features: the same; with
     # 209–214, a few of their families fixed and the model retrained: P 0.998, R 0.961; with 215–232: P 0.998, R 0.964;
-    # with 233–244: P 0.998, R 0.966)
+    # with 233–244: P 0.998, R 0.966; with 245–298: P 0.991, R 0.969; with 299–310, their families fixed and the model
+    # retrained: P 0.991, R 0.969)
     assert precision >= 0.99, report
     assert recall >= 0.95, report
 
@@ -769,6 +769,49 @@ def test_a_harm_that_was_averted_is_still_credit() -> None:
         ("good eye <@UA> 👀 hutang budi gue", ["UA"]),
         ("pgbouncer naik ke 250 bareng <@UA> barusan, zero drop. tx mas 🙏", ["UA"]),
         ("<@UA> nuhun sateuacanna, teu kedah", []),
+        # (from sets 299-304, after their one scoring)
+        ("แก้แล้วค่ะ ขอบคุณสำหรับ feedback นะคะ <@UA> 👍", ["UA"]),
+        ("ขอบคุณค่าาา <@UA> อร่อยมากก", ["UA"]),
+        ("tx ครับ <@UA> ที่ทำ APK แยกให้ rider", ["UA"]),
+        ("รับค่ะ ทีเอ็กซ์ <@UA>", ["UA"]),
+        ("thanks da <@UA>", ["UA"]),
+        ("Access review: 24/31 done. Thanks to everyone who finished early 🙏 remaining: <@UA> <@UB>", []),
+        ("Thanks for the quick replies, still waiting on <@UA> <@UB>", []),
+        ("Bifacial flag is in (thanks to the hint from <@UA> on Wednesday)", ["UA"]),
+        ("shipped on time thanks to the review by <@UA>", ["UA"]),
+        ("thanks to the migration from <@UA> the dashboard is full of #N/A!", []),
+        ("thanks to <@UA>'s migration the dashboard is full of errors", []),
+        ("<@UA> slides are in the drive. <@UB> did the eng half so ta for that", ["UB"]),
+        ("standup: Y dashboard feedback from <@UA> (ta, super useful) T bucket config", ["UA"]),
+        ("we need a TA for the course, <@UA>", []),
+        ("<@UA> heute nicht, danke. Bin im Release-Stress", []),
+        ("<@UA> chennagiddini, thanks! neevu? WFH this week", []),
+        ("<@UA> bagunnanu ra, thanks. confirmed, I booked for 6", []),
+        ("<@UA> <@UB> thanks cheppakkarledu ra, next time your turn 😂", []),
+        ("<@UA> ça va bien merci, et toi ?", []),
+        # (from sets 305-310, after their one scoring)
+        ("ת'נקס <@UA> על הדאטהסט של ה-benign processes, חסך לי יומיים", ["UA"]),
+        ("ה-dry run עבר טוב. תודה <@UA> על ה-script המעולה", ["UA"]),
+        ("קרדיט מלא ל-<@UA> ול-<@UB> שהכינו הכל", ["UA", "UB"]),
+        ("<@UA> הדאטה שינה לי את כל התעדוף. חייבת לך :pray:", ["UA"]),
+        ("<@UA> תודה על ההזמנה לפאנל ב-CyberWeek, אבל לא תודה — אני בחופש", []),
+        ("<@UA> תראה, הבאתי מטען הפעם! תודה לי :sunglasses:", []),
+        ("ребята, благодарочка <@UA> за помощь с кластером", ["UA"]),
+        ("sou xrwstaw ena kafe <@UA>, to index ekopse to report", ["UA"]),
+        ("efxaristw proka8abolika <@UA>, 8a xreiastw access sto App Store Connect", []),
+        ("Θα ήθελα να ευχαριστήσω θερμά την <@UA> για την οργάνωση", ["UA"]),
+        ("<@UA> mksih udah share Play Integrity notes", ["UA"]),
+        ("respect buat <@UA> yang dateng ke meeting finance", ["UA"]),
+        ("utang budi sama <@UA>, backfill-nya udah kelar", ["UA"]),
+        ("<@UA> hay quá, RSS phẳng luôn. đội ơn a :bow:", ["UA"]),
+        ("<@UA> vui lắm chị, cảm ơn chị, chị thì sao?", []),
+        ("Utang na loob ko po kay <@UA>, nag-stay siya hanggang 8pm", ["UA"]),
+        ("Lamat <@UA> sa bag-ong monitor!", ["UA"]),
+        ("Pasalamat lang ko ni <@UA> kay gi-review niya akong test cases", ["UA"]),
+        ("Salamat kay <@UA> sa review ug kay <@UB> sa pagtudlo sa git rebase", ["UA", "UB"]),
+        ("Big thanks to <@UA> and <@UB> for the manual cases, ug kay <@UC> nga ni-volunteer", ["UA", "UB", "UC"]),
+        ("thanks to <@UA>'s deploy every one of my morning dashboards was empty lol", []),
+        ("Thankful for <@UA>, whose reports won us two renewals", ["UA"]),
     ],
 )
 def test_who_a_thanks_reaches(text: str, expected: list[str]) -> None:
@@ -874,6 +917,20 @@ def test_thread_reply_without_mention_thanks_the_parent_author() -> None:
         ("dạ vào được rồi, c.ơn anh ạ", ["UP"]),
         ("udah bisa mas, nuhun pisan 🙏", ["UP"]),
         ("Ge zijt ne topper <@UA>", ["UA"]),
+        ("Genial, con eso vamos bien. Gracias!!", ["UP"]),
+        ("Bien, gracias! y tú?", []),
+        ("ทีเอ็กซ์ครับ เข้าได้แล้ว", ["UP"]),
+        (":tada: :tada: ta for the smooth deploy", ["UP"]),
+        ("thanks yaake madam, namma kelsa 😄", []),
+        ("shout out to me for winning trivia", []),
+        ("and for the record: thanks to me, today's batch nearly didn't happen", []),
+        ("Jaja gracias a mí ahora hay branch protection, de nada a todos :sweat_smile:", []),
+        ("thankful for stretchy pants", []),
+        ("thankful the pager has been quiet (so far)", []),
+        ("really thankful for the quick turnaround", ["UP"]),
+        ("Okay ra ko, salamat! Baha gamay sa Banilad", []),
+        ("Ayaw na lang ko, salamat. Naa mi lakaw sa pamilya", []),
+        ("ko có gì em, khỏi cảm ơn :v", []),
     ],
 )
 def test_what_a_thread_reply_says_to_its_parent(text: str, expected: list[str]) -> None:
