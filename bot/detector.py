@@ -577,6 +577,9 @@ _words(
     # "今日は結構です、ありがとう", "마음만 받을게요, 고마워요" (I'll take just the thought): a polite no
     "結構です[、,]?\\s*ありがとう",
     "마음만 받을게요",
+    # "ㅋㅋ 고맙지만 사양할게~" (thanks, but I'll pass)
+    *_product(("고맙지만", "감사하지만", "감사하지만요"), (" 사양",)),
+    "마음만 받을게",
     "大丈夫です、ありがとう",
     "괜찮아요, 감사합니다",
     "괜찮습니다, 감사합니다",
@@ -2251,6 +2254,7 @@ _words(
     f"destaque(?: especial)?(?= (?:pro|pra|para|ao|à) ?{M})",
     # Spanish, Portuguese, Italian, French: "crédito pra <@A> que achou o padding", "todo el crédito para <@A>",
     # "il merito è di <@A>" — not "crédito para o cliente" (a refund), which names no one
+    f"cr[ée]ditos (?:pra|para|pro|pa|al|ao)(?= ?{M})",  # "créditos pro <@A> pela ideia de usar índice BRIN"
     f"cr[ée]dito(?<!\\bum crédito)(?<!\\bun crédito)(?<!\\bo crédito)(?<!\\bel crédito) (?:pra|para|pro|pa|al|a|ao)(?= ?{M})",
     f"merito (?:(?:è|e|va) )?(?:(?:tutto|tutta) )?(?:di|a)(?= ?{M})",  # (and "Merito di <@A> che ha chiamato…")
     # Indonesian "credit juga ke <@A>", "kredit buat <@A>"
@@ -2473,6 +2477,8 @@ _words(
     "amese?ginalehu",
     "betam amese?ginalehu",
     "tslm(?: edak| edik| edek| edkom| ya)?",
+    "tslm[yi](?: edik| edek| ya)?",  # (said to a woman: "3azama, tslmy ya Dina")
+    "alf sh[ou]kr",  # "a thousand thanks": "el report kan meya meya. alf shokr ❤️"
     f"tslm(?= {M})",
     "ashkorak",
     "ashkorek",
@@ -3060,6 +3066,7 @@ _words(
         "تسلم إيدك",
         "تسلم ايدك",
         "تسلم يدك",
+        "الله يسعدك",  # (may God make you happy) "حجزت هناك الخميس الجاي. الله يسعدك يا روان"
         "يعطيك العافية",
         "يعطيكم العافية",
         "يعطيكي العافية",  # (to a woman)
@@ -3352,6 +3359,10 @@ _words(
         "下さい",
         "ますか",
         "でしょうか",
+        # "…見てもらえる？" (could you look), "…いただけると助かります"
+        "てもらえる",
+        "てもらえない",
+        "ていただけると",
     ],
     *["주세요", "주실", "을까요", "할까요", "될까요", "나요", "दीजिए", "ممكن", "אפשר"],
     # Hindi asks with an imperative too: "<@A> … एक बार देख लेना. धन्यवाद" (have a look once)
@@ -3409,7 +3420,7 @@ _words(
 _ESPECIALLY_WORDS = (
     "nhất là|especially|esp\\.?|particularly|in particular|notably|above all|most of all|specially|specifically|"
     "en especial|em especial|en particular|especialmente|sobre todo|sobretudo|in particolare|soprattutto|specialmente|"
-    "en particulier|surtout|notamment|besonders|vor allem|insbesondere|speciellt|särskilt|vooral|in het bijzonder|"
+    "en particulier|surtout|notamment|besonders|speziell|vor allem|insbesondere|speciellt|särskilt|vooral|in het bijzonder|"
     "szczególnie|zwłaszcza|özellikle|особенно|đặc biệt|terutama|khususnya|ειδικά|ιδιαίτερα|eidika|idika|spesielt|særlig|især|specielt"
 )
 _ESPECIALLY_NOSPACE = "尤其是|尤其|特别是|特别|特別|特に|특히|खासकर|خاصة|خصوصا|במיוחד|โดยเฉพาะ"
@@ -5641,11 +5652,16 @@ _CREDIT_HEADING_WORDS = (
     r"was gut lief|wat ging goed|o que (?:correu|deu) (?:bem|certo)|cosa è andat[oa] bene|agradecimientos|"
     r"remerciements|reconhecimentos?|destaques?"
 )
-_TODO_HEADING = re.compile(
-    r"\b(?:actions?|action items|next steps|to ?do|todos|coming up|next week|follow[- ]ups?|owners|what we'll change|"
-    r"what we will change|what didn't|didn't go well|what went wrong|in progress|known issues|risks|blockers|still to do|"
-    r"agenda|schedule|rota|assignments|plan for)\b"
+# (the first of them head action items, whose people own work still to do: _only_assigned)
+_ACTION_ITEM_WORDS = (
+    r"actions?|action items|next steps|to ?do|todos|follow[- ]ups?|still to do|액션\s?아이템|アクションアイテム|待办|行动项|"
+    r"próximos pass?os|prochaines étapes|nächste schritte"
 )
+_TODO_HEADING = re.compile(
+    rf"\b(?:{_ACTION_ITEM_WORDS}|coming up|next week|owners|what we'll change|what we will change|what didn't|"
+    r"didn't go well|what went wrong|in progress|known issues|risks|blockers|agenda|schedule|rota|assignments|plan for)\b"
+)
+_ACTION_ITEMS_HEADING = re.compile(rf"\b(?:{_ACTION_ITEM_WORDS})\b")
 _CREDIT_HEADING = re.compile(rf"\b(?:{_CREDIT_HEADING_WORDS})\b")
 # A line that heads a section (its bold markers are gone by now): short, with no one named, not a sentence ended
 # by its punctuation (an emoji may follow).
@@ -6244,6 +6260,9 @@ def _targets(
     # …and so is one before an apology: "<@A> ผมเองครับ 🙇‍♂️ ตั้ง target ผิด ขอโทษครับ", "<@A> 🙇 xin lỗi em"
     if kind == "emoji" and _APOLOGY_AFTER.match(low, ce, min(n, ce + 60)):
         return None, None, False, None
+    # …and so is one with "you're welcome": "<@A> 🙌 anytime", "<@A> 🙏 no problem!" answer a thanks
+    if kind == "emoji" and _WELCOME_AFTER.match(low, ce):
+        return None, None, False, None
     targets: list[str] = []
     trailing: list[str] = []  # "thanks!! <@A>": used only when nothing precedes the cue
     reason: str | None = None
@@ -6652,6 +6671,10 @@ _APOLOGY_BEFORE = re.compile(
     rf"\b(?:{_APOLOGY_WORDS})\b[!.…]*[^.!?\n]{{0,40}}$"  # (and "<@A> sorry! 🙏")
     rf"|(?:{_APOLOGY_NOSPACE})[^。！？!?\n]{{0,40}}$"
 )
+_WELCOME_AFTER = re.compile(
+    rf"[\s{TYE}{EMO}{_UEMOJI}]*(?:anytime|any time|no problem|no prob|np|you'?re welcome|yw|my pleasure|happy to help|"
+    r"de nada|con gusto|avec plaisir|gerne|gern geschehen|de rien|disponha|prego)\b"
+)
 _APOLOGY_AFTER = re.compile(rf"[^.!?\n]{{0,50}}?(?:\b(?:{_APOLOGY_WORDS})\b|{_APOLOGY_NOSPACE})")
 _PRONOUN_AND = re.compile(
     r"\b(?:her|him|them|ella|él|elle|lui|sie|ihn|ihr|ihm|ela|ele|lei|haar|hem) (?:(?:and|y|et|und|e|en)\b|&)"
@@ -6886,7 +6909,11 @@ def _opens_sentence(low: str, ids: list[str], ss: int, cs: int, reqs: list[int])
 
 
 # (and Hebrew, whose "that" joins the verb: "תודה שתפסת לפני שזה פג", thanks for catching it)
-_THANKS_THAT = re.compile(r",?\s*(?:что|що)\s+[^\W\d_]|\s*ש(?=[\u05d0-\u05ea]{2})")
+_THANKS_THAT = re.compile(
+    r",?\s*(?:что|що)\s+[^\W\d_]|\s*ש(?=[\u05d0-\u05ea]{2})"
+    # …and French "merci d'avoir…" / "merci de l'avoir trouvé" (for having done it)
+    r"|\s*(?:de |d['’])(?:l['’]|m['’]|nous |les )?(?:avoir|être)\b"
+)
 # Japanese says that something was done FOR the speaker with a verb ending of its own: "見つけてくれた <@A> さん",
 # "<@A> さんにダブルチェックいただきました", "<@A> が直してくれて", "指摘してもらった".
 # Korean says it with 주다: "<@A> 님이 도커 네트워크 문제 같이 봐주셔서", "권한 세팅해준 <@A> 님", "고쳐주셨어요".
@@ -7694,6 +7721,43 @@ def _model_buckets(reading: _Reading, rules: set[str]) -> list[tuple[str, list[i
     return [(cand.name, _candidate_buckets(reading, cand)) for cand in _candidates(reading, rules)]
 
 
+# An unticked box is work still to do, as the lines under a heading of _TODO_HEADING are: "- [ ] alert on p99 — <@B>"
+_TODO_BOX = re.compile(r"^[ \t]*(?:[-•*·]\s*)?\[ \][^\n]*", re.MULTILINE)
+
+
+def _only_assigned(low: str, ids: list[str], cues: list[_Cue]) -> set[str]:
+    """The people every mention of whom sits in work still to do: in the points under a heading of action items
+    ("*개선할 점 / 액션아이템*\n• retry에 backoff 적용 — <@A>"), or on a _TODO_BOX line, where no cue of thanks is
+    ("— <@B> (ya tiene PR, gracias por adelantarte)" thanks B). They own the work; the model is not to thank them for
+    being named near a thanks."""
+    if "[ ]" not in low and _ACTION_ITEMS_HEADING.search(low) is None:
+        return set()
+    spans = [m.span() for m in _TODO_BOX.finditer(low)]
+    start = 0
+    while start < len(low):
+        end = low.find("\n", start)
+        end = len(low) if end == -1 else end
+        if _HEADING_LINE.match(low, start, end) and _ACTION_ITEMS_HEADING.search(low, start, end):
+            # the section: the bullets or numbered points right under the heading
+            item_end = end
+            while item_end + 1 < len(low) and _BULLET.match(low, item_end + 1):
+                next_end = low.find("\n", item_end + 1)
+                item_end = len(low) if next_end == -1 else next_end
+            spans.append((end, item_end))
+        start = end + 1
+    owners = set()
+    for k, uid in enumerate(ids):
+        token = chr(_M0 + k)
+        places = [i for i, c in enumerate(low) if c == token]
+        if places and all(any(a <= i < b for a, b in spans) for i in places):
+            owners.add(uid)
+    for _, cs, _ in cues:  # a point that thanks is not only work to do
+        line_start = low.rfind("\n", 0, cs) + 1
+        line_end = low.find("\n", cs)
+        owners -= set(_mentions(low[line_start : len(low) if line_end == -1 else line_end], ids))
+    return owners
+
+
 def _weighed(
     found: tuple[Thanks, ...], reading: _Reading, weights: _Weights, scores: list[tuple[str, float]] | None
 ) -> tuple[Thanks, ...]:
@@ -7703,10 +7767,17 @@ def _weighed(
     by_rules = {t.user_id: t for t in found}
     candidates = _candidates(reading, set(by_rules))
     kept = set(by_rules.keys() - {cand.name for cand in candidates})  # past the first _MODEL_CANDIDATES: the rules
+    assigned: set[str] | None = None  # people named only as owners of work still to do, found on first need
     for cand, total in zip(candidates, weights.totals(reading, candidates), strict=True):
         probability = weights.probability(total)
         if probability >= weights.threshold:
-            kept.add(cand.name)
+            if cand.name not in by_rules:
+                if assigned is None:
+                    assigned = _only_assigned(reading.low, reading.ids, reading.cues)
+                if cand.name in assigned:
+                    probability = min(probability, weights.threshold / 2)  # reported as the answer: not thanked
+            if probability >= weights.threshold:
+                kept.add(cand.name)
         if scores is not None:
             scores.append((cand.name, probability))
     return tuple([by_rules.get(uid) or Thanks(uid, None) for uid in reading.everyone if uid in kept])

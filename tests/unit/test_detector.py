@@ -336,7 +336,7 @@ def test_accuracy_on_labelled_set(name: str) -> None:
 
 
 # The blind sets kept but not (yet) at the target: their pooled score may not fall while their families are worked on.
-KEPT_HOLDOUTS = [f"thanks_holdout{n}.jsonl" for n in (21, 22, 29, 34, 38, 41, *range(42, 311))]
+KEPT_HOLDOUTS = [f"thanks_holdout{n}.jsonl" for n in (21, 22, 29, 34, 38, 41, *range(42, 317))]
 
 
 def test_kept_holdouts_do_not_regress() -> None:
@@ -353,7 +353,7 @@ def test_kept_holdouts_do_not_regress() -> None:
     # P 0.998, R 0.960 — the rules alone P 0.965, R 0.878; the model refitted on its stop-23 features: the same; with
     # 209–214, a few of their families fixed and the model retrained: P 0.998, R 0.961; with 215–232: P 0.998, R 0.964;
     # with 233–244: P 0.998, R 0.966; with 245–298: P 0.991, R 0.969; with 299–310, their families fixed and the model
-    # retrained: P 0.991, R 0.969)
+    # retrained: P 0.991, R 0.969; with 311–316 and theirs: P 0.991, R 0.969)
     assert precision >= 0.99, report
     assert recall >= 0.95, report
 
@@ -812,6 +812,23 @@ def test_a_harm_that_was_averted_is_still_credit() -> None:
         ("Big thanks to <@UA> and <@UB> for the manual cases, ug kay <@UC> nga ni-volunteer", ["UA", "UB", "UC"]),
         ("thanks to <@UA>'s deploy every one of my morning dashboards was empty lol", []),
         ("Thankful for <@UA>, whose reports won us two renewals", ["UA"]),
+        # (from sets 311-316, after their one scoring)
+        ("<@UA> 🙌 anytime", []),
+        ("<@UA> 🙏 no problem!", []),
+        ("<@UA> mon token de 2022 était encore actif?? ça fait peur. merci de l'avoir trouvé", ["UA"]),
+        ("créditos pro <@UA> pela ideia de usar índice BRIN", ["UA"]),
+        ("Danke an alle, speziell <@UA> und <@UB>!", ["UA", "UB"]),
+        ("ya <@UA> el report kan meya meya, el bonus et3amal. alf shokr ❤️", ["UA"]),
+        (
+            "*Postmortem 요약*\n*잘한 점*\n• CS 인입 모니터링으로 먼저 감지 — <@UA> 님 덕분입니다. 감사해요\n"
+            "*개선할 점 / 액션아이템*\n• [ ] retry에 backoff 적용 — <@UB>\n• [ ] p99 알람 추가 — <@UC>",
+            ["UA"],
+        ),
+        (
+            "*Action items:*\n1. `lock_timeout = 5s` en todas las migraciones — <@UA> "
+            "(ya tiene PR, gracias por adelantarte)",
+            ["UA"],
+        ),
     ],
 )
 def test_who_a_thanks_reaches(text: str, expected: list[str]) -> None:
@@ -931,6 +948,9 @@ def test_thread_reply_without_mention_thanks_the_parent_author() -> None:
         ("Okay ra ko, salamat! Baha gamay sa Banilad", []),
         ("Ayaw na lang ko, salamat. Naa mi lakaw sa pamilya", []),
         ("ko có gì em, khỏi cảm ơn :v", []),
+        ("ㅋㅋ 고맙지만 사양할게~ 너 맨날 zsh 테마 바꿔놓잖아 😂", []),
+        ("3azama, tslmy ya Dina", ["UP"]),
+        ("حجزت هناك الخميس الجاي. الله يسعدك يا روان", ["UP"]),
     ],
 )
 def test_what_a_thread_reply_says_to_its_parent(text: str, expected: list[str]) -> None:
