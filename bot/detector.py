@@ -411,6 +411,9 @@ _words(
     "thanks?,? but (?:i|we)(?:'ve| have)? (?:already|just|got)",  # (and "Thanks, but I've got a client lunch today")
     "thanks,? but no need",
     "thanks?,? but (?:i|we)(?:'ve| have| had)? (?:decided|ended up|went|chose|will|are going|found)",
+    # "<@A> ah thanks but I can't tonight, hockey practice with my kid"
+    "thanks?,? but (?:i|we) (?:can'?t|cannot|won'?t be able|am busy|'m busy|am out|'m out)",
+    "thanks?,? but (?:i'm|i am|we're|we are) (?:busy|out|away|off)",
     "no thanks? (?:needed|necessary|required)",
     "no,? thank(?:s|[- ]?you|[- ]?u)",
     "no thx",
@@ -461,6 +464,10 @@ _words(
     "nee,? merci",  # Flemish: "nee merci <@A>, 'k heb mijn boterhammen mee"
     "ef[xh]arist(?:w|o),? alla",  # Greeklish "efxaristw alla den xreiazetai" (thanks, but no need)
     "sh[ou]kr[ae]n,? bas",
+    # an invitation declined: "shukran ya basha 3ala el da3wa bas mesh ha2dar aigi" (thanks for the invite, but…)
+    "sh[ou]kr[ae]n[^.!?\\n]{0,30}da3wa,? bas",
+    # German "thanks though", after a no: "Donnerstag geht bei mir nicht, danke aber!"
+    "nicht,? danke aber",
     # "I'll pass on the margaritas, thanks", "we'll pass, thanks", "I'll pass today, thanks though!"
     *_product(
         ("i'll", "i will", "we'll", "we will"),
@@ -1174,7 +1181,8 @@ _words(
             # Egyptian and Levantine in Latin letters: "kwayes el7amdulillah, shukran", "ana kwayesa, merci!", "tamam
             # el7amdulillah, shukran!", "el7amdulillah tamam, shukran. w enty?" (not "tamam, shukran": OK, thanks)
             *_product(
-                ("el7amdulillah", "alhamdulillah", "al7amdulillah", "el7amdella"), (" tamam", " kwayes", " kwayesa")
+                ("el7amdulillah", "el7amdulellah", "alhamdulillah", "al7amdulillah", "el7amdella"),
+                (" tamam", " kwayes", " kwayesa"),
             ),
             *_product(
                 ("", "ana ", "tamam "),
@@ -1185,10 +1193,11 @@ _words(
                     "kwayyesa",
                     "kwaysa",
                     "el7amdulillah",
+                    "el7amdulellah",
                     "alhamdulillah",
                     "al7amdulillah",
                 ),
-                ("(?: el7amdulillah| el7amdella| alhamdulillah| al7amdulillah)?",),
+                ("(?: el7amdulillah| el7amdulellah| el7amdella| alhamdulillah| al7amdulillah)?",),
             ),
             # Hinglish, Tamil, Tagalog, Turkish, Russian chat: "theek hu, thanks!", "nalla irukken, thanks!",
             # "okay naman, salamat!", "iyiyiz iyiyiz, sağ ol", "норм, спасибо"
@@ -1359,6 +1368,10 @@ _words(
     "मैं ठीक (?:हूँ|हूं|हूँ)[\\s,.!।]*(?:धन्यवाद|शुक्रिया)",
     "ठीक (?:हूँ|हूं|हूँ)[\\s,.!।]*(?:धन्यवाद|शुक्रिया)",
     "بخير[\\s,،.!]*(?:شكرا|مشكور|مشكورة)",
+    # German, the thanks first: "<@A> Danke, gut! Noch viel Neues, aber alle sind super nett. Und bei dir?"
+    "danke,? (?:gut|super|prima)(?=[!.,])",
+    # "كان منيح الحمدلله، شكراً" (it was fine, thank God, thanks)
+    *_product(("منيح", "منيحة", "كويس", "كويسة", "تمام"), (" (?:ال)?حمد ?لله[\\s,،.!]*(?:شكرا|مشكور|مشكورة)",)),
     "בסדר[\\s,.!]*תודה",
     "תודה (?:ששאלת|ששאלתם|ששאלתן|על השאלה)",  # "שקט לגמרי, תודה ששאלת 😄" (thanks for asking)
     "הכל טוב[\\s,.!]*תודה",
@@ -1444,6 +1457,7 @@ _words(
     "grazie a me",
     "merci [àa] moi",
     "graças a mim",
+    "danke an mich(?: selbst)?",  # "Danke an mich selbst, dass ick heute an den Kuchen gedacht hab"
     "gracas a mim",
 )
 # Thankful for a thing, said in a "what are you thankful for" thread, thanks no one: "thankful for stretchy pants",
@@ -4103,6 +4117,13 @@ _PREPOSITIONS = frozenset(
         "al",
         "alla",
         "ao",
+        # (the article after one: "valeu <@A> por me colocar em contato com o <@B>")
+        "o",
+        "os",
+        "el",
+        "la",
+        "los",
+        "las",
         "van",
         "aan",
         "med",

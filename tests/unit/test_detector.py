@@ -819,6 +819,13 @@ def test_a_harm_that_was_averted_is_still_credit() -> None:
         ("créditos pro <@UA> pela ideia de usar índice BRIN", ["UA"]),
         ("Danke an alle, speziell <@UA> und <@UB>!", ["UA", "UB"]),
         ("ya <@UA> el report kan meya meya, el bonus et3amal. alf shokr ❤️", ["UA"]),
+        ("<@UA> shukran ya basha 3ala el da3wa bas mesh ha2dar aigi el fara7", []),
+        ("<@UA> Donnerstag geht bei mir nicht, danke aber!", []),
+        ("<@UA> ah thanks but I can't tonight, hockey practice with my kid. next time!", []),
+        ("valeu <@UA> por me colocar em contato com o <@UB> pra entender o formato", ["UA"]),
+        ("Danke an mich selbst, dass ick heute an den Kuchen für <@UA> gedacht hab", []),
+        ("<@UA> Danke, gut! Noch viel Neues, aber alle sind super nett. Und bei dir?", []),
+        ("<@UA> danke, gut gemacht!", ["UA"]),
         (
             "*Postmortem 요약*\n*잘한 점*\n• CS 인입 모니터링으로 먼저 감지 — <@UA> 님 덕분입니다. 감사해요\n"
             "*개선할 점 / 액션아이템*\n• [ ] retry에 backoff 적용 — <@UB>\n• [ ] p99 알람 추가 — <@UC>",
@@ -950,6 +957,8 @@ def test_thread_reply_without_mention_thanks_the_parent_author() -> None:
         ("ko có gì em, khỏi cảm ơn :v", []),
         ("ㅋㅋ 고맙지만 사양할게~ 너 맨날 zsh 테마 바꿔놓잖아 😂", []),
         ("3azama, tslmy ya Dina", ["UP"]),
+        ("كان منيح الحمدلله، شكراً. كان عنا عرس", []),
+        ("ours is Fri-Sat too so same, el7amdulellah tamam, shokran", []),
         ("حجزت هناك الخميس الجاي. الله يسعدك يا روان", ["UP"]),
     ],
 )
