@@ -35,7 +35,8 @@ How it works (each step is linear in the text, which is capped at `MAX_CHARS`):
    they learned to forms they have not met (BENCHMARKS.md, "Accuracy in stop 21"). It is not asked when the rules
    settle the message alone: a top-level message that could thank one person only, whom the rules thank, with nothing
    asked or cancelled in it ("thanks <@A>!") — about 40% of what would reach it, where on unseen sets it changed 3
-   answers of 1,131, 2 for the worse (BENCHMARKS.md, "Accuracy in stop 27").
+   answers of 1,131, 2 for the worse (BENCHMARKS.md, "Accuracy in stop 27"). Nor does it add the owners of work
+   still to do: people named only in the points under an action-items heading or on an unticked "[ ]" line.
 
 No clock, and no I/O but reading the model's weights (thanks_model.bin, beside this file) once. The only state is
 those weights and the vocabulary's regexes, both loaded once on first use or by `warm_up()` (seconds of CPU, so not
