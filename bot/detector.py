@@ -1453,13 +1453,13 @@ _words(
     "noop",
     *_product(("thanks", "thank you", "shout ?-?outs?", "props", "kudos", "credit"), (" to (?:me|myself)",)),
     "gracias a m[ií]",
-    "תודה לי",  # "<@A> תראה, הבאתי מטען הפעם! תודה לי :sunglasses:"
     "gr[àa]cies a mi",
     "grazie a me",
     "merci [àa] moi",
     "graças a mim",
-    "danke an mich(?: selbst)?",  # "Danke an mich selbst, dass ick heute an den Kuchen gedacht hab"
     "gracas a mim",
+    "danke an mich(?: selbst)?",  # "Danke an mich selbst, dass ick heute an den Kuchen gedacht hab"
+    "תודה לי",  # "<@A> תראה, הבאתי מטען הפעם! תודה לי :sunglasses:"
 )
 # Thankful for a thing, said in a "what are you thankful for" thread, thanks no one: "thankful for stretchy pants",
 # "thankful the pager has been quiet (so far)" — not "thankful for you", "thankful for the quick turnaround", nor for
@@ -2563,7 +2563,7 @@ _words(
     "mksh",
     "mksih",
     "mkasih",
-    "utang budi",  # (the "hutang budi" of above, without its "h": "utang budi sama <@A> ni")
+    "utang budi",  # (the "hutang budi" below, without its "h": "utang budi sama <@A>, backfill-nya udah kelar")
     # Cebuano: "Pasalamat lang ko ni <@A> kay gi-review niya…", "Lamat <@A> sa bag-ong monitor!", "salamt kaau"
     "pasalamat",
     f"lamat(?= {M})",
@@ -3161,13 +3161,13 @@ _words(
         "ขอบคุณ",
         "ขอบใจ",
         "แต๊งกิ้ว",  # Thai loanword "thank you"
-        "ทีเอ็กซ์",
+        "ทีเอ็กซ์",  # Thai "tx", spelled out: "รับค่ะ ทีเอ็กซ์ <@A>", "ทีเอ็กซ์ครับ เข้าได้แล้ว"
         # Hebrew "thanks" with a geresh: "ת'נקס <@A> על הדאטהסט"; Russian slang "благодарочка" (thanks); Vietnamese
         # "đội ơn" (deeply grateful): "<@A> hay quá, RSS phẳng luôn. đội ơn a :bow:"
         "ת'נקס",
         "ת׳נקס",
         "благодарочка",
-        "đội ơn",  # Thai "tx", spelled out: "รับค่ะ ทีเอ็กซ์ <@A>", "ทีเอ็กซ์ครับ เข้าได้แล้ว"
+        "đội ơn",
         # Cantonese: "唔該晒" (thanks a lot for a favour), "多謝晒" — not a bare "唔該" (please, excuse me)
         "唔該晒",
         "唔该晒",
