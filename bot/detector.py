@@ -1882,7 +1882,7 @@ _words(
     *_product(("יא",), (" (?:מלך|מלכה|אלוף|אלופה|תותח|תותחית|גבר)",)),
     "תבורכ(?:י|ו)?",
     "מחזיק(?:ה)? לך אחת",
-    "חייב(?:ת)? לך (?:בירה|אחת|קפה|ארוחה)",
+    "חייב(?:ת|ים)? לך(?: (?:בירה|אחת|קפה|ארוחה))?",  # (and alone: "<@A> … חייבת לך :pray:")
     f"להודות ל-?(?= ?{M})",
     "מרסי",
     f"רספקט ל-?(?= ?{M})",
@@ -2136,11 +2136,8 @@ _words(
     "utang ko sa(?:'|’)?yo(?: (?:'|’)?to)?",
     "may utang (?:ako|ko) sa(?:'|’)?yo",
     "utang na loob",  # Tagalog (a debt of gratitude): "Utang na loob ko po kay <@A>, nag-stay siya hanggang 8pm"
-    # Greeklish "sou xrwstaw ena kafe <@A>" (I owe you a coffee); Hebrew "חייבת לך" (I owe you): "<@A> … חייבת לך :pray:"
+    # Greeklish "sou xrwstaw ena kafe <@A>" (I owe you a coffee)
     *_product(("sou", "se"), (" xr[wo]sta(?:w|o)",)),
-    "חייב לך",
-    "חייבת לך",
-    "חייבים לך",
 )
 _words(
     "kudos",
@@ -2563,7 +2560,6 @@ _words(
     "mksh",
     "mksih",
     "mkasih",
-    "utang budi",  # (the "hutang budi" below, without its "h": "utang budi sama <@A>, backfill-nya udah kelar")
     # Cebuano: "Pasalamat lang ko ni <@A> kay gi-review niya…", "Lamat <@A> sa bag-ong monitor!", "salamt kaau"
     "pasalamat",
     f"lamat(?= {M})",
@@ -2575,6 +2571,7 @@ _words(
     # of gratitude)
     "nuhun(?! sateuacan)(?: pisan| pisan nya)?",  # (not "nuhun sateuacanna", thanks in advance)
     "hutang budi",
+    "utang budi",  # (without its "h": "utang budi sama <@A>, backfill-nya udah kelar")
     "umesaidia(?: sana)?",  # Swahili: "Umesaidia sana <@A>" (you've helped a lot)
     # Greek chat "ευχ" (short for ευχαριστώ): "ευχ <@A> για το review", "ήμουν εγώ 🤦 ευχ!"
     f"ευχ(?= {M}|\\s*[!.,{TYE}{EMO}{_UEMOJI}]|\\s*:[a-z0-9_+-]+:| ?$| για\\b)",
@@ -3146,7 +3143,7 @@ _words(
         "תודה",
         "מודה לך",
         # "תנקס" (thanks, transliterated), "הצלת אותי" (you saved me), "רציתי להודות לך" (I wanted to thank you)
-        "תנקס",
+        "ת['׳]?נקס",  # (with a geresh too: "ת'נקס <@A> על הדאטהסט")
         "הצלת אותי",
         "הצלתם אותי",
         # "you're a machine / a cannon / a champion": "אחי אתה מכונה", "את תותחית", "אתה אלוף"
@@ -3162,10 +3159,8 @@ _words(
         "ขอบใจ",
         "แต๊งกิ้ว",  # Thai loanword "thank you"
         "ทีเอ็กซ์",  # Thai "tx", spelled out: "รับค่ะ ทีเอ็กซ์ <@A>", "ทีเอ็กซ์ครับ เข้าได้แล้ว"
-        # Hebrew "thanks" with a geresh: "ת'נקס <@A> על הדאטהסט"; Russian slang "благодарочка" (thanks); Vietnamese
-        # "đội ơn" (deeply grateful): "<@A> hay quá, RSS phẳng luôn. đội ơn a :bow:"
-        "ת'נקס",
-        "ת׳נקס",
+        # Russian slang "благодарочка" (thanks); Vietnamese "đội ơn" (deeply grateful): "<@A> hay quá, RSS phẳng luôn.
+        # đội ơn a :bow:"
         "благодарочка",
         "đội ơn",
         # Cantonese: "唔該晒" (thanks a lot for a favour), "多謝晒" — not a bare "唔該" (please, excuse me)
@@ -4704,7 +4699,8 @@ def model_buckets(
 
 def model_scores(text: str, author: str, thread_parent_author: str | None = None) -> list[tuple[str, float]]:
     """The model's probability for each person it weighs in a message, as detect_thanks weighs them (a person is
-    thanked at or over the model's threshold), or [] when the message never reaches the model or there is no model.
+    thanked at or over the model's threshold, unless named only as the owner of work still to do: _only_assigned), or
+    [] when the message never reaches the model or there is no model.
     For checking the detector against its training (tools/train_thanks_model.py)."""
     scores: list[tuple[str, float]] = []
     _detect(text, author, thread_parent_author, None, 0, scores)
@@ -4793,6 +4789,16 @@ def _not_pending(low: str, ids: list[str], targets: list[str], ce: int, se: int)
     return [uid for uid in targets if uid not in pending]
 
 
+def _line_starts(low: str) -> list[int]:
+    """Where each line of the text starts."""
+    starts = [0]
+    pos = low.find("\n")
+    while pos != -1:
+        starts.append(pos + 1)
+        pos = low.find("\n", pos + 1)
+    return starts
+
+
 def _rules_settle(
     found: tuple[Thanks, ...],
     ids: list[str],
@@ -4837,11 +4843,7 @@ def _by_rules(
         reqs = _unsurprised(low, reqs)  # "<@A> already? you're a machine, thank you": surprise, not a question
 
     n = len(low)
-    line_starts = [0]
-    pos = low.find("\n")
-    while pos != -1:
-        line_starts.append(pos + 1)
-        pos = low.find("\n", pos + 1)
+    line_starts = _line_starts(low)
 
     dead_sents: set[int] = set()
     dead_lines: dict[int, int] = {}  # line → where sarcasm starts to cancel its cues
@@ -6693,6 +6695,7 @@ _APOLOGY_BEFORE = re.compile(
     rf"\b(?:{_APOLOGY_WORDS})\b[!.…]*[^.!?\n]{{0,40}}$"  # (and "<@A> sorry! 🙏")
     rf"|(?:{_APOLOGY_NOSPACE})[^。！？!?\n]{{0,40}}$"
 )
+# "You're welcome" after a thanks emoji: the emoji answers a thanks (_targets)
 _WELCOME_AFTER = re.compile(
     rf"[\s{TYE}{EMO}{_UEMOJI}]*(?:anytime|any time|no problem|no prob|np|you'?re welcome|yw|my pleasure|happy to help|"
     r"de nada|con gusto|avec plaisir|gerne|gern geschehen|de rien|disponha|prego)\b"
@@ -7748,35 +7751,29 @@ _TODO_BOX = re.compile(r"^[ \t]*(?:[-•*·]\s*)?\[ \][^\n]*", re.MULTILINE)
 
 
 def _only_assigned(low: str, ids: list[str], cues: list[_Cue]) -> set[str]:
-    """The people every mention of whom sits in work still to do: in the points under a heading of action items
-    ("*개선할 점 / 액션아이템*\n• retry에 backoff 적용 — <@A>"), or on a _TODO_BOX line, where no cue of thanks is
+    """The people every mention of whom sits on a line of work still to do: a point under a heading of action items
+    ("*개선할 점 / 액션아이템*\n• retry에 backoff 적용 — <@A>") or a _TODO_BOX line, with no cue of thanks on it
     ("— <@B> (ya tiene PR, gracias por adelantarte)" thanks B). They own the work; the model is not to thank them for
-    being named near a thanks."""
+    being named near a thanks. One pass over the lines and one over the mentions."""
     if "[ ]" not in low and _ACTION_ITEMS_HEADING.search(low) is None:
         return set()
-    spans = [m.span() for m in _TODO_BOX.finditer(low)]
-    start = 0
-    while start < len(low):
-        end = low.find("\n", start)
-        end = len(low) if end == -1 else end
-        if _HEADING_LINE.match(low, start, end) and _ACTION_ITEMS_HEADING.search(low, start, end):
-            # the section: the bullets or numbered points right under the heading
-            item_end = end
-            while item_end + 1 < len(low) and _BULLET.match(low, item_end + 1):
-                next_end = low.find("\n", item_end + 1)
-                item_end = len(low) if next_end == -1 else next_end
-            spans.append((end, item_end))
-        start = end + 1
-    owners = set()
-    for k, uid in enumerate(ids):
-        token = chr(_M0 + k)
-        places = [i for i, c in enumerate(low) if c == token]
-        if places and all(any(a <= i < b for a, b in spans) for i in places):
-            owners.add(uid)
-    for _, cs, _ in cues:  # a point that thanks is not only work to do
-        line_start = low.rfind("\n", 0, cs) + 1
-        line_end = low.find("\n", cs)
-        owners -= set(_mentions(low[line_start : len(low) if line_end == -1 else line_end], ids))
+    line_starts = _line_starts(low)
+    cue_lines = {bisect_right(line_starts, cs) - 1 for _, cs, _ in cues}
+    todo_lines: set[int] = set()
+    under_heading = False  # on the points right under a heading of action items
+    for li, start in enumerate(line_starts):
+        end = line_starts[li + 1] - 1 if li + 1 < len(line_starts) else len(low)
+        if under_heading and _BULLET.match(low, start, end):
+            todo_lines.add(li)
+            continue
+        under_heading = bool(_HEADING_LINE.match(low, start, end) and _ACTION_ITEMS_HEADING.search(low, start, end))
+        if _TODO_BOX.match(low, start, end):
+            todo_lines.add(li)
+    todo_lines -= cue_lines
+    owners = set(ids)
+    for m in _MENTION_RE.finditer(low):
+        if bisect_right(line_starts, m.start()) - 1 not in todo_lines:
+            owners.discard(ids[ord(m.group()) - _M0])
     return owners
 
 
@@ -7793,12 +7790,9 @@ def _weighed(
     for cand, total in zip(candidates, weights.totals(reading, candidates), strict=True):
         probability = weights.probability(total)
         if probability >= weights.threshold:
-            if cand.name not in by_rules:
-                if assigned is None:
-                    assigned = _only_assigned(reading.low, reading.ids, reading.cues)
-                if cand.name in assigned:
-                    probability = min(probability, weights.threshold / 2)  # reported as the answer: not thanked
-            if probability >= weights.threshold:
+            if cand.name not in by_rules and assigned is None:
+                assigned = _only_assigned(reading.low, reading.ids, reading.cues)
+            if cand.name in by_rules or cand.name not in (assigned or ()):
                 kept.add(cand.name)
         if scores is not None:
             scores.append((cand.name, probability))
