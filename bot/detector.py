@@ -452,6 +452,7 @@ _words(
     "nee,? (?:bedankt|dank (?:je|u)(?: wel)?|dankjewel|dankuwel)",
     "nej,? tack",
     "nee,? dankie",  # Afrikaans
+    "dim diolch",  # Welsh: "dim diolch, I've got a 6am parkrun tomorrow" (no thanks)
     "paldies,? bet",  # Latvian: "paldies, bet man vairs nevajag" (thanks, but I no longer need it)
     "a[čc]i[ūu],? bet",  # Lithuanian
     "hapana,? asante",  # Swahili
@@ -532,7 +533,8 @@ _words(
     # Hinglish "no need to say thanks" / "thanks for what": "thank you bolne ki zaroorat nahi", "dhanyavaad kis baat ka"
     *_product(
         ("thank you", "thanks", "thanku", "dhanyavaad", "dhanyavad", "shukriya"),
-        (" (?:bolne|kehne|karne) ki (?:zaroorat|zarurat|jarurat|jaroorat) nahi", " kis baat ka"),
+        # (and "shukriya ki zaroorat nahi": no need for thanks)
+        (" (?:(?:bolne|kehne|karne) )?ki (?:zaroorat|zarurat|jarurat|jaroorat) nahi", " kis baat ka"),
     ),
     # …in Telugu and Kannada: "thanks cheppakkarledu ra" (no need to say thanks), "thanks yaake madam" (why thanks?)
     *_product(
@@ -1480,7 +1482,8 @@ _words(
     *_product(
         ("ty",),
         (
-            " (?:masz|jeste[śs]|wiesz|mo[żz]esz|chcesz|robisz|idziesz|b[eę]dziesz|by[łl]e[śs]|by[łl]a[śs]|te[żz]|sam|sama)",
+            " (?:masz|jeste[śs]|wiesz|mo[żz]esz|chcesz|robisz|idziesz|b[eę]dziesz|by[łl]e[śs]|by[łl]a[śs]|te[żz]|sam|sama|"
+            "pierwsz[ya]|pierwsza|zaczynasz|decydujesz|wybierasz|prowadzisz|bierzesz)\\b",
         ),
     ),
 )
@@ -1540,7 +1543,8 @@ _words(
     "|flow|step|modal|dialog|popup)s?",
     *_product(
         ("the", "a", "an", "our", "your", "my", "this", "that", "his", "her", "their"),
-        (" (?:kudos|props|shout[- ]?outs?|cheers|hero|legend|mvp|thankful)",),
+        # (not Polish "A kudos dla <@A>", and kudos to A)
+        (" (?:kudos|props|shout[- ]?outs?|cheers|hero|legend|mvp|thankful)(?! dla\\b)",),
     ),
     *_product(
         (
@@ -2093,6 +2097,7 @@ _words(
     "hayat kurtard[ıi]n(?:[ıi]z)?",
     "hayat kurtar[ıi]yor",
     "beni kurtard[ıi]n",
+    "kurtar[ıi]c[ıi]ms[ıi]n",  # "ah, tam aradığım. kurtarıcımsın <@A>" (you are my saviour)
     *_product(("ты", "вы"), (" (?:меня )?спас(?:ла|ли)?(?: меня)?",)),
     *_product(("kamu", "anda", "lo", "lu"), (" (?:penyelamat|menyelamatkan)",)),
     "penyelamatku",
@@ -2601,10 +2606,11 @@ _words(
     # British "ta": "nice one, ta", "ta <@A>!", "<@A> ta very much" — a word of its own at the end of a sentence or
     # before the person, not Swedish "ta" (take) inside one ("kan du ta en titt")
     # (the pre-filter reads raw text: a mention ends in ">" there, an emoji shortcode starts with ":")
-    # ("ta, it's a constant", "ta heaps", "ta for sorting it so quick", "oh ta", "and ta for fixing it", "All green :+1: ta")
-    f"ta(?=\\s*(?:[!.…:,—–{TYE}{EMO}]|$|{M})| (?:very much|muchly|v much|love|mate|x|both|heaps|loads|again|for)\\b)"
+    # ("ta, it's a constant", "ta heaps", "ta for sorting it so quick", "oh ta", "and ta for fixing it", "All green :+1: ta",
+    # "brilliant, ta so much", "ha ta, that'll make the email easier", "yesss ta 🧣")
+    f"ta(?=\\s*(?:[!.…:,—–{TYE}{EMO}]|$|{M})| (?:very much|muchly|v much|so much|love|mate|x|both|heaps|loads|again|for)\\b)"
     f"(?:(?<=^ ta)|(?<=[,!.…\n:{TYE}{EMO}] ta)|(?<=\nta)|(?<=[>{M[1:-1]}] ta)|(?<=one ta)|(?<=cheers ta)|(?<=\\boh ta)"
-    f"|(?<=\\band ta))",
+    f"|(?<=\\bah ta)|(?<=\\bha ta)|(?<=\\byes ta)|(?<=\\byess ta)|(?<=\\byesss ta)|(?<=\\band ta))",
     "ty(?:ty)*",
     "cheers",
     # New Zealand: "chur <@A>", "<@A> chur bro", "chur :+1:"; Māori "ngā mihi" (thanks), "ka pai, ngā mihi"
@@ -2706,6 +2712,9 @@ _words(
     "mul[tțţ]umim",
     "mul[tțţ]umiri",
     "dzi[eę]ki",
+    # Spanish "se agradece" (it is appreciated) closing a credit: "buenísimo el review de <@A>… Se agradece 🤝" — not
+    # "se agradece cualquier ayuda" (any help is appreciated, a request)
+    f"se agradece(?:n)?(?= (?:mucho|much[íi]simo|un mont[óo]n|de verdad|un chingo)\\b|\\s*(?:[!.…,{TYE}{EMO}]|$|{M}))",
     "dzi[eę]na",  # Polish chat: "o boże, to było to. dziena!"
     # Polish chat shorthands: "dzk <@A>", "dzięks", "dziex"
     "dzk",
@@ -2716,7 +2725,8 @@ _words(
     # The noun only when it is given to someone: "ogromne podziękowania dla <@A>", "podziękowania za sobotę!" —
     # not "budżet na podziękowania dla kierowców" (gifts), "podziękowania dla klienta trzeba wysłać".
     f"podzi[eę]kowani[ae](?<!\\bna podzi[eę]kowani[ae])(?<!\\bo podzi[eę]kowani[ae])"
-    f"(?= dla (?:{M}|{GROUP})| za\\b| ?{M}| ?[!:,]| ?$)",
+    # ("wielkie podziękowania dla niego" after the person: "materiały od <@A>, wielkie podziękowania dla niego")
+    f"(?= dla (?:{M}|{GROUP}|niego\\b|niej\\b|nich\\b|ciebie\\b|was\\b)| za\\b| ?{M}| ?[!:,]| ?$)",
     # "chciałbym podziękować <@A>", "chcę podziękować <@A> za…": the verb when the author says it
     "podzi[eę]kowa[cć](?:"
     + "|".join(
@@ -3220,6 +3230,8 @@ _words(
     *_product(("when", "whenever"), (" you (?:get|have) a (?:sec|second|moment|minute|chance)",)),
     # "<@A> gentle reminder to sign the offer letters 🙏 Thanks!"
     "gentle reminder",
+    # "solid writeup. one ask: add the alert to the action items. thanks!"
+    *_product(("one", "quick", "small", "tiny", "minor", "only", "last", "big"), (" ask(?=:)",)),
     "graag(?! gedaan| geholpen| gehoord)",  # Dutch "please": "<@A> ja, graag laten staan :pray:" (not "graag gedaan")
     *_product(("when", "whenever"), (" you can",)),  # "<@A> regression on Android 14 when you can, makasih!"
     *_product(("friendly", "quick", "just a"), (" reminder to",)),
@@ -3381,6 +3393,8 @@ _words(
 )
 # …and "I'm waiting for": "<@A> <@B> feedback'inizi bekliyorum, özellikle kartların hiyerarşisi konusunda 🙏"
 _words("req", "m[iıuü]s[iıuü]n(?:[iıuü]z)?", "rica etsem", "bekliyorum", "bekliyoruz")
+# …not "ciddi misin 🥹 çok sağ ol" (are you serious? thank you so much), surprise at a kindness
+_words("noop", "ciddi m[iı]s[iı]n(?:[iı]z)?")
 # A wish that asks: "would be good to have <@A> and <@B> in. Ta", Indonesian "review ya kalau sempet, thanks!"
 _words(
     "req",
@@ -3856,6 +3870,16 @@ def _add_ta_named(norm: str, cues: list[_Cue]) -> None:
         cues.sort(key=_start)
 
 
+# A name written in title case is a campaign or a product, not a thanks: "the new Thank a Teacher form", "Thank A
+# Colleague week" — thanks said to someone do not capitalise the word after "a" ("Thank a lot").
+_TITLED_NAME = re.compile(r"\bThank an? [A-Z]")
+
+
+def _without_titled_names(norm: str, cues: list[_Cue]) -> list[_Cue]:
+    titled = {m.start() for m in _TITLED_NAME.finditer(norm)}
+    return [c for c in cues if c[1] not in titled] if titled else cues
+
+
 _KINDS_CUE = frozenset({"karma", "strong", "kudos", "grat", "emoji"})
 
 # Sentence ends: runs of ! ? and their CJK/Arabic forms and newlines (dots may join the run), and runs of
@@ -3881,6 +3905,8 @@ _match_end = re.Match.end
 _NEG = (
     r"(?:lost|lose|losing|broke|broken|breaks|breaking|outage|(?:went|was|were|is|are|been|goes|going) down|down for|crash\w*|fail\w*|deleted|wiped|corrupt\w*|"
     r"wasted|waste|blew up|blown up|nightmare|mess|rollback|rolled back|incident|disaster|downtime|paged|woke|"
+    # (what could not be reached: "the handhelds couldn't reach the sandbox for an hour")
+    r"could(?:n'?t| not) (?:reach|connect|log ?in|access|load)|unreachable|"
     # (an hour of the night: "paged at 3am" — not "filing from Citywest since 9am")
     r"(?<!since )(?<!from )(?<!by )(?<!before )\d+ ?am|on fire|doesn'?t work|stopped working|nothing works|gone|ruined|killed|unusable|unreadable|"
     r"(?:fired|ran|run|sent|charged|billed|triggered|posted|emailed|paged|processed|deployed|executed|called|counted) twice|"
@@ -4743,6 +4769,8 @@ def _detect(
         cues.sort(key=_start)
     if "ta " in low:
         _add_ta_named(norm, cues)
+    if "Thank a" in norm:
+        cues = _without_titled_names(norm, cues)
     if not cues:
         return _kudos_reply(text, author, thread_parent_author)
     if thread_parent_author is not None and len(low) <= _ORDER_MAX and _ORDER.match(low):
@@ -5778,7 +5806,7 @@ _TOGETHER_BEFORE = re.compile(rf"{_alternation(_EACH_OF_YOU + '|' + _EACH_OF_YOU
 # The group thanked for coming or for their patience is the audience, not the people credited in the notes.
 _AUDIENCE_REASON = re.compile(
     r"[^\n.!?]{0,20}?\b(?:for|por|pour|für|per|voor) (?:your |the |all (?:the |your )?|vos |tu |vuestra |su |eure |"
-    r"jullie )?(?:joining|coming|attending|being here|showing up|participating|tuning in|listening|patience|"
+    r"jullie |la |il |le |die |de )?(?:joining|coming|attending|being here|showing up|participating|tuning in|listening|patience|"
     r"understanding|birthday|wishes|kind words|congratulations|messages|well[- ]wishes|paciencia|patience|venir|"
     r"kommen|geduld|pazienza|komst)\b"
 )
@@ -6285,7 +6313,8 @@ def _targets(
     if kind == "emoji" and _APOLOGY_AFTER.match(low, ce, min(n, ce + 60)):
         return None, None, False, None
     # …and so is one with "you're welcome": "<@A> 🙌 anytime", "<@A> 🙏 no problem!" answer a thanks
-    if kind == "emoji" and _WELCOME_AFTER.match(low, ce):
+    if kind == "emoji" and (_WELCOME_AFTER.match(low, ce) or _WELCOME_BEFORE.search(low, max(0, cs - 60), cs)):
+        # (and after it: "<@A> arre it's nothing, hope uncle is better now 🙏")
         return None, None, False, None
     targets: list[str] = []
     trailing: list[str] = []  # "thanks!! <@A>": used only when nothing precedes the cue
@@ -6550,8 +6579,14 @@ def _targets(
         if len(named) < 2 and not low[ss:cs].strip():
             # "Outcome of the KYC sync with <@A> and <@B>: … Sheet updated. Thanks both": the only two people the
             # message names — once it says what came of their help ("Sheet updated.", "…, a much better PR now")
+            # — or once the thanks says what for ("Números de <@A> y <@B>: … Gracias a los dos por sacarlo en tiempo
+            # récord")
             everyone_named = _only_people_named(low, ids, reqs, cs, ce)
-            if len(everyone_named) == 2 and (_reports_success(low[:cs]) or _reports_success(low[ce:se])):
+            if len(everyone_named) == 2 and (
+                _reports_success(low[:cs])
+                or _reports_success(low[ce:se])
+                or (_FOR_AFTER_BOTH.match(low, both.end(), se) and not _AUDIENCE_REASON.match(low, both.end(), se))
+            ):
                 named = everyone_named[::-1]
         if len(named) >= 2:
             targets.extend(reversed(named[:2]))
@@ -6699,6 +6734,10 @@ _APOLOGY_BEFORE = re.compile(
 _WELCOME_AFTER = re.compile(
     rf"[\s{TYE}{EMO}{_UEMOJI}]*(?:anytime|any time|no problem|no prob|np|you'?re welcome|yw|my pleasure|happy to help|"
     r"de nada|con gusto|avec plaisir|gerne|gern geschehen|de rien|disponha|prego)\b"
+)
+_WELCOME_BEFORE = re.compile(
+    r"\b(?:it'?s nothing|it was nothing|koi baat nahi|you'?re welcome|anytime|my pleasure|happy to help|de nada|"
+    r"de rien|gern geschehen|no hay de qu[eé])\b[^.!?\n]*$"
 )
 _APOLOGY_AFTER = re.compile(rf"[^.!?\n]{{0,50}}?(?:\b(?:{_APOLOGY_WORDS})\b|{_APOLOGY_NOSPACE})")
 _PRONOUN_AND = re.compile(
@@ -7124,6 +7163,8 @@ _AND_NEXT = re.compile(
     rf"[\s{TYE}{EMO}{_UEMOJI}]*(?:{_AND}|a)\s+{_LINKS_BEFORE}(?P<m>{_MLIST})\s*{_FOR}\b(?! the record\b)"
 )
 _BOTH_AFTER = re.compile(rf"[\s,、，]*{_alternation(_BOTH_WORDS)}\b")
+# What the thanks to both is for, right after it: "gracias a los dos por sacarlo", "thanks both for the numbers"
+_FOR_AFTER_BOTH = re.compile(rf" (?:{_FOR_WORDS}) ")
 # The people named right after "thanks both": "Tackar båda! <@A> <@B>"
 _LIST_AFTER_BOTH = re.compile(rf"[\s!.,:;…{TYE}{EMO}]*(?P<m>{_MLIST})")
 # The one person a message ends with, after the thanks: "谢谢静姐安排 🥳 <@A>" (see _targets).
