@@ -577,6 +577,8 @@ _words(
     # Cantonese "唔使多謝" (no need to thank), a declined offer "不了谢谢" (no, thanks), Turkish "ben almayayım teşekkürler"
     # (I'll pass, thanks)
     "唔使(?:多謝|多谢|客氣|客气)",
+    "唔使(?:喇|啦|嘞)?[，,\\s]*(?:多謝|多谢)",  # "唔使喇，多謝，差唔多搞掂" (no need, thanks, nearly done)
+    "არა,? მადლობა",  # Georgian: "<@A> არა, მადლობა, უკვე დავლიე" (no thanks, I've had one)
     "不了[，,\\s]*(?:谢谢|謝謝)",
     "almayay[ıi]m,? (?:te[sş]ekk|sa[gğ] ?ol)",
     "不用了",
@@ -680,6 +682,7 @@ _words(
     "vopred",
     "i förväg",
     "på forhånd",
+    "etuk[äa]teen",  # Finnish: "Kiitos etukäteen <@A> järjestelyistä!"
     "εκ των προτέρων",
     "εκ των προτερων",
     # (next to a thanks: alone it is also "already", "talep sayısı şimdiden düşüyor" — the requests are already dropping)
@@ -865,6 +868,11 @@ _words("strong", "ナイス(?![ァ-ヺー])", guard_end=False)  # "<@A> ナイ�
 # Chinese "你又救了我一次" (you saved me again), "你是神" / "你真是及时雨" (a godsend), "归功于 <@A>" (the credit goes to),
 # Japanese "神降臨" (a god came down: you saved me)
 _words("strong", "救了我", "你是神", "及时雨", f"归功于(?=\\s*{M})", "神降臨", guard_end=False)
+# Cantonese "救咗我" (saved me): "<@A> 你份文件寫得太清楚，救咗我"; "多得你呀！" (all thanks to you) closing a sentence —
+# not "多得 <@A> 個 script" before what it did, as often blame as credit
+_words("strong", "救咗我", "多得你(?:呀|啊|晒|哂)?(?=\\s*(?:[!！。~～]|$))", guard_end=False)
+# Chinese "点个赞" (a like, given to someone): "给 <@A> 和车队调度点个赞"
+_words("kudos", "点个赞", "點個讚", "点个大赞", guard_end=False)
 # …and "神" said right after the person: "<@A> さん神。これで午後も戦えるわ" (you're a god), not "神戸" or "神社"
 _words(
     "strong",
@@ -1110,6 +1118,7 @@ _words(
     # "ευχαριστώ που ρώτησες" (not Polish "dzięki za pytanie", which also thanks for a question put in a review)
     *_product(("díky", "diky", "dík", "dik", "děkuji", "dekuji"), (" za (?:optání|optani|zeptání|zeptani)",)),
     "tack för att du frågar",
+    *_product(("asante", "asante sana", "ngiyabonga", "dankie"), (" for asking",)),  # "much better. asante for asking"
     "takk for at du spør",
     *_product(("ευχαριστώ", "ευχαριστω"), (" που (?:ρώτησες|ρωτάς|ρωτας|ρωτάτε|ρωτατε|ρώτησατε)",)),
     *_product(
@@ -1310,6 +1319,12 @@ _words(
     "d[aá]+d[aá]+a[,!.]? (?:[eẹoọ] [sṣ][eéè]|[eẹoọ] [sṣ]eun)",
     "ad[iị] m mma[,!.]? (?:da+l[uụ]|ime+la)",
     "lafiya(?: lau)?[,!.]? (?:na ?gode)",
+    # Georgian "კარგად, მადლობა!" (well, thanks), Cantonese "幾好呀多謝，你呢？" (fine, thanks, and you?)
+    "კარგად,? მადლობა",
+    *_product(("幾好", "几好"), ("(?:呀|啊|吖)?[，,\\s]*(?:多謝|多谢)",)),
+    # Afrikaans and Zulu: "goed dankie, en jy?", "ngiyaphila, ngiyabonga. Wena?" (I'm well, thanks. You?)
+    "goed,? dankie",
+    "ngiyaphila,? ngiyabonga",
     "nzuri(?: sana)?[,!.]? asante",  # Swahili "nzuri sana, asante. wewe je?" (very well, thanks. and you?)
     # Irish and Scottish Gaelic: "Tá mé go maith, go raibh maith agat!", "Aye fine, tapadh leat"
     *_product(
@@ -1528,6 +1543,13 @@ _words(
     "gra[çc]as a deus",
     "gott sei dank",
     "grazie a dio",
+    "grazie al cielo",
+    # thanks handed on, or a thanks that was a gift: "thank them not me", "a customer sent me airtime as thanks :joy:",
+    # "the contact centre team gave us them as a thank you!"
+    "thank (?:them|him|her),? not me",
+    "as (?:a )?(?:thanks|thank[- ]you)(?! (?:to|for)\\b)(?<!counts as thanks)(?<!count as thanks)",  # "grazie al cielo, in magazzino abbiamo già i colli pronti" (thank heavens)
+    "gracias al cielo",
+    "nessuno da ringraziare",  # "nessuno da ringraziare tranne il vendor" (nobody to thank)
     "dieu merci",
     "dank(?:e)? gott",
     "слава богу",
@@ -2177,6 +2199,11 @@ _words(
         ("a ", "big ", "huge ", "massive ", "special ", ""),
         (f"shout[- ]?outs?(?: (?:do|ke|à|aan|para|pour|voor)(?= ?{M}))?",),
     ),
+    # …and in Cyrillic: "Маленький шаут-аут <@A>: за тиждень перенесла 180 кейсів"
+    *_product(
+        ("шаут-аут", "шаутаут", "шаут аут"),
+        ("",),
+    ),
     # French "grosse dédicace à <@A>", Spanish "reconocimiento (público) a <@A>", Dutch "een compliment voor <@A>",
     # "*standing ovation pour <@A>*", "*slow clap* for <@A>"
     *_product(("grosse ", ""), (f"d[ée]dicace (?:à|a)(?= ?{M})",)),
@@ -2191,6 +2218,11 @@ _words(
     f"i(?:'d| would)? nominate(?= {M})",
     # "Credits: <@A> for the SOA pivot, <@B> for the YARA rules…"
     f"credits(?=: ?{M} (?:for|on)\\b)",
+    # Italian "menzione d'onore per <@A> e <@B>" (an honourable mention), French "mention spéciale à <@A>"
+    *_product(
+        ("menzione d'onore", "menzione speciale", "mention spéciale", "mention speciale"),
+        (f"(?= (?:per|a|à|pour) {M})",),
+    ),
     # "Un aplauso para <@A> que me cubrió la demo", "a round of applause for <@A>", "un applauso a <@A>"
     # (not "applause…" alone: a new branch after "app", which "app", "apply" and "approve" would all try)
     *_product(
@@ -2473,7 +2505,7 @@ _words(
     "tusind tak",
     f"tak(?= for\\b| skal du have| til {M}| {M}[!.]?$| {M} (?:for|fordi)\\b)",
     # Danish after a word only Danish has: "fundet, tak", "virker! tak <@A>" (Polish "tak" is "yes")
-    *_product(("fundet", "virker", "perfekt", "fedt", "dejligt", "godt fanget"), ("[,!.]* tak",)),
+    *_product(("fundet", "virker", "perfekt", "fedt", "dejligt", "godt fanget", "igen"), ("[,!.]* tak",)),
     "du er guld værd",
     "hvala(?: lijepa| ti| vam| puno)?",
     "d[ěe]kuj[ieu]",  # (and the spoken "děkuju")
@@ -2549,7 +2581,7 @@ _words(
     # ("tx por el parche", "tx pour le check", "😂 tx mate")
     # (and "tx for owning it", "perfetto, tx :blush:" — an emoji, which the pre-filter sees as its shortcode)
     f"tx(?= {M}| (?:for|por|pour|per|para|für) (?:the|your|this|that|all|el|la|los|las|tu|le|les|ton|ta|tes|il|lo|"
-    f"gli|den|die|das|o|os|as|[a-z]+ing)\\b| za\\b|\\s*[!,！。{TYE}{EMO}{_UEMOJI}]|\\.(?!\\w)|\\s*$"
+    f"gli|den|die|das|o|os|as|[a-z]+ing)\\b| za\\b| a {M}|\\s*[!,！。{TYE}{EMO}{_UEMOJI}]|\\.(?!\\w)|\\s*$"
     "| (?:mate|bro|man|heaps|again|so much|ya|anh|chị|em|ạ|mas|mbak|pak|bu|kak|bang)\\b| :[a-z0-9_+-]+:| [\\u3040-\\u9fff\\u0e00-\\u0e7f])"
     # (and opening a bullet: "- tx <@A>, merged"; after a word of another script: "<@A> 확인했어요 tx!"; in an
     # aside or closing a sentence: "PR merged (tx <@A> for the review)", "<@A> got it, tx."; weighed: "<@A> huge tx";
@@ -2571,6 +2603,7 @@ _words(
     "salamt",
     # "respect buat <@A> yang dateng ke meeting finance", "respect to <@A> for the migration"
     f"respect (?:buat|untuk|to|sa|kay)(?= {M})",
+    f"respect(?= {M})",  # "respect <@A> 🫡 实验室网络切 VLAN 的时候全程没掉线"
     *_product(("kamu", "lo", "lu"), (" the best",)),
     # Sundanese and Javanese said with "very": "nuhun pisan", "matur nuwun sanget"; Indonesian "hutang budi" (a debt
     # of gratitude)
@@ -2608,7 +2641,7 @@ _words(
     # (the pre-filter reads raw text: a mention ends in ">" there, an emoji shortcode starts with ":")
     # ("ta, it's a constant", "ta heaps", "ta for sorting it so quick", "oh ta", "and ta for fixing it", "All green :+1: ta",
     # "brilliant, ta so much", "ha ta, that'll make the email easier", "yesss ta 🧣")
-    f"ta(?=\\s*(?:[!.…:,—–{TYE}{EMO}]|$|{M})| (?:very much|muchly|v much|so much|love|mate|x|both|heaps|loads|again|for)\\b)"
+    f"ta(?=\\s*(?:[!.…:,—–{TYE}{EMO}]|$|{M})| (?:very much|muchly|v much|so much|love|mate|x|both|heaps|loads|again|for|legends?)\\b)"
     f"(?:(?<=^ ta)|(?<=[,!.…\n:{TYE}{EMO}] ta)|(?<=\nta)|(?<=[>{M[1:-1]}] ta)|(?<=one ta)|(?<=cheers ta)|(?<=\\boh ta)"
     f"|(?<=\\bah ta)|(?<=\\bha ta)|(?<=\\byes ta)|(?<=\\byess ta)|(?<=\\byesss ta)|(?<=\\band ta))",
     "ty(?:ty)*",
@@ -2619,6 +2652,9 @@ _words(
     # …"kia ora" (hello, and thanks) with what for: "Kia ora <@A> for the cloned farm"; "tēnā koe" (thank you) after
     # praise: "<@A> ka rawe, tēnā koe — that's exactly the number"
     f"kia ora(?= (?:{M} )?for\\b)",
+    # (and "kia ora rawa atu" — thank you very much; "kia ora <@A>, we're saved 🙏")
+    "kia ora rawa atu",
+    f"kia ora(?= {M},? (?:we'?re|you'?re|i'?m) saved\\b)",
     "t[eē]n[aā] koe(?<=, t[eē]n[aā] koe)",
     "much appreciated",
     # "Please join me in thanking <@A> for 10 years…": the author thanks them before everyone (led by "thanking" and
@@ -2703,6 +2739,8 @@ _words(
     "vlw+",  # Portuguese chat shorthand for "valeu" ("restaurado, vlww <@A>")
     "grazie+(?: mille)?",
     f"grazi(?= {M})",  # the typo: "grazi <@A> per il fix"
+    # "very kind (of you)" as the thanks: "<@A> ricevuti, gentilissimo!", "gentilissima, grazie"
+    "gentilissim[oaie](?=\\s*(?:[!.,{TYE}{EMO}]|$))",
     "grazie enorme",  # "Un grazie enorme a <@A> per…"
     "tack(?: så mycket)?",
     "tackar(?! nej)(?: så mycket)?",  # "Tackar <@A>!" — not "jag tackar nej" (I decline)
@@ -2787,11 +2825,12 @@ _words(
     "iyi ki (?:s[öo]yledin|yazd[ıi]n|fark ettin|sordun|varsın|hat[ıi]rlatt[ıi]n)(?![^.!?\\n]{0,40}?nice y[ıi]llara)",
     "as[ıi]l te[sş]ekk[üu]r sana",
     "спасибо",
-    # Ukrainian: "дякую <@A>!", "щиро дякуємо", "спасибі"
-    "дякую",
+    # Ukrainian: "дякую <@A>!", "щиро дякуємо", "спасибі" (and drawn out: "дякууую за рев'ю!!")
+    "дяку+ю",
     "дякуємо",
     "спасибі",
     "spasib[oa]+",  # romanized: "spasibo for leaving it clean"
+    "spasyb[iі]",  # Ukrainian romanized: "<@A> spasybi za review #520", "i okreme spasybi <@A> za notatky"
     # and its chat forms: "btw pasib <@A> for the otel setup help", "sps <@A> за помощь", "spasibki"
     "pasib(?:[oa]+|ki)?",
     "spasibki",
@@ -2883,6 +2922,8 @@ _words(
     "wdzi[eę]czn(?:y|a|i)",
     "благодар(?:ен|на|ны)",
     "вдячн(?:ий|а|і)",  # Ukrainian "grateful": "Дуже вдячна <@A> за те, що пояснила"
+    # …and the noun given to someone: "висловлюю щиру вдячність <@A> та <@B> за організацію переїзду"
+    f"вдячн[іи]сть(?= {M}| за\\b)",
     f"подякувати(?= (?:тобі |вам )?{M})",  # "Хочу подякувати <@A> за…"
     # "you saved me" in Ukrainian and Russian: "ти мене врятував", "ты меня спас"
     "мене врятува(?:в|ла|ли)",
@@ -3142,6 +3183,8 @@ _words(
         "рахмет",
         "рақмет",
         "მადლობა",
+        "მადლობელი(?: ვარ| ვართ)?",  # "ძალიან მადლობელი ვარ" (I am very grateful)
+        "გაიხარე",  # "ვიპოვე, გაიხარე 👍" (found it, bless you: thanks)
         "შენი ჭირიმე",
         "շնորհակալություն",
         "سپاس",
@@ -4276,7 +4319,7 @@ _VOCATIVE = re.compile(
     # (three opening words at most: "also lol <@A> …", "both great points <@A>, fixed!")
     rf"[^\w{M[1:-1]}]*(?:(?:hey|hi|hello|yo|ok|okay|oh|also|and|btw|so|dear|lol|haha|omg|wow|hola|salut|hallo|hej|cześć|merhaba|привет|hai|"
     rf"olá|ciao|anyway|anyways|update|well|finally|welp|alright|show|wena|nice|great|perfect|awesome|perfecto|genial|eh|"
-    rf"yep|yes|yeah|yup|aww|awww|phew|ah|ahh|"
+    rf"yep|yes|yeah|yup|aww|awww|phew|ah|ahh|fair|true|noted|cool|sweet|gotcha|"
     # praise of what the person said: "good catches <@A>, updated. thx", "great points <@A>, fixed! thank you"
     rf"good|catch|catches|point|points|call|find|finds|both|"
     # …and the same praise in Turkish: "Mükemmel <@A>, tam istediğim gibi, eline sağlık"
@@ -6114,9 +6157,9 @@ _ACK_BREAK = re.compile(
 
 # Kudos to someone named after a place or in another language's "to": "Shout-out in #kudos to <@A>, who stayed late",
 # "Un shout-out para <@A> que consiguió…", "Un aplauso para <@A>"; or to a team, then its people after a dash: "Kudos to
-# the comms team for the launch — <@A> <@B> you made us look good".
+# the comms team for the launch — <@A> <@B> you made us look good"; Chinese "kudos 给 <@A> 的暗黑模式".
 _KUDOS_TO = re.compile(
-    rf"(?:\s+in {CHANNEL})?\s+(?:(?:to|para|pra|pro|ao|per|pour|à|a|an|aan|voor|för|till|til|dla|für|for|buat|untuk|kepada)\s+|ל\s*)"
+    rf"(?:\s+in {CHANNEL})?\s+(?:(?:to|para|pra|pro|ao|per|pour|à|a|an|aan|voor|för|till|til|dla|für|for|buat|untuk|kepada)\s+|ל\s*|(?:给|給)\s*)"
     rf"(?P<m>{_MLIST_ROLES})"
     rf"|[^:\n.!?{M[1:-1]}]{{0,80}}\s[—–]\s*(?P<d>{_MLIST})"
 )
