@@ -590,7 +590,8 @@ _words(
     "結構です[、,]?\\s*ありがとう",
     "마음만 받을게요",
     # "ㅋㅋ 고맙지만 사양할게~" (thanks, but I'll pass)
-    *_product(("고맙지만", "감사하지만", "감사하지만요"), (" 사양",)),
+    # …and "오 고맙지만 괜찮아요" (thanks, but I'm fine)
+    *_product(("고맙지만", "감사하지만", "감사하지만요"), (" 사양", " 괜찮")),
     "마음만 받을게",
     "大丈夫です、ありがとう",
     "괜찮아요, 감사합니다",
@@ -1008,6 +1009,8 @@ _words(
     # …or after what the person did, said after their name: "<@A>님 꿀팁 덕분에 25분 컷!!", "<@A> 👏👏 덕분에 오늘 오후 쿠폰
     # 문의 2건밖에 없었어요" (the person is found before it, as for any cue)
     f"덕분(?:에|이에요|입니다|이죠|임)(?<![>{M[1:-1]}]덕분에)(?<![>{M[1:-1]}] 덕분에)(?<!님 덕분에)(?<!님덕분에)"
+    # (not after a dash, where it is "thanks to that": "Thanks <@A> for introducing me to <@B> — 덕분에 같이 하게 됐어요")
+    f"(?<!— 덕분에)(?<!– 덕분에)(?<!- 덕분에)"
     f"(?![^\\n]{{0,60}}?(?:{_KO_HARM}|{_KO_MISHAP}))(?! ?(?:잘|푹) (?:쉬|다녀|지내))",
     # Japanese: what the person did for the author, then "おかげ": "<@A> さん、教えてもらったおかげです！", "手伝ってくれたおかげで"
     *(
@@ -1138,9 +1141,15 @@ _words(
     *_product(
         (
             # (not a plan that works: "Genial, con eso vamos bien. Gracias!!")
-            "bien(?<!vamos bien)(?<!queda bien)(?<!quedó bien)(?<!funciona bien)(?<!sale bien)(?<!salió bien)(?<!anda bien)",
+            "bien(?<!trop bien)(?<!vamos bien)(?<!queda bien)(?<!quedó bien)(?<!funciona bien)(?<!sale bien)(?<!salió bien)(?<!anda bien)",
             "muy bien",
             "todo bien",
+            # "Más o menos, gracias. Aún me queda una build 😩"; Catalan "Tot bé, gràcies! … I tu?"
+            "más o menos",
+            "mas o menos",
+            "tot bé",
+            "tot be",
+            "molt bé",
             "todo bien por acá",  # "Todo bien por acá, gracias. En CDMX está nublado"
             "todo bien por aca",
             "todo bien por aquí",
@@ -1290,6 +1299,15 @@ _words(
     *_product(
         ("much better", "better"),
         (f"[,!.]? (?:thanks|thank you|thx|ty)(?=[,!.]? (?:{_ILLNESS_AFTER})\\b)",),
+    ),
+    # "Genial, gracias! Estuve en Cadaqués ☀️ ¿y tú?": a word of how it went, the thanks, then the question back at
+    # the end (a "genial, gracias!" alone thanks for what was done)
+    *_product(
+        ("genial", "great", "super", "súper", "bien", "good", "génial", "benissimo", "ótimo"),
+        (
+            f"[,!.]* (?:{_THANKS_WORDS})[!.]*(?=[^?\\n{M[1:-1]}]{{0,60}}[\\s¿]+(?:(?:and|y|i|et|e|und) )?"
+            "(?:you|u|tú|tu|vos|usted|toi|vous|du|você|voce)\\s*\\?)",
+        ),
     ),
     # "thanks, and you?" — the reply to "how are you?", whichever language asks it back.
     *[f"{word}[,!.]* (?:{_AND_YOU}) ?[?;]" for word in _THANKS_WORDS.split("|")],
@@ -1544,6 +1562,8 @@ _words(
     "gott sei dank",
     "grazie a dio",
     "grazie al cielo",
+    # thanks to one's past self: "고맙다 작년의 나" (thanks, last year's me)
+    *_product(("고맙다", "고마워", "감사"), (" (?:작년|과거|어제|지난주)의 나",)),
     # thanks handed on, or a thanks that was a gift: "thank them not me", "a customer sent me airtime as thanks :joy:",
     # "the contact centre team gave us them as a thank you!"
     "thank (?:them|him|her),? not me",
@@ -2165,6 +2185,7 @@ _words(
     "utang na loob",  # Tagalog (a debt of gratitude): "Utang na loob ko po kay <@A>, nag-stay siya hanggang 8pm"
     # Greeklish "sou xrwstaw ena kafe <@A>" (I owe you a coffee)
     *_product(("sou", "se"), (" xr[wo]sta(?:w|o)",)),
+    "σου χρωστ[άα]ω",  # …and in Greek script: "<@A> ναι please, σου χρωστάω ένα τσίπουρο 🍶"
 )
 _words(
     "kudos",
@@ -2857,7 +2878,9 @@ _words(
     "trims",
     "c[aảá]m [oơ]n",
     "cam on",
-    "ευχαριστ(?:[ώω]+|ούμε|ουμε)",  # (stretched in chat too: "ευχαριστώωω 🙏")
+    "ευχαριστ(?:[ώω]+|ούμε|ουμε)",
+    # the noun given to someone: "Ευχαριστίες στην <@A> και τον <@B> που έστησαν το pipeline" (thanks to)
+    f"ευχαριστ[ίι]ες(?= σ(?:τον|την|τη|το|τους)? ?{M}| σε όλους| για\\b|\\s*[!.{TYE}{EMO}]|$)",  # (stretched in chat too: "ευχαριστώωω 🙏")
     "ευχαριστ(?:ή|η)σ(?:ω|ουμε)",  # "θα ήθελα να σας ευχαριστήσω θερμά" (I'd like to thank you warmly)
     # "you're a hero / a god": "<@A> είσαι ήρωας", "Είσαι θεός <@A>!", Italian "<@A> sei un mago 🧙", "sei un mito"
     "είσαι (?:ήρωας|ηρωίδα|θεός|θεά|ο καλύτερος|η καλύτερη)",
@@ -3020,6 +3043,9 @@ _words(
         "あざっした",
         # "ありがたや〜 :pray:" (how grateful), "ごちそうさまです！" to the one who paid
         "ありがたや",
+        "ありがたすぎ",  # "整理ありがたすぎる…" (too grateful for the tidy-up)
+        # Korean "완전 신세지네요… 다음에 꼭 갚을게요" (I'm in your debt, I'll pay it back)
+        "신세(?:지네요|졌어요|졌네요|졌습니다|져요|지겠습니다)",
         "ごちそうさま(?:です|でした)",
         "あざーす",
         "あざます",
@@ -3201,6 +3227,9 @@ _words(
         "הצלתם אותי",
         # "you're a machine / a cannon / a champion": "אחי אתה מכונה", "את תותחית", "אתה אלוף"
         "אתה מכונה",
+        "אתה מלאך",  # "<@A> אתה מלאך!!! 😇" (you're an angel)
+        "את מלאך",
+        "את מלאכית",
         "את מכונה",
         "אתה תותח",
         "את תותחית",
@@ -3323,7 +3352,13 @@ _words(
     "можешь",
     "не могли бы",
     # Spanish "cuando puedas actualiza el submódulo, gracias!", Indonesian "review dong kalau sempat 🙏" (if you have time)
-    "cuando (?:puedas|pueda|puedan|tengas un rato)",
+    "cuando (?:puedas|pueda|puedan|podáis|podais|tengas un rato|tengáis un rato)",
+    # Catalan "<@A> <@B> quan pugueu 🙏" (when you can); Spanish "avísame y la paso por QA" (let me know); "sin prisa"
+    # (no rush) on a hand-over: "te dejo la beta para el lunes, sin prisa, ¡gracias!"
+    "quan (?:puguis|pugueu|tinguis un moment)",
+    "av[íi]s(?:ame|anos|adme)",
+    "sin prisa",
+    "sense pressa",
     # Italian and Portuguese: "<@A> mi serve il breakdown… quando riesci 🙏", "quando puder"
     "quando (?:riesci|puoi|hai (?:un attimo|tempo)|puder|der)",
     "kalau sempat",
@@ -4305,6 +4340,8 @@ _REASON_ENDS_WITH_AND = re.compile(rf"(?:\b(?:{_JOIN_PEOPLE})|&){_LINKS_AFTER}\s
 # (", to <@B> for…", ", à <@B> pour…": a list of people each with a reason, joined by commas)
 _REASON_ENDS_WITH_AND_OR_COMMA = re.compile(
     rf"(?:,\s*)?(?:\b(?:{_JOIN})|&){_LINKS_AFTER}\s*$|,\s*(?:(?:to|à|a|ad|al|ao|an|aan|till|dla|pra|pro)\s*)?$"
+    # (Greek names its people with an article: "Ευχαριστώ την <@A> για το review, τον <@B> για τα access, και τη <@C>…")
+    rf"|(?:,\s*|\s)(?:και\s+)?σ?(?:τον|την|τη)\s*$"
 )
 # The next "for <reason> <@B>" of a list where each person has a reason.
 _NEXT_REASON = re.compile(rf"\s*{_FOR}\b\s*(?P<reason>{_REASON_TEXT})(?P<post>{_MLIST})?")
@@ -5263,6 +5300,9 @@ def _by_rules(
                 *targets,
                 *_zh_list_goes_on(low, ids, ce, sent_starts[si + 1] if si + 1 < len(sent_starts) else n),
             ]
+        if targets and len(ids) > len(targets) and (too := _AND_TOO.match(low, ce, min(n, ce + _VIEW))):
+            # "thanks! and <@B> too", "thank you both (<@B> too) 🙏": one more person added on after the thanks
+            targets = [*targets, *_mentions(too.group("m"), ids)]
         named = named or (bool(targets) and targets != [thread_parent_author])
         if (targets or group) and len(ids) > len(targets) and si + 1 < len(sent_starts):
             # "thanks everyone for the birthday wishes!! and <@A> for the cake", "… for 6 hours in the sun. And <@C>
@@ -6720,6 +6760,12 @@ def _targets(
             targets.append(uid)
             own[uid] = _clean_reason(norm[nx.end() : reason_end])
     return targets, reason, group, own
+
+
+# One more person added on right after a thanks: "thanks! and <@B> too", "thank you both (<@B> too)"
+_AND_TOO = re.compile(
+    rf"(?:\s*(?:both|all|[!.]+|[{TYE}{EMO}]))*[\s(]*(?:(?:and|&|\+)\s+)?(?P<m>{_MLIST}),?\s+(?:too|as well)\b"
+)
 
 
 _WHETHER_BEFORE = re.compile(
