@@ -394,7 +394,8 @@ _DEBT = (
     "churros?|empanadas?|gelato|ice cream|wine|cocktail|latte|cappuccino|espresso|flat white|cheesecake|pie|"
     "cupcake|brownie|burger|bbq|dumplings?|momos?|jollof|poutine|timbits|pastry|pastries|cinnamon roll|stroopwafel|"
     "pastel de nata|nata|tim ?tams?|lamington|bao|dim sum|kimbap|tteokbokki|onigiri|mochi|falafel|shawarma|"
-    "kunafa|knafeh|chapati|vada pav|jalebi|ladoo|laddoo|roti|arepa|tamales?|pupusa|pierogi|pączki|croquetas?)"
+    "kunafa|knafeh|chapati|vada pav|jalebi|ladoo|laddoo|roti|arepa|tamales?|pupusa|pierogi|pączki|croquetas?|"
+    "filter coffee|filter kaapi|kaapi|masala chai|cutting chai)"
     ")s?(?: of [\\w']+)?)"
 )
 # What the author was spared, later in the line: "…, that would've been a disaster", "would have taken us an hour",
@@ -853,6 +854,8 @@ _words(
     *_product(("grazie", "grazie mille"), (",? (?:fin|sin|gi[àa]) da (?:ora|adesso)", ",? (?:fin|sin) d'ora")),
     "tack,? i f[öo]rv[äa]g",
     *_product(("teşekkürler", "tesekkurler", "teşekkür ederim"), (",? pe[şs]inen",)),
+    "ముందుగానే థాంక్స్",  # Telugu: "query okasari chudu, ముందుగానే థాంక్స్ :pray:" (thanks in advance)
+    "munduga(?:ne)? thanks",
 )
 # French "merci de" + an infinitive is "please": "merci de vérifier les tickets avant 18h", "<@A> merci de me confirmer
 # avant 17h" — not "merci de votre aide", "merci de m'avoir aidé" (past), nor "merci de partager" (said for a share).
@@ -871,6 +874,18 @@ _words("strong", "ナイス(?![ァ-ヺー])", guard_end=False)  # "<@A> ナイ�
 _words("strong", "救了我", "你是神", "及时雨", f"归功于(?=\\s*{M})", "神降臨", guard_end=False)
 # Cantonese "救咗我" (saved me): "<@A> 你份文件寫得太清楚，救咗我"; "多得你呀！" (all thanks to you) closing a sentence —
 # not "多得 <@A> 個 script" before what it did, as often blame as credit
+# Gen-Z and chat English: "that was it. bless 🙏🏾", "<@A> we don't deserve u", "ily 🫶 what would we do without u",
+# "<@A> clutch catch on the redis CPU"; Portuguese "<@A> salvou!!!"; Vietnamese "e là thiên
+# thần 😭" (you're an angel)
+_words(
+    "strong",
+    f"bless(?=\\s*(?:[!.{TYE}{EMO}]|$|{M})| up\\b)",
+    "we don'?t deserve (?:u|you)",
+    "what would (?:we|i) do without (?:u|you)",
+    "clutch (?:catch|save|fix|find|call|assist|debug)",
+    "salvou(?<!ningu[ée]m me salvou)(?<!n[ãa]o me salvou)(?<!ningu[ée]m salvou)(?<!n[ãa]o salvou)(?=\\s*(?:[!.{TYE}{EMO}]|$))",
+    *_product(("e", "em", "a", "anh", "c", "chị", "bạn"), (" là thiên thần",)),
+)
 _words("strong", "救咗我", "多得你(?:呀|啊|晒|哂)?(?=\\s*(?:[!！。~～]|$))", guard_end=False)
 # Chinese "点个赞" (a like, given to someone): "给 <@A> 和车队调度点个赞"
 _words("kudos", "点个赞", "點個讚", "点个大赞", guard_end=False)
@@ -986,7 +1001,7 @@ _HONORIFICS_JA = ("さん", "様", "さま", "くん", "君", "ちゃん", "先�
 # Titles that are the thanks when said of the person: "<@A> legend", "IDOLO." opening a reply (see the "strong" phrases)
 _TITLES = (
     *("legend", "hero", "lifesaver", "life saver", "rockstar", "genius", "genio", "genia", "crack", "capo", "ídolo"),
-    *("idolo", "legende", "легенда"),
+    *("idolo", "legende", "легенда", "lenda", "goated"),
 )
 
 
@@ -1357,6 +1372,10 @@ _words(
     ),
     # …"fine" after "thank God" ("الحمد لله تمام، شكراً يا <@A>. وإنت عامل إيه؟"), not "تمام، شكراً" (OK, thanks)
     *_product(("الحمدلله ", "الحمد لله "), ("تمام",), ("[،,!. ]*(?:شكرا|شكراً|مرسي|ميرسي)",)),
+    # …and "fine, thank God" in that order: "بخير الحمدلله، شكراً. وانتي؟"
+    *_product(
+        ("بخير", "كويس", "كويسة", "تمام", "منيح"), (" الحمدلله", " الحمد لله"), ("[،,!. ]*(?:شكرا|شكراً|مرسي|ميرسي)",)
+    ),
     # Indonesian "udah mendingan, makasih pak" (I'm better now), Vietnamese "em đỡ rồi chị, cảm ơn chị hỏi thăm ạ",
     # German "Mega, danke! … Und bei dir, alles gut?"
     "mendingan[,!.]? (?:makasih|terima kasih|thanks|thx)",
@@ -2651,7 +2670,7 @@ _words(
     *_product(("a", "anh", "chị", "c", "em", "e", "bạn"), (" là nhất",)),
     *_product(
         ("em", "e", "anh", "a", "chị", "c", "mình", "tớ"),
-        (" nợ (?:a|anh|chị|c|em|e|bạn) (?:1|một) (?:ly|cốc|chầu|bữa)",),
+        (" nợ (?:a|anh|chị|c|em|e|bạn) (?:(?:1|một) )?(?:ly|cốc|chầu|bữa)",),  # (and "a nợ e ly cà phê ☕")
     ),
     # Vietnamese chat "mơn" (from "cảm ơn"): "mơn anh Lộc nhiều", "mơn anh <@A> nhiều lắm"
     f"mơn(?= (?:anh|chị|em|bạn|nha|nhé|nhiều|ạ|mọi người)\\b| ?{M}|\\s*[!{TYE}{EMO}]| ?$)",
@@ -2707,6 +2726,8 @@ _words(
     "graciñas",
     "merci+s?",  # ("mille mercis")
     "danke+(?: ?sch(?:ö|oe)n)?",
+    "dank ?sch(?:ee|ean|ö|oe)n?",  # Swabian and Bavarian: "Ok, Puffer verschoben, läuft. Dankschee!"
+    "dankesch(?:ee|ean)",
     # "Ein Riesendankeschön an <@A>", "ein Megadank an alle", "Riesendank!"
     # (and "Mega-Dankeschön an <@A>")
     *_product(("riesen", "mega", "super", "extra"), ("[ -]?(?:dankesch(?:ö|oe)n|dank)",)),
@@ -3132,6 +3153,7 @@ _words(
         "ಧನ್ಯವಾದ(?:ಗಳು)?",
         "ధన్యవాదాలు",
         "ధన్యవాదం",
+        "థాంక్స్",  # Telugu script's "thanks": "<@A> చాలా థాంక్స్! updating now"
         "നന്ദി",
         "ধন্যবাদ",
         "આભાર",
@@ -3187,6 +3209,7 @@ _words(
         # Arabic of Egypt and the Gulf: "ما قصرت", "تسلم يمناك", "يعطيك العافية", "الله يجزاك خير", "ميرسي", "متشكرة"
         "ما قصرت",
         "ما قصرتي",
+        "ما قصرتوا",  # (to several: "ما قصرتوا والله 👏")
         "ما تقصر",
         "ما تقصري",
         "تسلم",
@@ -3405,6 +3428,8 @@ _words(
     "| (?:trước|nha|nhé|với)\\b)",
     "giùm",
     "hộ (?:em|mình|tôi|tớ)",
+    # "chị cho em xin lại file macro CS nhé, ko gấp đâu ạ, cám ơn chị" (may I have)
+    *_product(("cho",), (" (?:em|mình|tôi|tớ|chị|anh|con)",), (" xin",)),
     "được không",
     "bisa (?:tolong|bantu|cek|dicek|review|lihat|dilihat|minta|kirim)",
     "παρακαλώ",
@@ -4017,7 +4042,9 @@ _BOTH_WORDS = (
     # Norwegian and Danish: "Tusen takk begge to!", "tak til jer begge"
     "begge to|begge|jer begge|dere begge|"
     # German and Swiss German "merci ihr zwei!", "danke euch zwei"
-    "ihr zwei|ihr beide|euch zwei|eu zwei|eu beide"
+    "ihr zwei|ihr beide|euch zwei|eu zwei|eu beide|"
+    # Vietnamese "Cảm ơn 2 chị đã hy sinh máy cũ cho QA" (the two of you)
+    "2 chị|hai chị|2 anh|hai anh|2 bạn|hai bạn|2 em|hai em"
 )
 # Words that may sit between a cue and its mentions: intensifiers, "to", "you", honorifics.
 _FILL_WORDS = (
@@ -4153,7 +4180,8 @@ _RELATIVE_NEXT = re.compile(
 )
 _CLAUSE_AFTER = re.compile(
     rf"\s*[¿¡]?(?!(?:{_FOR_WORDS}|{_AND}|too|again|both|who|as well|so|very|thanks?|thank you|ty|thx|with|y'all|&|"
-    rf"{_RELATIVE_WORDS})\b)[^\W\d_]"
+    # (nor a laugh closing the message: "obrigado por segurar essa <@A> kkkk", "thanks for covering <@A> lol")
+    rf"{_RELATIVE_WORDS}|(?:lol|lmao|haha\w*|k{{3,}}|jaja\w*|hehe\w*|rs(?:rs)+|wk(?:wk)+)\s*$)\b)[^\W\d_]"
 )
 # A gerund right after a list without commas says what they all did ("appreciate you both <@A> <@B> stepping in").
 _GERUND_AFTER = re.compile(r"\s*[^\W\d_]+ing\b")
@@ -7253,7 +7281,7 @@ _AND_NEXT = re.compile(
 )
 _BOTH_AFTER = re.compile(rf"[\s,、，]*{_alternation(_BOTH_WORDS)}\b")
 # What the thanks to both is for, right after it: "gracias a los dos por sacarlo", "thanks both for the numbers"
-_FOR_AFTER_BOTH = re.compile(rf" (?:{_FOR_WORDS}) ")
+_FOR_AFTER_BOTH = re.compile(rf" (?:{_FOR_WORDS}|đã) ")  # (Vietnamese "Cảm ơn 2 chị đã hy sinh máy cũ": who did)
 # The people named right after "thanks both": "Tackar båda! <@A> <@B>"
 _LIST_AFTER_BOTH = re.compile(rf"[\s!.,:;…{TYE}{EMO}]*(?P<m>{_MLIST})")
 # The one person a message ends with, after the thanks: "谢谢静姐安排 🥳 <@A>" (see _targets).
