@@ -459,6 +459,7 @@ _words(
     "hapana,? asante",  # Swahili
     # Czech and Slovak: "já dneska ne, díky", "nie, ďakujem"
     "ne,? d[íi]ky",
+    "kerak emas,? rahmat",  # Uzbek: "Kerak emas, rahmat, o'zim uddalayman" (no need, thanks, I'll manage)
     "nie,? [ďd]akujem",
     # Levantine and Egyptian Arabic in Latin letters: "la2 shukran", "la shokran ana diet", "shukran bas ma ba7taj" (thanks
     # but I don't need it)
@@ -1136,6 +1137,7 @@ _words(
     # "ευχαριστώ που ρώτησες" (not Polish "dzięki za pytanie", which also thanks for a question put in a review)
     *_product(("díky", "diky", "dík", "dik", "děkuji", "dekuji"), (" za (?:optání|optani|zeptání|zeptani)",)),
     "tack för att du frågar",
+    "[ďd]akujem za op[ýy]tanie",  # Slovak: "Bratislava tiež dážď. Ďakujem za opýtanie 😄"
     *_product(("asante", "asante sana", "ngiyabonga", "dankie"), (" for asking",)),  # "much better. asante for asking"
     "takk for at du spør",
     *_product(("ευχαριστώ", "ευχαριστω"), (" που (?:ρώτησες|ρωτάς|ρωτας|ρωτάτε|ρωτατε|ρώτησατε)",)),
@@ -1238,6 +1240,7 @@ _words(
             # Hinglish, Tamil, Tagalog, Turkish, Russian chat: "theek hu, thanks!", "nalla irukken, thanks!",
             # "okay naman, salamat!", "iyiyiz iyiyiz, sağ ol", "норм, спасибо"
             "theek hu",
+            "good naman",  # Taglish: "Good naman, thanks! Mostly under control"
             "thik hu",
             "thik hoon",
             "nalla irukken",
@@ -1358,6 +1361,7 @@ _words(
     # Afrikaans and Zulu: "goed dankie, en jy?", "ngiyaphila, ngiyabonga. Wena?" (I'm well, thanks. You?)
     "goed,? dankie",
     "ngiyaphila,? ngiyabonga",
+    "iyiyim,? (?:eyvallah|eyv|sağ ?ol)",  # Turkish: "<@A> iyiyim eyvallah, İstanbul'da sağanak"
     "nzuri(?: sana)?[,!.]? asante",  # Swahili "nzuri sana, asante. wewe je?" (very well, thanks. and you?)
     # Irish and Scottish Gaelic: "Tá mé go maith, go raibh maith agat!", "Aye fine, tapadh leat"
     *_product(
@@ -1605,7 +1609,10 @@ _words(
     *_product(
         ("the", "a", "an", "our", "your", "my", "this", "that", "his", "her", "their"),
         # (not Polish "A kudos dla <@A>", and kudos to A)
-        (" (?:kudos|props|shout[- ]?outs?|cheers|hero|legend|mvp|thankful)(?! dla\\b)",),
+        # (nor "<@A> the hero we needed 🙏", which is the praise itself)
+        (
+            " (?:kudos|props|shout[- ]?outs?|cheers|hero|legend|mvp|thankful)(?! dla\\b)(?! (?:we|i) (?:need|needed|deserve)\\b)",
+        ),
     ),
     *_product(
         (
@@ -2552,9 +2559,19 @@ _words(
     f"d[íi]k(?= {M}|\\s*[!{TYE}{EMO}]|\\s*:[a-z0-9_+-]+:| ?$| za\\b)",  # Czech "dík!", "dík za…"
     # Turkish chat: "tşk", "tşkler", "eyw" (eyvallah; "çalıştı, eyv 👍"), "kralsın" (you're the king)
     "t[şs]k(?:ler|lr)?",
-    f"ey[wv](?= {M}|\\s*[!,{TYE}{EMO}{_UEMOJI}]|\\s*:[a-z0-9_+-]+:| ?$| (?:abi|abla|hocam|kanka|reis|usta)\\b)",  # (and "eyv, alıyorum")
+    f"ey[wv](?= {M}|\\s*[!,\\n{TYE}{EMO}{_UEMOJI}]|\\s*:[a-z0-9_+-]+:| ?$| (?:abi|abla|hocam|kanka|reis|usta)\\b)",  # (and "eyv, alıyorum")
     "eyvallah",
     "kralsın",
+    # Dutch "Je bent een ster <@A> ⭐" (you're a star), "Dank dat je inspringt <@A>!" (thanks for stepping in)
+    *_product(("je bent", "jij bent", "u bent"), (" een (?:ster|held|topper|kanjer|schat)",)),
+    "dank dat (?:je|jij|u|jullie)",
+    f"kral(?=\\s*(?:[!{EMO}{_UEMOJI}]|$))",  # "<@A> kral 👑 çıkıyorum"
+    # Russian "выручил" (you bailed me out): "<@A> да, оно! выручил :raised_hands:"; Czech "díkes"; Czech and Slovak
+    # "si zlatá" (you're gold)
+    "выручил(?:а|и)?",
+    "d[íi]kes",
+    "si zlat[áaýy]",
+    "jsi zlat[áaýy]",
     "kral adams[ıi]n",  # "Kral adamsın :crown:" (you're the man)
     # "<@A> <@B> sizi seviyorum" (I love you both), "<@A> canımsın" (you're a dear)
     "s(?:iz|en)i seviyorum",
@@ -3231,6 +3248,9 @@ _words(
         "баярлалаа",
         "рахмет",
         "рақмет",
+        "рахмат",  # (Uzbek and Tajik in Cyrillic: "пригодится! Перенесу пуши на 21:30, рахмат")
+        "ขอบคุง",  # Thai: the chat spelling "ขอบคุงค่ะ <@A>", and the formal "ขอบพระคุณ <@A> ที่ไปช่วยคุย…"
+        "ขอบพระคุณ",
         "მადლობა",
         "მადლობელი(?: ვარ| ვართ)?",  # "ძალიან მადლობელი ვარ" (I am very grateful)
         "გაიხარე",  # "ვიპოვე, გაიხარე 👍" (found it, bless you: thanks)
@@ -3263,6 +3283,7 @@ _words(
         "ขอบคุณ",
         "ขอบใจ",
         "แต๊งกิ้ว",  # Thai loanword "thank you"
+        "แต๊งกิ้วน(?:้|า)+",  # (drawn out: "ได้แล้วค่ะ แต๊งกิ้วน้าาา <@A>")
         "ทีเอ็กซ์",  # Thai "tx", spelled out: "รับค่ะ ทีเอ็กซ์ <@A>", "ทีเอ็กซ์ครับ เข้าได้แล้ว"
         # Russian slang "благодарочка" (thanks); Vietnamese "đội ơn" (deeply grateful): "<@A> hay quá, RSS phẳng luôn.
         # đội ơn a :bow:"
@@ -4403,7 +4424,7 @@ _SUCCESS_WORDS = (
     r"work(?:s|ed|ing)|fix(?:ed|es)|solved|resolved|did it|did the trick|helped|helpful|perfect|awesome|amazing|"
     r"great|brilliant|exactly|makes sense|got it|clicked|unblocked|saved|figured|nice|excellent|legend|clear|sorted|"
     # the same "great" in the other languages: "<@A> süper, bu bize 1 hafta kazandırır. teşekkürler"
-    r"süper|harika|mükemmel|mantap|keren|świetnie|swietnie|genial|perfekt|geweldig|fantastisch|génial|parfait|perfeito|"
+    r"süper|harika|mükemmel|inanılmaz|efsane|müthiş|mantap|keren|świetnie|swietnie|genial|perfekt|geweldig|fantastisch|génial|parfait|perfeito|"
     r"perfecto|ótimo|otimo|perfetto|ottimo|buen[íi]simo|era eso|eso era|that was it|all back|back to normal|"
     # done, in Dutch and German: "goeie punten, allebei verwerkt. dank jullie", "eingebaut, danke!"
     r"verwerkt|aangepast|opgelost|gelukt|erledigt|eingebaut|behoben|geklappt|"
@@ -6850,7 +6871,7 @@ _APOLOGY_BEFORE = re.compile(
 # "You're welcome" after a thanks emoji: the emoji answers a thanks (_targets)
 _WELCOME_AFTER = re.compile(
     rf"[\s{TYE}{EMO}{_UEMOJI}]*(?:anytime|any time|no problem|no prob|np|you'?re welcome|yw|my pleasure|happy to help|"
-    r"de nada|con gusto|avec plaisir|gerne|gern geschehen|de rien|disponha|prego)\b"
+    r"de nada|con gusto|avec plaisir|gerne|gern geschehen|de rien|disponha|prego|rica ederim)\b"
 )
 _WELCOME_BEFORE = re.compile(
     r"\b(?:it'?s nothing|it was nothing|koi baat nahi|you'?re welcome|anytime|my pleasure|happy to help|de nada|"
