@@ -459,7 +459,11 @@ _words(
     "hapana,? asante",  # Swahili
     # Czech and Slovak: "já dneska ne, díky", "nie, ďakujem"
     "ne,? d[íi]ky",
-    "kerak emas,? rahmat",  # Uzbek: "Kerak emas, rahmat, o'zim uddalayman" (no need, thanks, I'll manage)
+    "kerak emas,? rahmat",
+    "n[íi]l,? go raibh maith agat",  # Irish: "níl, go raibh maith agat, I brought a lunch" (no, thank you)
+    "yo paso,? (?:gracias|mil gracias)",  # "yo paso, gracias! traje tupper" (I'll pass)
+    # Sundanese "abdi mah henteu, nuhun" (not for me, thanks)
+    "henteu,? (?:hatur )?nuhun",  # Uzbek: "Kerak emas, rahmat, o'zim uddalayman" (no need, thanks, I'll manage)
     "nie,? [ďd]akujem",
     # Levantine and Egyptian Arabic in Latin letters: "la2 shukran", "la shokran ana diet", "shukran bas ma ba7taj" (thanks
     # but I don't need it)
@@ -686,6 +690,7 @@ _words(
     "i förväg",
     "på forhånd",
     "etuk[äa]teen",  # Finnish: "Kiitos etukäteen <@A> järjestelyistä!"
+    "sateuacanna",  # Sundanese: "Hatur nuhun sateuacanna 🙏" (thanks in advance)
     "εκ των προτέρων",
     "εκ των προτερων",
     # (next to a thanks: alone it is also "already", "talep sayısı şimdiden düşüyor" — the requests are already dropping)
@@ -1361,7 +1366,8 @@ _words(
     # Afrikaans and Zulu: "goed dankie, en jy?", "ngiyaphila, ngiyabonga. Wena?" (I'm well, thanks. You?)
     "goed,? dankie",
     "ngiyaphila,? ngiyabonga",
-    "iyiyim,? (?:eyvallah|eyv|sağ ?ol)",  # Turkish: "<@A> iyiyim eyvallah, İstanbul'da sağanak"
+    "iyiyim,? (?:eyvallah|eyv|sağ ?ol)",
+    "sae(?: teh| kang| a| euy)?,? (?:hatur )?nuhun",  # Sundanese: "sae teh, nuhun. teteh kumaha?" (fine, thanks)  # Turkish: "<@A> iyiyim eyvallah, İstanbul'da sağanak"
     "nzuri(?: sana)?[,!.]? asante",  # Swahili "nzuri sana, asante. wewe je?" (very well, thanks. and you?)
     # Irish and Scottish Gaelic: "Tá mé go maith, go raibh maith agat!", "Aye fine, tapadh leat"
     *_product(
@@ -1785,6 +1791,7 @@ _words(
         ("te debo", "le debo"),
         (
             " una",
+            " (?:dos|otra|una más|varias)",  # "jajaja te debo dos"
             " (?:un|una|unos|unas) (?:tacos?|cervezas?|birras?|chelas?|caf[ée]s?|asados?|empanadas?|alfajores|helados?|"
             "pizzas?|comidas?|cenas?|almuerzos?|vermuts?|cañas?|tapas|favor)",
         ),
@@ -2126,7 +2133,9 @@ _words(
     # vida", "você é um salva-vidas", "tu m'as sauvé", "du bist mein Lebensretter", "mi hai salvato", "je hebt me
     # gered", "uratowałeś mi życie", "hayatımı kurtardın", "ты меня спас", "kamu penyelamatku", "bạn là cứu tinh"
     *_product(("eres", "sos"), (" (?:un|una|mi) (?:salvavidas|salvador|salvadora)",)),
-    "me (?:salvaste|has salvado|salvasteis|habéis salvado)",
+    "me (?:salvaste|has salvado|salvasteis|habéis salvado|salvás|salvas)",  # (voseo: "de nuevo me salvás")
+    # Rioplatense "te pasaste" (you outdid yourself): "ohh perfecto. te pasaste <@A>", "<@A> te pasaste!!"
+    f"te pasaste(?= ?!| ?{M}|\\s*[{TYE}{EMO}]|\\s*$)",
     # Catalan "m'has salvat la setmana", "ets la meva salvadora"
     "m['’]has salvat",
     "ets (?:el meu salvador|la meva salvadora)",
@@ -2228,7 +2237,8 @@ _words(
     "| ?[!:,]| ?$| to )",
     f"propsy(?= (?:dla |do )?{M})",  # Polish: "Propsy dla <@A>"
     # the credit is theirs: "el crédito es suyo", "también merece crédito"
-    "el cr[ée]dito es (?:suyo|de ella|de él|todo suyo)",
+    "el cr[ée]dito es (?:suyo|de ella|de él|todo suyo|tuyo|todo tuyo)",
+    f"el cr[ée]dito es (?:todo )?(?:de|para)(?= ?{M})",  # "El crédito es de <@A> que armó la migración"
     "merece(?:n)? (?:el )?cr[ée]dito",
     # (and the singular opening a sentence: "Prop to <@A>, his PR had tests for…" — not "pass the prop to <@A>'s table")
     f"prop to(?:(?<=^ prop to)|(?<=[\\n.!:] prop to))(?= {M}(?!['’]s))",
@@ -3453,6 +3463,9 @@ _words(
     *_product(("cho",), (" (?:em|mình|tôi|tớ|chị|anh|con)",), (" xin",)),
     "được không",
     "bisa (?:tolong|bantu|cek|dicek|review|lihat|dilihat|minta|kirim)",
+    # an errand asked: "<@A> titip es kopi susu satu ya, makasih!", Sundanese "nitip hiji kotak nya, hatur nuhun!"
+    "titip",
+    "nitip",
     "παρακαλώ",
 )
 # "رسالة الشكر لـ <@A>" (the thank-you letter for A): a thing named, not a thanks.
@@ -3517,8 +3530,12 @@ _words(
 )
 # …and "I'm waiting for": "<@A> <@B> feedback'inizi bekliyorum, özellikle kartların hiyerarşisi konusunda 🙏"
 _words("req", "m[iıuü]s[iıuü]n(?:[iıuü]z)?", "rica etsem", "bekliyorum", "bekliyoruz")
-# …not "ciddi misin 🥹 çok sağ ol" (are you serious? thank you so much), surprise at a kindness
+# …not "ciddi misin 🥹 çok sağ ol" (are you serious? thank you so much), surprise at a kindness, nor Chinese "真的嗎 😭
+# 大感謝" (really? big thanks)
 _words("noop", "ciddi m[iı]s[iı]n(?:[iı]z)?")
+_words("noop", "真的嗎", "真的吗", "真的假的", guard_end=False)
+# thanks to oneself: "謝謝我自己撐過這週 🫠" (thanks, me, for getting through the week)
+_words("noop", "謝謝我自己", "谢谢我自己", "感謝我自己", "感谢我自己", guard_end=False)
 # A wish that asks: "would be good to have <@A> and <@B> in. Ta", Indonesian "review ya kalau sempet, thanks!"
 _words(
     "req",
@@ -4741,14 +4758,16 @@ _ORDER_ITEMS = (
     "γύρος|γύρο|σαλάτα|φραπέ|φρέντο|freddo|εσπρέσο|καπουτσίνο|"
     # Russian ("мне флэт уайт, спасибо!!", "мне тоже ничего, спасибо 🙂": nothing for me either) and Singaporean
     # ("teh peng siew dai, thanks ah!")
-    "латте|капучино|американо|флэт уайт|флэт-уайт|раф|эспрессо|кофе|чай|ничего|kopi|teh|milo"
+    "латте|капучино|американо|флэт уайт|флэт-уайт|раф|эспрессо|кофе|чай|ничего|kopi|teh|milo|"
+    # Taiwanese bubble tea ("+1 波霸奶茶 無糖 thx")
+    "奶茶|珍奶|紅茶|綠茶|红茶|绿茶|拿鐵|拿铁|咖啡"
 )
 # (before the dish, how many and which: "a large oat latte", "for me: 2 tacos", "ένα σουβλάκι"; after it, one word
 # of it, "κοτόπουλο", then what to leave out or add: "with oat milk", "χωρίς κρεμμύδι")
 _ORDER_BEFORE = (
     "a|an|one|two|three|\\d+x?|large|small|medium|regular|grande|venti|tall|iced|hot|oat|soy|almond|decaf|double|single|"
     "triple|extra|the|me|for me|same|same for me|just|veg|vegan|veggie|vegetarian|un|une|deux|ett|en|två|ένα|μία|μια|δύο|"
-    "i'll have|i'd like|can i get|i'll take|pour moi|för mig|мне|мне тоже|для меня"
+    "i'll have|i'd like|can i get|i'll take|pour moi|för mig|мне|мне тоже|для меня|\\+1"
 )
 _ORDER_MODIFIERS = (
     "with|w/|no|without|sans|avec|med|utan|χωρίς|με|extra|and|please|pls|x\\d|\\d+x?|siew|siu|kosong|gao|gau"
@@ -6811,9 +6830,12 @@ def _targets(
     return targets, reason, group, own
 
 
-# One more person added on right after a thanks: "thanks! and <@B> too", "thank you both (<@B> too)"
+# One more person added on right after a thanks: "thanks! and <@B> too", "thank you both (<@B> too)", "merci ! et
+# <@B> aussi"
 _AND_TOO = re.compile(
-    rf"(?:\s*(?:both|all|[!.]+|[{TYE}{EMO}]))*[\s(]*(?:(?:and|&|\+)\s+)?(?P<m>{_MLIST}),?\s+(?:too|as well)\b"
+    rf"(?:\s*(?:both|all|[!.]+|[{TYE}{EMO}]|{M}))*[\s(]*(?:(?:and|&|\+|et|y|e|und|en)\s+)?(?P<m>{_MLIST}),?\s+"
+    # (and in the other languages: "top merci <@A> ! et <@B> aussi pour le partage", "y <@B> también")
+    r"(?:too|as well|aussi|también|tambien|também|auch|ook|anche)\b"
 )
 
 
@@ -6860,7 +6882,7 @@ _DEFLECTED = re.compile(
 _APOLOGY_WORDS = (
     r"sorry|sry|my bad|my fault|guilty|mea culpa|apologies|perdón|perdon|perdona|disculpa|disculpas|desculpa|desculpe|"
     r"désolée?|desole|pardon|scusa|scusate|scusami|entschuldigung|przepraszam|özür dilerim|kusura bakma|извини|"
-    r"извините|простите|maaf|xin lỗi|sori|סליחה|συγγνώμη|συγνώμη"
+    r"извините|простите|maaf|xin lỗi|sori|סליחה|συγγνώμη|συγνώμη|punten|hapunten|pangapunten"
 )
 # (and where words are not spaced: "<@A> 抱歉抱歉，…这次真的是最后一版了 🙏", "ほんとすみません🙇", "… ขอโทษครับ")
 _APOLOGY_NOSPACE = r"抱歉|对不起|對不起|不好意思|我的锅|我的鍋|すみません|すいません|ごめん|申し訳|죄송|미안|ขอโทษ"
