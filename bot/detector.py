@@ -885,11 +885,12 @@ _words("strong", "救了我", "你是神", "及时雨", f"归功于(?=\\s*{M})",
 # thần 😭" (you're an angel)
 _words(
     "strong",
-    f"bless(?=\\s*(?:[!.{TYE}{EMO}]|$|{M})| up\\b)",
+    f"bless(?=\\s*(?:[!.:{TYE}{EMO}{_UEMOJI}]|$|{M})| up\\b)",
     "we don'?t deserve (?:u|you)",
     "what would (?:we|i) do without (?:u|you)",
     "clutch (?:catch|save|fix|find|call|assist|debug)",
-    "salvou(?<!ningu[ée]m me salvou)(?<!n[ãa]o me salvou)(?<!ningu[ée]m salvou)(?<!n[ãa]o salvou)(?=\\s*(?:[!.{TYE}{EMO}]|$))",
+    "salvou(?<!ningu[ée]m me salvou)(?<!n[ãa]o me salvou)(?<!ningu[ée]m salvou)(?<!n[ãa]o salvou)"
+    f"(?=\\s*(?:[!.:{TYE}{EMO}{_UEMOJI}]|$))",
     *_product(("e", "em", "a", "anh", "c", "chị", "bạn"), (" là thiên thần",)),
 )
 _words("strong", "救咗我", "多得你(?:呀|啊|晒|哂)?(?=\\s*(?:[!！。~～]|$))", guard_end=False)
@@ -2135,7 +2136,7 @@ _words(
     *_product(("eres", "sos"), (" (?:un|una|mi) (?:salvavidas|salvador|salvadora)",)),
     "me (?:salvaste|has salvado|salvasteis|habéis salvado|salvás|salvas)",  # (voseo: "de nuevo me salvás")
     # Rioplatense "te pasaste" (you outdid yourself): "ohh perfecto. te pasaste <@A>", "<@A> te pasaste!!"
-    f"te pasaste(?= ?!| ?{M}|\\s*[{TYE}{EMO}]|\\s*$)",
+    f"te pasaste(?= ?!| ?{M}|\\s*[:{TYE}{EMO}{_UEMOJI}]|\\s*$)",
     # Catalan "m'has salvat la setmana", "ets la meva salvadora"
     "m['’]has salvat",
     "ets (?:el meu salvador|la meva salvadora)",
@@ -2575,7 +2576,7 @@ _words(
     # Dutch "Je bent een ster <@A> ⭐" (you're a star), "Dank dat je inspringt <@A>!" (thanks for stepping in)
     *_product(("je bent", "jij bent", "u bent"), (" een (?:ster|held|topper|kanjer|schat)",)),
     "dank dat (?:je|jij|u|jullie)",
-    f"kral(?=\\s*(?:[!{EMO}{_UEMOJI}]|$))",  # "<@A> kral 👑 çıkıyorum"
+    f"kral(?=\\s*(?:[!:{TYE}{EMO}{_UEMOJI}]|$))",  # "<@A> kral 👑 çıkıyorum"
     # Russian "выручил" (you bailed me out): "<@A> да, оно! выручил :raised_hands:"; Czech "díkes"; Czech and Slovak
     # "si zlatá" (you're gold)
     "выручил(?:а|и)?",
@@ -2809,7 +2810,7 @@ _words(
     "grazie+(?: mille)?",
     f"grazi(?= {M})",  # the typo: "grazi <@A> per il fix"
     # "very kind (of you)" as the thanks: "<@A> ricevuti, gentilissimo!", "gentilissima, grazie"
-    "gentilissim[oaie](?=\\s*(?:[!.,{TYE}{EMO}]|$))",
+    f"gentilissim[oaie](?=\\s*(?:[!.,:{TYE}{EMO}{_UEMOJI}]|$))",
     "grazie enorme",  # "Un grazie enorme a <@A> per…"
     "tack(?: så mycket)?",
     "tackar(?! nej)(?: så mycket)?",  # "Tackar <@A>!" — not "jag tackar nej" (I decline)
@@ -2821,7 +2822,7 @@ _words(
     "dzi[eę]ki",
     # Spanish "se agradece" (it is appreciated) closing a credit: "buenísimo el review de <@A>… Se agradece 🤝" — not
     # "se agradece cualquier ayuda" (any help is appreciated, a request)
-    f"se agradece(?:n)?(?= (?:mucho|much[íi]simo|un mont[óo]n|de verdad|un chingo)\\b|\\s*(?:[!.…,{TYE}{EMO}]|$|{M}))",
+    f"se agradece(?:n)?(?= (?:mucho|much[íi]simo|un mont[óo]n|de verdad|un chingo)\\b|\\s*(?:[!.…,:{TYE}{EMO}{_UEMOJI}]|$|{M}))",
     "dzi[eę]na",  # Polish chat: "o boże, to było to. dziena!"
     # Polish chat shorthands: "dzk <@A>", "dzięks", "dziex"
     "dzk",
@@ -2928,7 +2929,7 @@ _words(
     "cam on",
     "ευχαριστ(?:[ώω]+|ούμε|ουμε)",
     # the noun given to someone: "Ευχαριστίες στην <@A> και τον <@B> που έστησαν το pipeline" (thanks to)
-    f"ευχαριστ[ίι]ες(?= σ(?:τον|την|τη|το|τους)? ?{M}| σε όλους| για\\b|\\s*[!.{TYE}{EMO}]|$)",  # (stretched in chat too: "ευχαριστώωω 🙏")
+    f"ευχαριστ[ίι]ες(?= σ(?:τον|την|τη|το|τους)? ?{M}| σε όλους| για\\b|\\s*[!.:{TYE}{EMO}{_UEMOJI}]|$)",  # (stretched in chat too: "ευχαριστώωω 🙏")
     "ευχαριστ(?:ή|η)σ(?:ω|ουμε)",  # "θα ήθελα να σας ευχαριστήσω θερμά" (I'd like to thank you warmly)
     # "you're a hero / a god": "<@A> είσαι ήρωας", "Είσαι θεός <@A>!", Italian "<@A> sei un mago 🧙", "sei un mito"
     "είσαι (?:ήρωας|ηρωίδα|θεός|θεά|ο καλύτερος|η καλύτερη)",
