@@ -336,6 +336,7 @@ def test_accuracy_on_labelled_set(name: str) -> None:
 
 
 # The blind sets kept but not (yet) at the target: their pooled score may not fall while their families are worked on.
+# (Sets 353-358, scored once with stop 30's final build, wait in tests/data for their fixes before they join.)
 KEPT_HOLDOUTS = [f"thanks_holdout{n}.jsonl" for n in (21, 22, 29, 34, 38, 41, *range(42, 353))]
 
 
