@@ -459,11 +459,11 @@ _words(
     "hapana,? asante",  # Swahili
     # Czech and Slovak: "já dneska ne, díky", "nie, ďakujem"
     "ne,? d[íi]ky",
-    "kerak emas,? rahmat",
+    "kerak emas,? rahmat",  # Uzbek: "Kerak emas, rahmat, o'zim uddalayman" (no need, thanks, I'll manage)
     "n[íi]l,? go raibh maith agat",  # Irish: "níl, go raibh maith agat, I brought a lunch" (no, thank you)
     "yo paso,? (?:gracias|mil gracias)",  # "yo paso, gracias! traje tupper" (I'll pass)
     # Sundanese "abdi mah henteu, nuhun" (not for me, thanks)
-    "henteu,? (?:hatur )?nuhun",  # Uzbek: "Kerak emas, rahmat, o'zim uddalayman" (no need, thanks, I'll manage)
+    "henteu,? (?:hatur )?nuhun",
     "nie,? [ďd]akujem",
     # Levantine and Egyptian Arabic in Latin letters: "la2 shukran", "la shokran ana diet", "shukran bas ma ba7taj" (thanks
     # but I don't need it)
@@ -878,8 +878,6 @@ _words("strong", "ナイス(?![ァ-ヺー])", guard_end=False)  # "<@A> ナイ�
 # Chinese "你又救了我一次" (you saved me again), "你是神" / "你真是及时雨" (a godsend), "归功于 <@A>" (the credit goes to),
 # Japanese "神降臨" (a god came down: you saved me)
 _words("strong", "救了我", "你是神", "及时雨", f"归功于(?=\\s*{M})", "神降臨", guard_end=False)
-# Cantonese "救咗我" (saved me): "<@A> 你份文件寫得太清楚，救咗我"; "多得你呀！" (all thanks to you) closing a sentence —
-# not "多得 <@A> 個 script" before what it did, as often blame as credit
 # Gen-Z and chat English: "that was it. bless 🙏🏾", "<@A> we don't deserve u", "ily 🫶 what would we do without u",
 # "<@A> clutch catch on the redis CPU"; Portuguese "<@A> salvou!!!"; Vietnamese "e là thiên
 # thần 😭" (you're an angel)
@@ -893,6 +891,8 @@ _words(
     f"(?=\\s*(?:[!.:{TYE}{EMO}{_UEMOJI}]|$))",
     *_product(("e", "em", "a", "anh", "c", "chị", "bạn"), (" là thiên thần",)),
 )
+# Cantonese "救咗我" (saved me): "<@A> 你份文件寫得太清楚，救咗我"; "多得你呀！" (all thanks to you) closing a sentence —
+# not "多得 <@A> 個 script" before what it did, as often blame as credit
 _words("strong", "救咗我", "多得你(?:呀|啊|晒|哂)?(?=\\s*(?:[!！。~～]|$))", guard_end=False)
 # Chinese "点个赞" (a like, given to someone): "给 <@A> 和车队调度点个赞"
 _words("kudos", "点个赞", "點個讚", "点个大赞", guard_end=False)
@@ -1367,8 +1367,8 @@ _words(
     # Afrikaans and Zulu: "goed dankie, en jy?", "ngiyaphila, ngiyabonga. Wena?" (I'm well, thanks. You?)
     "goed,? dankie",
     "ngiyaphila,? ngiyabonga",
-    "iyiyim,? (?:eyvallah|eyv|sağ ?ol)",
-    "sae(?: teh| kang| a| euy)?,? (?:hatur )?nuhun",  # Sundanese: "sae teh, nuhun. teteh kumaha?" (fine, thanks)  # Turkish: "<@A> iyiyim eyvallah, İstanbul'da sağanak"
+    "iyiyim,? (?:eyvallah|eyv|sağ ?ol)",  # Turkish: "<@A> iyiyim eyvallah, İstanbul'da sağanak"
+    "sae(?: teh| kang| a| euy)?,? (?:hatur )?nuhun",  # Sundanese: "sae teh, nuhun. teteh kumaha?" (fine, thanks)
     "nzuri(?: sana)?[,!.]? asante",  # Swahili "nzuri sana, asante. wewe je?" (very well, thanks. and you?)
     # Irish and Scottish Gaelic: "Tá mé go maith, go raibh maith agat!", "Aye fine, tapadh leat"
     *_product(
@@ -1546,7 +1546,7 @@ _words(
         ("ty",),
         (
             " (?:masz|jeste[śs]|wiesz|mo[żz]esz|chcesz|robisz|idziesz|b[eę]dziesz|by[łl]e[śs]|by[łl]a[śs]|te[żz]|sam|sama|"
-            "pierwsz[ya]|pierwsza|zaczynasz|decydujesz|wybierasz|prowadzisz|bierzesz)\\b",
+            "pierwsz[ya]|zaczynasz|decydujesz|wybierasz|prowadzisz|bierzesz)\\b",
         ),
     ),
 )
@@ -1591,14 +1591,14 @@ _words(
     "gra[çc]as a deus",
     "gott sei dank",
     "grazie a dio",
-    "grazie al cielo",
+    "grazie al cielo",  # "grazie al cielo, in magazzino abbiamo già i colli pronti" (thank heavens)
+    "gracias al cielo",
     # thanks to one's past self: "고맙다 작년의 나" (thanks, last year's me)
     *_product(("고맙다", "고마워", "감사"), (" (?:작년|과거|어제|지난주)의 나",)),
     # thanks handed on, or a thanks that was a gift: "thank them not me", "a customer sent me airtime as thanks :joy:",
     # "the contact centre team gave us them as a thank you!"
     "thank (?:them|him|her),? not me",
-    "as (?:a )?(?:thanks|thank[- ]you)(?! (?:to|for)\\b)(?<!counts as thanks)(?<!count as thanks)",  # "grazie al cielo, in magazzino abbiamo già i colli pronti" (thank heavens)
-    "gracias al cielo",
+    "as (?:a )?(?:thanks|thank[- ]you)(?! (?:to|for)\\b)(?<!counts as thanks)(?<!count as thanks)",
     "nessuno da ringraziare",  # "nessuno da ringraziare tranne il vendor" (nobody to thank)
     "dieu merci",
     "dank(?:e)? gott",
@@ -1615,8 +1615,8 @@ _words(
     "|flow|step|modal|dialog|popup)s?",
     *_product(
         ("the", "a", "an", "our", "your", "my", "this", "that", "his", "her", "their"),
-        # (not Polish "A kudos dla <@A>", and kudos to A)
-        # (nor "<@A> the hero we needed 🙏", which is the praise itself)
+        # (not Polish "A kudos dla <@A>", which is "and kudos to A", nor "<@A> the hero we needed 🙏", which is the
+        # praise itself)
         (
             " (?:kudos|props|shout[- ]?outs?|cheers|hero|legend|mvp|thankful)(?! dla\\b)(?! (?:we|i) (?:need|needed|deserve)\\b)",
         ),
@@ -2258,10 +2258,7 @@ _words(
         (f"shout[- ]?outs?(?: (?:do|ke|à|aan|para|pour|voor)(?= ?{M}))?",),
     ),
     # …and in Cyrillic: "Маленький шаут-аут <@A>: за тиждень перенесла 180 кейсів"
-    *_product(
-        ("шаут-аут", "шаутаут", "шаут аут"),
-        ("",),
-    ),
+    "шаут[- ]?аут",
     # French "grosse dédicace à <@A>", Spanish "reconocimiento (público) a <@A>", Dutch "een compliment voor <@A>",
     # "*standing ovation pour <@A>*", "*slow clap* for <@A>"
     *_product(("grosse ", ""), (f"d[ée]dicace (?:à|a)(?= ?{M})",)),
@@ -2927,9 +2924,9 @@ _words(
     "trims",
     "c[aảá]m [oơ]n",
     "cam on",
-    "ευχαριστ(?:[ώω]+|ούμε|ουμε)",
+    "ευχαριστ(?:[ώω]+|ούμε|ουμε)",  # (stretched in chat too: "ευχαριστώωω 🙏")
     # the noun given to someone: "Ευχαριστίες στην <@A> και τον <@B> που έστησαν το pipeline" (thanks to)
-    f"ευχαριστ[ίι]ες(?= σ(?:τον|την|τη|το|τους)? ?{M}| σε όλους| για\\b|\\s*[!.:{TYE}{EMO}{_UEMOJI}]|$)",  # (stretched in chat too: "ευχαριστώωω 🙏")
+    f"ευχαριστ[ίι]ες(?= σ(?:τον|την|τη|το|τους)? ?{M}| σε όλους| για\\b|\\s*[!.:{TYE}{EMO}{_UEMOJI}]|$)",
     "ευχαριστ(?:ή|η)σ(?:ω|ουμε)",  # "θα ήθελα να σας ευχαριστήσω θερμά" (I'd like to thank you warmly)
     # "you're a hero / a god": "<@A> είσαι ήρωας", "Είσαι θεός <@A>!", Italian "<@A> sei un mago 🧙", "sei un mito"
     "είσαι (?:ήρωας|ηρωίδα|θεός|θεά|ο καλύτερος|η καλύτερη)",
@@ -4018,6 +4015,7 @@ _TITLED_NAME = re.compile(r"\bThank an? [A-Z]")
 
 
 def _without_titled_names(norm: str, cues: list[_Cue]) -> list[_Cue]:
+    """The cues, less those that open a title-case name (read in the text before lowercasing)."""
     titled = {m.start() for m in _TITLED_NAME.finditer(norm)}
     return [c for c in cues if c[1] not in titled] if titled else cues
 
